@@ -1,0 +1,58 @@
+import { LibraryError } from '../library/storage/errors.js';
+import { importCommand, importUsage } from './commands/import.js';
+import { listCommand, listUsage } from './commands/list.js';
+import { showCommand, showUsage } from './commands/show.js';
+import { statusCommand, statusUsage } from './commands/status.js';
+import { tagCommand, tagUsage } from './commands/tag.js';
+import { UsageError, type CliIo } from './io.js';
+
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
+  import: { run: importCommand, usage: importUsage },
+  list: { run: listCommand, usage: listUsage },
+  show: { run: showCommand, usage: showUsage },
+  tag: { run: tagCommand, usage: tagUsage },
+  status: { run: statusCommand, usage: statusUsage },
+};
+
+/** Extra commands registered by the entry point (e.g. `serve`, which needs the HTTP host). */
+export function registerCommand(name: string, run: Command, usage: string): void {
+  (COMMANDS as Record<string, { run: Command; usage: string }>)[name] = { run, usage }; // the table is only ever extended at start-up
+}
+
+export function helpText(): string {
+  return `Margin: a reading list for research papers.\n\nUsage:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n\nThe library is --library DIR, else $MARGIN_LIBRARY, else the desktop app's own library.\n`;
+}
+
+/** Run one CLI invocation; returns the exit code. Errors become one line on stderr. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(helpText());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`margin: unknown command "${name}". Run margin --help for the list.\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`margin ${name}: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof LibraryError) {
+      io.stderr(`margin ${name}: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`margin ${name}: ${error.message}; usage: ${command.usage}\n`);
+      return 2;
+    }
+    io.stderr(`margin ${name}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,94 @@
+import type { PaperId, PaperRecord } from '../../../shared/models/paper.js';
+import type { ParsedEntry } from '../import/entry.js';
+import { normalizeArxivId, normalizeDoi } from './identity.js';
+
+export interface MergedPaper {
+  readonly record: PaperRecord;
+  readonly abstract: string | null;
+  /** Names of the fields the merge changed; empty when the entry added nothing. */
+  readonly changed: readonly string[];
+}
+
+type FillableField = 'year' | 'publishedAt' | 'venue' | 'url';
+
+/**
+ * Merge an imported entry into a paper already in the library: fill empty fields, union tags,
+ * take a longer abstract, and never touch what the user made (status, note, annotations).
+ */
+export function mergeEntry(record: PaperRecord, abstract: string | null, entry: ParsedEntry, extraTags: readonly string[], now: string): MergedPaper {
+  const changed: string[] = [];
+  const next: { -readonly [K in keyof PaperRecord]: PaperRecord[K] } = { ...record };
+  if (next.title.trim() === '' && entry.title.trim() !== '') {
+    next.title = entry.title;
+    changed.push('title');
+  }
+  if (next.authors.length === 0 && entry.authors.length > 0) {
+    next.authors = [...entry.authors];
+    changed.push('authors');
+  }
+  const arxivId = normalizeArxivId(entry.arxivId);
+  if (next.arxivId === null && arxivId !== null) {
+    next.arxivId = arxivId;
+    changed.push('arxivId');
+  }
+  const doi = normalizeDoi(entry.doi);
+  if (next.doi === null && doi !== null) {
+    next.doi = doi;
+    changed.push('doi');
+  }
+  for (const field of ['year', 'publishedAt', 'venue', 'url'] as const satisfies readonly FillableField[]) {
+    const value = entry[field];
+    if (next[field] === null && value !== null) {
+      Object.assign(next, { [field]: value });
+      changed.push(field);
+    }
+  }
+  const tags = unionTags(next.tags, [...entry.tags, ...extraTags]);
+  if (tags.length !== next.tags.length) {
+    next.tags = tags;
+    changed.push('tags');
+  }
+  let nextAbstract = abstract;
+  if (entry.abstract !== null && entry.abstract.trim().length > (abstract?.trim().length ?? 0)) {
+    nextAbstract = entry.abstract;
+    changed.push('abstract');
+  }
+  if (changed.length > 0) next.updatedAt = now;
+  return { record: next, abstract: nextAbstract, changed };
+}
+
+/** A new record for an entry that matched nothing. */
+export function recordFromEntry(entry: ParsedEntry, id: PaperId, extraTags: readonly string[], now: string): { record: PaperRecord; abstract: string | null } {
+  const record: PaperRecord = {
+    id,
+    title: entry.title,
+    authors: [...entry.authors],
+    year: entry.year,
+    publishedAt: entry.publishedAt,
+    arxivId: normalizeArxivId(entry.arxivId),
+    doi: normalizeDoi(entry.doi),
+    url: entry.url,
+    venue: entry.venue,
+    tags: unionTags([], [...entry.tags, ...extraTags]),
+    status: 'inbox',
+    source: entry.source,
+    note: null,
+    annotations: [],
+    addedAt: now,
+    updatedAt: now,
+  };
+  return { record, abstract: entry.abstract };
+}
+
+/** Tags in first-seen order, without duplicates (compared case-insensitively). */
+export function unionTags(existing: readonly string[], added: readonly string[]): string[] {
+  const seen = new Set(existing.map((t) => t.toLowerCase()));
+  const out = [...existing];
+  for (const raw of added) {
+    const tag = raw.trim();
+    if (tag === '' || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    out.push(tag);
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+import { STATUSES, type Status } from '../../../shared/models/paper.js';
+
+/** A parsed search: free words and phrases, exclusions, and field filters. */
+export interface SearchQuery {
+  readonly words: readonly string[];
+  readonly phrases: readonly string[];
+  readonly excluded: readonly string[];
+  readonly tags: readonly string[];
+  readonly statuses: readonly Status[];
+  readonly years: ReadonlyArray<{ readonly op: '=' | '>' | '>=' | '<' | '<='; readonly year: number }>;
+}
+
+const TOKEN = /(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))/g;
+
+/**
+ * Parse `tag:llm status:reading year:>=2024 "exact phrase" -word words`.
+ * Unknown `field:` prefixes are searched as plain words, so nothing typed is silently ignored.
+ */
+export function parseQuery(input: string): SearchQuery {
+  const words: string[] = [];
+  const phrases: string[] = [];
+  const excluded: string[] = [];
+  const tags: string[] = [];
+  const statuses: Status[] = [];
+  const years: Array<SearchQuery['years'][number]> = [];
+  for (const match of input.matchAll(TOKEN)) {
+    const [, minus = '', field, quoted, bare] = match;
+    const value = (quoted ?? bare ?? '').trim();
+    if (value === '') continue;
+    const lowerField = field?.toLowerCase();
+    if (lowerField === 'tag') tags.push(value.toLowerCase());
+    else if (lowerField === 'status' && (STATUSES as readonly string[]).includes(value.toLowerCase())) statuses.push(value.toLowerCase() as Status); // checked against STATUSES just above
+    else if (lowerField === 'year' && /^(>=|<=|>|<|=)?\d{4}$/.test(value)) {
+      const op = (/^(>=|<=|>|<|=)/.exec(value)?.[1] ?? '=') as SearchQuery['years'][number]['op']; // the regex allows only these
+      years.push({ op, year: Number(value.replace(/^\D+/, '')) });
+    } else {
+      const text = field === undefined ? value : `${field}:${value}`;
+      if (minus === '-') excluded.push(text.toLowerCase());
+      else if (quoted !== undefined) phrases.push(text.toLowerCase());
+      else words.push(text.toLowerCase());
+    }
+  }
+  return { words, phrases, excluded, tags, statuses, years };
+}
+
+export function isEmptyQuery(q: SearchQuery): boolean {
+  return q.words.length + q.phrases.length + q.excluded.length + q.tags.length + q.statuses.length + q.years.length === 0;
+}
+
+/** What the filters look at besides text. */
+export interface Filterable {
+  readonly tags: readonly string[];
+  readonly status: Status;
+  readonly year: number | null;
+}
+
+/** Field filters: every `tag:` (a tag or its parent), one of the `status:`, every `year:` comparison. */
+export function matchesFilters(paper: Filterable, q: SearchQuery): boolean {
+  if (q.tags.length > 0) {
+    const lower = paper.tags.map((t) => t.toLowerCase());
+    if (!q.tags.every((tag) => lower.some((t) => t === tag || t.startsWith(`${tag}/`)))) return false;
+  }
+  if (q.statuses.length > 0 && !q.statuses.includes(paper.status)) return false;
+  for (const { op, year } of q.years) {
+    if (paper.year === null) return false;
+    const ok = op === '=' ? paper.year === year : op === '>' ? paper.year > year : op === '>=' ? paper.year >= year : op === '<' ? paper.year < year : paper.year <= year;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** Text conditions over the paper's searchable text, already lower-cased. Words match as prefixes of words. */
+export function matchesText(lowerText: string, q: SearchQuery): boolean {
+  for (const phrase of q.phrases) if (!lowerText.includes(phrase)) return false;
+  for (const word of q.words) if (!containsWordPrefix(lowerText, word)) return false;
+  for (const word of q.excluded) if (containsWordPrefix(lowerText, word)) return false;
+  return true;
+}
+
+function containsWordPrefix(text: string, word: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(word, from);
+    if (at < 0) return false;
+    if (at === 0 || !/[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) return true;
+    from = at + 1;
+  }
+}

@@ -1,0 +1,64 @@
+import { Low } from 'lowdb';
+import type { z } from 'zod';
+import { CorruptFileError } from './errors.js';
+import { SHARD_COUNT, shardPaths } from './layout.js';
+import { recoverCorruptFile, type Notice } from './recovery.js';
+import { ValidatedJsonFile } from './validated-json-file.js';
+
+export interface ShardSetOptions<S extends z.ZodType> {
+  readonly libraryDir: string;
+  /** Folder name inside the library, e.g. `papers`. */
+  readonly dir: string;
+  readonly schema: S;
+  readonly empty: () => z.output<S>;
+  readonly writable: boolean;
+  readonly now: () => Date;
+  readonly onNotice: (notice: Notice) => void;
+}
+
+/** A folder of lowdb shard files, each loaded on first use and written on its own. */
+export class ShardSet<S extends z.ZodType> {
+  private readonly shards = new Map<number, Low<z.output<S>>>();
+
+  constructor(private readonly options: ShardSetOptions<S>) {}
+
+  /** The shard's data, read (and validated) on first use. */
+  async load(index: number): Promise<z.output<S>> {
+    const cached = this.shards.get(index);
+    if (cached) return cached.data;
+    const { file, previous } = shardPaths(this.options.libraryDir, this.options.dir, index);
+    const db = new Low(new ValidatedJsonFile(file, this.options.schema, previous), this.options.empty());
+    try {
+      await db.read();
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error;
+      const { libraryDir, schema, writable, now } = this.options;
+      const recovered = await recoverCorruptFile(libraryDir, error, previous, schema, writable, now);
+      this.options.onNotice(recovered.notice);
+      db.data = recovered.data ?? this.options.empty();
+    }
+    this.shards.set(index, db);
+    return db.data;
+  }
+
+  /** Load every shard, a few at a time (enough to keep the disk busy without hundreds of open files). */
+  async loadAll(concurrency = 16): Promise<Array<z.output<S>>> {
+    const results: Array<z.output<S>> = new Array<z.output<S>>(SHARD_COUNT);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < SHARD_COUNT) {
+        const index = next++;
+        results[index] = await this.load(index);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return results;
+  }
+
+  /** Write one shard durably. */
+  async save(index: number): Promise<void> {
+    const db = this.shards.get(index);
+    if (!db) throw new Error(`shard ${index} of ${this.options.dir} was never loaded`);
+    await db.write();
+  }
+}

@@ -1,0 +1,91 @@
+import { hostname } from 'node:os';
+import { open, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { isErrnoException } from './durable-write.js';
+import { LibraryError } from './errors.js';
+
+export const LOCK_FILE = 'write.lock';
+
+const LockInfoSchema = z.object({
+  pid: z.number().int(),
+  host: z.string(),
+  holder: z.string(),
+  since: z.string(),
+});
+type LockInfo = z.output<typeof LockInfoSchema>;
+
+/** A held write lock; release it when done writing. */
+export interface WriteLock {
+  release(): Promise<void>;
+}
+
+/**
+ * Take the library's single-writer lock (an exclusively created file naming its holder).
+ * A lock left by a dead process on this host is recovered; a live holder gets a clear error.
+ */
+export async function acquireWriteLock(libraryDir: string, holder: string, now: () => Date): Promise<WriteLock> {
+  const lockPath = path.join(libraryDir, LOCK_FILE);
+  const info: LockInfo = { pid: process.pid, host: hostname(), holder, since: now().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockPath, 'wx');
+      try {
+        await handle.writeFile(`${JSON.stringify(info, null, 2)}\n`);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      return { release: () => releaseLock(lockPath) };
+    } catch (error) {
+      if (!isErrnoException(error) || error.code !== 'EEXIST') throw error;
+    }
+    const current = await readLockInfo(lockPath);
+    if (current === null && (await isFresh(lockPath, now))) {
+      // Another process has just created the lock and not yet written its name into it.
+      throw new LibraryError('locked', `${libraryDir} is being opened for writing by another process. Try again.`);
+    }
+    if (current !== null && !isStale(current)) {
+      throw new LibraryError(
+        'locked',
+        `${libraryDir} is open for writing by ${current.holder} (pid ${current.pid} on ${current.host}, since ${current.since}). Close it and try again.`,
+      );
+    }
+    // The holder is gone (or the lock file is unreadable junk from a crash): recover it.
+    await rm(lockPath, { force: true });
+  }
+  throw new LibraryError('locked', `${libraryDir}: could not take the write lock; another process keeps taking it.`);
+}
+
+async function releaseLock(lockPath: string): Promise<void> {
+  const current = await readLockInfo(lockPath);
+  if (current?.pid === process.pid && current.host === hostname()) await rm(lockPath, { force: true });
+}
+
+async function readLockInfo(lockPath: string): Promise<LockInfo | null> {
+  try {
+    const parsed = LockInfoSchema.safeParse(JSON.parse(await readFile(lockPath, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function isStale(info: LockInfo): boolean {
+  if (info.host !== hostname()) return false; // cannot see processes on another machine: assume alive
+  if (info.pid === process.pid) return false;
+  try {
+    process.kill(info.pid, 0);
+    return false;
+  } catch (error) {
+    return isErrnoException(error) && error.code === 'ESRCH';
+  }
+}
+
+async function isFresh(lockPath: string, now: () => Date): Promise<boolean> {
+  try {
+    return now().getTime() - (await stat(lockPath)).mtimeMs < 5000;
+  } catch {
+    return false;
+  }
+}

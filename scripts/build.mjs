@@ -1,0 +1,37 @@
+// Builds every part of Margin: the Node side with esbuild (main, preload, CLI, worker, bench), the renderer with Vite.
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+
+await rm('out', { recursive: true, force: true });
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // ESM bundles still meet CommonJS dependencies that call require(); give them one.
+  banner: { js: "import { createRequire as __marginCreateRequire } from 'node:module'; const require = __marginCreateRequire(import.meta.url);" },
+  format: 'esm',
+  external: ['electron'],
+};
+
+const entries = [
+  { in: 'electron/cli/margin.ts', out: 'out/cli/margin.js', banner: '#!/usr/bin/env node' },
+  { in: 'electron/main/main.ts', out: 'out/main/main.js' },
+  { in: 'scripts/bench/bench.ts', out: 'out/bench/bench.js' },
+];
+for (const entry of entries) {
+  if (!existsSync(entry.in)) continue;
+  await build({ ...node, entryPoints: [entry.in], outfile: entry.out, banner: { js: `${entry.banner ? `${entry.banner}\n` : ''}${node.banner.js}` } });
+}
+if (existsSync('electron/preload/preload.ts')) {
+  // Sandboxed preloads must be CommonJS and may only require 'electron'.
+  await build({ entryPoints: ['electron/preload/preload.ts'], outfile: 'out/preload/preload.cjs', bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron'], sourcemap: true, logLevel: 'warning' });
+}
+if (existsSync('renderer/index.html')) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
+}
+console.log('built out/');

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** Reading states, in the order `s` cycles through them. */
+export const STATUSES = ['inbox', 'to-read', 'reading', 'read', 'archived'] as const;
+export const StatusSchema = z.enum(STATUSES);
+export type Status = z.output<typeof StatusSchema>;
+
+/** Stable paper id: lowercase letters and digits, generated once, never reused. */
+export const PaperIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]{8,32}$/, 'must be 8–32 lowercase letters or digits')
+  .brand<'PaperId'>();
+export type PaperId = z.output<typeof PaperIdSchema>;
+
+/** Tags are free text; `/` nests them (`llm/sparsity`). */
+export const TagSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .refine((t) => !/[\u0000-\u001f]/.test(t), 'must not contain control characters');
+
+export const IMPORT_FORMATS = ['digest', 'bibtex', 'ris', 'csl-json', 'arxiv', 'hf-json'] as const;
+export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
+export type ImportFormat = z.output<typeof ImportFormatSchema>;
+
+/** Where a paper first came from. */
+export const SourceSchema = z.object({
+  format: ImportFormatSchema,
+  fileName: z.string().nullable(),
+  /** ISO date (yyyy-mm-dd) of the digest page the paper was listed on, when the page names one. */
+  digestDate: z.string().nullable(),
+});
+export type Source = z.output<typeof SourceSchema>;
+
+export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export const AnnotationColorSchema = z.enum(ANNOTATION_COLORS);
+export type AnnotationColor = z.output<typeof AnnotationColorSchema>;
+
+/**
+ * A highlight on the abstract, anchored as in the W3C Web Annotation model:
+ * a TextPositionSelector (start/end) plus a TextQuoteSelector (quote, prefix, suffix),
+ * and the hash of the abstract it was made on, so it can be re-found when the abstract changes.
+ */
+export const AnnotationSchema = z.object({
+  id: z.string().min(1).max(64),
+  quote: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  abstractHash: z.string(),
+  color: AnnotationColorSchema,
+  comment: z.string(),
+  state: z.enum(['anchored', 'orphaned']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Annotation = z.output<typeof AnnotationSchema>;
+
+/** One Markdown note per paper. */
+export const NoteSchema = z.object({
+  text: z.string(),
+  updatedAt: z.string(),
+});
+export type Note = z.output<typeof NoteSchema>;
+
+/**
+ * Everything about a paper except its abstract. This is what opening a library reads;
+ * abstracts live in their own shards so start-up stays fast at 100k papers.
+ */
+export const PaperRecordSchema = z.object({
+  id: PaperIdSchema,
+  title: z.string(),
+  authors: z.array(z.string()),
+  year: z.number().int().nullable(),
+  publishedAt: z.string().nullable(),
+  arxivId: z.string().nullable(),
+  doi: z.string().nullable(),
+  url: z.string().nullable(),
+  venue: z.string().nullable(),
+  tags: z.array(z.string()),
+  status: StatusSchema,
+  source: SourceSchema,
+  note: NoteSchema.nullable(),
+  annotations: z.array(AnnotationSchema),
+  addedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PaperRecord = z.output<typeof PaperRecordSchema>;
+
+/** A full paper: the record plus its abstract (null when the source had none). */
+export type Paper = PaperRecord & { readonly abstract: string | null };
