@@ -8,9 +8,10 @@ export async function withLibrary<T>(io: CliIo, libraryFlag: string | undefined,
   const dir = resolveLibraryDir(libraryFlag, { platform: process.platform, home: homedir(), env: io.env });
   const library = await Library.open({ dir, mode, holder });
   try {
-    for (const notice of library.notices) io.stderr(`margin: ${notice.level}: ${notice.message}\n`);
     return await run(library);
   } finally {
+    // Shards load lazily, so recoveries are known only after the command ran.
+    for (const notice of library.notices) io.stderr(`margin: ${notice.level}: ${notice.message}\n`);
     await library.close();
   }
 }

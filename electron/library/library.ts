@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ImportReport } from '../../shared/models/import-report.js';
-import type { ImportFormat, Paper, PaperId, PaperRecord, Status } from '../../shared/models/paper.js';
-import { PaperIdSchema, TagSchema } from '../../shared/models/paper.js';
+import type { ImportFormat, Paper, PaperContent, PaperId, PaperRecord, Status } from '../../shared/models/paper.js';
+import { EMPTY_CONTENT, PaperIdSchema, TagSchema } from '../../shared/models/paper.js';
 import type { ParsedEntry } from './import/entry.js';
 import { parseImport } from './import/parse-import.js';
 import { MatchIndex } from './merge/match-index.js';
@@ -75,15 +75,15 @@ export class Library {
   /** One paper with its abstract, or a not-found error naming the id. */
   async get(id: string): Promise<Paper> {
     const record = await this.requireRecord(id);
-    return { ...record, abstract: await this.store.getAbstract(id) };
+    return { ...record, ...(await this.store.getContent(id)) };
   }
 
-  /** Papers matching a filter and search, with abstracts, newest first. */
+  /** Papers matching a filter and search, with their content, newest first. */
   async list(filter: ListFilter = {}): Promise<Paper[]> {
     const records = await this.store.allRecords();
-    const abstracts = await this.store.allAbstracts();
+    const contents = await this.store.allContents();
     const query = parseQuery([filter.search ?? '', filter.tag ? `tag:"${filter.tag}"` : '', filter.status ? `status:${filter.status}` : ''].join(' '));
-    const papers = records.map((r): Paper => ({ ...r, abstract: abstracts.get(r.id) ?? null }));
+    const papers = records.map((r): Paper => ({ ...r, ...(contents.get(r.id) ?? EMPTY_CONTENT) }));
     const matching = isEmptyQuery(query) ? papers : papers.filter((p) => matchesFilters(p, query) && matchesText(searchableText(p), query));
     return matching.sort(byAddedDesc);
   }
@@ -113,7 +113,7 @@ export class Library {
     const extraTags = request.tags.map((t, i) => validTag(t, i));
     const parsed = parseImport(request.text, request.format, { fileName: request.fileName, today: this.deps.now() });
     const plan = await this.planImport(parsed.entries, extraTags);
-    if (!request.dryRun) await this.store.commit({ records: plan.records, abstracts: plan.abstracts });
+    if (!request.dryRun) await this.store.commit({ records: plan.records, contents: plan.contents });
     return { added: plan.added, merged: plan.merged, unchanged: plan.unchanged, failed: [...parsed.failures], ids: plan.ids, format: parsed.format };
   }
 
@@ -124,7 +124,7 @@ export class Library {
   private async planImport(entries: readonly ParsedEntry[], extraTags: readonly string[]) {
     const existing = await this.store.allRecords();
     const index = new MatchIndex(existing);
-    const pending = new Map<string, { record: PaperRecord; abstract: string | null; isNew: boolean; changed: boolean }>();
+    const pending = new Map<string, { record: PaperRecord; content: PaperContent; isNew: boolean; changed: boolean }>();
     const ids: string[] = [];
     const nowMs = this.deps.now().getTime();
     const now = new Date(nowMs).toISOString();
@@ -133,15 +133,15 @@ export class Library {
       if (matchId === undefined) {
         // Each new paper is stamped a millisecond earlier than the one before it, so "newest first" keeps page order.
         const addedAt = new Date(nowMs - pending.size).toISOString();
-        const { record, abstract } = recordFromEntry(entry, this.deps.newId(), extraTags, addedAt);
-        pending.set(record.id, { record, abstract, isNew: true, changed: true });
+        const { record, content } = recordFromEntry(entry, this.deps.newId(), extraTags, addedAt);
+        pending.set(record.id, { record, content, isNew: true, changed: true });
         index.add(record);
         ids.push(record.id);
         continue;
       }
-      const current = pending.get(matchId) ?? { record: await this.requireRecord(matchId), abstract: await this.store.getAbstract(matchId), isNew: false, changed: false };
-      const merged = mergeEntry(current.record, current.abstract, entry, extraTags, now);
-      pending.set(matchId, { record: merged.record, abstract: merged.abstract, isNew: current.isNew, changed: current.changed || merged.changed.length > 0 });
+      const current = pending.get(matchId) ?? { record: await this.requireRecord(matchId), content: await this.store.getContent(matchId), isNew: false, changed: false };
+      const merged = mergeEntry(current.record, current.content, entry, extraTags, now);
+      pending.set(matchId, { record: merged.record, content: merged.content, isNew: current.isNew, changed: current.changed || merged.changed.length > 0 });
       if (!ids.includes(matchId)) ids.push(matchId);
     }
     const values = [...pending.values()];
@@ -152,7 +152,7 @@ export class Library {
       unchanged: values.filter((v) => !v.changed).length,
       ids,
       records: changed.map((v) => v.record),
-      abstracts: new Map(changed.map((v) => [v.record.id, v.abstract])),
+      contents: new Map(changed.map((v) => [v.record.id, v.content])),
     };
   }
 

@@ -66,8 +66,8 @@ export const NoteSchema = z.object({
 export type Note = z.output<typeof NoteSchema>;
 
 /**
- * Everything about a paper except its abstract. This is what opening a library reads;
- * abstracts live in their own shards so start-up stays fast at 100k papers.
+ * What the paper list needs: opening a library reads only these, so start-up stays fast at
+ * 100k papers. The counts mirror the paper's content and change in the same transaction.
  */
 export const PaperRecordSchema = z.object({
   id: PaperIdSchema,
@@ -82,12 +82,33 @@ export const PaperRecordSchema = z.object({
   tags: z.array(z.string()),
   status: StatusSchema,
   source: SourceSchema,
-  note: NoteSchema.nullable(),
-  annotations: z.array(AnnotationSchema),
+  annotationCount: z.number().int().nonnegative(),
+  hasNote: z.boolean(),
   addedAt: z.string(),
   updatedAt: z.string(),
 });
 export type PaperRecord = z.output<typeof PaperRecordSchema>;
 
-/** A full paper: the record plus its abstract (null when the source had none). */
-export type Paper = PaperRecord & { readonly abstract: string | null };
+/** The long text of a paper, read when it is opened or searched: abstract, note, highlights. */
+export const PaperContentSchema = z.object({
+  abstract: z.string().nullable(),
+  note: NoteSchema.nullable(),
+  annotations: z.array(AnnotationSchema),
+});
+export type PaperContent = z.output<typeof PaperContentSchema>;
+
+export const EMPTY_CONTENT: PaperContent = { abstract: null, note: null, annotations: [] };
+
+/** A full paper: its record and its content. */
+export type Paper = PaperRecord & PaperContent;
+
+/** The counts a record keeps of its content. */
+export function countsOf(content: PaperContent): Pick<PaperRecord, 'annotationCount' | 'hasNote'> {
+  return { annotationCount: content.annotations.length, hasNote: content.note !== null && content.note.text.trim() !== '' };
+}
+
+/** The record with its counts brought in line with the content (the same object when they already are). */
+export function withCounts(record: PaperRecord, content: PaperContent): PaperRecord {
+  const counts = countsOf(content);
+  return record.annotationCount === counts.annotationCount && record.hasNote === counts.hasNote ? record : { ...record, ...counts };
+}

@@ -63,7 +63,7 @@ export function parseDigest(input: string, options: DigestOptions): ParseResult 
       pendingTitle = null;
       continue;
     }
-    if (isAbstractLike(paragraph.text)) {
+    if (isAbstractLike(paragraph.text) || (pendingTitle !== null && endsLikeASentence(paragraph.text))) {
       if (pendingTitle) emit(pendingTitle, paragraph.text);
       else failures.push({ line: paragraph.line, message: 'a paragraph of text with no title before it; skipped' });
       pendingTitle = null;
@@ -83,7 +83,11 @@ function isBoilerplate(text: string): boolean {
 /** Abstracts are long or read as sentences; titles are short and do not end with a full stop. */
 function isAbstractLike(text: string): boolean {
   if (text.length > 320) return true;
-  return /[.!。]["'”)\]]?$/.test(text) && text.split(/\s+/).length >= 6;
+  return endsLikeASentence(text) && text.split(/\s+/).length >= 6;
+}
+
+function endsLikeASentence(text: string): boolean {
+  return /[.!。]["'”)\]]?$/.test(text);
 }
 
 function isTitleLike(text: string): boolean {

@@ -1,10 +1,10 @@
-import type { PaperId, PaperRecord } from '../../../shared/models/paper.js';
+import type { PaperContent, PaperId, PaperRecord } from '../../../shared/models/paper.js';
 import type { ParsedEntry } from '../import/entry.js';
 import { normalizeArxivId, normalizeDoi } from './identity.js';
 
 export interface MergedPaper {
   readonly record: PaperRecord;
-  readonly abstract: string | null;
+  readonly content: PaperContent;
   /** Names of the fields the merge changed; empty when the entry added nothing. */
   readonly changed: readonly string[];
 }
@@ -15,7 +15,7 @@ type FillableField = 'year' | 'publishedAt' | 'venue' | 'url';
  * Merge an imported entry into a paper already in the library: fill empty fields, union tags,
  * take a longer abstract, and never touch what the user made (status, note, annotations).
  */
-export function mergeEntry(record: PaperRecord, abstract: string | null, entry: ParsedEntry, extraTags: readonly string[], now: string): MergedPaper {
+export function mergeEntry(record: PaperRecord, content: PaperContent, entry: ParsedEntry, extraTags: readonly string[], now: string): MergedPaper {
   const changed: string[] = [];
   const next: { -readonly [K in keyof PaperRecord]: PaperRecord[K] } = { ...record };
   if (next.title.trim() === '' && entry.title.trim() !== '') {
@@ -48,17 +48,18 @@ export function mergeEntry(record: PaperRecord, abstract: string | null, entry: 
     next.tags = tags;
     changed.push('tags');
   }
-  let nextAbstract = abstract;
-  if (entry.abstract !== null && entry.abstract.trim().length > (abstract?.trim().length ?? 0)) {
-    nextAbstract = entry.abstract;
+  let nextContent = content;
+  if (entry.abstract !== null && entry.abstract.trim().length > (content.abstract?.trim().length ?? 0)) {
+    // Highlights on the old abstract are kept as they are; re-anchoring them is the annotation module's job.
+    nextContent = { ...content, abstract: entry.abstract };
     changed.push('abstract');
   }
   if (changed.length > 0) next.updatedAt = now;
-  return { record: next, abstract: nextAbstract, changed };
+  return { record: next, content: nextContent, changed };
 }
 
 /** A new record for an entry that matched nothing. */
-export function recordFromEntry(entry: ParsedEntry, id: PaperId, extraTags: readonly string[], now: string): { record: PaperRecord; abstract: string | null } {
+export function recordFromEntry(entry: ParsedEntry, id: PaperId, extraTags: readonly string[], now: string): { record: PaperRecord; content: PaperContent } {
   const record: PaperRecord = {
     id,
     title: entry.title,
@@ -72,12 +73,12 @@ export function recordFromEntry(entry: ParsedEntry, id: PaperId, extraTags: read
     tags: unionTags([], [...entry.tags, ...extraTags]),
     status: 'inbox',
     source: entry.source,
-    note: null,
-    annotations: [],
+    annotationCount: 0,
+    hasNote: false,
     addedAt: now,
     updatedAt: now,
   };
-  return { record, abstract: entry.abstract };
+  return { record, content: { abstract: entry.abstract, note: null, annotations: [] } };
 }
 
 /** Tags in first-seen order, without duplicates (compared case-insensitively). */

@@ -1,16 +1,16 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { PaperRecordSchema } from '../../../shared/models/paper.js';
+import { PaperContentSchema, PaperRecordSchema } from '../../../shared/models/paper.js';
 
 /** The schema version this build writes. Libraries with a higher one open read-only. */
 export const CURRENT_VERSION = 1;
-/** Shard count: at 100k papers a shard holds ~400 records (~250 KB), so an edit rewrites little. */
-export const SHARD_COUNT = 256;
+/** Shard count for new libraries (kept in the manifest): see README, Architecture, for how it was chosen. */
+export const DEFAULT_SHARD_COUNT = 1024;
 
 export const MANIFEST_FILE = 'margin.json';
 export const JOURNAL_FILE = 'journal.json';
 export const PAPERS_DIR = 'papers';
-export const ABSTRACTS_DIR = 'abstracts';
+export const CONTENTS_DIR = 'contents';
 export const BACKUPS_DIR = 'backups';
 export const QUARANTINE_DIR = 'quarantine';
 
@@ -28,22 +28,22 @@ export const PaperShardSchema = z.object({
 });
 export type PaperShard = z.output<typeof PaperShardSchema>;
 
-export const AbstractShardSchema = z.object({
+export const ContentShardSchema = z.object({
   version: z.number().int().positive(),
-  abstracts: z.record(z.string(), z.string()),
+  contents: z.record(z.string(), PaperContentSchema),
 });
-export type AbstractShard = z.output<typeof AbstractShardSchema>;
+export type ContentShard = z.output<typeof ContentShardSchema>;
 
 /** A committed multi-shard change, replayed at open if the process died while applying it. */
 export const JournalSchema = z.object({
   version: z.number().int().positive(),
   papers: z.record(z.string(), PaperRecordSchema),
-  abstracts: z.record(z.string(), z.string().nullable()),
+  contents: z.record(z.string(), PaperContentSchema),
 });
 export type Journal = z.output<typeof JournalSchema>;
 
 /** FNV-1a: a fast, stable spread of ids over shards (ids are random, but this keeps any id scheme even). */
-export function shardOf(id: string, shardCount = SHARD_COUNT): number {
+export function shardOf(id: string, shardCount: number): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) {
     hash ^= id.charCodeAt(i);
@@ -52,12 +52,19 @@ export function shardOf(id: string, shardCount = SHARD_COUNT): number {
   return (hash >>> 0) % shardCount;
 }
 
-export function shardFileName(index: number): string {
-  return `${index.toString(16).padStart(2, '0')}.json`;
+/** `0a3.json`: hex, padded to the width of the largest index. */
+export function shardFileName(index: number, shardCount: number): string {
+  const width = (shardCount - 1).toString(16).length;
+  return `${index.toString(16).padStart(width, '0')}.json`;
 }
 
 /** Paths of one shard's file and its previous version. */
-export function shardPaths(libraryDir: string, dir: string, index: number): { file: string; previous: string } {
-  const name = shardFileName(index);
+export function shardPaths(libraryDir: string, dir: string, index: number, shardCount: number): { file: string; previous: string } {
+  const name = shardFileName(index, shardCount);
   return { file: path.join(libraryDir, dir, name), previous: path.join(libraryDir, BACKUPS_DIR, dir, name) };
+}
+
+/** The file holding a paper's record in a library with the default shard count. */
+export function paperShardFile(libraryDir: string, id: string, shardCount = DEFAULT_SHARD_COUNT): string {
+  return shardPaths(libraryDir, PAPERS_DIR, shardOf(id, shardCount), shardCount).file;
 }

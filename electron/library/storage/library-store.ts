@@ -1,11 +1,11 @@
 import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { PaperRecord } from '../../../shared/models/paper.js';
+import { EMPTY_CONTENT, type PaperContent, type PaperRecord } from '../../../shared/models/paper.js';
 import { TEMP_SUFFIX, writeFileDurable, isErrnoException } from './durable-write.js';
 import { CorruptFileError, LibraryError } from './errors.js';
 import {
-  ABSTRACTS_DIR,
-  AbstractShardSchema,
+  CONTENTS_DIR,
+  ContentShardSchema,
   BACKUPS_DIR,
   CURRENT_VERSION,
   JOURNAL_FILE,
@@ -14,8 +14,7 @@ import {
   ManifestSchema,
   PAPERS_DIR,
   PaperShardSchema,
-  SHARD_COUNT,
-  shardOf,
+  DEFAULT_SHARD_COUNT,
   type Journal,
   type Manifest,
 } from './layout.js';
@@ -37,37 +36,41 @@ export interface StoreOpenOptions {
 /** A batch of changes that lands together or not at all. */
 export interface ChangeSet {
   readonly records: readonly PaperRecord[];
-  /** New abstracts by paper id; null removes one. */
-  readonly abstracts: ReadonlyMap<string, string | null>;
+  /** New contents by paper id. */
+  readonly contents: ReadonlyMap<string, PaperContent>;
 }
 
 /**
- * The library folder on disk: a manifest, 256 shards of paper records, 256 shards of abstracts,
+ * The library folder on disk: a manifest, shards of paper records (what the list needs), shards of
+ * contents (abstract, note, highlights),
  * a journal for multi-shard changes, previous versions in `backups/`, bad files in `quarantine/`.
  */
 export class LibraryStore {
   readonly notices: Notice[] = [];
   private readonly papers: ShardSet<typeof PaperShardSchema>;
-  private readonly abstracts: ShardSet<typeof AbstractShardSchema>;
+  private readonly contents: ShardSet<typeof ContentShardSchema>;
   private writeQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly dir: string,
     readonly readOnly: boolean,
+    shardCount: number,
     private readonly lock: WriteLock | null,
     private readonly now: () => Date,
   ) {
-    const common = { libraryDir: dir, writable: !readOnly, now, onNotice: (n: Notice) => this.notices.push(n) };
+    const common = { libraryDir: dir, shardCount, writable: !readOnly, now, onNotice: (n: Notice) => this.notices.push(n) };
     this.papers = new ShardSet({ ...common, dir: PAPERS_DIR, schema: PaperShardSchema, empty: () => ({ version: CURRENT_VERSION, papers: {} }) });
-    this.abstracts = new ShardSet({ ...common, dir: ABSTRACTS_DIR, schema: AbstractShardSchema, empty: () => ({ version: CURRENT_VERSION, abstracts: {} }) });
+    this.contents = new ShardSet({ ...common, dir: CONTENTS_DIR, schema: ContentShardSchema, empty: () => ({ version: CURRENT_VERSION, contents: {} }) });
   }
 
   /** Open a library folder, creating it when it does not exist yet. */
   static async open(options: StoreOpenOptions): Promise<LibraryStore> {
     const { dir, mode, now } = options;
     if (mode === 'read') {
-      const manifest = await readManifest(dir, false, now, []);
-      const store = new LibraryStore(dir, true, null, now);
+      const notices: Notice[] = [];
+      const manifest = await readManifest(dir, false, now, notices);
+      const store = new LibraryStore(dir, true, manifest?.shardCount ?? DEFAULT_SHARD_COUNT, null, now);
+      store.notices.push(...notices);
       if (manifest === null) return store;
       const journal = await readJournal(dir);
       if (journal) await store.applyInMemory(journal);
@@ -86,7 +89,7 @@ export class LibraryStore {
         });
         await lock.release();
       }
-      const store = new LibraryStore(dir, newer, newer ? null : lock, now);
+      const store = new LibraryStore(dir, newer, manifest.shardCount, newer ? null : lock, now);
       store.notices.push(...notices);
       if (!newer) await store.prepareForWriting();
       return store;
@@ -103,27 +106,26 @@ export class LibraryStore {
   }
 
   async getRecord(id: string): Promise<PaperRecord | undefined> {
-    return (await this.papers.load(shardOf(id))).papers[id];
+    return (await this.papers.loadFor(id)).papers[id];
   }
 
-  async getAbstract(id: string): Promise<string | null> {
-    return (await this.abstracts.load(shardOf(id))).abstracts[id] ?? null;
+  async getContent(id: string): Promise<PaperContent> {
+    return (await this.contents.loadFor(id)).contents[id] ?? EMPTY_CONTENT;
   }
 
-  /** Every abstract, by paper id (loads all abstract shards). */
-  async allAbstracts(): Promise<Map<string, string>> {
-    const shards = await this.abstracts.loadAll();
-    return new Map(shards.flatMap((shard) => Object.entries(shard.abstracts)));
+  /** Every paper's content, by id (loads all content shards). */
+  async allContents(): Promise<Map<string, PaperContent>> {
+    const shards = await this.contents.loadAll();
+    return new Map(shards.flatMap((shard) => Object.entries(shard.contents)));
   }
 
   /** Replace one record; durable on disk when this resolves. Costs one shard write whatever the library size. */
   async putRecord(record: PaperRecord): Promise<void> {
     await this.serialized(async () => {
       this.assertWritable();
-      const index = shardOf(record.id);
-      const shard = await this.papers.load(index);
+      const shard = await this.papers.loadFor(record.id);
       shard.papers[record.id] = record;
-      await this.papers.save(index);
+      await this.papers.save(this.papers.indexOf(record.id));
     });
   }
 
@@ -132,13 +134,13 @@ export class LibraryStore {
    * then to each shard, then drop the journal. A crash in between is replayed at the next open.
    */
   async commit(changes: ChangeSet): Promise<void> {
-    if (changes.records.length === 0 && changes.abstracts.size === 0) return;
+    if (changes.records.length === 0 && changes.contents.size === 0) return;
     await this.serialized(async () => {
       this.assertWritable();
       const journal: Journal = {
         version: CURRENT_VERSION,
         papers: Object.fromEntries(changes.records.map((r) => [r.id, r])),
-        abstracts: Object.fromEntries(changes.abstracts),
+        contents: Object.fromEntries(changes.contents),
       };
       const journalPath = path.join(this.dir, JOURNAL_FILE);
       await writeFileDurable(journalPath, JSON.stringify(journal));
@@ -173,30 +175,24 @@ export class LibraryStore {
     }
   }
 
-  private async applyInMemory(journal: Journal): Promise<Set<number>> {
-    const touchedPapers = new Set<number>();
+  /** Put a journal's changes into the loaded shards; returns the shards it touched. */
+  private async applyInMemory(journal: Journal): Promise<{ papers: Set<number>; contents: Set<number> }> {
+    const touched = { papers: new Set<number>(), contents: new Set<number>() };
     for (const [id, record] of Object.entries(journal.papers)) {
-      const index = shardOf(id);
-      (await this.papers.load(index)).papers[id] = record;
-      touchedPapers.add(index);
+      (await this.papers.loadFor(id)).papers[id] = record;
+      touched.papers.add(this.papers.indexOf(id));
     }
-    const touchedAbstracts = new Set<number>();
-    for (const [id, text] of Object.entries(journal.abstracts)) {
-      const index = shardOf(id);
-      const shard = await this.abstracts.load(index);
-      if (text === null) delete shard.abstracts[id];
-      else shard.abstracts[id] = text;
-      touchedAbstracts.add(index);
+    for (const [id, content] of Object.entries(journal.contents)) {
+      (await this.contents.loadFor(id)).contents[id] = content;
+      touched.contents.add(this.contents.indexOf(id));
     }
-    return new Set([...touchedPapers].map((i) => i).concat([...touchedAbstracts].map((i) => i + SHARD_COUNT)));
+    return touched;
   }
 
   private async applyToShards(journal: Journal): Promise<void> {
     const touched = await this.applyInMemory(journal);
-    for (const key of touched) {
-      if (key < SHARD_COUNT) await this.papers.save(key);
-      else await this.abstracts.save(key - SHARD_COUNT);
-    }
+    for (const index of touched.papers) await this.papers.save(index);
+    for (const index of touched.contents) await this.contents.save(index);
   }
 
   /** Version 0 kept everything in one `library.json`; move it into shards, keeping the old file as a backup. */
@@ -209,8 +205,8 @@ export class LibraryStore {
       if (isErrnoException(error) && error.code === 'ENOENT') return;
       throw error;
     }
-    const { records, abstracts } = migrateV0ToV1(parseValidated(legacyPath, text, V0LibrarySchema));
-    const journal: Journal = { version: CURRENT_VERSION, papers: Object.fromEntries(records.map((r) => [r.id, r])), abstracts: Object.fromEntries(abstracts) };
+    const { records, contents } = migrateV0ToV1(parseValidated(legacyPath, text, V0LibrarySchema));
+    const journal: Journal = { version: CURRENT_VERSION, papers: Object.fromEntries(records.map((r) => [r.id, r])), contents: Object.fromEntries(contents) };
     await writeFileDurable(path.join(this.dir, JOURNAL_FILE), JSON.stringify(journal));
     await mkdir(path.join(this.dir, BACKUPS_DIR), { recursive: true });
     await copyFile(legacyPath, path.join(this.dir, BACKUPS_DIR, `${LEGACY_SINGLE_FILE}.v0`));
@@ -220,10 +216,10 @@ export class LibraryStore {
 }
 
 async function createLibrary(dir: string, now: () => Date): Promise<Manifest> {
-  for (const sub of [PAPERS_DIR, ABSTRACTS_DIR, path.join(BACKUPS_DIR, PAPERS_DIR), path.join(BACKUPS_DIR, ABSTRACTS_DIR)]) {
+  for (const sub of [PAPERS_DIR, CONTENTS_DIR, path.join(BACKUPS_DIR, PAPERS_DIR), path.join(BACKUPS_DIR, CONTENTS_DIR)]) {
     await mkdir(path.join(dir, sub), { recursive: true });
   }
-  const manifest: Manifest = { format: 'margin-library', version: CURRENT_VERSION, shardCount: SHARD_COUNT, createdAt: now().toISOString() };
+  const manifest: Manifest = { format: 'margin-library', version: CURRENT_VERSION, shardCount: DEFAULT_SHARD_COUNT, createdAt: now().toISOString() };
   await writeFileDurable(path.join(dir, BACKUPS_DIR, MANIFEST_FILE), stableStringify(manifest));
   await writeFileDurable(path.join(dir, MANIFEST_FILE), stableStringify(manifest));
   return manifest;
@@ -262,7 +258,7 @@ async function readJournal(dir: string): Promise<Journal | null> {
 }
 
 async function removeStaleTempFiles(dir: string): Promise<void> {
-  for (const sub of ['.', PAPERS_DIR, ABSTRACTS_DIR]) {
+  for (const sub of ['.', PAPERS_DIR, CONTENTS_DIR]) {
     let names: string[];
     try {
       names = await readdir(path.join(dir, sub));

@@ -1,7 +1,7 @@
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { CorruptFileError } from './errors.js';
-import { SHARD_COUNT, shardPaths } from './layout.js';
+import { shardOf, shardPaths } from './layout.js';
 import { recoverCorruptFile, type Notice } from './recovery.js';
 import { ValidatedJsonFile } from './validated-json-file.js';
 
@@ -9,6 +9,7 @@ export interface ShardSetOptions<S extends z.ZodType> {
   readonly libraryDir: string;
   /** Folder name inside the library, e.g. `papers`. */
   readonly dir: string;
+  readonly shardCount: number;
   readonly schema: S;
   readonly empty: () => z.output<S>;
   readonly writable: boolean;
@@ -22,12 +23,22 @@ export class ShardSet<S extends z.ZodType> {
 
   constructor(private readonly options: ShardSetOptions<S>) {}
 
+  /** Which shard holds an id. */
+  indexOf(id: string): number {
+    return shardOf(id, this.options.shardCount);
+  }
+
+  /** The data of the shard holding `id`. */
+  async loadFor(id: string): Promise<z.output<S>> {
+    return this.load(this.indexOf(id));
+  }
+
   /** The shard's data, read (and validated) on first use. */
   async load(index: number): Promise<z.output<S>> {
     const cached = this.shards.get(index);
     if (cached) return cached.data;
-    const { file, previous } = shardPaths(this.options.libraryDir, this.options.dir, index);
-    const db = new Low(new ValidatedJsonFile(file, this.options.schema, previous), this.options.empty());
+    const { file, previous } = shardPaths(this.options.libraryDir, this.options.dir, index, this.options.shardCount);
+    const db = new Low(new ValidatedJsonFile(file, this.options.schema, previous, 2), this.options.empty());
     try {
       await db.read();
     } catch (error) {
@@ -43,10 +54,11 @@ export class ShardSet<S extends z.ZodType> {
 
   /** Load every shard, a few at a time (enough to keep the disk busy without hundreds of open files). */
   async loadAll(concurrency = 16): Promise<Array<z.output<S>>> {
-    const results: Array<z.output<S>> = new Array<z.output<S>>(SHARD_COUNT);
+    const count = this.options.shardCount;
+    const results: Array<z.output<S>> = new Array<z.output<S>>(count);
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < SHARD_COUNT) {
+      while (next < count) {
         const index = next++;
         results[index] = await this.load(index);
       }

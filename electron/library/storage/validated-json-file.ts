@@ -15,6 +15,8 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<
     readonly filePath: string,
     private readonly schema: S,
     private readonly previousVersionPath?: string,
+    /** See stableStringify: 2 writes one record per line. */
+    private readonly inlineDepth = Number.POSITIVE_INFINITY,
   ) {}
 
   async read(): Promise<z.output<S> | null> {
@@ -30,7 +32,7 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<
 
   async write(data: z.output<S>): Promise<void> {
     const options = this.previousVersionPath === undefined ? {} : { previousVersionPath: this.previousVersionPath };
-    await writeFileDurable(this.filePath, stableStringify(data), options);
+    await writeFileDurable(this.filePath, stableStringify(data, this.inlineDepth), options);
   }
 }
 

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDigest, parsePageDate } from '../../../../electron/library/import/digest.js';
+import { SAMPLE_DIGEST_PATH, samplePapers } from '../../../helpers/sample-digest.js';
+
+const today = new Date('2026-11-27T12:00:00Z');
+const parse = (text: string) => parseDigest(text, { fileName: 'digest.txt', today });
+
+describe('parseDigest', () => {
+  it('reads all 76 papers of the sample page and nothing else', () => {
+    const { entries, failures } = parse(readFileSync(SAMPLE_DIGEST_PATH, 'utf8'));
+    const expected = samplePapers();
+    expect(expected).toHaveLength(76);
+    expect(failures).toEqual([]);
+    expect(entries.map((e) => ({ title: e.title, abstract: e.abstract }))).toEqual(expected);
+    expect(entries.every((e) => e.source.digestDate === '2026-04-28' && e.source.fileName === 'digest.txt')).toBe(true);
+  });
+
+  it('handles CRLF, wrapped abstracts, boilerplate between papers, Unicode and a title without abstract', () => {
+    const page = [
+      'Home', '', 'Daily Papers', '', 'Subscribe', '', 'Mar 3', '',
+      'Schrödinger Bridges for Généralisation', '',
+      'We study how bridges between distributions help models',
+      'generalise. The method is simple, and it works on',
+      'ImageNet with a 3% gain.', '',
+      'Load more', '',
+      'Upvote', '', '12', '',
+      'A Title With No Abstract At All', '',
+      '日本語のタイトル: Tokenizers Revisited', '',
+      'Tokenizers matter. We show that the choice of tokenizer changes results by up to 4%.', '',
+      '© 2026 Example Corp. All rights reserved.',
+    ].join('\r\n');
+    const { entries, failures } = parse(page);
+    expect(failures).toEqual([]);
+    expect(entries.map((e) => [e.title, e.abstract])).toEqual([
+      ['Schrödinger Bridges for Généralisation', 'We study how bridges between distributions help models generalise. The method is simple, and it works on ImageNet with a 3% gain.'],
+      ['A Title With No Abstract At All', null],
+      ['日本語のタイトル: Tokenizers Revisited', 'Tokenizers matter. We show that the choice of tokenizer changes results by up to 4%.'],
+    ]);
+    expect(entries[0]?.source.digestDate).toBe('2026-03-03');
+    expect(entries[0]?.line).toBe(9);
+  });
+
+  it('joins words hyphenated across a line break', () => {
+    const { entries } = parse('A Paper About Pruning\n\nWe de-\nsparsify pruned networks and show it helps a lot in practice today.');
+    expect(entries[0]?.abstract).toBe('We de-sparsify pruned networks and show it helps a lot in practice today.');
+  });
+
+  it('reports a paragraph of text with no title, with its line, and still reads the rest', () => {
+    const { entries, failures } = parse('Intro text that runs on as a sentence with many words in it.\n\nReal Paper Title\n\nIts abstract is here and it is long enough to read as one.');
+    expect(failures).toEqual([{ line: 1, message: expect.stringContaining('no title') }]);
+    expect(entries.map((e) => e.title)).toEqual(['Real Paper Title']);
+  });
+
+  it('reads nothing from an empty page or furniture only', () => {
+    expect(parse('').entries).toEqual([]);
+    expect(parse('Subscribe\n\nnew\n\nApr 28\n\n').entries).toEqual([]);
+  });
+});
+
+describe('parsePageDate', () => {
+  it('gives page dates the latest year that is not in the future', () => {
+    expect(parsePageDate('Apr 28', today)).toBe('2026-04-28');
+    expect(parsePageDate('Dec 30', today)).toBe('2025-12-30');
+    expect(parsePageDate('April 28, 2024', today)).toBe('2024-04-28');
+    expect(parsePageDate('28 April 2024', today)).toBe('2024-04-28');
+    expect(parsePageDate('April showers bring flowers', today)).toBeNull();
+  });
+});

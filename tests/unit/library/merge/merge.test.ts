@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { Library } from '../../../../electron/library/library.js';
+import { normalizeArxivId, normalizeDoi, titleKey } from '../../../../electron/library/merge/identity.js';
+import { MatchIndex } from '../../../../electron/library/merge/match-index.js';
+import { fixedDeps } from '../../../helpers/fixed-deps.js';
+import { tempDir } from '../../../helpers/temp-dir.js';
+
+describe('identity keys', () => {
+  it('normalizes arXiv ids, DOIs and titles', () => {
+    expect(normalizeArxivId('https://arxiv.org/abs/2406.11944v2')).toBe('2406.11944');
+    expect(normalizeArxivId('arXiv:hep-th/9901001v3')).toBe('hep-th/9901001');
+    expect(normalizeArxivId('not an id')).toBeNull();
+    expect(normalizeDoi('https://doi.org/10.1000/ABC.123.')).toBe('10.1000/abc.123');
+    expect(titleKey('{Schölkopf}: The   Kernel—Trick!')).toBe('scholkopf the kernel trick');
+  });
+
+  it('matches by arXiv id, then DOI, then title with the first author', () => {
+    const index = new MatchIndex([{ id: 'a', title: 'Deep Learning', authors: ['Yann LeCun'], arxivId: '1234.56789', doi: '10.1000/x' }]);
+    expect(index.find({ title: 'Other', authors: [], arxivId: '1234.56789v3', doi: null })).toBe('a');
+    expect(index.find({ title: 'Other', authors: [], arxivId: null, doi: '10.1000/X' })).toBe('a');
+    expect(index.find({ title: 'deep  learning.', authors: ['LeCun, Yann'], arxivId: null, doi: null })).toBe('a');
+    expect(index.find({ title: 'Deep Learning', authors: ['Geoffrey Hinton'], arxivId: null, doi: null })).toBeUndefined();
+    expect(index.find({ title: 'Deep Learning', authors: [], arxivId: null, doi: null })).toBe('a');
+  });
+});
+
+describe('importing into a library', () => {
+  const page = (abstract: string) => `Sparse Things In Networks\n\n${abstract}\n\nAnother Paper Title\n\nAn abstract for the other paper, as one sentence.`;
+
+  it('merges the same paper instead of duplicating it, keeping user data and the longer abstract', async () => {
+    const dir = await tempDir();
+    const deps = fixedDeps();
+    const library = await Library.open({ dir, mode: 'write', holder: 'test', deps });
+    const first = await library.import({ text: page('A long abstract about sparse things, with many details in it.'), format: 'digest', fileName: null, tags: [], dryRun: false });
+    expect(first).toMatchObject({ added: 2, merged: 0, unchanged: 0 });
+    const id = first.ids[0] ?? '';
+    await library.setStatus(id, 'reading');
+    await library.addTags(id, ['mine']);
+
+    const again = await library.import({ text: page('Short abstract.'), format: 'digest', fileName: null, tags: ['batch'], dryRun: false });
+    expect(again).toMatchObject({ added: 0, merged: 2, unchanged: 0, ids: first.ids });
+    expect(await library.get(id)).toMatchObject({ status: 'reading', tags: ['mine', 'batch'], abstract: 'A long abstract about sparse things, with many details in it.' });
+
+    const third = await library.import({ text: page('A long abstract about sparse things, with many details in it, and now even more of them.'), format: 'digest', fileName: null, tags: [], dryRun: false });
+    expect(third).toMatchObject({ added: 0, merged: 1, unchanged: 1 });
+    expect((await library.get(id)).abstract).toContain('even more');
+    expect(await library.records()).toHaveLength(2);
+    await library.close();
+  });
+
+  it('a dry run reports without writing', async () => {
+    const dir = await tempDir();
+    const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
+    const report = await library.import({ text: page('Abstract text that is a sentence.'), format: 'digest', fileName: null, tags: [], dryRun: true });
+    expect(report.added).toBe(2);
+    expect(await library.records()).toEqual([]);
+    await library.close();
+  });
+
+  it('rejects a bad tag before writing anything', async () => {
+    const dir = await tempDir();
+    const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
+    await expect(library.import({ text: page('Abstract text that is a sentence.'), format: 'digest', fileName: null, tags: ['ok', '  '], dryRun: false })).rejects.toThrow(/tag 2/);
+    expect(await library.records()).toEqual([]);
+    await library.close();
+  });
+});
