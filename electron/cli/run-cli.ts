@@ -1,6 +1,7 @@
 import { LibraryError } from '../library/storage/errors.js';
 import { importCommand, importUsage } from './commands/import.js';
 import { listCommand, listUsage } from './commands/list.js';
+import { serveCommand, serveUsage } from './commands/serve.js';
 import { showCommand, showUsage } from './commands/show.js';
 import { statusCommand, statusUsage } from './commands/status.js';
 import { tagCommand, tagUsage } from './commands/tag.js';
@@ -14,12 +15,8 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   show: { run: showCommand, usage: showUsage },
   tag: { run: tagCommand, usage: tagUsage },
   status: { run: statusCommand, usage: statusUsage },
+  serve: { run: serveCommand, usage: serveUsage },
 };
-
-/** Extra commands registered by the entry point (e.g. `serve`, which needs the HTTP host). */
-export function registerCommand(name: string, run: Command, usage: string): void {
-  (COMMANDS as Record<string, { run: Command; usage: string }>)[name] = { run, usage }; // the table is only ever extended at start-up
-}
 
 export function helpText(): string {
   return `Margin: a reading list for research papers.\n\nUsage:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n\nThe library is --library DIR, else $MARGIN_LIBRARY, else the desktop app's own library.\n`;

@@ -19,7 +19,11 @@ export function userDataDir({ platform, home, env }: LocationEnv): string {
 /** `--library DIR`, else `MARGIN_LIBRARY`, else the app's own library folder. */
 export function resolveLibraryDir(flag: string | undefined, location: LocationEnv): string {
   if (flag) return path.resolve(flag);
-  const fromEnv = location.env.MARGIN_LIBRARY;
-  if (fromEnv) return path.resolve(fromEnv);
-  return path.join(userDataDir(location), 'library');
+  return libraryIn(userDataDir(location), location.env);
+}
+
+/** `MARGIN_LIBRARY`, else `library/` in the given user-data folder (the app passes Electron's own). */
+export function libraryIn(userData: string, env: Readonly<Record<string, string | undefined>>): string {
+  const fromEnv = env.MARGIN_LIBRARY;
+  return fromEnv ? path.resolve(fromEnv) : path.join(userData, 'library');
 }

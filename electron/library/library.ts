@@ -7,6 +7,8 @@ import { parseImport } from './import/parse-import.js';
 import { MatchIndex } from './merge/match-index.js';
 import { mergeEntry, recordFromEntry, unionTags } from './merge/merge-entry.js';
 import { isEmptyQuery, matchesFilters, matchesText, parseQuery } from './search/query.js';
+import { searchableText } from './search/text-search.js';
+import type { PreviewItem } from '../../shared/models/views.js';
 import { LibraryError } from './storage/errors.js';
 import { LibraryStore } from './storage/library-store.js';
 import type { Notice } from './storage/recovery.js';
@@ -38,6 +40,9 @@ export interface ImportRequest {
   readonly dryRun: boolean;
 }
 
+/** Called with the ids of papers that changed, after the change is on disk. */
+export type ChangeListener = (ids: readonly string[]) => void;
+
 export interface ListFilter {
   readonly search?: string;
   readonly tag?: string;
@@ -46,10 +51,30 @@ export interface ListFilter {
 
 /** The library's operations over the store: what the CLI, IPC and the HTTP host all call. */
 export class Library {
+  private readonly listeners = new Set<ChangeListener>();
+
   private constructor(
     private readonly store: LibraryStore,
     private readonly deps: LibraryDeps,
   ) {}
+
+  /** Hear about every change this library makes; returns the unsubscribe function. */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async getRecord(id: string): Promise<PaperRecord | undefined> {
+    return this.store.getRecord(id);
+  }
+
+  async getContent(id: string): Promise<PaperContent> {
+    return this.store.getContent(id);
+  }
+
+  async allContents(): Promise<Map<string, PaperContent>> {
+    return this.store.allContents();
+  }
 
   static async open(options: LibraryOpenOptions): Promise<Library> {
     const deps = options.deps ?? defaultDeps;
@@ -84,7 +109,7 @@ export class Library {
     const contents = await this.store.allContents();
     const query = parseQuery([filter.search ?? '', filter.tag ? `tag:"${filter.tag}"` : '', filter.status ? `status:${filter.status}` : ''].join(' '));
     const papers = records.map((r): Paper => ({ ...r, ...(contents.get(r.id) ?? EMPTY_CONTENT) }));
-    const matching = isEmptyQuery(query) ? papers : papers.filter((p) => matchesFilters(p, query) && matchesText(searchableText(p), query));
+    const matching = isEmptyQuery(query) ? papers : papers.filter((p) => matchesFilters(p, query) && matchesText(searchableText(p, p), query));
     return matching.sort(byAddedDesc);
   }
 
@@ -109,12 +134,16 @@ export class Library {
   }
 
   /** Parse, match and (unless dry-run) write an import in one transaction. */
-  async import(request: ImportRequest): Promise<ImportReport & { format: ImportFormat }> {
+  async import(request: ImportRequest): Promise<ImportReport & { format: ImportFormat; items: PreviewItem[] }> {
     const extraTags = request.tags.map((t, i) => validTag(t, i));
     const parsed = parseImport(request.text, request.format, { fileName: request.fileName, today: this.deps.now() });
     const plan = await this.planImport(parsed.entries, extraTags);
-    if (!request.dryRun) await this.store.commit({ records: plan.records, contents: plan.contents });
-    return { added: plan.added, merged: plan.merged, unchanged: plan.unchanged, failed: [...parsed.failures], ids: plan.ids, format: parsed.format };
+    if (!request.dryRun) {
+      await this.store.commit({ records: plan.records, contents: plan.contents });
+      this.emit(plan.records.map((r) => r.id));
+    }
+    const { added, merged, unchanged, ids, items } = plan;
+    return { added, merged, unchanged, failed: [...parsed.failures], ids, items, format: parsed.format };
   }
 
   async close(): Promise<void> {
@@ -126,6 +155,7 @@ export class Library {
     const index = new MatchIndex(existing);
     const pending = new Map<string, { record: PaperRecord; content: PaperContent; isNew: boolean; changed: boolean }>();
     const ids: string[] = [];
+    const items: PreviewItem[] = [];
     const nowMs = this.deps.now().getTime();
     const now = new Date(nowMs).toISOString();
     for (const entry of entries) {
@@ -137,12 +167,14 @@ export class Library {
         pending.set(record.id, { record, content, isNew: true, changed: true });
         index.add(record);
         ids.push(record.id);
+        items.push({ title: entry.title, outcome: 'new', changes: [], line: entry.line });
         continue;
       }
       const current = pending.get(matchId) ?? { record: await this.requireRecord(matchId), content: await this.store.getContent(matchId), isNew: false, changed: false };
       const merged = mergeEntry(current.record, current.content, entry, extraTags, now);
       pending.set(matchId, { record: merged.record, content: merged.content, isNew: current.isNew, changed: current.changed || merged.changed.length > 0 });
       if (!ids.includes(matchId)) ids.push(matchId);
+      items.push({ title: entry.title, outcome: current.isNew ? 'new' : merged.changed.length > 0 ? 'merge' : 'same', changes: [...merged.changed], line: entry.line });
     }
     const values = [...pending.values()];
     const changed = values.filter((v) => v.changed);
@@ -151,6 +183,7 @@ export class Library {
       merged: changed.filter((v) => !v.isNew).length,
       unchanged: values.filter((v) => !v.changed).length,
       ids,
+      items,
       records: changed.map((v) => v.record),
       contents: new Map(changed.map((v) => [v.record.id, v.content])),
     };
@@ -169,15 +202,14 @@ export class Library {
     if (next === record) return record;
     const stamped = { ...next, updatedAt: this.deps.now().toISOString() };
     await this.store.putRecord(stamped);
+    this.emit([id]);
     return stamped;
   }
-}
 
-/** The text a search looks through, lower-cased. */
-export function searchableText(paper: Paper): string {
-  const parts = [paper.title, paper.authors.join(' '), paper.abstract ?? '', paper.tags.join(' '), paper.note?.text ?? ''];
-  for (const a of paper.annotations) parts.push(a.quote, a.comment);
-  return parts.join('\n').toLowerCase();
+  private emit(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    for (const listener of this.listeners) listener(ids);
+  }
 }
 
 function byAddedDesc(a: PaperRecord, b: PaperRecord): number {

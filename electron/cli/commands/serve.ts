@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startHttpHost } from '../../host/http-host.js';
+import { createHandlers } from '../../library/api/handlers.js';
+import { openSession } from '../../library/api/session.js';
+import { resolveLibraryDir } from '../../library/library-location.js';
+import { LibraryError } from '../../library/storage/errors.js';
+import { UsageError, type CliIo } from '../io.js';
+
+export const serveUsage = 'margin serve [--port N] [--library DIR]';
+
+/** The built UI sits beside the built CLI: out/cli/margin.js → out/renderer/. */
+function rendererDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
+}
+
+export async function serveCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { port: { type: 'string', default: '0' }, library: { type: 'string' } } });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; usage: ${serveUsage}`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  const staticDir = rendererDir();
+  if (!existsSync(path.join(staticDir, 'index.html'))) throw new LibraryError('io', `the UI is not built (${staticDir}); run npm run build`);
+
+  const dir = resolveLibraryDir(values.library, { platform: process.platform, home: homedir(), env: io.env });
+  const session = await openSession({ dir, holder: 'margin serve' });
+  for (const notice of session.library.notices) io.stderr(`margin: ${notice.level}: ${notice.message}\n`);
+  const host = await startHttpHost({ handlers: createHandlers(session), staticDir, port, subscribe: (l) => session.library.onChange(l) });
+  io.stdout(`${host.url}\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  await session.close();
+  return 0;
+}

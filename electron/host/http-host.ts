@@ -1,0 +1,176 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Handlers } from '../../shared/ipc/contract.js';
+import { LIBRARY_CHANGED_EVENT } from '../../shared/ipc/channels.js';
+import { fail, type Envelope } from '../../shared/ipc/envelope.js';
+import { dispatch } from '../library/api/dispatch.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
+
+/** Largest request body: an import of up to 64 MB of text, JSON-escaped. */
+const MAX_BODY_BYTES = 80 * 1024 * 1024;
+export const TOKEN_HEADER = 'x-margin-token';
+
+export interface HostOptions {
+  readonly handlers: Handlers;
+  /** The built renderer (`out/renderer`). */
+  readonly staticDir: string;
+  readonly port?: number;
+  /** Fixed in tests; random otherwise. */
+  readonly token?: string;
+  /** Subscribe to library changes; returns the unsubscribe function. */
+  readonly subscribe: (listener: (ids: readonly string[]) => void) => () => void;
+}
+
+export interface RunningHost {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+/**
+ * `margin serve`: the same handlers as IPC behind a loopback HTTP host, and the same UI.
+ * Only 127.0.0.1; every API call needs the token; a foreign Host or Origin is refused, which
+ * stops DNS-rebinding and cross-site requests from other pages in the user's browser.
+ */
+export async function startHttpHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const events = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, fail('internal', error instanceof Error ? error.message : String(error)));
+    });
+  });
+  const unsubscribe = options.subscribe((ids) => {
+    const data = `event: ${LIBRARY_CHANGED_EVENT}\ndata: ${JSON.stringify({ ids: ids.slice(0, 1000), count: ids.length })}\n\n`;
+    for (const res of events) res.write(data);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port; // listening on TCP, so the address is an AddressInfo
+  const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, fail('forbidden', 'foreign Host header refused'));
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) return send(res, 403, fail('forbidden', 'foreign Origin refused'));
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      const given = req.headers[TOKEN_HEADER] ?? url.searchParams.get('token') ?? '';
+      if (!sameToken(Array.isArray(given) ? (given[0] ?? '') : given, token)) return send(res, 401, fail('forbidden', 'missing or wrong token'));
+      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      if (req.method !== 'POST') return send(res, 405, fail('invalid-request', 'use POST for API calls'));
+      return callChannel(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('invalid-request', 'method not allowed'));
+    return serveStatic(res, url.pathname);
+  }
+
+  async function callChannel(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, fail('invalid-request', `request body over ${MAX_BODY_BYTES} bytes`));
+    let payload: unknown;
+    try {
+      payload = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return send(res, 400, fail('invalid-request', `${channel}: the request body is not valid JSON`));
+    }
+    const envelope = await dispatch(options.handlers, channel, payload);
+    send(res, envelope.ok ? 200 : statusFor(envelope.error.code), envelope);
+  }
+
+  function openEventStream(res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    events.add(res);
+    res.on('close', () => events.delete(res));
+  }
+
+  async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(options.staticDir, relative);
+    if (!file.startsWith(path.resolve(options.staticDir) + path.sep)) return send(res, 404, fail('not-found', 'not found'));
+    let content: Buffer;
+    try {
+      content = await readFile(file);
+    } catch {
+      return send(res, 404, fail('not-found', `${pathname} not found`));
+    }
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'cache-control': relative === 'index.html' ? 'no-store' : 'max-age=3600',
+    });
+    res.end(content);
+  }
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      unsubscribe();
+      for (const res of events) res.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function statusFor(code: string): number {
+  if (code === 'not-found') return 404;
+  if (code === 'invalid-request') return 400;
+  if (code === 'conflict' || code === 'locked' || code === 'read-only') return 409;
+  if (code === 'forbidden') return 403;
+  return 500;
+}
+
+function send(res: ServerResponse, status: number, body: Envelope<unknown>): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

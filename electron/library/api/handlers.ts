@@ -1,0 +1,56 @@
+import { STATUSES, type Status } from '../../../shared/models/paper.js';
+import type { Handlers } from '../../../shared/ipc/contract.js';
+import type { Overview } from '../../../shared/models/views.js';
+import { runPaperQuery, toListRow } from '../search/paper-query.js';
+import type { Session } from './session.js';
+
+/** The function behind every channel, over one open session. IPC and the HTTP host both call these. */
+export function createHandlers(session: Session): Handlers {
+  const { library } = session;
+  return {
+    'library:overview': async () => overview(session),
+    'papers:query': async (request) => {
+      const result = await runPaperQuery(await library.records(), request, session.search);
+      return { ...result, offset: request.offset };
+    },
+    'papers:get': async ({ id }) => library.get(id),
+    'papers:setStatus': async ({ id, status }) => toListRow(await library.setStatus(id, status)),
+    'papers:addTags': async ({ id, tags }) => toListRow(await library.addTags(id, tags)),
+    'papers:removeTags': async ({ id, tags }) => toListRow(await library.removeTags(id, tags)),
+    'import:preview': async ({ text, format, fileName }) => {
+      const { added, merged, unchanged, failed, items, format: detected } = await library.import({ text, format, fileName, tags: [], dryRun: true });
+      return { format: detected, added, merged, unchanged, failed, items: items.slice(0, 2000) };
+    },
+    'import:run': async ({ text, format, fileName, tags }) => {
+      const { added, merged, unchanged, failed, ids } = await library.import({ text, format, fileName, tags, dryRun: false });
+      return { added, merged, unchanged, failed, ids };
+    },
+    'searches:list': async () => session.searches.list(),
+    'searches:save': async ({ name, query }) => session.searches.save(name, query),
+    'searches:delete': async ({ id }) => session.searches.remove(id),
+  };
+}
+
+async function overview(session: Session): Promise<Overview> {
+  const records = await session.library.records();
+  const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>; // every status is set to 0 just above
+  const tags = new Map<string, number>();
+  for (const record of records) {
+    statusCounts[record.status] += 1;
+    // Count each paper once under every level of its tags: `llm/sparsity` counts for `llm` too.
+    const paths = new Set<string>();
+    for (const tag of record.tags) {
+      const parts = tag.split('/');
+      for (let i = 1; i <= parts.length; i++) paths.add(parts.slice(0, i).join('/'));
+    }
+    for (const path of paths) tags.set(path, (tags.get(path) ?? 0) + 1);
+  }
+  return {
+    libraryDir: session.library.dir,
+    total: records.length,
+    statusCounts,
+    tags: [...tags].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag)),
+    readOnly: session.library.readOnly,
+    notices: [...session.library.notices],
+  };
+}

@@ -1,0 +1,53 @@
+// Composition root of the desktop app: one of the few files that imports electron.
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LIBRARY_CHANGED_EVENT } from '../../shared/ipc/channels.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
+import { createHandlers } from '../library/api/handlers.js';
+import { openSession, type Session } from '../library/api/session.js';
+import { libraryIn } from '../library/library-location.js';
+import { registerIpc, trustedSender, type IpcMainLike } from './ipc.js';
+import { denyAllPermissions, hardenContents, windowOptions } from './security.js';
+import { loadBounds, saveBounds } from './window-state.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const indexHtml = path.join(here, '../renderer/index.html');
+const appUrl = pathToFileURL(indexHtml).toString();
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) return app.quit();
+  await app.whenReady();
+  denyAllPermissions(session.defaultSession);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
+  const userData = app.getPath('userData');
+  const libraryDir = libraryIn(userData, process.env);
+  let current: Session;
+  try {
+    current = await openSession({ dir: libraryDir, holder: 'the Margin app' });
+  } catch (error) {
+    dialog.showErrorBox('Margin cannot open your library', error instanceof Error ? error.message : String(error));
+    return app.quit();
+  }
+  // The registrar's event type is a subset of Electron's; ipcMain satisfies it structurally.
+  registerIpc(ipcMain as unknown as IpcMainLike, createHandlers(current), trustedSender(appUrl));
+
+  const window = new BrowserWindow(windowOptions(await loadBounds(userData), path.join(here, '../preload/preload.cjs')));
+  hardenContents(window.webContents, (url) => shell.openExternal(url), appUrl);
+  current.library.onChange((ids) => window.webContents.send(LIBRARY_CHANGED_EVENT, { count: ids.length }));
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => void saveBounds(userData, window.getBounds()));
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => {
+    void current.close().finally(() => app.quit());
+  });
+  await window.loadURL(appUrl);
+}
+
+void start();

@@ -1,0 +1,39 @@
+import { LIBRARY_CHANGED_EVENT, type Channel } from '../../../shared/ipc/channels.js';
+import type { Transport } from './client.js';
+
+/** What the preload exposes as `window.margin` (see electron/preload). */
+export interface PreloadBridge {
+  invoke(channel: Channel, request: unknown): Promise<unknown>;
+  onLibraryChanged(listener: () => void): () => void;
+}
+
+declare global {
+  interface Window {
+    margin?: PreloadBridge;
+  }
+}
+
+/** Picks the transport: the preload bridge in Electron, HTTP with the page's token under `margin serve`. */
+export function detectTransport(win: Window = window): Transport {
+  if (win.margin) return win.margin;
+  const token = new URLSearchParams(win.location.search).get('token') ?? '';
+  return httpTransport(win.location.origin, token);
+}
+
+export function httpTransport(origin: string, token: string): Transport {
+  return {
+    async invoke(channel, request) {
+      const response = await fetch(`${origin}/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-margin-token': token },
+        body: JSON.stringify(request),
+      });
+      return response.json();
+    },
+    onLibraryChanged(listener) {
+      const source = new EventSource(`${origin}/api/events?token=${encodeURIComponent(token)}`);
+      source.addEventListener(LIBRARY_CHANGED_EVENT, () => listener());
+      return () => source.close();
+    },
+  };
+}

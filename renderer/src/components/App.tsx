@@ -1,0 +1,100 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { MarginApi } from '../api/client.js';
+import { saveCurrentSearch, type FocusTargets } from '../lib/commands.js';
+import { useGlobalKeys } from '../lib/use-global-keys.js';
+import { useImportGestures } from '../lib/use-import-gestures.js';
+import { useMargin, useMarginStore } from '../stores/store.js';
+import { CommandPalette } from './CommandPalette.js';
+import { ImportDialog } from './ImportDialog.js';
+import { PaperList } from './PaperList.js';
+import { Reader } from './Reader.js';
+import { SearchBox } from './SearchBox.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { Sidebar } from './Sidebar.js';
+
+/** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
+export function App({ api }: { api: MarginApi }) {
+  const store = useMarginStore();
+  const { dialog, toast, overview, overviewError, search } = useMargin(useShallow((s) => ({ dialog: s.dialog, toast: s.toast, overview: s.overview, overviewError: s.overviewError, search: s.search })));
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const tagRef = useRef<HTMLInputElement>(null);
+
+  const focus = useMemo<FocusTargets>(
+    () => ({
+      focusSearch: () => searchRef.current?.focus(),
+      focusList: () => listRef.current?.focus(),
+      focusTagInput: () => tagRef.current?.focus(),
+      focusReader: () => document.getElementById('reader-article')?.focus(),
+    }),
+    [],
+  );
+  useGlobalKeys(store, focus);
+  const { dragging } = useImportGestures(store);
+
+  useEffect(() => {
+    const state = store.getState();
+    void state.refreshOverview();
+    void state.setView(state.view);
+    void state.loadSavedSearches();
+    // Changes made elsewhere (another window, the CLI through serve, an import) refresh what is shown.
+    return api.onLibraryChanged(() => {
+      const s = store.getState();
+      void s.refreshOverview();
+      void s.reloadList();
+      if (s.selectedId) void s.openPaper(s.selectedId);
+    });
+  }, [api, store]);
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => store.getState().showToast(null), 5000);
+    return () => clearTimeout(timer);
+  }, [toast, store]);
+
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <div className="brand">
+          <img src="./icon.svg" alt="" />
+          Margin
+        </div>
+        <SearchBox ref={searchRef} />
+        <button type="button" className="btn" disabled={search.trim() === ''} onClick={() => void saveCurrentSearch(store.getState())}>
+          Save search
+        </button>
+        <span className="spacer" />
+        <button type="button" className="btn primary" onClick={() => store.getState().openImport(null)}>
+          Import
+        </button>
+        <button type="button" className="btn ghost" aria-label="Keyboard shortcuts" onClick={() => store.getState().openDialog('shortcuts')}>
+          <kbd>?</kbd>
+        </button>
+      </header>
+      <Sidebar />
+      <div className="list-column">
+        {overviewError && <p className="error notice" role="alert">The library could not be read: {overviewError}</p>}
+        {overview?.notices.map((n, i) => (
+          <p key={i} className="error notice" role="alert">
+            {n.message}
+          </p>
+        ))}
+        <PaperList ref={listRef} />
+      </div>
+      <Reader ref={tagRef} />
+      {dialog === 'import' && <ImportDialog />}
+      {dialog === 'shortcuts' && <ShortcutsDialog />}
+      {dialog === 'palette' && <CommandPalette focus={focus} />}
+      {toast && (
+        <div className="toast" role="status">
+          {toast}
+          <button type="button" aria-label="Dismiss" onClick={() => store.getState().showToast(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      {dragging && <div className="drop-hint">Drop to import</div>}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import type { MarginStore } from '../stores/store.js';
+import { COMMANDS, type FocusTargets } from './commands.js';
+
+const KEY_TO_COMMAND: Readonly<Record<string, string>> = { j: 'next', k: 'previous', Enter: 'open', '/': 'search', s: 'cycle-status', e: 'archive', t: 'tag', '?': 'shortcuts' };
+
+/** True when the key belongs to a text field (typing there must never trigger shortcuts). */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+/** Single-key shortcuts outside text fields, Ctrl/Cmd+K anywhere. */
+export function useGlobalKeys(store: MarginStore, focus: FocusTargets): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const state = store.getState();
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        state.openDialog('palette');
+        return;
+      }
+      if (state.dialog !== null || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !(event.target instanceof HTMLElement && event.target.getAttribute('role') === 'listbox')) {
+        event.preventDefault();
+        state.moveSelection(event.key === 'ArrowDown' ? 1 : -1);
+        return;
+      }
+      const id = KEY_TO_COMMAND[event.key];
+      const command = COMMANDS.find((c) => c.id === id);
+      if (!command) return;
+      if (event.key === 'Enter' && event.target instanceof HTMLButtonElement) return; // let buttons be pressed
+      event.preventDefault();
+      command.run(state, focus);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store, focus]);
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import type { MarginStore } from '../stores/store.js';
+import { isTyping } from './use-global-keys.js';
+
+/** Largest file the app reads from a drop, to keep the window responsive. */
+const MAX_DROP_BYTES = 64 * 1024 * 1024;
+
+/** Paste a digest anywhere outside a text field, or drop a file: both open the import dialog with it. */
+export function useImportGestures(store: MarginStore): { dragging: boolean } {
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      if (isTyping(event.target) || store.getState().dialog !== null) return;
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      if (text.trim() === '') return;
+      event.preventDefault();
+      store.getState().openImport({ text, fileName: null });
+    };
+    const onDragOver = (event: DragEvent) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      setDragging(true);
+    };
+    const onDragLeave = (event: DragEvent) => {
+      if (event.relatedTarget === null) setDragging(false);
+    };
+    const onDrop = async (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(false);
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      if (file.size > MAX_DROP_BYTES) {
+        store.getState().showToast(`${file.name} is too large to import (${Math.round(file.size / 1048576)} MB).`);
+        return;
+      }
+      store.getState().openImport({ text: await file.text(), fileName: file.name });
+    };
+    const drop = (event: DragEvent) => void onDrop(event);
+    window.addEventListener('paste', onPaste);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('paste', onPaste);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [store]);
+  return { dragging };
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApi } from './api/client.js';
+import { detectTransport } from './api/transport.js';
+import { App } from './components/App.js';
+import { StoreContext, createMarginStore } from './stores/store.js';
+import './styles.css';
+
+const api = createApi(detectTransport());
+const store = createMarginStore(api);
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <StoreContext.Provider value={store}>
+      <App api={api} />
+    </StoreContext.Provider>
+  </StrictMode>,
+);

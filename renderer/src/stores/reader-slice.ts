@@ -1,0 +1,67 @@
+import { STATUSES, type Paper, type Status } from '../../../shared/models/paper.js';
+import type { ListRow } from '../../../shared/models/views.js';
+import { describeError, type MarginState, type SliceCreator } from './types.js';
+
+export interface ReaderSlice {
+  /** The paper shown in the reader, whole. */
+  readonly paper: Paper | null;
+  readonly readerError: string | null;
+  openPaper(id: string): Promise<void>;
+  setStatus(status: Status): Promise<void>;
+  /** `s`: inbox → to-read → reading → read → archived → inbox. */
+  cycleStatus(): Promise<void>;
+  archive(): Promise<void>;
+  addTag(tag: string): Promise<void>;
+  removeTag(tag: string): Promise<void>;
+}
+
+/** The next status in the cycle. */
+export function nextStatus(status: Status): Status {
+  return STATUSES[(STATUSES.indexOf(status) + 1) % STATUSES.length] ?? 'inbox';
+}
+
+/** Put an edited row into the list and the open paper, without waiting for the reload. */
+function applyRow(state: MarginState, row: ListRow): Partial<MarginState> {
+  const rows = { ...state.rows };
+  for (const [index, existing] of Object.entries(rows)) if (existing.id === row.id) rows[Number(index)] = row;
+  const paper = state.paper?.id === row.id ? { ...state.paper, status: row.status, tags: row.tags } : state.paper;
+  return { rows, paper };
+}
+
+export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) => {
+  let latestOpen = 0;
+
+  async function edit(run: (id: Paper['id']) => Promise<ListRow>): Promise<void> {
+    const paper = get().paper;
+    if (!paper) return;
+    try {
+      const row = await run(paper.id);
+      set((state) => applyRow(state, row));
+      await Promise.all([get().refreshOverview(), get().reloadList()]);
+    } catch (error) {
+      set({ readerError: describeError(error) });
+    }
+  }
+
+  return {
+    paper: null,
+    readerError: null,
+    async openPaper(id) {
+      const request = ++latestOpen;
+      try {
+        const paper = await api.call('papers:get', { id });
+        if (request === latestOpen) set({ paper, readerError: null });
+      } catch (error) {
+        if (request === latestOpen) set({ readerError: describeError(error) });
+      }
+    },
+    setStatus: (status) => edit((id) => api.call('papers:setStatus', { id, status })),
+    async cycleStatus() {
+      const paper = get().paper;
+      if (paper) await get().setStatus(nextStatus(paper.status));
+    },
+    archive: () => get().setStatus('archived'),
+    addTag: (tag) => edit((id) => api.call('papers:addTags', { id, tags: [tag] })),
+    removeTag: (tag) => edit((id) => api.call('papers:removeTags', { id, tags: [tag] })),
+  };
+};

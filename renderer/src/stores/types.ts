@@ -1,0 +1,19 @@
+import type { StateCreator } from 'zustand';
+import type { MarginApi } from '../api/client.js';
+import type { ImportSlice } from './import-slice.js';
+import type { LibrarySlice } from './library-slice.js';
+import type { ListSlice } from './list-slice.js';
+import type { ReaderSlice } from './reader-slice.js';
+import type { SearchesSlice } from './searches-slice.js';
+import type { UiSlice } from './ui-slice.js';
+
+/** The whole store: one slice per concern. */
+export type MarginState = LibrarySlice & ListSlice & ReaderSlice & UiSlice & SearchesSlice & ImportSlice;
+
+/** A slice creator that also gets the API (tests pass a fake). */
+export type SliceCreator<T> = (api: MarginApi) => StateCreator<MarginState, [], [], T>;
+
+/** Words for an error, to show where it happened. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

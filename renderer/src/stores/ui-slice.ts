@@ -1,0 +1,30 @@
+import type { SliceCreator } from './types.js';
+
+export type Dialog = 'import' | 'shortcuts' | 'palette';
+
+export interface UiSlice {
+  readonly dialog: Dialog | null;
+  /** A short message at the bottom of the window, e.g. after an import. */
+  readonly toast: string | null;
+  openDialog(dialog: Dialog): void;
+  /** Open the import dialog, optionally with pasted or dropped text. */
+  openImport(seed: { text: string; fileName: string | null } | null): void;
+  closeDialog(): void;
+  showToast(message: string | null): void;
+}
+
+export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
+  dialog: null,
+  toast: null,
+  openDialog: (dialog) => set({ dialog }),
+  openImport: (seed) => {
+    get().resetImport();
+    if (seed) {
+      get().setImportText(seed.text, seed.fileName);
+      void get().previewImport();
+    }
+    set({ dialog: 'import' });
+  },
+  closeDialog: () => set({ dialog: null }),
+  showToast: (toast) => set({ toast }),
+});

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ImportFailureSchema } from './import-report.js';
+import { PaperContentSchema, PaperIdSchema, PaperRecordSchema, StatusSchema, STATUSES } from './paper.js';
+
+/** One row of the paper list: what the renderer needs to draw it, never the whole paper. */
+export const ListRowSchema = z.object({
+  id: PaperIdSchema,
+  title: z.string(),
+  /** The first three authors; `authorCount` says how many there are. */
+  authors: z.array(z.string()),
+  authorCount: z.number().int().nonnegative(),
+  year: z.number().int().nullable(),
+  tags: z.array(z.string()),
+  status: StatusSchema,
+  annotationCount: z.number().int().nonnegative(),
+  hasNote: z.boolean(),
+  addedAt: z.string(),
+});
+export type ListRow = z.output<typeof ListRowSchema>;
+
+export const SORTS = ['added', 'title', 'year'] as const;
+export const SortSchema = z.enum(SORTS);
+export type Sort = z.output<typeof SortSchema>;
+
+export const NoticeSchema = z.object({ level: z.enum(['warning', 'error']), message: z.string() });
+
+export const TagCountSchema = z.object({ tag: z.string(), count: z.number().int().nonnegative() });
+
+export const OverviewSchema = z.object({
+  libraryDir: z.string(),
+  total: z.number().int().nonnegative(),
+  statusCounts: z.object(Object.fromEntries(STATUSES.map((s) => [s, z.number().int().nonnegative()])) as Record<(typeof STATUSES)[number], z.ZodNumber>),
+  tags: z.array(TagCountSchema),
+  readOnly: z.boolean(),
+  notices: z.array(NoticeSchema),
+});
+export type Overview = z.output<typeof OverviewSchema>;
+
+export const QueryResultSchema = z.object({
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  rows: z.array(ListRowSchema),
+});
+export type QueryResult = z.output<typeof QueryResultSchema>;
+
+/** What an import would do to one entry. */
+export const PreviewItemSchema = z.object({
+  title: z.string(),
+  outcome: z.enum(['new', 'merge', 'same']),
+  /** For a merge: the fields that would change. */
+  changes: z.array(z.string()),
+  line: z.number().int().nullable(),
+});
+export type PreviewItem = z.output<typeof PreviewItemSchema>;
+
+export const ImportPreviewSchema = z.object({
+  format: z.string(),
+  added: z.number().int().nonnegative(),
+  merged: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  failed: z.array(ImportFailureSchema),
+  items: z.array(PreviewItemSchema),
+});
+export type ImportPreview = z.output<typeof ImportPreviewSchema>;
+
+export const SavedSearchSchema = z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(200), query: z.string().max(2000) });
+export type SavedSearch = z.output<typeof SavedSearchSchema>;
+
+/** A whole paper, as the reader shows it. */
+export const PaperSchema = PaperRecordSchema.extend(PaperContentSchema.shape);
