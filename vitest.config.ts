@@ -7,5 +7,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The end-to-end tests poll the UI; give a slow CI machine room before calling it a failure.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });

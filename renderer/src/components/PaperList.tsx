@@ -36,10 +36,10 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
   return (
     <section className="list-pane" aria-label="Paper list">
       <div className="list-header">
-        <h1>
+        <h2>
           {viewTitle(view)}
           <span className="total">{listLoaded ? total.toLocaleString() : ''}</span>
-        </h1>
+        </h2>
         <label className="visually-hidden" htmlFor="sort">
           Sort by
         </label>

@@ -32,6 +32,13 @@ export interface ListSlice {
 
 export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
   const inFlight = new Set<string>();
+  /**
+   * Whether the reader follows the selection. It does after the user selects or changes the query;
+   * after a reload caused by an edit it does not, so the paper being edited never swaps under the user.
+   */
+  let follow = true;
+  /** The last paper the list asked the reader to open. */
+  let opened: string | null = null;
 
   async function loadPage(page: number, generation: number): Promise<void> {
     const key = `${generation}:${page}`;
@@ -56,17 +63,22 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
 
   /** Keep the selected id in step with the selected position, within bounds. */
   function syncSelection(): void {
-    const { total, selectedIndex, rows } = get();
-    const index = total === 0 ? 0 : Math.min(Math.max(selectedIndex, 0), total - 1);
+    const { total, selectedIndex, selectedId, rows } = get();
+    // After a reload the selected paper may have moved (a new sort, papers added above it): follow it.
+    const moved = follow ? undefined : Object.entries(rows).find(([, row]) => row.id === selectedId)?.[0];
+    const wanted = moved === undefined ? selectedIndex : Number(moved);
+    const index = total === 0 ? 0 : Math.min(Math.max(wanted, 0), total - 1);
     const id = rows[index]?.id ?? null;
-    if (index !== selectedIndex || id !== get().selectedId) {
-      set({ selectedIndex: index, selectedId: id });
-      if (id !== null) void get().openPaper(id);
+    if (index !== selectedIndex || id !== selectedId) set({ selectedIndex: index, selectedId: id });
+    if (id !== null && follow && id !== opened) {
+      opened = id;
+      void get().openPaper(id);
     }
   }
 
   async function requery(keepSelection: boolean): Promise<void> {
     const generation = get().generation + 1;
+    follow = !keepSelection;
     set({ generation, rows: EMPTY, ...(keepSelection ? {} : { selectedIndex: 0, selectedId: null, total: 0, listLoaded: false }) });
     await loadPage(Math.floor(get().selectedIndex / PAGE_SIZE), generation);
     if (get().selectedIndex >= PAGE_SIZE) await loadPage(0, generation);
@@ -106,6 +118,8 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
       await requery(true);
     },
     select(index) {
+      follow = true;
+      if (get().paper?.id !== get().rows[index]?.id) opened = null;
       set({ selectedIndex: index });
       syncSelection();
       void get().ensureRange(index, index);

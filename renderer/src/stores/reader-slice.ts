@@ -31,13 +31,18 @@ function applyRow(state: MarginState, row: ListRow): Partial<MarginState> {
 export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) => {
   let latestOpen = 0;
 
-  async function edit(run: (id: Paper['id']) => Promise<ListRow>): Promise<void> {
+  /**
+   * Edit the open paper, then refresh the list. With `advance` (keyboard triage) the reader then shows
+   * whatever paper is now selected, so `s` or `e` in the Inbox moves on to the next paper.
+   */
+  async function edit(run: (id: Paper['id']) => Promise<ListRow>, advance = false): Promise<void> {
     const paper = get().paper;
     if (!paper) return;
     try {
       const row = await run(paper.id);
       set((state) => applyRow(state, row));
       await Promise.all([get().refreshOverview(), get().reloadList()]);
+      if (advance) get().select(get().selectedIndex);
     } catch (error) {
       set({ readerError: describeError(error) });
     }
@@ -58,9 +63,9 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) 
     setStatus: (status) => edit((id) => api.call('papers:setStatus', { id, status })),
     async cycleStatus() {
       const paper = get().paper;
-      if (paper) await get().setStatus(nextStatus(paper.status));
+      if (paper) await edit((id) => api.call('papers:setStatus', { id, status: nextStatus(paper.status) }), true);
     },
-    archive: () => get().setStatus('archived'),
+    archive: () => edit((id) => api.call('papers:setStatus', { id, status: 'archived' }), true),
     addTag: (tag) => edit((id) => api.call('papers:addTags', { id, tags: [tag] })),
     removeTag: (tag) => edit((id) => api.call('papers:removeTags', { id, tags: [tag] })),
   };
