@@ -1,0 +1,90 @@
+import { request } from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHttpHost, type RunningHost } from '../../../electron/host/http-host.js';
+import type { Session } from '../../../electron/library/api/session.js';
+import { sampleSession } from '../../helpers/session.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+const STATIC_DIR = path.resolve(import.meta.dirname, '../../../out/renderer');
+let running: { host: RunningHost; session: Session } | null = null;
+
+afterEach(async () => {
+  await running?.host.close();
+  await running?.session.close();
+  running = null;
+});
+
+async function start() {
+  const { session, handlers, ids } = await sampleSession(await tempDir());
+  const host = await startHttpHost({ handlers, staticDir: STATIC_DIR, subscribe: (l) => session.library.onChange(l) });
+  running = { host, session };
+  return { host, ids };
+}
+
+/** A raw HTTP request, so tests can send any Host and Origin they like. */
+function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('margin serve HTTP host', () => {
+  it('prints a loopback URL with a random token and answers with the IPC envelope', async () => {
+    const { host, ids } = await start();
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+    const res = await send(host.port, { method: 'POST', path: '/api/papers%3Aget', headers: { host: `127.0.0.1:${host.port}`, 'x-margin-token': host.token, 'content-type': 'application/json' }, body: JSON.stringify({ id: ids[0] }) });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, data: { id: ids[0] } });
+  });
+
+  it('refuses calls without the right token, with a foreign Host or Origin', async () => {
+    const { host, ids } = await start();
+    const body = JSON.stringify({ id: ids[0], status: 'read' });
+    const good = { host: `127.0.0.1:${host.port}`, 'x-margin-token': host.token };
+    const cases: Array<[Record<string, string>, number]> = [
+      [{ host: good.host }, 401],
+      [{ host: good.host, 'x-margin-token': 'wrong' }, 401],
+      [{ ...good, host: `evil.example:${host.port}` }, 403],
+      [{ ...good, host: 'evil.example' }, 403],
+      [{ ...good, origin: 'https://evil.example' }, 403],
+      [{ ...good, origin: 'null' }, 403],
+      [{ ...good, origin: `http://127.0.0.1:${host.port + 1}` }, 403],
+    ];
+    for (const [headers, status] of cases) {
+      const res = await send(host.port, { method: 'POST', path: '/api/papers%3AsetStatus', headers, body });
+      expect(res.status, JSON.stringify(headers)).toBe(status);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    const check = await send(host.port, { method: 'POST', path: '/api/papers%3Aget', headers: good, body: JSON.stringify({ id: ids[0] }) });
+    expect(JSON.parse(check.body)).toMatchObject({ data: { status: 'inbox' } });
+  });
+
+  it('refuses bad JSON, unknown channels and invalid requests with invalid-request', async () => {
+    const { host } = await start();
+    const headers = { host: `127.0.0.1:${host.port}`, 'x-margin-token': host.token };
+    for (const [pathName, body] of [['/api/papers%3Aget', '{not json'], ['/api/papers%3Adelete', '{}'], ['/api/papers%3Aget', '{"id": 5}'], ['/api/__proto__', '{}']] as const) {
+      const res = await send(host.port, { method: 'POST', path: pathName, headers, body });
+      expect(res.status, pathName).toBe(400);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+  });
+
+  it('serves the UI with a CSP and never a file outside it', async () => {
+    const { host } = await start();
+    const headers = { host: `127.0.0.1:${host.port}` };
+    const index = await send(host.port, { path: '/', headers });
+    expect(index.status).toBe(200);
+    expect(index.body).toContain('<div id="root">');
+    for (const escape of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/assets/../../package.json']) {
+      const res = await send(host.port, { path: escape, headers });
+      expect(res.status, escape).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createBridge, type IpcRendererLike } from '../../../electron/preload/bridge.js';
+import { CHANNELS, LIBRARY_CHANGED_EVENT } from '../../../shared/ipc/channels.js';
+import type { Channel } from '../../../shared/ipc/channels.js';
+
+function fakeIpcRenderer() {
+  const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  const ipc: IpcRendererLike & { emit(channel: string, ...args: unknown[]): void } = {
+    invoke: vi.fn(async (channel: string) => ({ ok: true, data: channel })),
+    on: (channel, listener) => listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener)),
+    removeListener: (channel, listener) => listeners.get(channel)?.delete(listener),
+    emit: (channel, ...args) => listeners.get(channel)?.forEach((l) => l(...args)),
+  };
+  return ipc;
+}
+
+describe('preload bridge', () => {
+  it('forwards exactly the contract channels', async () => {
+    const ipc = fakeIpcRenderer();
+    const bridge = createBridge(ipc);
+    for (const channel of CHANNELS) await expect(bridge.invoke(channel, {})).resolves.toEqual({ ok: true, data: channel });
+    expect(ipc.invoke).toHaveBeenCalledTimes(CHANNELS.length);
+  });
+
+  it('refuses anything else before it leaves the page', async () => {
+    const ipc = fakeIpcRenderer();
+    const bridge = createBridge(ipc);
+    for (const channel of ['library:changed', 'ELECTRON_BROWSER_REQUIRE', 'papers:delete', '__proto__', 'constructor', '']) {
+      await expect(bridge.invoke(channel as Channel, {}), channel).rejects.toThrow(/not allowed/);
+    }
+    expect(ipc.invoke).not.toHaveBeenCalled();
+    expect(Object.isFrozen(bridge)).toBe(true);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onLibraryChanged']);
+  });
+
+  it('passes change events on without the IPC event object, and unsubscribes', () => {
+    const ipc = fakeIpcRenderer();
+    const bridge = createBridge(ipc);
+    const listener = vi.fn();
+    const off = bridge.onLibraryChanged(listener);
+    ipc.emit(LIBRARY_CHANGED_EVENT, { sender: 'secret' }, { count: 1 });
+    expect(listener).toHaveBeenCalledWith();
+    off();
+    ipc.emit(LIBRARY_CHANGED_EVENT, {});
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
