@@ -20,11 +20,13 @@ const node = {
 const entries = [
   { in: 'electron/cli/margin.ts', out: 'out/cli/margin.js', banner: '#!/usr/bin/env node' },
   { in: 'electron/main/main.ts', out: 'out/main/main.js' },
-  { in: 'scripts/bench/bench.ts', out: 'out/bench/bench.js' },
+  // The bench drives Chromium through playwright-core, which must stay a package (it finds its own files).
+  { in: 'scripts/bench/bench.ts', out: 'out/bench/bench.js', external: ['playwright-core'] },
+  { in: 'scripts/bench/probes.ts', out: 'out/bench/probe.js' },
 ];
 for (const entry of entries) {
   if (!existsSync(entry.in)) continue;
-  await build({ ...node, entryPoints: [entry.in], outfile: entry.out, banner: { js: `${entry.banner ? `${entry.banner}\n` : ''}${node.banner.js}` } });
+  await build({ ...node, external: [...node.external, ...(entry.external ?? [])], entryPoints: [entry.in], outfile: entry.out, banner: { js: `${entry.banner ? `${entry.banner}\n` : ''}${node.banner.js}` } });
 }
 if (existsSync('electron/preload/preload.ts')) {
   // Sandboxed preloads must be CommonJS and may only require 'electron'.

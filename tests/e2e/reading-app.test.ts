@@ -146,7 +146,7 @@ describe('the reading app in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('archived');
     await page.keyboard.press('/');
-    expect(await page.getByRole('searchbox', { name: 'Search library' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole('searchbox', { name: 'Search library' }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
   });
 
   it('saves a search to the sidebar', async () => {

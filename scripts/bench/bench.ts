@@ -1,0 +1,203 @@
+// `npm run bench [-- --papers N] [-- --json]`: Margin's performance figures on the real code paths,
+// against the naive baseline of one lowdb file holding the whole library.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { createHandlers } from '../../electron/library/api/handlers.js';
+import { openSession } from '../../electron/library/api/session.js';
+import { LibraryStore } from '../../electron/library/storage/library-store.js';
+import { LEGACY_SINGLE_FILE } from '../../electron/library/storage/migrations.js';
+import { STATUSES } from '../../shared/models/paper.js';
+import { CLI_FROM_BENCH, measureFirstPaint } from './first-paint.js';
+import { round, summarize, timed, type Stats } from './stats.js';
+import { syntheticLibrary, type SyntheticPaper } from './synthetic.js';
+
+const BENCH_FILE = fileURLToPath(import.meta.url);
+
+/** The targets at 100,000 papers (issue 6), for the table. */
+const TARGETS: Readonly<Record<string, string>> = {
+  openMs: '≤ 1000',
+  searchReadyMs: '≤ 3000',
+  editP95Ms: '≤ 10',
+  editRatio: '≤ 2',
+  searchP95Ms: '≤ 50',
+  firstPaintMs: '≤ 2500',
+  import10kBibtexMs: '≤ 5000',
+  export10kMarkdownMs: '≤ 10000',
+  rssMB: '≤ 800',
+};
+
+interface SizeResult {
+  papers: number;
+  figures: Record<string, number | null>;
+  stats: Record<string, Stats>;
+  baseline: { openMs: number; editP95Ms: number };
+  baselineStats: Record<string, Stats>;
+}
+
+async function seed(dir: string, papers: readonly SyntheticPaper[]): Promise<void> {
+  const store = await LibraryStore.open({ dir, mode: 'write', holder: 'margin bench (seed)', now: () => new Date() });
+  await store.commit({ records: papers.map((p) => p.record), contents: new Map(papers.map((p) => [p.record.id, p.content])) });
+  await store.close();
+}
+
+/** Run a probe in a fresh Node process; wall-clock from spawn to its answer. */
+function runProbe(name: string, dir: string): Promise<{ wallMs: number; result: Record<string, number> }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(path.dirname(BENCH_FILE), 'probe.js'), name, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    let wallMs = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (wallMs === 0 && out.includes('\n')) wallMs = performance.now() - started;
+    });
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`probe ${name} exited ${code}`));
+      const parsed = JSON.parse(out.split('\n')[0] ?? '{}') as Record<string, number>;
+      // "openMs" is from process start to every paper listable, as the child measured it against its own start.
+      resolve({ wallMs, result: parsed });
+    });
+  });
+}
+
+async function measureEdits(dir: string, count: number): Promise<number[]> {
+  const session = await openSession({ dir, holder: 'margin bench (edits)' });
+  const records = await session.library.records();
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const record = records[(i * 7919) % records.length];
+    if (!record) break;
+    const edit = i % 2 === 0 ? () => session.library.addTags(record.id, [`bench/t${i}`]) : () => session.library.setStatus(record.id, STATUSES[(STATUSES.indexOf(record.status) + 1) % STATUSES.length] ?? 'read');
+    times.push((await timed(edit)).ms);
+  }
+  await session.close();
+  return times;
+}
+
+const QUERIES = ['sparse', 'attention transformer', 'robust federated privacy', 'quantiz', 'distil', '"state space"', 'tag:llm/sparse', 'tag:vision kernel', 'pruning -vision', 'status:reading diffusion'];
+
+async function measureSearch(dir: string): Promise<number[]> {
+  const session = await openSession({ dir, holder: 'margin bench (search)' });
+  const handlers = createHandlers(session);
+  const ask = (search: string) => handlers['papers:query']({ view: { kind: 'all' }, search, sort: 'added', offset: 0, limit: 200 });
+  await ask('warmup'); // the index is ready: searchReadyMs measures the wait before this
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) for (const q of QUERIES) times.push((await timed(() => ask(q))).ms);
+  await session.close();
+  return times;
+}
+
+async function baseline(dir: string, papers: readonly SyntheticPaper[], runs: number): Promise<{ open: number[]; edit: number[] }> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, LEGACY_SINGLE_FILE);
+  const db = new Low(new JSONFile<{ papers: Array<Record<string, unknown>> }>(file), { papers: papers.map((p) => ({ ...p.record, ...p.content })) });
+  await db.write();
+  const open: number[] = [];
+  for (let i = 0; i < runs; i++) open.push((await runProbe('baseline-open', dir)).wallMs);
+  const edit: number[] = [];
+  for (let i = 0; i < Math.max(5, Math.min(20, Math.round(2_000_000 / papers.length))); i++) {
+    const paper = db.data.papers[(i * 7919) % db.data.papers.length];
+    if (paper) paper.tags = [...(paper.tags as string[]), `bench/t${i}`];
+    edit.push((await timed(() => db.write())).ms);
+  }
+  return { open, edit };
+}
+
+async function benchSize(size: number, log: (line: string) => void): Promise<SizeResult> {
+  const root = await mkdtemp(path.join(tmpdir(), `margin-bench-${size}-`));
+  try {
+    const papers = syntheticLibrary(size);
+    const dir = path.join(root, 'library');
+    log(`  ${size.toLocaleString()} papers: seeding…`);
+    await seed(dir, papers);
+    const runs = size >= 100_000 ? 3 : 5;
+
+    log('  open (fresh process)…');
+    const opens = [];
+    for (let i = 0; i < runs; i++) opens.push(await runProbe('open', dir));
+    log('  edits…');
+    const edits = await measureEdits(dir, size >= 100_000 ? 300 : 200);
+    const reference = size === 1000 ? edits : await (async () => {
+      const refDir = path.join(root, 'reference-1k');
+      await seed(refDir, syntheticLibrary(1000));
+      return measureEdits(refDir, 200);
+    })();
+    log('  search…');
+    const searches = await measureSearch(dir);
+    log('  first paint in Chromium…');
+    const paints: number[] = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      const ms = await measureFirstPaint(CLI_FROM_BENCH(BENCH_FILE), dir);
+      if (ms !== null) paints.push(ms);
+    }
+    log('  baseline (one lowdb file)…');
+    const base = await baseline(path.join(root, 'baseline'), papers, runs);
+
+    const stats: Record<string, Stats> = {
+      openMs: summarize(opens.map((o) => o.result.openMs ?? Number.NaN)),
+      searchReadyMs: summarize(opens.map((o) => o.result.searchReadyMs ?? Number.NaN)),
+      editMs: summarize(edits),
+      searchMs: summarize(searches),
+      rssMB: summarize(opens.map((o) => o.result.rssMB ?? Number.NaN)),
+      ...(paints.length > 0 ? { firstPaintMs: summarize(paints) } : {}),
+    };
+    const editP95Ms = stats.editMs?.p95 ?? Number.NaN;
+    return {
+      papers: size,
+      figures: {
+        openMs: round(stats.openMs?.median ?? Number.NaN),
+        searchReadyMs: round(stats.searchReadyMs?.median ?? Number.NaN),
+        editP95Ms: round(editP95Ms),
+        editRatio: round(editP95Ms / (summarize(reference).p95 || Number.NaN)),
+        searchP95Ms: round(stats.searchMs?.p95 ?? Number.NaN),
+        firstPaintMs: paints.length > 0 ? round(stats.firstPaintMs?.median ?? Number.NaN) : null,
+        import10kBibtexMs: null,
+        export10kMarkdownMs: null,
+        rssMB: round(stats.rssMB?.median ?? Number.NaN, 1),
+      },
+      stats,
+      baseline: { openMs: round(summarize(base.open).median), editP95Ms: round(summarize(base.edit).p95) },
+      baselineStats: { openMs: summarize(base.open), editMs: summarize(base.edit) },
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+function printTable(result: SizeResult, write: (line: string) => void): void {
+  write(`\n${result.papers.toLocaleString()} papers`);
+  write(`${'figure'.padEnd(22)}${'value'.padStart(10)}${'min'.padStart(10)}${'median'.padStart(10)}${'p95'.padStart(10)}   target at 100k`);
+  const statFor: Readonly<Record<string, string>> = { openMs: 'openMs', searchReadyMs: 'searchReadyMs', editP95Ms: 'editMs', searchP95Ms: 'searchMs', firstPaintMs: 'firstPaintMs', rssMB: 'rssMB' };
+  for (const [name, value] of Object.entries(result.figures)) {
+    const s = result.stats[statFor[name] ?? ''];
+    const cells = s ? [s.min, s.median, s.p95].map((v) => String(round(v, 1)).padStart(10)).join('') : ' '.repeat(30);
+    write(`${name.padEnd(22)}${(value === null ? 'n/a' : String(value)).padStart(10)}${cells}   ${TARGETS[name] ?? ''}`);
+  }
+  const { openMs, editP95Ms } = result.baseline;
+  write(`baseline (one lowdb file): openMs ${openMs}, editP95Ms ${editP95Ms}`);
+  write(`ratios baseline ÷ Margin: open ${round(openMs / (result.figures.openMs ?? Number.NaN), 1)}×, edit p95 ${round(editP95Ms / (result.figures.editP95Ms ?? Number.NaN), 1)}×`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { papers: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const sizes = values.papers ? [Number(values.papers)] : [1000, 10_000, 100_000];
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`--papers must be a whole number of at least 10, not "${values.papers}"`);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`Margin benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`);
+  const results: SizeResult[] = [];
+  for (const size of sizes) results.push(await benchSize(size, log));
+  if (values.json) {
+    const objects = results.map((r) => ({ papers: r.papers, ...r.figures, baseline: r.baseline, stats: r.stats, baselineStats: r.baselineStats }));
+    process.stdout.write(`${JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2)}\n`);
+  } else {
+    for (const r of results) printTable(r, (line) => process.stdout.write(`${line}\n`));
+  }
+}
+
+await main();

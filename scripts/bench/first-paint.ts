@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** `margin serve` start until the paper list is shown in Chromium; null when no Chromium is installed. */
+export async function measureFirstPaint(cliPath: string, dir: string): Promise<number | null> {
+  const executablePath = [process.env.MARGIN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+  if (!executablePath) return null;
+  const { chromium } = await import('playwright-core'); // loaded only here: it is heavy, and a dev dependency
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const started = performance.now();
+    const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--library', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('\n')) resolve(out.split('\n')[0]?.trim() ?? '');
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+      });
+      await page.goto(url);
+      await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().waitFor({ timeout: 60_000 });
+      return performance.now() - started;
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+export const CLI_FROM_BENCH = (benchFile: string) => path.resolve(path.dirname(benchFile), '../cli/margin.js');
