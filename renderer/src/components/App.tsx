@@ -43,7 +43,8 @@ export function App({ api }: { api: MarginApi }) {
       const s = store.getState();
       void s.refreshOverview();
       void s.reloadList();
-      if (s.selectedId) void s.openPaper(s.selectedId);
+      // Refresh the paper being read (it may have been edited elsewhere); never swap it for another.
+      void s.refreshPaper();
     });
   }, [api, store]);
 

@@ -7,6 +7,8 @@ export interface ReaderSlice {
   readonly paper: Paper | null;
   readonly readerError: string | null;
   openPaper(id: string): Promise<void>;
+  /** Fetch the open paper again (it changed elsewhere), or the one being opened. */
+  refreshPaper(): Promise<void>;
   setStatus(status: Status): Promise<void>;
   /** `s`: inbox → to-read → reading → read → archived → inbox. */
   cycleStatus(): Promise<void>;
@@ -30,6 +32,8 @@ function applyRow(state: MarginState, row: ListRow): Partial<MarginState> {
 
 export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) => {
   let latestOpen = 0;
+  /** The paper the reader is showing or about to show. */
+  let target: string | null = null;
 
   /**
    * Edit the open paper, then refresh the list. With `advance` (keyboard triage) the reader then shows
@@ -52,6 +56,7 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) 
     paper: null,
     readerError: null,
     async openPaper(id) {
+      target = id;
       const request = ++latestOpen;
       try {
         const paper = await api.call('papers:get', { id });
@@ -59,6 +64,9 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) 
       } catch (error) {
         if (request === latestOpen) set({ readerError: describeError(error) });
       }
+    },
+    async refreshPaper() {
+      if (target !== null) await get().openPaper(target);
     },
     setStatus: (status) => edit((id) => api.call('papers:setStatus', { id, status })),
     async cycleStatus() {
