@@ -1,5 +1,8 @@
 import { LibraryError } from '../library/storage/errors.js';
+import { annotateCommand, annotateUsage } from './commands/annotate.js';
+import { exportCommand, exportUsage } from './commands/export.js';
 import { importCommand, importUsage } from './commands/import.js';
+import { noteCommand, noteUsage } from './commands/note.js';
 import { listCommand, listUsage } from './commands/list.js';
 import { serveCommand, serveUsage } from './commands/serve.js';
 import { showCommand, showUsage } from './commands/show.js';
@@ -15,6 +18,9 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   show: { run: showCommand, usage: showUsage },
   tag: { run: tagCommand, usage: tagUsage },
   status: { run: statusCommand, usage: statusUsage },
+  annotate: { run: annotateCommand, usage: annotateUsage },
+  note: { run: noteCommand, usage: noteUsage },
+  export: { run: exportCommand, usage: exportUsage },
   serve: { run: serveCommand, usage: serveUsage },
 };
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ImportReport } from '../../shared/models/import-report.js';
 import type { ImportFormat, Paper, PaperContent, PaperId, PaperRecord, Status } from '../../shared/models/paper.js';
-import { EMPTY_CONTENT, PaperIdSchema, TagSchema } from '../../shared/models/paper.js';
+import { EMPTY_CONTENT, PaperIdSchema, TagSchema, withCounts, type Annotation, type AnnotationColor, type Note } from '../../shared/models/paper.js';
+import { anchorAt, nthOccurrence, reanchor } from './annotations/anchoring.js';
 import type { ParsedEntry } from './import/entry.js';
 import { parseImport } from './import/parse-import.js';
 import { MatchIndex } from './merge/match-index.js';
@@ -47,6 +48,8 @@ export interface ListFilter {
   readonly search?: string;
   readonly tag?: string;
   readonly status?: Status;
+  /** Only these papers (an unknown id is an error). */
+  readonly ids?: readonly string[];
 }
 
 /** The library's operations over the store: what the CLI, IPC and the HTTP host all call. */
@@ -105,6 +108,10 @@ export class Library {
 
   /** Papers matching a filter and search, with their content, newest first. */
   async list(filter: ListFilter = {}): Promise<Paper[]> {
+    if (filter.ids && filter.ids.length > 0) {
+      const papers = await Promise.all(filter.ids.map((id) => this.get(id)));
+      return papers.filter((p) => (!filter.tag || matchesFilters(p, parseQuery(`tag:"${filter.tag}"`))) && (!filter.status || p.status === filter.status));
+    }
     const records = await this.store.allRecords();
     const contents = await this.store.allContents();
     const query = parseQuery([filter.search ?? '', filter.tag ? `tag:"${filter.tag}"` : '', filter.status ? `status:${filter.status}` : ''].join(' '));
@@ -137,11 +144,14 @@ export class Library {
   async import(request: ImportRequest): Promise<ImportReport & { format: ImportFormat; items: PreviewItem[] }> {
     const extraTags = request.tags.map((t, i) => validTag(t, i));
     const parsed = parseImport(request.text, request.format, { fileName: request.fileName, today: this.deps.now() });
-    const plan = await this.planImport(parsed.entries, extraTags);
-    if (!request.dryRun) {
-      await this.store.commit({ records: plan.records, contents: plan.contents });
-      this.emit(plan.records.map((r) => r.id));
-    }
+    const plan = request.dryRun
+      ? await this.planImport(parsed.entries, extraTags)
+      : await this.store.exclusive(async (writer) => {
+          const planned = await this.planImport(parsed.entries, extraTags);
+          await writer.commit({ records: planned.records, contents: planned.contents });
+          return planned;
+        });
+    if (!request.dryRun) this.emit(plan.records.map((r) => r.id));
     const { added, merged, unchanged, ids, items } = plan;
     return { added, merged, unchanged, failed: [...parsed.failures], ids, items, format: parsed.format };
   }
@@ -197,13 +207,94 @@ export class Library {
 
   /** Apply a pure change to one paper; nothing is written when it returns the same record. */
   private async update(id: string, change: (record: PaperRecord) => PaperRecord): Promise<PaperRecord> {
-    const record = await this.requireRecord(id);
-    const next = change(record);
-    if (next === record) return record;
-    const stamped = { ...next, updatedAt: this.deps.now().toISOString() };
-    await this.store.putRecord(stamped);
+    const result = await this.store.exclusive(async (writer) => {
+      const record = await this.requireRecord(id);
+      const next = change(record);
+      if (next === record) return record;
+      const stamped = { ...next, updatedAt: this.deps.now().toISOString() };
+      await writer.putRecord(stamped);
+      return stamped;
+    });
     this.emit([id]);
-    return stamped;
+    return result;
+  }
+
+  /** Highlight `start`–`end` of the abstract. */
+  async addAnnotation(id: string, input: { start: number; end: number; color: AnnotationColor; comment: string }): Promise<Annotation> {
+    return this.updateContent(id, (content) => {
+      const abstract = content.abstract ?? '';
+      if (!(input.start >= 0 && input.start < input.end && input.end <= abstract.length)) {
+        throw new LibraryError('invalid-request', `highlight ${input.start}–${input.end} is outside the abstract of ${id} (${abstract.length} characters)`);
+      }
+      if (abstract.slice(input.start, input.end).trim() === '') throw new LibraryError('invalid-request', 'a highlight needs some text, not only spaces');
+      const now = this.deps.now().toISOString();
+      const created: Annotation = { id: newAnnotationId(), ...anchorAt(abstract, input.start, input.end), color: input.color, comment: input.comment, state: 'anchored', createdAt: now, updatedAt: now };
+      return { content: { ...content, annotations: [...content.annotations, created] }, result: created };
+    });
+  }
+
+  /** Highlight the Nth occurrence of `quote` in the abstract (the CLI's way in). */
+  async annotateQuote(id: string, quote: string, occurrence: number, color: AnnotationColor, comment: string): Promise<Annotation> {
+    await this.requireRecord(id);
+    const abstract = (await this.store.getContent(id)).abstract ?? '';
+    const range = nthOccurrence(abstract, quote, occurrence);
+    if (!range) {
+      const count = quote === '' ? 0 : abstract.split(quote).length - 1;
+      throw new LibraryError('not-found', `"${quote.slice(0, 60)}" ${count === 0 ? 'does not occur' : `occurs ${count} time${count === 1 ? '' : 's'}, not ${occurrence}`} in the abstract of ${id}`);
+    }
+    return this.addAnnotation(id, { ...range, color, comment });
+  }
+
+  async updateAnnotation(id: string, annotationId: string, patch: { color?: AnnotationColor | undefined; comment?: string | undefined }): Promise<Annotation> {
+    return this.updateContent(id, (content) => {
+      const current = findAnnotation(content, id, annotationId);
+      const updated: Annotation = { ...current, ...(patch.color ? { color: patch.color } : {}), ...(patch.comment !== undefined ? { comment: patch.comment } : {}), updatedAt: this.deps.now().toISOString() };
+      return { content: { ...content, annotations: content.annotations.map((a) => (a.id === annotationId ? updated : a)) }, result: updated };
+    });
+  }
+
+  /** Remove a highlight; returns it, so it can be restored (undo). */
+  async deleteAnnotation(id: string, annotationId: string): Promise<Annotation> {
+    return this.updateContent(id, (content) => {
+      const removed = findAnnotation(content, id, annotationId);
+      return { content: { ...content, annotations: content.annotations.filter((a) => a.id !== annotationId) }, result: removed };
+    });
+  }
+
+  /** Put back a highlight exactly as it was (undo of a delete), re-anchored on the current abstract. */
+  async restoreAnnotation(id: string, annotation: Annotation): Promise<Annotation> {
+    return this.updateContent(id, (content) => {
+      const restored = reanchor(annotation, content.abstract ?? '');
+      return { content: { ...content, annotations: [...content.annotations.filter((a) => a.id !== annotation.id), restored] }, result: restored };
+    });
+  }
+
+  /** Replace the paper's note (empty text removes it). */
+  async setNote(id: string, text: string): Promise<Note | null> {
+    return this.updateContent(id, (content) => {
+      if ((content.note?.text ?? '') === text) return { content, result: content.note };
+      const note = text.trim() === '' ? null : { text, updatedAt: this.deps.now().toISOString() };
+      return { content: { ...content, note }, result: note };
+    });
+  }
+
+  /**
+   * Read-modify-write a paper's content, alone. When the list's counts stay the same only the content
+   * shard is written; otherwise record and content land together through the journal.
+   */
+  private async updateContent<T>(id: string, change: (content: PaperContent) => { content: PaperContent; result: T }): Promise<T> {
+    const { result, changed } = await this.store.exclusive(async (writer) => {
+      const record = await this.requireRecord(id);
+      const content = await this.store.getContent(id);
+      const next = change(content);
+      if (next.content === content) return { result: next.result, changed: false };
+      const counted = withCounts(record, next.content);
+      if (counted === record) await writer.putContent(id, next.content);
+      else await writer.commit({ records: [{ ...counted, updatedAt: this.deps.now().toISOString() }], contents: new Map([[id, next.content]]) });
+      return { result: next.result, changed: true };
+    });
+    if (changed) this.emit([id]);
+    return result;
   }
 
   private emit(ids: readonly string[]): void {
@@ -214,6 +305,17 @@ export class Library {
 
 function byAddedDesc(a: PaperRecord, b: PaperRecord): number {
   return a.addedAt === b.addedAt ? a.title.localeCompare(b.title) : a.addedAt < b.addedAt ? 1 : -1;
+}
+
+function findAnnotation(content: PaperContent, paperId: string, annotationId: string): Annotation {
+  const found = content.annotations.find((a) => a.id === annotationId);
+  if (!found) throw new LibraryError('not-found', `no highlight ${annotationId} on paper ${paperId}`);
+  return found;
+}
+
+/** Annotation ids double as Obsidian block ids, so only lowercase letters and digits. */
+function newAnnotationId(): string {
+  return `h${randomBytes(6).toString('hex')}`;
 }
 
 function validTag(raw: string, index: number): string {

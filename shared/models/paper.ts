@@ -112,3 +112,12 @@ export function withCounts(record: PaperRecord, content: PaperContent): PaperRec
   const counts = countsOf(content);
   return record.annotationCount === counts.annotationCount && record.hasNote === counts.hasNote ? record : { ...record, ...counts };
 }
+
+/** What each highlight color means (shown in the app and written into Markdown exports). */
+export const COLOR_MEANINGS: Readonly<Record<AnnotationColor, string>> = {
+  yellow: 'Important',
+  green: 'Key result',
+  blue: 'Method',
+  pink: 'Question',
+  purple: 'Follow up',
+};

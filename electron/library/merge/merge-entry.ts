@@ -1,5 +1,6 @@
 import type { PaperContent, PaperId, PaperRecord } from '../../../shared/models/paper.js';
 import type { ParsedEntry } from '../import/entry.js';
+import { reanchor } from '../annotations/anchoring.js';
 import { normalizeArxivId, normalizeDoi } from './identity.js';
 
 export interface MergedPaper {
@@ -50,8 +51,9 @@ export function mergeEntry(record: PaperRecord, content: PaperContent, entry: Pa
   }
   let nextContent = content;
   if (entry.abstract !== null && entry.abstract.trim().length > (content.abstract?.trim().length ?? 0)) {
-    // Highlights on the old abstract are kept as they are; re-anchoring them is the annotation module's job.
-    nextContent = { ...content, abstract: entry.abstract };
+    // Highlights follow their text into the fuller abstract; one whose text is gone is kept as orphaned.
+    const abstract = entry.abstract;
+    nextContent = { ...content, abstract, annotations: content.annotations.map((a) => reanchor(a, abstract)) };
     changed.push('abstract');
   }
   if (changed.length > 0) next.updatedAt = now;

@@ -40,6 +40,17 @@ export interface ChangeSet {
   readonly contents: ReadonlyMap<string, PaperContent>;
 }
 
+/** Writes, available inside `exclusive`. Each is durable on disk when it resolves. */
+export interface StoreWriter {
+  putRecord(record: PaperRecord): Promise<void>;
+  putContent(id: string, content: PaperContent): Promise<void>;
+  /**
+   * Several shards atomically: the change set is written to the journal first (the commit point), then
+   * to each shard, then the journal is dropped. A crash in between is replayed at the next open.
+   */
+  commit(changes: ChangeSet): Promise<void>;
+}
+
 /**
  * The library folder on disk: a manifest, shards of paper records (what the list needs), shards of
  * contents (abstract, note, highlights),
@@ -56,7 +67,7 @@ export class LibraryStore {
     readonly readOnly: boolean,
     shardCount: number,
     private readonly lock: WriteLock | null,
-    private readonly now: () => Date,
+    now: () => Date,
   ) {
     const common = { libraryDir: dir, shardCount, writable: !readOnly, now, onNotice: (n: Notice) => this.notices.push(n) };
     this.papers = new ShardSet({ ...common, dir: PAPERS_DIR, schema: PaperShardSchema, empty: () => ({ version: CURRENT_VERSION, papers: {} }) });
@@ -121,22 +132,45 @@ export class LibraryStore {
 
   /** Replace one record; durable on disk when this resolves. Costs one shard write whatever the library size. */
   async putRecord(record: PaperRecord): Promise<void> {
-    await this.serialized(async () => {
-      this.assertWritable();
-      const shard = await this.papers.loadFor(record.id);
-      shard.papers[record.id] = record;
-      await this.papers.save(this.papers.indexOf(record.id));
-    });
+    await this.exclusive((w) => w.putRecord(record));
+  }
+
+  /** Replace one paper's content when its record is unchanged: one shard write. */
+  async putContent(id: string, content: PaperContent): Promise<void> {
+    await this.exclusive((w) => w.putContent(id, content));
+  }
+
+  /** Apply a change set atomically across shards (see StoreWriter.commit). */
+  async commit(changes: ChangeSet): Promise<void> {
+    await this.exclusive((w) => w.commit(changes));
   }
 
   /**
-   * Apply a change set atomically across shards: write it to the journal first (the commit point),
-   * then to each shard, then drop the journal. A crash in between is replayed at the next open.
+   * Run a read-modify-write alone: writes in this process happen one at a time, so two edits of the
+   * same paper never interleave and neither is lost.
    */
-  async commit(changes: ChangeSet): Promise<void> {
-    if (changes.records.length === 0 && changes.contents.size === 0) return;
-    await this.serialized(async () => {
+  exclusive<T>(task: (writer: StoreWriter) => Promise<T>): Promise<T> {
+    const run = this.writeQueue.then(() => {
       this.assertWritable();
+      return task(this.writer);
+    });
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private readonly writer: StoreWriter = {
+    putRecord: async (record) => {
+      const shard = await this.papers.loadFor(record.id);
+      shard.papers[record.id] = record;
+      await this.papers.save(this.papers.indexOf(record.id));
+    },
+    putContent: async (id, content) => {
+      const shard = await this.contents.loadFor(id);
+      shard.contents[id] = content;
+      await this.contents.save(this.contents.indexOf(id));
+    },
+    commit: async (changes) => {
+      if (changes.records.length === 0 && changes.contents.size === 0) return;
       const journal: Journal = {
         version: CURRENT_VERSION,
         papers: Object.fromEntries(changes.records.map((r) => [r.id, r])),
@@ -146,8 +180,8 @@ export class LibraryStore {
       await writeFileDurable(journalPath, JSON.stringify(journal));
       await this.applyToShards(journal);
       await rm(journalPath, { force: true });
-    });
-  }
+    },
+  };
 
   async close(): Promise<void> {
     await this.writeQueue.catch(() => undefined);
@@ -156,13 +190,6 @@ export class LibraryStore {
 
   private assertWritable(): void {
     if (this.readOnly) throw new LibraryError('read-only', `${this.dir} is open read-only; nothing was changed.`);
-  }
-
-  /** Writes run one at a time, so two edits of the same shard never interleave. */
-  private serialized<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.writeQueue.then(task, task);
-    this.writeQueue = run.catch(() => undefined);
-    return run;
   }
 
   private async prepareForWriting(): Promise<void> {

@@ -1,4 +1,4 @@
-import { CONTRACT, type Request, type Response } from '../../../shared/ipc/contract.js';
+import { CONTRACT, type Request } from '../../../shared/ipc/contract.js';
 import type { Channel } from '../../../shared/ipc/channels.js';
 import { envelopeSchema, type ErrorBody } from '../../../shared/ipc/envelope.js';
 import type { z } from 'zod';

@@ -1,4 +1,4 @@
-import { splitMath } from '../lib/math.js';
+import { splitMath } from '../../../shared/text/math.js';
 import { MathText } from './MathText.js';
 
 /** The abstract set for reading; `$…$` formulas are drawn legibly. Each piece keeps its offset for highlighting. */

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { parseMath, type MathNode } from '../lib/math.js';
+import { parseMath, type MathNode } from '../../../shared/text/math.js';
 
 function renderNodes(nodes: readonly MathNode[]) {
   return nodes.map((node, i) => {

@@ -1,0 +1,39 @@
+import { splitMath } from '../../../../shared/text/math.js';
+
+/**
+ * Plain text (a title, an abstract, a quote, a comment) made safe to drop into Markdown: every character
+ * Markdown or Obsidian would read as syntax is backslash-escaped (CommonMark allows it for any ASCII
+ * punctuation), so `<script>`, `[link](javascript:…)`, `[[wikilinks]]`, `%%comments%%` and `^block-ids`
+ * stay text. `$…$` formulas are kept as written so Obsidian renders them as math.
+ */
+export function escapeMarkdown(text: string, block = true): string {
+  return splitMath(text)
+    .map((segment) => (segment.kind === 'math' ? `$${segment.text}$` : escapePlain(segment.text, block)))
+    .join('');
+}
+
+function escapePlain(text: string, block: boolean): string {
+  const inline = text
+      // Emphasis, code, links and wikilinks, HTML, strikethrough, block ids, lone dollars.
+      .replace(/[\\`*_[\]<~^$]/g, (ch) => `\\${ch}`)
+      // Obsidian tags (#word), comments (%%), highlights (==), HTML entities (&amp;).
+      .replace(/#(?=\S)/g, '\\#')
+      .replace(/%%/g, '\\%\\%')
+      .replace(/==/g, '\\=\\=')
+      .replace(/&(?=#?\w+;)/g, '\\&');
+  // Block syntax at the start of a line: quotes, headings, lists, thematic breaks.
+  return block ? inline.replace(/^(\s*)([>#+-]|\d+[.)])/gm, (_m, space: string, mark: string) => `${space}${mark.replace(/[>#+\-.)]$/, (c) => `\\${c}`)}`) : inline;
+}
+
+/** One line of text, for a heading or a list item. */
+export function escapeInline(text: string): string {
+  return escapeMarkdown(text.replace(/\s+/g, ' ').trim(), false);
+}
+
+/** Every line prefixed with `> `, so a multi-line quote stays one blockquote. */
+export function blockquote(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => (line === '' ? '>' : `> ${line}`))
+    .join('\n');
+}

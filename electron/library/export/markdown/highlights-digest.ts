@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { COLOR_MEANINGS, type Paper } from '../../../../shared/models/paper.js';
+import { inTextOrder } from '../../annotations/anchoring.js';
+import { writeFileDurable } from '../../storage/durable-write.js';
+import { readIfExists } from '../../storage/read-if-exists.js';
+import { LibraryError } from '../../storage/errors.js';
+import { blockquote, escapeInline, escapeMarkdown } from './escape.js';
+import { readManifest, writeManifest } from './manifest.js';
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
+
+export interface DigestReport {
+  readonly file: string;
+  readonly outcome: 'written' | 'unchanged' | 'conflict';
+  readonly highlights: number;
+  readonly papers: number;
+  readonly reason?: string;
+}
+
+/**
+ * Every highlight across the papers in one Markdown file, grouped by paper, each linking back to the
+ * paper's own exported note (`[[file#^highlight]]`) when there is one. For a literature-review note.
+ */
+export function renderHighlightsDigest(papers: readonly Paper[], fileOf: (paperId: string) => string | undefined): { markdown: string; highlights: number; papers: number } {
+  const withHighlights = papers.filter((p) => p.annotations.length > 0);
+  const count = withHighlights.reduce((n, p) => n + p.annotations.length, 0);
+  const lines = ['# Highlights', '', `*${count} highlight${count === 1 ? '' : 's'} from ${withHighlights.length} paper${withHighlights.length === 1 ? '' : 's'}, exported by Margin.*`];
+  for (const paper of withHighlights) {
+    const file = fileOf(paper.id);
+    const stem = file?.replace(/\.md$/, '');
+    lines.push('', `## ${stem ? `[[${stem}|${escapeInline(paper.title).replace(/\|/g, '\\|')}]]` : escapeInline(paper.title)}`);
+    const facts = [paper.authors.length > 0 ? escapeInline(paper.authors.slice(0, 3).join(', ') + (paper.authors.length > 3 ? ' et al.' : '')) : '', paper.year === null ? '' : String(paper.year)].filter(Boolean);
+    if (facts.length > 0) lines.push('', facts.join(' · '));
+    for (const a of inTextOrder(paper.annotations)) {
+      const link = stem ? ` ([[${stem}#^${a.id}|source]])` : '';
+      lines.push('', blockquote(escapeMarkdown(a.quote.trim())), '', `**${COLOR_MEANINGS[a.color]}**${a.comment.trim() ? `: ${escapeMarkdown(a.comment.trim())}` : ''}${link}`);
+    }
+  }
+  return { markdown: `${lines.join('\n')}\n`, highlights: count, papers: withHighlights.length };
+}
+
+/** Write the digest, unless the file there is not what Margin last wrote (then it is reported, never overwritten). */
+export async function exportHighlightsDigest(papers: readonly Paper[], filePath: string, options: { dryRun: boolean }): Promise<DigestReport> {
+  const full = path.resolve(filePath);
+  const dir = path.dirname(full);
+  const name = path.basename(full);
+  if (!name.endsWith('.md')) throw new LibraryError('invalid-request', `${filePath}: the highlights file must end in .md`);
+  const manifest = await readManifest(dir);
+  const { markdown, highlights, papers: count } = renderHighlightsDigest(papers, (id) => manifest.papers[id]?.file);
+  const current = await readIfExists(full);
+  const base = { file: full, highlights, papers: count };
+  if (current === markdown) return { ...base, outcome: 'unchanged' };
+  if (current !== null && manifest.digests[name] !== hash(current)) {
+    return { ...base, outcome: 'conflict', reason: manifest.digests[name] ? 'you edited it since Margin wrote it' : 'a file Margin did not write is there' };
+  }
+  if (!options.dryRun) {
+    await mkdir(dir, { recursive: true });
+    await writeFileDurable(full, markdown);
+    await writeManifest(dir, { ...manifest, digests: { ...manifest.digests, [name]: hash(markdown) } });
+  }
+  return { ...base, outcome: 'written' };
+}
+
