@@ -12,6 +12,8 @@ export default defineConfig({
     // Keep every script a file: the CSP forbids inline script.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // A desktop app loads its bundle from disk: one larger chunk is fine.
+    chunkSizeWarningLimit: 2000,
   },
   oxc: { jsx: { runtime: 'automatic' } },
 });

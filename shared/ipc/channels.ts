@@ -15,6 +15,14 @@ export const CHANNELS = [
   'searches:list',
   'searches:save',
   'searches:delete',
+  'annotations:create',
+  'annotations:update',
+  'annotations:delete',
+  'annotations:restore',
+  'notes:set',
+  'export:markdown',
+  'export:highlights',
+  'export:paperMarkdown',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

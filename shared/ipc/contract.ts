@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ImportReportSchema } from '../models/import-report.js';
-import { IMPORT_FORMATS, PaperIdSchema, StatusSchema, TagSchema } from '../models/paper.js';
+import { AnnotationColorSchema, AnnotationSchema, IMPORT_FORMATS, NoteSchema, PaperIdSchema, StatusSchema, TagSchema } from '../models/paper.js';
+import { DigestReportSchema, MarkdownExportReportSchema } from '../models/export-report.js';
 import { ImportPreviewSchema, ListRowSchema, OverviewSchema, PaperSchema, QueryResultSchema, SavedSearchSchema, SortSchema } from '../models/views.js';
 import type { Channel } from './channels.js';
 
@@ -8,6 +9,10 @@ import type { Channel } from './channels.js';
 export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
 export const MAX_QUERY_CHARS = 2000;
 export const MAX_PAGE = 1000;
+/** Longest note or comment (a long note is ~20 KB). */
+export const MAX_NOTE_CHARS = 1_000_000;
+export const MAX_COMMENT_CHARS = 20_000;
+const FolderPath = z.string().trim().min(1, 'choose a folder').max(4096);
 
 const Empty = z.strictObject({});
 const PaperRef = z.strictObject({ id: PaperIdSchema });
@@ -25,6 +30,16 @@ export const ViewSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('tag'), tag: TagSchema }),
 ]);
 export type View = z.output<typeof ViewSchema>;
+
+/** Which papers an export takes. */
+export const ExportScopeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('ids'), ids: z.array(PaperIdSchema).min(1).max(100_000) }),
+  z.strictObject({ kind: z.literal('tag'), tag: TagSchema }),
+  z.strictObject({ kind: z.literal('status'), status: StatusSchema }),
+  z.strictObject({ kind: z.literal('all') }),
+]);
+export type ExportScope = z.output<typeof ExportScopeSchema>;
+const AnnotationRef = { paperId: PaperIdSchema, annotationId: z.string().regex(/^[a-z0-9]{1,64}$/) };
 
 /**
  * The one IPC contract: each channel's request and response schema. Main validates every request
@@ -51,6 +66,20 @@ export const CONTRACT = {
   'searches:list': { request: Empty, response: z.array(SavedSearchSchema) },
   'searches:save': { request: z.strictObject({ name: z.string().trim().min(1).max(200), query: z.string().max(MAX_QUERY_CHARS) }), response: z.array(SavedSearchSchema) },
   'searches:delete': { request: z.strictObject({ id: z.string().min(1).max(64) }), response: z.array(SavedSearchSchema) },
+  'annotations:create': {
+    request: z.strictObject({ paperId: PaperIdSchema, start: z.number().int().nonnegative(), end: z.number().int().positive(), color: AnnotationColorSchema, comment: z.string().max(MAX_COMMENT_CHARS) }),
+    response: AnnotationSchema,
+  },
+  'annotations:update': {
+    request: z.strictObject({ ...AnnotationRef, color: AnnotationColorSchema.optional(), comment: z.string().max(MAX_COMMENT_CHARS).optional() }),
+    response: AnnotationSchema,
+  },
+  'annotations:delete': { request: z.strictObject(AnnotationRef), response: AnnotationSchema },
+  'annotations:restore': { request: z.strictObject({ paperId: PaperIdSchema, annotation: AnnotationSchema.strict() }), response: AnnotationSchema },
+  'notes:set': { request: z.strictObject({ paperId: PaperIdSchema, text: z.string().max(MAX_NOTE_CHARS) }), response: NoteSchema.nullable() },
+  'export:markdown': { request: z.strictObject({ dir: FolderPath, scope: ExportScopeSchema, dryRun: z.boolean() }), response: MarkdownExportReportSchema },
+  'export:highlights': { request: z.strictObject({ file: FolderPath, scope: ExportScopeSchema }), response: DigestReportSchema },
+  'export:paperMarkdown': { request: PaperRef, response: z.object({ markdown: z.string() }) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -33,6 +33,8 @@ export const OverviewSchema = z.object({
   tags: z.array(TagCountSchema),
   readOnly: z.boolean(),
   notices: z.array(NoticeSchema),
+  /** Where the Export dialog suggests writing Markdown. */
+  defaultExportDir: z.string(),
 });
 export type Overview = z.output<typeof OverviewSchema>;
 

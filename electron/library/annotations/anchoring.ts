@@ -77,14 +77,6 @@ function contextScore(a: Annotation, text: string, start: number, end: number): 
   return score + (a.prefix === '' && start === 0 ? 1 : 0) + (a.suffix === '' && end === text.length ? 1 : 0) + (a.prefix === '' && a.suffix === '' ? 1 : 0);
 }
 
-/** Annotations in text order (orphans last, in creation order). */
-export function inTextOrder(annotations: readonly Annotation[]): Annotation[] {
-  return [...annotations].sort((x, y) => {
-    if (x.state !== y.state) return x.state === 'orphaned' ? 1 : -1;
-    return x.state === 'orphaned' ? x.createdAt.localeCompare(y.createdAt) : x.start - y.start || x.end - y.end;
-  });
-}
-
 /** Offsets of the Nth (1-based) occurrence of `quote` in the abstract, or null. */
 export function nthOccurrence(abstract: string, quote: string, n: number): { start: number; end: number } | null {
   if (quote === '' || n < 1) return null;

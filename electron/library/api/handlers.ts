@@ -2,7 +2,10 @@ import { STATUSES, type Status } from '../../../shared/models/paper.js';
 import type { Handlers } from '../../../shared/ipc/contract.js';
 import type { Overview } from '../../../shared/models/views.js';
 import { runPaperQuery, toListRow } from '../search/paper-query.js';
+import { createExportHandlers } from './export-handlers.js';
 import type { Session } from './session.js';
+import { homedir } from 'node:os';
+import path from 'node:path';
 
 /** The function behind every channel, over one open session. IPC and the HTTP host both call these. */
 export function createHandlers(session: Session): Handlers {
@@ -28,6 +31,12 @@ export function createHandlers(session: Session): Handlers {
     'searches:list': async () => session.searches.list(),
     'searches:save': async ({ name, query }) => session.searches.save(name, query),
     'searches:delete': async ({ id }) => session.searches.remove(id),
+    'annotations:create': async ({ paperId, start, end, color, comment }) => library.addAnnotation(paperId, { start, end, color, comment }),
+    'annotations:update': async ({ paperId, annotationId, color, comment }) => library.updateAnnotation(paperId, annotationId, { color, comment }),
+    'annotations:delete': async ({ paperId, annotationId }) => library.deleteAnnotation(paperId, annotationId),
+    'annotations:restore': async ({ paperId, annotation }) => library.restoreAnnotation(paperId, annotation),
+    'notes:set': async ({ paperId, text }) => library.setNote(paperId, text),
+    ...createExportHandlers(library),
   };
 }
 
@@ -52,5 +61,6 @@ async function overview(session: Session): Promise<Overview> {
     tags: [...tags].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag)),
     readOnly: session.library.readOnly,
     notices: [...session.library.notices],
+    defaultExportDir: path.join(homedir(), 'Documents', 'Margin'),
   };
 }

@@ -23,10 +23,13 @@ export function detectTransport(win: Window = window): Transport {
 export function httpTransport(origin: string, token: string): Transport {
   return {
     async invoke(channel, request) {
+      const body = JSON.stringify(request);
       const response = await fetch(`${origin}/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-margin-token': token },
-        body: JSON.stringify(request),
+        body,
+        // Lets a small request (a note being saved) finish even when the page is closing.
+        keepalive: body.length < 60_000,
       });
       return response.json();
     },

@@ -6,6 +6,7 @@ import { useGlobalKeys } from '../lib/use-global-keys.js';
 import { useImportGestures } from '../lib/use-import-gestures.js';
 import { useMargin, useMarginStore } from '../stores/store.js';
 import { CommandPalette } from './CommandPalette.js';
+import { ExportDialog } from './ExportDialog.js';
 import { ImportDialog } from './ImportDialog.js';
 import { PaperList } from './PaperList.js';
 import { Reader } from './Reader.js';
@@ -48,6 +49,17 @@ export function App({ api }: { api: MarginApi }) {
     });
   }, [api, store]);
 
+  // Never lose a keystroke of a note: save what is pending when the window goes away.
+  useEffect(() => {
+    const flush = () => void store.getState().flushNotes();
+    window.addEventListener('beforeunload', flush);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [store]);
+
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => store.getState().showToast(null), 5000);
@@ -69,6 +81,9 @@ export function App({ api }: { api: MarginApi }) {
         <button type="button" className="btn primary" onClick={() => store.getState().openImport(null)}>
           Import
         </button>
+        <button type="button" className="btn" onClick={() => store.getState().openExport()}>
+          Export
+        </button>
         <button type="button" className="btn ghost" aria-label="Keyboard shortcuts" onClick={() => store.getState().openDialog('shortcuts')}>
           <kbd>?</kbd>
         </button>
@@ -87,6 +102,7 @@ export function App({ api }: { api: MarginApi }) {
       {dialog === 'import' && <ImportDialog />}
       {dialog === 'shortcuts' && <ShortcutsDialog />}
       {dialog === 'palette' && <CommandPalette focus={focus} />}
+      {dialog === 'export' && <ExportDialog />}
       {toast && (
         <div className="toast" role="status">
           {toast}

@@ -9,7 +9,7 @@ export function CommandPalette({ focus }: { focus: FocusTargets }) {
   const store = useMarginStore();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const matches = useMemo(() => COMMANDS.filter((c) => c.id !== 'palette' && c.title.toLowerCase().includes(query.trim().toLowerCase())), [query]);
+  const matches = useMemo(() => COMMANDS.filter((c) => c.id !== 'palette' && c.inPalette !== false && c.title.toLowerCase().includes(query.trim().toLowerCase())), [query]);
 
   const run = (index: number) => {
     const command = matches[index];

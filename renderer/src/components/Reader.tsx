@@ -4,6 +4,8 @@ import { STATUSES, type Paper, type Status } from '../../../shared/models/paper.
 import { STATUS_LABELS } from '../lib/views.js';
 import { useMargin } from '../stores/store.js';
 import { AbstractView } from './AbstractView.js';
+import { AnnotationList } from './AnnotationList.js';
+import { NoteEditor } from './NoteEditor.js';
 import { Icon } from './Icon.js';
 import { TagEditor } from './TagEditor.js';
 
@@ -24,6 +26,16 @@ function formatDate(iso: string): string {
 /** The open paper: title, authors, links, status, tags and the abstract set for reading. */
 export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagInputRef) {
   const { paper, readerError, total, setStatus } = useMargin(useShallow((s) => ({ paper: s.paper, readerError: s.readerError, total: s.total, setStatus: s.setStatus })));
+  const a = useMargin(
+    useShallow((s) => ({
+      selectedId: s.selectedAnnotationId,
+      select: s.selectAnnotation,
+      setTextSelection: s.setTextSelection,
+      create: s.createAnnotation,
+      error: s.annotationError,
+      copy: s.copyPaperMarkdown,
+    })),
+  );
 
   if (!paper || total === 0) {
     return (
@@ -51,6 +63,10 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
               {link.label}
             </a>
           ))}
+          <span className="spacer" />
+          <button type="button" className="btn small ghost" onClick={() => void a.copy()}>
+            Copy Markdown
+          </button>
         </div>
         <div className="controls">
           <div className="field">
@@ -71,7 +87,17 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
             <TagEditor ref={tagInputRef} tags={paper.tags} />
           </div>
         </div>
-        <AbstractView abstract={paper.abstract} />
+        {a.error && <p className="error" role="alert">{a.error}</p>}
+        <AbstractView
+          abstract={paper.abstract}
+          annotations={paper.annotations}
+          selectedAnnotationId={a.selectedId}
+          onSelectAnnotation={a.select}
+          onSelectText={a.setTextSelection}
+          onHighlight={(range) => void a.create(range.start, range.end)}
+        />
+        <AnnotationList annotations={paper.annotations} />
+        <NoteEditor paper={paper} />
         <p className="source-note">
           Added {formatDate(paper.addedAt)}
           {paper.source.digestDate && ` from the ${formatDate(paper.source.digestDate)} digest`}

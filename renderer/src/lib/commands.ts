@@ -14,6 +14,8 @@ export interface Command {
   readonly title: string;
   /** Keys as shown to people. */
   readonly keys: readonly string[];
+  /** False for a key that only works in context (colors), listed in the shortcuts sheet but not the palette. */
+  readonly inPalette?: false;
   run(state: MarginState, focus: FocusTargets): void;
 }
 
@@ -27,6 +29,11 @@ export const COMMANDS: readonly Command[] = [
   { id: 'cycle-status', title: 'Move paper to the next status', keys: ['s'], run: (s) => void s.cycleStatus() },
   { id: 'archive', title: 'Archive paper', keys: ['e'], run: (s) => void s.archive() },
   { id: 'tag', title: 'Add a tag', keys: ['t'], run: (_s, f) => f.focusTagInput() },
+  { id: 'highlight', title: 'Highlight the selected text', keys: ['h'], run: (s) => void s.highlightSelection() },
+  { id: 'color', title: 'Color the selected highlight (yellow, green, blue, pink, purple)', keys: ['1–5'], inPalette: false, run: () => undefined },
+  { id: 'undo', title: 'Undo the last highlight or tag change', keys: [`${mod}+Z`], run: (s) => void s.undo() },
+  { id: 'export', title: 'Export notes as Markdown…', keys: [], run: (s) => s.openExport() },
+  { id: 'copy-markdown', title: 'Copy this paper as Markdown', keys: [], run: (s) => void s.copyPaperMarkdown() },
   { id: 'import', title: 'Import papers…', keys: [`${mod}+V`], run: (s) => s.openImport(null) },
   { id: 'save-search', title: 'Save the current search', keys: [], run: (s) => void saveCurrentSearch(s) },
   { id: 'show-inbox', title: 'Go to Inbox', keys: [], run: (s) => void s.setView({ kind: 'status', status: 'inbox' }) },

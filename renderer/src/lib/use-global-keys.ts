@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
+import { ANNOTATION_COLORS } from '../../../shared/models/paper.js';
 import type { MarginStore } from '../stores/store.js';
 import { COMMANDS, type FocusTargets } from './commands.js';
 
-const KEY_TO_COMMAND: Readonly<Record<string, string>> = { j: 'next', k: 'previous', Enter: 'open', '/': 'search', s: 'cycle-status', e: 'archive', t: 'tag', '?': 'shortcuts' };
+const KEY_TO_COMMAND: Readonly<Record<string, string>> = { j: 'next', k: 'previous', Enter: 'open', '/': 'search', s: 'cycle-status', e: 'archive', t: 'tag', h: 'highlight', '?': 'shortcuts' };
 
 /** True when the key belongs to a text field (typing there must never trigger shortcuts). */
 export function isTyping(target: EventTarget | null): boolean {
@@ -20,7 +21,18 @@ export function useGlobalKeys(store: MarginStore, focus: FocusTargets): void {
         state.openDialog('palette');
         return;
       }
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z' && !isTyping(event.target) && state.dialog === null) {
+        event.preventDefault();
+        void state.undo();
+        return;
+      }
       if (state.dialog !== null || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const colorIndex = ['1', '2', '3', '4', '5'].indexOf(event.key);
+      if (colorIndex >= 0 && state.selectedAnnotationId) {
+        const color = ANNOTATION_COLORS[colorIndex];
+        if (color) void state.updateAnnotation(state.selectedAnnotationId, { color });
+        return;
+      }
       if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !(event.target instanceof HTMLElement && event.target.getAttribute('role') === 'listbox')) {
         event.preventDefault();
         state.moveSelection(event.key === 'ArrowDown' ? 1 : -1);

@@ -60,7 +60,9 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) 
       const request = ++latestOpen;
       try {
         const paper = await api.call('papers:get', { id });
-        if (request === latestOpen) set({ paper, readerError: null });
+        if (request !== latestOpen) return;
+        const sameOne = get().paper?.id === id;
+        set({ paper, readerError: null, ...(sameOne ? {} : { selectedAnnotationId: null }) });
       } catch (error) {
         if (request === latestOpen) set({ readerError: describeError(error) });
       }
@@ -74,7 +76,23 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) 
       if (paper) await edit((id) => api.call('papers:setStatus', { id, status: nextStatus(paper.status) }), true);
     },
     archive: () => edit((id) => api.call('papers:setStatus', { id, status: 'archived' }), true),
-    addTag: (tag) => edit((id) => api.call('papers:addTags', { id, tags: [tag] })),
-    removeTag: (tag) => edit((id) => api.call('papers:removeTags', { id, tags: [tag] })),
+    async addTag(tag) {
+      const paper = get().paper;
+      if (!paper || paper.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) return;
+      await edit((id) => api.call('papers:addTags', { id, tags: [tag] }));
+      get().pushUndo(`tag ${tag}`, async () => {
+        await api.call('papers:removeTags', { id: paper.id, tags: [tag] });
+        await get().refreshPaper();
+      });
+    },
+    async removeTag(tag) {
+      const paper = get().paper;
+      if (!paper) return;
+      await edit((id) => api.call('papers:removeTags', { id, tags: [tag] }));
+      get().pushUndo(`removing tag ${tag}`, async () => {
+        await api.call('papers:addTags', { id: paper.id, tags: [tag] });
+        await get().refreshPaper();
+      });
+    },
   };
 };

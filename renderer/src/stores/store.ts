@@ -2,7 +2,10 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MarginApi } from '../api/client.js';
+import { createAnnotationSlice } from './annotation-slice.js';
+import { createExportSlice } from './export-slice.js';
 import { createImportSlice } from './import-slice.js';
+import { createUndoSlice } from './undo-slice.js';
 import { createLibrarySlice } from './library-slice.js';
 import { createListSlice } from './list-slice.js';
 import { createReaderSlice } from './reader-slice.js';
@@ -21,6 +24,9 @@ export function createMarginStore(api: MarginApi): MarginStore {
     ...createUiSlice(api)(...args),
     ...createSearchesSlice(api)(...args),
     ...createImportSlice(api)(...args),
+    ...createAnnotationSlice(api)(...args),
+    ...createUndoSlice(api)(...args),
+    ...createExportSlice(api)(...args),
   }));
 }
 

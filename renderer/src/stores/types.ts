@@ -1,6 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { MarginApi } from '../api/client.js';
+import type { AnnotationSlice } from './annotation-slice.js';
+import type { ExportSlice } from './export-slice.js';
 import type { ImportSlice } from './import-slice.js';
+import type { UndoSlice } from './undo-slice.js';
 import type { LibrarySlice } from './library-slice.js';
 import type { ListSlice } from './list-slice.js';
 import type { ReaderSlice } from './reader-slice.js';
@@ -8,7 +11,7 @@ import type { SearchesSlice } from './searches-slice.js';
 import type { UiSlice } from './ui-slice.js';
 
 /** The whole store: one slice per concern. */
-export type MarginState = LibrarySlice & ListSlice & ReaderSlice & UiSlice & SearchesSlice & ImportSlice;
+export type MarginState = LibrarySlice & ListSlice & ReaderSlice & UiSlice & SearchesSlice & ImportSlice & AnnotationSlice & UndoSlice & ExportSlice;
 
 /** A slice creator that also gets the API (tests pass a fake). */
 export type SliceCreator<T> = (api: MarginApi) => StateCreator<MarginState, [], [], T>;

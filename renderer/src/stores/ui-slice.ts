@@ -1,6 +1,6 @@
 import type { SliceCreator } from './types.js';
 
-export type Dialog = 'import' | 'shortcuts' | 'palette';
+export type Dialog = 'import' | 'shortcuts' | 'palette' | 'export';
 
 export interface UiSlice {
   readonly dialog: Dialog | null;
@@ -9,6 +9,8 @@ export interface UiSlice {
   openDialog(dialog: Dialog): void;
   /** Open the import dialog, optionally with pasted or dropped text. */
   openImport(seed: { text: string; fileName: string | null } | null): void;
+  /** Open the export dialog afresh. */
+  openExport(): void;
   closeDialog(): void;
   showToast(message: string | null): void;
 }
@@ -24,6 +26,10 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
       void get().previewImport();
     }
     set({ dialog: 'import' });
+  },
+  openExport: () => {
+    get().resetExport();
+    set({ dialog: 'export' });
   },
   closeDialog: () => set({ dialog: null }),
   showToast: (toast) => set({ toast }),

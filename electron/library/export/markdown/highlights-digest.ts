@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { COLOR_MEANINGS, type Paper } from '../../../../shared/models/paper.js';
-import { inTextOrder } from '../../annotations/anchoring.js';
+import { inTextOrder } from '../../../../shared/models/annotation-order.js';
 import { writeFileDurable } from '../../storage/durable-write.js';
 import { readIfExists } from '../../storage/read-if-exists.js';
 import { LibraryError } from '../../storage/errors.js';

@@ -1,5 +1,5 @@
 import { COLOR_MEANINGS, type Paper } from '../../../../shared/models/paper.js';
-import { inTextOrder } from '../../annotations/anchoring.js';
+import { inTextOrder } from '../../../../shared/models/annotation-order.js';
 import { blockquote, escapeInline, escapeMarkdown } from './escape.js';
 
 /** The sections Margin owns in an exported file, in file order. */

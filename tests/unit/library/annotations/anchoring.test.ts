@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorAt, hashText, inTextOrder, nthOccurrence, reanchor } from '../../../../electron/library/annotations/anchoring.js';
+import { anchorAt, hashText, nthOccurrence, reanchor } from '../../../../electron/library/annotations/anchoring.js';
+import { inTextOrder } from '../../../../shared/models/annotation-order.js';
 import { Library } from '../../../../electron/library/library.js';
 import type { Annotation } from '../../../../shared/models/paper.js';
 import { fixedDeps } from '../../../helpers/fixed-deps.js';

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import type { ExportScope, Handlers } from '../../../shared/ipc/contract.js';
+import type { Paper } from '../../../shared/models/paper.js';
+import { exportMarkdown, paperMarkdown } from '../export/markdown/export-markdown.js';
+import { exportHighlightsDigest } from '../export/markdown/highlights-digest.js';
+import type { Library } from '../library.js';
+import { assertNever } from '../../../shared/assert-never.js';
+
+/** The papers an export scope names. */
+export function papersInScope(library: Library, scope: ExportScope): Promise<Paper[]> {
+  switch (scope.kind) {
+    case 'ids':
+      return library.list({ ids: scope.ids });
+    case 'tag':
+      return library.list({ tag: scope.tag });
+    case 'status':
+      return library.list({ status: scope.status });
+    case 'all':
+      return library.list();
+    default:
+      return assertNever(scope);
+  }
+}
+
+/** Diffs are for reading in the dialog, not for shipping whole files across: keep each short. */
+const MAX_DIFF_CHARS = 20_000;
+
+export function createExportHandlers(library: Library): Pick<Handlers, 'export:markdown' | 'export:highlights' | 'export:paperMarkdown'> {
+  return {
+    'export:markdown': async ({ dir, scope, dryRun }) => {
+      const report = await exportMarkdown(await papersInScope(library, scope), path.resolve(dir), { dryRun });
+      const trim = (diff: string) => (diff.length > MAX_DIFF_CHARS ? `${diff.slice(0, MAX_DIFF_CHARS)}\n…` : diff);
+      return { ...report, written: [...report.written], unchanged: [...report.unchanged], conflicts: report.conflicts.map((c) => ({ ...c, diff: trim(c.diff) })), diffs: report.diffs.slice(0, 200).map((d) => ({ ...d, diff: trim(d.diff) })) };
+    },
+    'export:highlights': async ({ file, scope }) => exportHighlightsDigest(await papersInScope(library, scope), path.resolve(file), { dryRun: false }),
+    'export:paperMarkdown': async ({ id }) => ({ markdown: paperMarkdown(await library.get(id)) }),
+  };
+}

@@ -1,0 +1,50 @@
+import type { ExportScope } from '../../../shared/ipc/contract.js';
+import type { MarkdownExportReportData } from '../../../shared/models/export-report.js';
+import { describeError, type SliceCreator } from './types.js';
+
+export interface ExportSlice {
+  readonly exportReport: MarkdownExportReportData | null;
+  readonly exportDigest: { file: string; outcome: string; highlights: number; reason?: string | undefined } | null;
+  readonly exportError: string | null;
+  readonly exportBusy: boolean;
+  runExport(dir: string, scope: ExportScope): Promise<void>;
+  runHighlightsExport(file: string, scope: ExportScope): Promise<void>;
+  resetExport(): void;
+  /** The open paper as Markdown, onto the clipboard. */
+  copyPaperMarkdown(): Promise<void>;
+}
+
+export const createExportSlice: SliceCreator<ExportSlice> = (api) => (set, get) => ({
+  exportReport: null,
+  exportDigest: null,
+  exportError: null,
+  exportBusy: false,
+  async runExport(dir, scope) {
+    set({ exportBusy: true, exportError: null, exportReport: null, exportDigest: null });
+    try {
+      set({ exportReport: await api.call('export:markdown', { dir, scope, dryRun: false }), exportBusy: false });
+    } catch (error) {
+      set({ exportError: describeError(error), exportBusy: false });
+    }
+  },
+  async runHighlightsExport(file, scope) {
+    set({ exportBusy: true, exportError: null, exportReport: null, exportDigest: null });
+    try {
+      set({ exportDigest: await api.call('export:highlights', { file, scope }), exportBusy: false });
+    } catch (error) {
+      set({ exportError: describeError(error), exportBusy: false });
+    }
+  },
+  resetExport: () => set({ exportReport: null, exportDigest: null, exportError: null, exportBusy: false }),
+  async copyPaperMarkdown() {
+    const paper = get().paper;
+    if (!paper) return;
+    try {
+      const { markdown } = await api.call('export:paperMarkdown', { id: paper.id });
+      await navigator.clipboard.writeText(markdown);
+      get().showToast('Copied this paper as Markdown.');
+    } catch (error) {
+      get().showToast(`Could not copy: ${describeError(error)}`);
+    }
+  },
+});
