@@ -10,6 +10,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { createHandlers } from '../../electron/library/api/handlers.js';
 import { openSession } from '../../electron/library/api/session.js';
+import { exportMarkdown } from '../../electron/library/export/markdown/export-markdown.js';
 import { LibraryStore } from '../../electron/library/storage/library-store.js';
 import { LEGACY_SINGLE_FILE } from '../../electron/library/storage/migrations.js';
 import { STATUSES } from '../../shared/models/paper.js';
@@ -93,6 +94,21 @@ async function measureSearch(dir: string): Promise<number[]> {
   return times;
 }
 
+/** Export up to 10,000 papers as Markdown into a fresh folder, as `margin export markdown` does. */
+async function measureExport(dir: string, outDir: string): Promise<{ ms: number; papers: number }> {
+  const session = await openSession({ dir, holder: 'margin bench (export)' });
+  try {
+    const { ms, value } = await timed(async () => {
+      const ids = (await session.library.records()).slice(0, 10_000).map((r) => r.id);
+      const papers = await session.library.list({ ids });
+      return exportMarkdown(papers, outDir, { dryRun: false });
+    });
+    return { ms, papers: value.written.length };
+  } finally {
+    await session.close();
+  }
+}
+
 async function baseline(dir: string, papers: readonly SyntheticPaper[], runs: number): Promise<{ open: number[]; edit: number[] }> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, LEGACY_SINGLE_FILE);
@@ -130,6 +146,8 @@ async function benchSize(size: number, log: (line: string) => void): Promise<Siz
     })();
     log('  search…');
     const searches = await measureSearch(dir);
+    log('  export Markdown…');
+    const exported = await measureExport(dir, path.join(root, 'export'));
     log('  first paint in Chromium…');
     const paints: number[] = [];
     for (let i = 0; i < Math.min(runs, 3); i++) {
@@ -158,7 +176,7 @@ async function benchSize(size: number, log: (line: string) => void): Promise<Siz
         searchP95Ms: round(stats.searchMs?.p95 ?? Number.NaN),
         firstPaintMs: paints.length > 0 ? round(stats.firstPaintMs?.median ?? Number.NaN) : null,
         import10kBibtexMs: null,
-        export10kMarkdownMs: null,
+        export10kMarkdownMs: round(exported.ms),
         rssMB: round(stats.rssMB?.median ?? Number.NaN, 1),
       },
       stats,
