@@ -82,6 +82,8 @@ export const PaperRecordSchema = z.object({
   tags: z.array(z.string()),
   status: StatusSchema,
   source: SourceSchema,
+  /** Stable BibTeX key: kept from an imported .bib or generated once (`vaswani2017attention`), never changed by edits. */
+  citationKey: z.string().nullable().default(null),
   annotationCount: z.number().int().nonnegative(),
   hasNote: z.boolean(),
   addedAt: z.string(),

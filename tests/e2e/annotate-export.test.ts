@@ -13,7 +13,7 @@ const TITLE = 'ProSparse: Introducing and Enhancing Intrinsic Activation Sparsit
 /** Select a passage of the abstract with the DOM selection API, as a mouse drag would. */
 async function selectInAbstract(page: Page, passage: string): Promise<void> {
   await page.getByRole('region', { name: 'Abstract' }).evaluate((region, text) => {
-    const walker = region.ownerDocument.createTreeWalker(region, NodeFilter.SHOW_TEXT);
+    const walker = region.ownerDocument.createTreeWalker(region, 4 /* NodeFilter.SHOW_TEXT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(text) ?? -1;
       if (at < 0) continue;

@@ -14,6 +14,8 @@ export interface ParsedEntry {
   readonly venue: string | null;
   readonly tags: readonly string[];
   readonly source: Source;
+  /** The key the source gave the entry (a BibTeX key), if any. */
+  readonly citationKey: string | null;
   /** 1-based line where the entry starts, for messages. */
   readonly line: number | null;
 }
@@ -26,5 +28,5 @@ export interface ParseResult {
 
 /** An entry with every optional field empty; parsers spread their fields over it. */
 export function blankEntry(source: Source, line: number | null): ParsedEntry {
-  return { title: '', authors: [], abstract: null, year: null, publishedAt: null, arxivId: null, doi: null, url: null, venue: null, tags: [], source, line };
+  return { title: '', authors: [], abstract: null, year: null, publishedAt: null, arxivId: null, doi: null, url: null, venue: null, tags: [], source, citationKey: null, line };
 }

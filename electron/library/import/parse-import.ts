@@ -1,8 +1,13 @@
 import type { ImportFormat } from '../../../shared/models/paper.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import { LibraryError } from '../storage/errors.js';
+import { parseArxiv } from './arxiv.js';
+import { parseBibtex } from './bibtex.js';
+import { parseCslJson } from './csl-json.js';
 import { parseDigest } from './digest.js';
-import type { ParseResult } from './entry.js';
+import { parseHfJson } from './hf-json.js';
+import { parseRis } from './ris.js';
+import type { ParseResult, ParsedEntry } from './entry.js';
 
 /** Largest import accepted in one go; bigger inputs are almost certainly not a paper list. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -30,17 +35,53 @@ export function parseImport(text: string, format: ImportFormat | 'auto', options
   if (text.length > MAX_IMPORT_BYTES) {
     throw new LibraryError('invalid-request', `${options.fileName ?? 'input'}: ${Math.round(text.length / 1048576)} MB is more than the ${MAX_IMPORT_BYTES / 1048576} MB an import may be`);
   }
+  const where = options.fileName ?? 'input';
+  if (text.trim() === '') throw new LibraryError('invalid-request', `${where} is empty: nothing to import`);
+  const controls = (text.slice(0, 65536).match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g) ?? []).length;
+  if (controls > Math.min(text.length, 65536) * 0.02) throw new LibraryError('invalid-request', `${where} does not look like text (it has binary bytes); nothing was imported`);
   const chosen = format === 'auto' ? detectFormat(text) : format;
+  try {
+    const result = parseAs(chosen, text, options);
+    return { ...result, entries: result.entries.map(composedUnicode) };
+  } catch (error) {
+    if (error instanceof LibraryError) throw error;
+    // A parser that gives up on hostile input (too deep, too odd) is a bad file, not a crash.
+    throw new LibraryError('invalid-request', `${where} could not be read as ${chosen}: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+  }
+}
+
+function parseAs(chosen: ImportFormat, text: string, options: ParseOptions): ParseResult & { format: ImportFormat } {
   switch (chosen) {
     case 'digest':
       return { ...parseDigest(text, options), format: chosen };
     case 'bibtex':
+      return { ...parseBibtex(text, options.fileName), format: chosen };
     case 'ris':
+      return { ...parseRis(text, options.fileName), format: chosen };
     case 'csl-json':
+      return { ...parseCslJson(text, options.fileName), format: chosen };
     case 'arxiv':
+      return { ...parseArxiv(text, options.fileName), format: chosen };
     case 'hf-json':
-      throw new LibraryError('unsupported', `${options.fileName ?? 'input'}: importing ${chosen} is not supported yet (digest pages are)`);
+      return { ...parseHfJson(text, options.fileName), format: chosen };
     default:
       return assertNever(chosen);
   }
+}
+
+/** Every text field in composed form (NFC): `ö` is one character whatever the parser produced, so matching and search agree. */
+function composedUnicode(entry: ParsedEntry): ParsedEntry {
+  return {
+    ...entry,
+    title: composed(entry.title),
+    authors: entry.authors.map(composed),
+    abstract: entry.abstract === null ? null : composed(entry.abstract),
+    venue: entry.venue === null ? null : composed(entry.venue),
+    tags: entry.tags.map(composed),
+  };
+}
+
+/** NFC, after turning LaTeX's accented dotless i and j (`{\'\i}`) back into plain letters so they compose (í). */
+function composed(text: string): string {
+  return text.replace(/ı(?=\p{M})/gu, 'i').replace(/ȷ(?=\p{M})/gu, 'j').normalize('NFC');
 }

@@ -44,6 +44,10 @@ export function mergeEntry(record: PaperRecord, content: PaperContent, entry: Pa
       changed.push(field);
     }
   }
+  if (next.citationKey === null && entry.citationKey) {
+    next.citationKey = entry.citationKey;
+    changed.push('citationKey');
+  }
   const tags = unionTags(next.tags, [...entry.tags, ...extraTags]);
   if (tags.length !== next.tags.length) {
     next.tags = tags;
@@ -75,6 +79,7 @@ export function recordFromEntry(entry: ParsedEntry, id: PaperId, extraTags: read
     tags: unionTags([], [...entry.tags, ...extraTags]),
     status: 'inbox',
     source: entry.source,
+    citationKey: entry.citationKey,
     annotationCount: 0,
     hasNote: false,
     addedAt: now,

@@ -19,6 +19,7 @@ export function fakeApi(count: number) {
     tags: i % 2 === 0 ? ['llm/sparsity'] : [],
     status: 'inbox',
     source: { format: 'digest', fileName: null, digestDate: null },
+    citationKey: null,
     annotationCount: 0,
     hasNote: false,
     addedAt: new Date(Date.UTC(2026, 0, 1) - i * 1000).toISOString(),

@@ -1,0 +1,95 @@
+import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import type { ImportFailure } from '../../../shared/models/import-report.js';
+import { normalizeArxivId, normalizeDoi } from '../merge/identity.js';
+import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
+import { cleanUrl, isoDate, lineAt, splitKeywords, text, yearOf } from './fields.js';
+
+/** Entry types that are not papers, skipped without complaint. */
+const NOT_PAPERS = new Set(['comment', 'preamble', 'string', 'set', 'xdata']);
+
+/**
+ * Read BibTeX and BibLaTeX as Zotero, Better BibTeX, JabRef and Google Scholar write them, with
+ * @retorquere/bibtex-parser (the parser Better BibTeX uses): macros, `#` concatenation, LaTeX to Unicode,
+ * protected capitals unwrapped. A malformed entry is reported with its line; the rest still import.
+ */
+export function parseBibtex(input: string, fileName: string | null): ParseResult {
+  const failures: ImportFailure[] = [];
+  const library = parse(withoutOversizedEntries(input, failures), { sentenceCase: false, caseProtection: false, unsupported: 'ignore', english: false });
+  let searchFrom = 0;
+  for (const error of library.errors) {
+    const at = error.input ? input.indexOf(error.input.slice(0, 60), 0) : -1;
+    const key = /@\w+\s*[{(]\s*([^,\s]*)/.exec(error.input ?? '')?.[1];
+    if (!error.input?.trim()) continue; // a blanked-out oversized entry, already reported
+    failures.push({ line: at >= 0 ? lineAt(input, at) : null, message: `${key ? `entry "${key}": ` : ''}${error.error.replace(/ at line \d+, column \d+/, '')}` });
+  }
+  const entries: ParsedEntry[] = [];
+  for (const entry of library.entries) {
+    if (NOT_PAPERS.has(entry.type.toLowerCase()) || entry.input.trim() === '') continue;
+    const at = input.indexOf(entry.input.slice(0, 80), searchFrom);
+    if (at >= 0) searchFrom = at + 1;
+    const line = at >= 0 ? lineAt(input, at) : null;
+    const converted = toEntry(entry, fileName, line, failures);
+    if (converted) entries.push(converted);
+  }
+  return { entries, failures };
+}
+
+/**
+ * The parser's LaTeX processing grows faster than linearly with a field's length (a 500 KB abstract takes
+ * ~25 s and then overflows the stack), so entries over 64 KB are reported and blanked out before parsing.
+ * Newlines stay, so every other entry keeps its line number.
+ */
+export const MAX_ENTRY_CHARS = 64 * 1024;
+
+function withoutOversizedEntries(input: string, failures: ImportFailure[]): string {
+  if (input.length <= MAX_ENTRY_CHARS) return input;
+  const starts = [...input.matchAll(/^[ \t]*@/gm)].map((m) => m.index);
+  let out = '';
+  let last = 0;
+  starts.push(input.length);
+  for (let i = 0; i < starts.length - 1; i++) {
+    const start = starts[i] ?? 0;
+    const end = starts[i + 1] ?? input.length;
+    if (end - start <= MAX_ENTRY_CHARS) continue;
+    const key = /@\w+\s*[{(]\s*([^,\s]*)/.exec(input.slice(start, start + 200))?.[1];
+    failures.push({ line: lineAt(input, start), message: `entry${key ? ` "${key}"` : ''} is ${Math.round((end - start) / 1024)} KB, more than the ${MAX_ENTRY_CHARS / 1024} KB an entry may be; skipped` });
+    out += input.slice(last, start) + input.slice(start, end).replace(/[^\n]/g, ' ');
+    last = end;
+  }
+  return out + input.slice(last);
+}
+
+function toEntry(entry: Entry, fileName: string | null, line: number | null, failures: ImportFailure[]): ParsedEntry | null {
+  const f = entry.fields;
+  const title = text(f.title);
+  if (!title) {
+    failures.push({ line, message: `entry "${entry.key}" has no title; skipped` });
+    return null;
+  }
+  const { url, dropped } = cleanUrl(f.url);
+  if (dropped) failures.push({ line, message: `entry "${entry.key}": dropped a link that is not a web address (${dropped})` });
+  const year = yearOf(f.year) ?? yearOf(f.date);
+  const month = Number(f.month) || null;
+  const isArxiv = /arxiv/i.test(`${f.archiveprefix ?? ''} ${f.eprinttype ?? ''}`);
+  const arxivId = (isArxiv ? normalizeArxivId(f.eprint) : null) ?? normalizeArxivId(/arxiv/i.test(`${f.journal ?? ''} ${f.url ?? ''}`) ? `${f.journal ?? ''} ${f.url ?? ''}` : null) ?? normalizeArxivId(/10\.48550\/arxiv\./i.test(f.doi ?? '') ? f.doi?.replace(/^.*arxiv\./i, '') : null);
+  return {
+    ...blankEntry({ format: 'bibtex', fileName, digestDate: null }, line),
+    title,
+    authors: (f.author ?? f.editor ?? []).map(creatorName).filter((n) => n !== ''),
+    abstract: text(f.abstract),
+    year,
+    publishedAt: f.date && /^\d{4}(-\d{2}){0,2}$/.test(f.date.trim()) ? f.date.trim() : isoDate(year, month),
+    arxivId,
+    doi: normalizeDoi(f.doi),
+    url,
+    venue: text(f.journal ?? f.journaltitle ?? f.booktitle ?? f.eventtitle),
+    tags: splitKeywords(f.keywords).map((k) => k.replace(/^\{(.*)\}$/, '$1')),
+    citationKey: /^[\w:.\-/+]{1,100}$/.test(entry.key) ? entry.key : null,
+  };
+}
+
+/** `First Last` (or the literal name of an organisation). */
+export function creatorName(creator: Creator): string {
+  if (creator.name) return creator.name.trim();
+  return [creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter((p) => p && p.trim() !== '').join(' ').replace(/\s+/g, ' ').trim();
+}

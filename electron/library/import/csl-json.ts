@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { ImportFailure } from '../../../shared/models/import-report.js';
+import { normalizeArxivId, normalizeDoi } from '../merge/identity.js';
+import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
+import { cleanUrl, isoDate, splitKeywords, text, yearOf } from './fields.js';
+import { parseJson } from './json.js';
+
+const NameSchema = z.object({ family: z.string().optional(), given: z.string().optional(), literal: z.string().optional() }).loose();
+const DateSchema = z.object({ 'date-parts': z.array(z.array(z.union([z.number(), z.string()]))).optional(), raw: z.string().optional(), literal: z.string().optional() }).loose();
+const StringLike = z.union([z.string(), z.number()]).transform(String);
+/** The CSL-JSON fields Margin reads; everything else in an item is ignored, not rejected. */
+const ItemSchema = z
+  .object({
+    id: StringLike.optional(),
+    type: z.string().optional(),
+    title: StringLike.optional(),
+    author: z.array(NameSchema).optional(),
+    editor: z.array(NameSchema).optional(),
+    issued: DateSchema.optional(),
+    abstract: z.string().optional(),
+    DOI: z.string().optional(),
+    URL: z.string().optional(),
+    'container-title': StringLike.optional(),
+    keyword: z.string().optional(),
+    number: StringLike.optional(),
+    note: z.string().optional(),
+    'citation-key': z.string().optional(),
+  })
+  .loose();
+
+/** Read CSL-JSON as Zotero and Pandoc write it: an array of items (or one item). */
+export function parseCslJson(input: string, fileName: string | null): ParseResult {
+  const json = parseJson(input, fileName);
+  const items: unknown[] = Array.isArray(json) ? json : [json];
+  const entries: ParsedEntry[] = [];
+  const failures: ImportFailure[] = [];
+  items.forEach((raw, index) => {
+    const where = `item ${index + 1}`;
+    const parsed = ItemSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      failures.push({ line: null, message: `${where}: ${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'not a CSL-JSON item'}` });
+      return;
+    }
+    const item = parsed.data;
+    const title = text(item.title);
+    if (!title) {
+      failures.push({ line: null, message: `${where}${item.id ? ` ("${item.id}")` : ''} has no title; skipped` });
+      return;
+    }
+    const { url, dropped } = cleanUrl(item.URL);
+    if (dropped) failures.push({ line: null, message: `${where}: dropped a link that is not a web address (${dropped})` });
+    const parts = item.issued?.['date-parts']?.[0]?.map((p) => Number(p)) ?? [];
+    const year = yearOf(parts[0] ?? item.issued?.raw ?? item.issued?.literal);
+    const arxivHint = [item.URL, item.number, item.note, item.DOI].find((v) => v && /arxiv/i.test(v));
+    entries.push({
+      ...blankEntry({ format: 'csl-json', fileName, digestDate: null }, null),
+      title,
+      authors: (item.author ?? item.editor ?? []).map((n) => (n.literal ?? [n.given, n.family].filter(Boolean).join(' ')).trim()).filter((n) => n !== ''),
+      abstract: text(item.abstract),
+      year,
+      publishedAt: isoDate(year, parts[1], parts[2]),
+      arxivId: normalizeArxivId(arxivHint?.replace(/^.*arxiv[.:/]/i, '') ?? null),
+      doi: normalizeDoi(item.DOI),
+      url,
+      venue: text(item['container-title']),
+      tags: splitKeywords(item.keyword),
+      citationKey: item['citation-key'] ?? (item.id && /^[\w:.\-/+]{1,100}$/.test(item.id) ? item.id : null),
+    });
+  });
+  return { entries, failures };
+}

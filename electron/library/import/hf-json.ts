@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { ImportFailure } from '../../../shared/models/import-report.js';
+import { normalizeArxivId } from '../merge/identity.js';
+import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
+import { text, yearOf } from './fields.js';
+import { parseJson } from './json.js';
+
+/** One item of the Hugging Face daily-papers API: `[{ paper: { id, title, summary, authors: [{ name }], publishedAt } }]`. */
+const ItemSchema = z
+  .object({
+    paper: z
+      .object({
+        id: z.string(),
+        title: z.string(),
+        summary: z.string().optional(),
+        authors: z.array(z.object({ name: z.string() }).loose()).optional(),
+        publishedAt: z.string().optional(),
+      })
+      .loose(),
+  })
+  .loose();
+
+/** Read the Hugging Face daily-papers JSON (its ids are arXiv ids). */
+export function parseHfJson(input: string, fileName: string | null): ParseResult {
+  const json = parseJson(input, fileName);
+  const items: unknown[] = Array.isArray(json) ? json : [json];
+  const entries: ParsedEntry[] = [];
+  const failures: ImportFailure[] = [];
+  items.forEach((raw, index) => {
+    const parsed = ItemSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      failures.push({ line: null, message: `item ${index + 1}: ${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'not a daily-papers item'}` });
+      return;
+    }
+    const { paper } = parsed.data;
+    const title = text(paper.title);
+    if (!title) {
+      failures.push({ line: null, message: `item ${index + 1} has no title; skipped` });
+      return;
+    }
+    const arxivId = normalizeArxivId(paper.id);
+    entries.push({
+      ...blankEntry({ format: 'hf-json', fileName, digestDate: null }, null),
+      title,
+      authors: (paper.authors ?? []).map((a) => a.name.trim()).filter((n) => n !== ''),
+      abstract: text(paper.summary),
+      year: yearOf(paper.publishedAt),
+      publishedAt: paper.publishedAt?.slice(0, 10) ?? null,
+      arxivId,
+      url: arxivId ? `https://arxiv.org/abs/${arxivId}` : null,
+    });
+  });
+  return { entries, failures };
+}
