@@ -6,6 +6,7 @@ import { anchorAt, nthOccurrence, reanchor } from './annotations/anchoring.js';
 import type { ParsedEntry } from './import/entry.js';
 import { parseImport } from './import/parse-import.js';
 import { MatchIndex } from './merge/match-index.js';
+import { CitationKeys } from './export/bibliography/citation-keys.js';
 import { mergeEntry, recordFromEntry, unionTags } from './merge/merge-entry.js';
 import { isEmptyQuery, matchesFilters, matchesText, parseQuery } from './search/query.js';
 import { searchableText } from './search/text-search.js';
@@ -163,6 +164,7 @@ export class Library {
   private async planImport(entries: readonly ParsedEntry[], extraTags: readonly string[]) {
     const existing = await this.store.allRecords();
     const index = new MatchIndex(existing);
+    const keys = new CitationKeys(existing);
     const pending = new Map<string, { record: PaperRecord; content: PaperContent; isNew: boolean; changed: boolean }>();
     const ids: string[] = [];
     const items: PreviewItem[] = [];
@@ -173,7 +175,9 @@ export class Library {
       if (matchId === undefined) {
         // Each new paper is stamped a millisecond earlier than the one before it, so "newest first" keeps page order.
         const addedAt = new Date(nowMs - pending.size).toISOString();
-        const { record, content } = recordFromEntry(entry, this.deps.newId(), extraTags, addedAt);
+        const created = recordFromEntry(entry, this.deps.newId(), extraTags, addedAt);
+        const record = keys.assign(created.record);
+        const content = created.content;
         pending.set(record.id, { record, content, isNew: true, changed: true });
         index.add(record);
         ids.push(record.id);
@@ -182,7 +186,8 @@ export class Library {
       }
       const current = pending.get(matchId) ?? { record: await this.requireRecord(matchId), content: await this.store.getContent(matchId), isNew: false, changed: false };
       const merged = mergeEntry(current.record, current.content, entry, extraTags, now);
-      pending.set(matchId, { record: merged.record, content: merged.content, isNew: current.isNew, changed: current.changed || merged.changed.length > 0 });
+      const record = current.record.citationKey === null ? keys.assign(merged.record) : merged.record;
+      pending.set(matchId, { record, content: merged.content, isNew: current.isNew, changed: current.changed || merged.changed.length > 0 });
       if (!ids.includes(matchId)) ids.push(matchId);
       items.push({ title: entry.title, outcome: current.isNew ? 'new' : merged.changed.length > 0 ? 'merge' : 'same', changes: [...merged.changed], line: entry.line });
     }

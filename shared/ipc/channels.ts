@@ -23,6 +23,7 @@ export const CHANNELS = [
   'export:markdown',
   'export:highlights',
   'export:paperMarkdown',
+  'export:bibliography',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -80,6 +80,10 @@ export const CONTRACT = {
   'export:markdown': { request: z.strictObject({ dir: FolderPath, scope: ExportScopeSchema, dryRun: z.boolean() }), response: MarkdownExportReportSchema },
   'export:highlights': { request: z.strictObject({ file: FolderPath, scope: ExportScopeSchema }), response: DigestReportSchema },
   'export:paperMarkdown': { request: PaperRef, response: z.object({ markdown: z.string() }) },
+  'export:bibliography': {
+    request: z.strictObject({ format: z.enum(['bibtex', 'csl-json']), file: FolderPath, scope: ExportScopeSchema }),
+    response: z.object({ file: z.string(), outcome: z.enum(['written', 'unchanged', 'conflict']), reason: z.string().optional(), papers: z.number().int() }),
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

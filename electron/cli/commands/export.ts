@@ -3,10 +3,13 @@ import { parseArgs } from 'node:util';
 import { StatusSchema } from '../../../shared/models/paper.js';
 import { exportMarkdown } from '../../library/export/markdown/export-markdown.js';
 import { exportHighlightsDigest } from '../../library/export/markdown/highlights-digest.js';
+import { bibliography } from '../../library/export/bibliography/export-bibliography.js';
+import { writeOwnedFile } from '../../library/export/owned-file.js';
 import { withLibrary } from '../context.js';
 import { UsageError, printJson, type CliIo } from '../io.js';
 
-export const exportUsage = 'margin export markdown --out DIR | highlights --out FILE.md [--tag T] [--status S] [--id ID]… [--dry-run] [--json] [--library DIR]';
+export const exportUsage = 'margin export markdown --out DIR | highlights --out FILE.md | bibtex [--out FILE] | csl-json [--out FILE] [--tag T] [--status S] [--id ID]… [--dry-run] [--json] [--library DIR]';
+const FORMATS = ['markdown', 'highlights', 'bibtex', 'csl-json'] as const;
 
 export async function exportCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -15,17 +18,30 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
     options: { out: { type: 'string' }, tag: { type: 'string' }, status: { type: 'string' }, id: { type: 'string', multiple: true, default: [] }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, library: { type: 'string' } },
   });
   const [format, extra] = positionals;
-  if (extra !== undefined || (format !== 'markdown' && format !== 'highlights')) throw new UsageError(`expected a format (markdown or highlights); usage: ${exportUsage}`);
-  if (!values.out) throw new UsageError(`--out is required; usage: ${exportUsage}`);
+  const chosen = FORMATS.find((f) => f === format);
+  if (extra !== undefined || chosen === undefined) throw new UsageError(`expected a format (${FORMATS.join(', ')}); usage: ${exportUsage}`);
+  if (!values.out && (chosen === 'markdown' || chosen === 'highlights')) throw new UsageError(`--out is required for ${chosen}; usage: ${exportUsage}`);
   const status = values.status === undefined ? undefined : StatusSchema.safeParse(values.status);
   if (status && !status.success) throw new UsageError(`unknown status "${values.status}"; use one of ${StatusSchema.options.join(', ')}`);
-  const out = path.resolve(io.cwd, values.out);
+  const out = values.out ? path.resolve(io.cwd, values.out) : null;
   const filter = { ...(values.tag ? { tag: values.tag } : {}), ...(status?.success ? { status: status.data } : {}), ...(values.id.length > 0 ? { ids: values.id } : {}) };
   const dryRun = values['dry-run'];
 
   return withLibrary(io, values.library, 'read', 'margin export', async (library) => {
     const papers = await library.list(filter);
-    if (format === 'highlights') {
+    if (chosen === 'bibtex' || chosen === 'csl-json') {
+      const text = bibliography(papers, chosen);
+      if (out === null) {
+        io.stdout(text);
+        return 0;
+      }
+      const result = await writeOwnedFile(out, text, { dryRun });
+      if (values.json) printJson(io, { ...result, papers: papers.length });
+      else io.stdout(`${result.outcome === 'conflict' ? `not written: ${result.reason}` : result.outcome}: ${result.file} (${papers.length} papers)\n`);
+      return 0;
+    }
+    if (out === null) throw new UsageError(`--out is required; usage: ${exportUsage}`);
+    if (chosen === 'highlights') {
       const report = await exportHighlightsDigest(papers, out, { dryRun });
       if (values.json) printJson(io, report);
       else io.stdout(`${report.outcome === 'conflict' ? `not written: ${report.reason}` : report.outcome}: ${report.file} (${report.highlights} highlights from ${report.papers} papers)\n`);

@@ -4,6 +4,9 @@ import type { Paper } from '../../../shared/models/paper.js';
 import { exportMarkdown, paperMarkdown } from '../export/markdown/export-markdown.js';
 import { exportHighlightsDigest } from '../export/markdown/highlights-digest.js';
 import type { Library } from '../library.js';
+import { bibliography } from '../export/bibliography/export-bibliography.js';
+import { writeOwnedFile } from '../export/owned-file.js';
+import { LibraryError } from '../storage/errors.js';
 import { assertNever } from '../../../shared/assert-never.js';
 
 /** The papers an export scope names. */
@@ -25,7 +28,7 @@ export function papersInScope(library: Library, scope: ExportScope): Promise<Pap
 /** Diffs are for reading in the dialog, not for shipping whole files across: keep each short. */
 const MAX_DIFF_CHARS = 20_000;
 
-export function createExportHandlers(library: Library): Pick<Handlers, 'export:markdown' | 'export:highlights' | 'export:paperMarkdown'> {
+export function createExportHandlers(library: Library): Pick<Handlers, 'export:markdown' | 'export:highlights' | 'export:paperMarkdown' | 'export:bibliography'> {
   return {
     'export:markdown': async ({ dir, scope, dryRun }) => {
       const report = await exportMarkdown(await papersInScope(library, scope), path.resolve(dir), { dryRun });
@@ -34,5 +37,12 @@ export function createExportHandlers(library: Library): Pick<Handlers, 'export:m
     },
     'export:highlights': async ({ file, scope }) => exportHighlightsDigest(await papersInScope(library, scope), path.resolve(file), { dryRun: false }),
     'export:paperMarkdown': async ({ id }) => ({ markdown: paperMarkdown(await library.get(id)) }),
+    'export:bibliography': async ({ format, file, scope }) => {
+      const papers = await papersInScope(library, scope);
+      const target = path.resolve(file);
+      const extension = format === 'bibtex' ? '.bib' : '.json';
+      if (!target.endsWith(extension)) throw new LibraryError('invalid-request', `${file}: a ${format} export must end in ${extension}`);
+      return { ...(await writeOwnedFile(target, bibliography(papers, format), { dryRun: false })), papers: papers.length };
+    },
   };
 }

@@ -1,15 +1,10 @@
-import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { COLOR_MEANINGS, type Paper } from '../../../../shared/models/paper.js';
 import { inTextOrder } from '../../../../shared/models/annotation-order.js';
-import { writeFileDurable } from '../../storage/durable-write.js';
-import { readIfExists } from '../../storage/read-if-exists.js';
 import { LibraryError } from '../../storage/errors.js';
 import { blockquote, escapeInline, escapeMarkdown } from './escape.js';
-import { readManifest, writeManifest } from './manifest.js';
-
-const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
+import { readManifest } from './manifest.js';
+import { writeOwnedFile } from '../owned-file.js';
 
 export interface DigestReport {
   readonly file: string;
@@ -44,22 +39,9 @@ export function renderHighlightsDigest(papers: readonly Paper[], fileOf: (paperI
 /** Write the digest, unless the file there is not what Margin last wrote (then it is reported, never overwritten). */
 export async function exportHighlightsDigest(papers: readonly Paper[], filePath: string, options: { dryRun: boolean }): Promise<DigestReport> {
   const full = path.resolve(filePath);
-  const dir = path.dirname(full);
-  const name = path.basename(full);
-  if (!name.endsWith('.md')) throw new LibraryError('invalid-request', `${filePath}: the highlights file must end in .md`);
-  const manifest = await readManifest(dir);
+  if (!full.endsWith('.md')) throw new LibraryError('invalid-request', `${filePath}: the highlights file must end in .md`);
+  const manifest = await readManifest(path.dirname(full));
   const { markdown, highlights, papers: count } = renderHighlightsDigest(papers, (id) => manifest.papers[id]?.file);
-  const current = await readIfExists(full);
-  const base = { file: full, highlights, papers: count };
-  if (current === markdown) return { ...base, outcome: 'unchanged' };
-  if (current !== null && manifest.digests[name] !== hash(current)) {
-    return { ...base, outcome: 'conflict', reason: manifest.digests[name] ? 'you edited it since Margin wrote it' : 'a file Margin did not write is there' };
-  }
-  if (!options.dryRun) {
-    await mkdir(dir, { recursive: true });
-    await writeFileDurable(full, markdown);
-    await writeManifest(dir, { ...manifest, digests: { ...manifest.digests, [name]: hash(markdown) } });
-  }
-  return { ...base, outcome: 'written' };
+  const result = await writeOwnedFile(full, markdown, options);
+  return { ...result, highlights, papers: count };
 }
-

@@ -1,0 +1,79 @@
+import type { Paper } from '../../../../shared/models/paper.js';
+
+/** Characters BibTeX reads as syntax, escaped so titles and abstracts come back exactly. */
+const SPECIALS: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '#': '\\#',
+  $: '\\$',
+  '%': '\\%',
+  '&': '\\&',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+};
+
+/** Text for a BibTeX field: specials escaped, Unicode kept (BibLaTeX and modern BibTeX read UTF-8). */
+export function escapeBibtex(text: string): string {
+  return (
+    text
+      .replace(/[\\{}#$%&_~^<>]/g, (ch) => SPECIALS[ch] ?? ch)
+      // TeX ligatures would turn `--` into a dash and two quotes into curly ones: break them up.
+      .replace(/-(?=-)/g, '-{}')
+      .replace(/`(?=`)/g, '`{}')
+      .replace(/'(?=')/g, "'{}")
+      .replace(/([!?])(?=`)/g, '$1{}')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+/** Abstracts keep their `$…$` formulas as TeX, so math survives a trip through LaTeX tools. */
+function escapeAbstract(text: string): string {
+  return text
+    .split(/(\$[^$\n]{1,300}\$)/g)
+    .map((part, i) => (i % 2 === 1 ? part : escapeBibtex(part)))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'bin', 'al']);
+
+/** `First van Last` → `van Last, First`; a one-word name (an organisation) is braced whole. */
+export function bibtexName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2) return `{${escapeBibtex(name)}}`;
+  let split = words.length - 1;
+  while (split > 1 && PARTICLES.has((words[split - 1] ?? '').toLowerCase())) split--;
+  const given = words.slice(0, split).join(' ');
+  const family = words.slice(split).join(' ');
+  return `${escapeBibtex(family)}, ${escapeBibtex(given)}`;
+}
+
+/** One paper as a BibTeX entry with its stable key. */
+export function bibtexEntry(paper: Paper, key: string): string {
+  const fields: Array<[string, string]> = [];
+  // Double braces keep the title's capitals as written.
+  fields.push(['title', `{${escapeBibtex(paper.title)}}`]);
+  if (paper.authors.length > 0) fields.push(['author', paper.authors.map(bibtexName).join(' and ')]);
+  if (paper.year !== null) fields.push(['year', String(paper.year)]);
+  if (paper.venue) fields.push([paper.arxivId && !paper.doi ? 'howpublished' : 'journal', escapeBibtex(paper.venue)]);
+  if (paper.doi) fields.push(['doi', escapeBibtex(paper.doi)]);
+  if (paper.arxivId) {
+    fields.push(['eprint', paper.arxivId]);
+    fields.push(['archiveprefix', 'arXiv']);
+  }
+  if (paper.url) fields.push(['url', paper.url.replace(/[{}]/g, encodeURIComponent)]);
+  if (paper.tags.length > 0) fields.push(['keywords', paper.tags.map(escapeBibtex).join(', ')]);
+  if (paper.abstract) fields.push(['abstract', escapeAbstract(paper.abstract)]);
+  const type = paper.venue && paper.doi ? 'article' : 'misc';
+  return `@${type}{${key},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}\n`;
+}
+
+export function bibtexFile(papers: ReadonlyArray<{ paper: Paper; key: string }>): string {
+  return `% Exported by Margin\n\n${papers.map(({ paper, key }) => bibtexEntry(paper, key)).join('\n')}`;
+}

@@ -1,0 +1,36 @@
+import { titleKey } from '../../merge/identity.js';
+
+/** Short words a key skips when it picks the title word. */
+const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'in', 'and', 'to', 'with', 'is', 'are', 'from', 'by', 'at', 'via', 'towards', 'toward', 'how', 'what', 'why', 'do', 'does']);
+
+/** ASCII letters and digits only, lower-case: `Schölkopf` → `scholkopf`. */
+function asciiWord(text: string): string {
+  return titleKey(text).replace(/[^a-z0-9]/g, '');
+}
+
+/** `authorYearWord`, e.g. `vaswani2017attention`: first author's surname, year, first significant title word. */
+export function baseCitationKey(paper: { authors: readonly string[]; year: number | null; title: string }): string {
+  const first = paper.authors[0]?.trim() ?? '';
+  const surname = asciiWord(first.includes(',') ? (first.split(',')[0] ?? '') : (first.split(/\s+/).at(-1) ?? '')) || 'anon';
+  const word = titleKey(paper.title).split(' ').map(asciiWord).find((w) => w.length > 0 && !STOP_WORDS.has(w)) ?? 'untitled';
+  return `${surname}${paper.year ?? 'nd'}${word}`;
+}
+
+/** The base key, or it with a, b, … z, aa, ab … appended until it is not taken. */
+export function uniqueCitationKey(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 0; ; n++) {
+    const key = `${base}${suffix(n)}`;
+    if (!taken.has(key.toLowerCase())) return key;
+  }
+}
+
+function suffix(n: number): string {
+  let out = '';
+  let i = n;
+  do {
+    out = String.fromCharCode(97 + (i % 26)) + out;
+    i = Math.floor(i / 26) - 1;
+  } while (i >= 0);
+  return out;
+}
