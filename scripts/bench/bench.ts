@@ -11,6 +11,8 @@ import { JSONFile } from 'lowdb/node';
 import { createHandlers } from '../../electron/library/api/handlers.js';
 import { openSession } from '../../electron/library/api/session.js';
 import { exportMarkdown } from '../../electron/library/export/markdown/export-markdown.js';
+import { bibliography } from '../../electron/library/export/bibliography/export-bibliography.js';
+import { Library } from '../../electron/library/library.js';
 import { LibraryStore } from '../../electron/library/storage/library-store.js';
 import { LEGACY_SINGLE_FILE } from '../../electron/library/storage/migrations.js';
 import { STATUSES } from '../../shared/models/paper.js';
@@ -94,6 +96,18 @@ async function measureSearch(dir: string): Promise<number[]> {
   return times;
 }
 
+/** Import up to 10,000 BibTeX entries into an empty library, as `margin import refs.bib` does. */
+async function measureBibtexImport(papers: readonly SyntheticPaper[], dir: string): Promise<{ ms: number; added: number }> {
+  const bib = bibliography(papers.slice(0, 10_000).map((p) => ({ ...p.record, ...p.content })), 'bibtex');
+  const library = await Library.open({ dir, mode: 'write', holder: 'margin bench (import)' });
+  try {
+    const { ms, value } = await timed(() => library.import({ text: bib, format: 'auto', fileName: 'bench.bib', tags: [], dryRun: false }));
+    return { ms, added: value.added };
+  } finally {
+    await library.close();
+  }
+}
+
 /** Export up to 10,000 papers as Markdown into a fresh folder, as `margin export markdown` does. */
 async function measureExport(dir: string, outDir: string): Promise<{ ms: number; papers: number }> {
   const session = await openSession({ dir, holder: 'margin bench (export)' });
@@ -146,6 +160,8 @@ async function benchSize(size: number, log: (line: string) => void): Promise<Siz
     })();
     log('  search…');
     const searches = await measureSearch(dir);
+    log('  import BibTeX…');
+    const imported = await measureBibtexImport(papers, path.join(root, 'import'));
     log('  export Markdown…');
     const exported = await measureExport(dir, path.join(root, 'export'));
     log('  first paint in Chromium…');
@@ -175,7 +191,7 @@ async function benchSize(size: number, log: (line: string) => void): Promise<Siz
         editRatio: round(editP95Ms / (summarize(reference).p95 || Number.NaN)),
         searchP95Ms: round(stats.searchMs?.p95 ?? Number.NaN),
         firstPaintMs: paints.length > 0 ? round(stats.firstPaintMs?.median ?? Number.NaN) : null,
-        import10kBibtexMs: null,
+        import10kBibtexMs: round(imported.ms),
         export10kMarkdownMs: round(exported.ms),
         rssMB: round(stats.rssMB?.median ?? Number.NaN, 1),
       },
