@@ -3,7 +3,7 @@ import type { ListRow } from '../../../shared/models/views.js';
 import { STATUS_LABELS } from '../lib/views.js';
 import { Icon } from './Icon.js';
 
-export const ROW_HEIGHT = 100;
+export const ROW_HEIGHT = 108;
 
 function authorLine(row: ListRow): string {
   if (row.authorCount === 0) return '';
