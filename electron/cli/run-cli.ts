@@ -1,5 +1,6 @@
 import { LibraryError } from '../library/storage/errors.js';
 import { annotateCommand, annotateUsage } from './commands/annotate.js';
+import { backupCommand, backupUsage } from './commands/backup.js';
 import { exportCommand, exportUsage } from './commands/export.js';
 import { importCommand, importUsage } from './commands/import.js';
 import { noteCommand, noteUsage } from './commands/note.js';
@@ -21,6 +22,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   annotate: { run: annotateCommand, usage: annotateUsage },
   note: { run: noteCommand, usage: noteUsage },
   export: { run: exportCommand, usage: exportUsage },
+  backup: { run: backupCommand, usage: backupUsage },
   serve: { run: serveCommand, usage: serveUsage },
 };
 

@@ -13,6 +13,7 @@ import { searchableText } from './search/text-search.js';
 import type { PreviewItem } from '../../shared/models/views.js';
 import { LibraryError } from './storage/errors.js';
 import { LibraryStore } from './storage/library-store.js';
+import { listSnapshots, type SnapshotInfo } from './storage/snapshots.js';
 import type { Notice } from './storage/recovery.js';
 
 /** Injected so tests control time and ids. */
@@ -20,6 +21,8 @@ export interface LibraryDeps {
   readonly now: () => Date;
   readonly newId: () => PaperId;
 }
+
+const HOUR_MS = 60 * 60 * 1000;
 
 export const defaultDeps: LibraryDeps = {
   now: () => new Date(),
@@ -56,6 +59,9 @@ export interface ListFilter {
 /** The library's operations over the store: what the CLI, IPC and the HTTP host all call. */
 export class Library {
   private readonly listeners = new Set<ChangeListener>();
+  private lastBackupAt: number | null = null;
+  /** The hourly backup runs after an edit returns (queued behind it), never inside it. */
+  private pendingBackup: Promise<unknown> | null = null;
 
   private constructor(
     private readonly store: LibraryStore,
@@ -147,18 +153,56 @@ export class Library {
     const parsed = parseImport(request.text, request.format, { fileName: request.fileName, today: this.deps.now() });
     const plan = request.dryRun
       ? await this.planImport(parsed.entries, extraTags)
-      : await this.store.exclusive(async (writer) => {
-          const planned = await this.planImport(parsed.entries, extraTags);
-          await writer.commit({ records: planned.records, contents: planned.contents });
-          return planned;
-        });
+      : await this.importWithBackup(parsed.entries, extraTags);
     if (!request.dryRun) this.emit(plan.records.map((r) => r.id));
     const { added, merged, unchanged, ids, items } = plan;
     return { added, merged, unchanged, failed: [...parsed.failures], ids, items, format: parsed.format };
   }
 
   async close(): Promise<void> {
+    await this.pendingBackup;
     await this.store.close();
+  }
+
+  /** Whole-library backups, newest first. */
+  async backups(): Promise<SnapshotInfo[]> {
+    return listSnapshots(this.dir);
+  }
+
+  async backupNow(reason: string): Promise<SnapshotInfo> {
+    const info = await this.store.snapshot(reason);
+    this.lastBackupAt = this.deps.now().getTime();
+    return info;
+  }
+
+  /** Restore a backup (the current state is backed up first), then tell listeners everything changed. */
+  async restoreBackup(name: string): Promise<SnapshotInfo> {
+    const info = await this.store.restore(name);
+    this.emit((await this.store.allRecords()).map((r) => r.id));
+    return info;
+  }
+
+  /** A bulk change is preceded by a backup, when there is anything to back up. */
+  private async importWithBackup(entries: readonly ParsedEntry[], extraTags: readonly string[]) {
+    const plan = await this.planImport(entries, extraTags);
+    if (plan.records.length === 0) return plan;
+    if ((await this.store.allRecords()).length > 0) await this.backupNow('import');
+    return this.store.exclusive(async (writer) => {
+      // Plan again inside the lock: an edit may have landed since.
+      const planned = await this.planImport(entries, extraTags);
+      await writer.commit({ records: planned.records, contents: planned.contents });
+      return planned;
+    });
+  }
+
+  /** At most hourly while editing, a backup before the edit. */
+  private async hourlyBackup(): Promise<void> {
+    const now = this.deps.now().getTime();
+    if (this.lastBackupAt === null) {
+      const newest = (await listSnapshots(this.dir))[0];
+      this.lastBackupAt = newest ? Date.parse(newest.createdAt) : 0;
+    }
+    if (now - this.lastBackupAt >= HOUR_MS && !this.store.readOnly) await this.backupNow('hourly');
   }
 
   private async planImport(entries: readonly ParsedEntry[], extraTags: readonly string[]) {
@@ -305,6 +349,11 @@ export class Library {
   private emit(ids: readonly string[]): void {
     if (ids.length === 0) return;
     for (const listener of this.listeners) listener(ids);
+    this.pendingBackup ??= this.hourlyBackup()
+      .catch((error: unknown) => this.store.notices.push({ level: 'warning', message: `The hourly backup failed: ${error instanceof Error ? error.message : String(error)}` }))
+      .finally(() => {
+        this.pendingBackup = null;
+      });
   }
 }
 

@@ -24,6 +24,8 @@ export const CHANNELS = [
   'export:highlights',
   'export:paperMarkdown',
   'export:bibliography',
+  'backups:list',
+  'backups:restore',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

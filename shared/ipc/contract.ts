@@ -39,6 +39,7 @@ export const ExportScopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all') }),
 ]);
 export type ExportScope = z.output<typeof ExportScopeSchema>;
+const BackupSchema = z.object({ name: z.string(), reason: z.string(), createdAt: z.string(), files: z.number().int() });
 const AnnotationRef = { paperId: PaperIdSchema, annotationId: z.string().regex(/^[a-z0-9]{1,64}$/) };
 
 /**
@@ -80,6 +81,8 @@ export const CONTRACT = {
   'export:markdown': { request: z.strictObject({ dir: FolderPath, scope: ExportScopeSchema, dryRun: z.boolean() }), response: MarkdownExportReportSchema },
   'export:highlights': { request: z.strictObject({ file: FolderPath, scope: ExportScopeSchema }), response: DigestReportSchema },
   'export:paperMarkdown': { request: PaperRef, response: z.object({ markdown: z.string() }) },
+  'backups:list': { request: Empty, response: z.array(BackupSchema) },
+  'backups:restore': { request: z.strictObject({ name: z.string().regex(/^[\w.-]{1,120}$/) }), response: BackupSchema },
   'export:bibliography': {
     request: z.strictObject({ format: z.enum(['bibtex', 'csl-json']), file: FolderPath, scope: ExportScopeSchema }),
     response: z.object({ file: z.string(), outcome: z.enum(['written', 'unchanged', 'conflict']), reason: z.string().optional(), papers: z.number().int() }),

@@ -35,6 +35,8 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'export:highlights': { file: '/tmp/x/H.md', scope: { kind: 'all' } },
     'export:paperMarkdown': { id },
     'export:bibliography': { format: 'bibtex', file: '/tmp/x/a.bib', scope: { kind: 'all' } },
+    'backups:list': {},
+    'backups:restore': { name: 'no-such-backup' },
   };
   return requests[channel];
 }

@@ -36,6 +36,8 @@ export function createHandlers(session: Session): Handlers {
     'annotations:delete': async ({ paperId, annotationId }) => library.deleteAnnotation(paperId, annotationId),
     'annotations:restore': async ({ paperId, annotation }) => library.restoreAnnotation(paperId, annotation),
     'notes:set': async ({ paperId, text }) => library.setNote(paperId, text),
+    'backups:list': async () => library.backups(),
+    'backups:restore': async ({ name }) => library.restoreBackup(name),
     ...createExportHandlers(library),
   };
 }

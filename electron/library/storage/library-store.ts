@@ -23,6 +23,7 @@ import { recoverCorruptFile, type Notice } from './recovery.js';
 import { ShardSet } from './shard-set.js';
 import { parseValidated } from './validated-json-file.js';
 import { acquireWriteLock, type WriteLock } from './write-lock.js';
+import { SNAPSHOTS_DIR, restoreSnapshot, takeSnapshot, type SnapshotInfo } from './snapshots.js';
 import { stableStringify } from './stable-json.js';
 
 export interface StoreOpenOptions {
@@ -67,7 +68,7 @@ export class LibraryStore {
     readonly readOnly: boolean,
     shardCount: number,
     private readonly lock: WriteLock | null,
-    now: () => Date,
+    private readonly now: () => Date,
   ) {
     const common = { libraryDir: dir, shardCount, writable: !readOnly, now, onNotice: (n: Notice) => this.notices.push(n) };
     this.papers = new ShardSet({ ...common, dir: PAPERS_DIR, schema: PaperShardSchema, empty: () => ({ version: CURRENT_VERSION, papers: {} }) });
@@ -183,6 +184,22 @@ export class LibraryStore {
     },
   };
 
+  /** Take a whole-library backup now (alone: no write lands halfway through it). */
+  async snapshot(reason: string): Promise<SnapshotInfo> {
+    return this.exclusive(() => takeSnapshot(this.dir, reason, this.now()));
+  }
+
+  /** Put a backup back: first a backup of the current state (so this can be undone), then the files, then a fresh read. */
+  async restore(name: string): Promise<SnapshotInfo> {
+    return this.exclusive(async () => {
+      await takeSnapshot(this.dir, 'before-restore', this.now());
+      const info = await restoreSnapshot(this.dir, name);
+      this.papers.clear();
+      this.contents.clear();
+      return info;
+    });
+  }
+
   async close(): Promise<void> {
     await this.writeQueue.catch(() => undefined);
     await this.lock?.release();
@@ -285,6 +302,11 @@ async function readJournal(dir: string): Promise<Journal | null> {
 }
 
 async function removeStaleTempFiles(dir: string): Promise<void> {
+  // A backup interrupted by a crash left a `.partial` folder; it was never a backup.
+  const snapshots = path.join(dir, SNAPSHOTS_DIR);
+  for (const name of await readdir(snapshots).catch(() => [] as string[])) {
+    if (name.endsWith('.partial')) await rm(path.join(snapshots, name), { recursive: true, force: true });
+  }
   for (const sub of ['.', PAPERS_DIR, CONTENTS_DIR]) {
     let names: string[];
     try {

@@ -67,6 +67,11 @@ export class ShardSet<S extends z.ZodType> {
     return results;
   }
 
+  /** Forget every loaded shard (after a restore replaced the files). */
+  clear(): void {
+    this.shards.clear();
+  }
+
   /** Write one shard durably. */
   async save(index: number): Promise<void> {
     const db = this.shards.get(index);

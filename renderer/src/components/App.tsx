@@ -5,6 +5,7 @@ import { saveCurrentSearch, type FocusTargets } from '../lib/commands.js';
 import { useGlobalKeys } from '../lib/use-global-keys.js';
 import { useImportGestures } from '../lib/use-import-gestures.js';
 import { useMargin, useMarginStore } from '../stores/store.js';
+import { BackupsDialog } from './BackupsDialog.js';
 import { CommandPalette } from './CommandPalette.js';
 import { ExportDialog } from './ExportDialog.js';
 import { ImportDialog } from './ImportDialog.js';
@@ -103,6 +104,7 @@ export function App({ api }: { api: MarginApi }) {
       {dialog === 'shortcuts' && <ShortcutsDialog />}
       {dialog === 'palette' && <CommandPalette focus={focus} />}
       {dialog === 'export' && <ExportDialog />}
+      {dialog === 'backups' && <BackupsDialog />}
       {toast && (
         <div className="toast" role="status">
           {toast}

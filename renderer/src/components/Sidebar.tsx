@@ -36,7 +36,7 @@ function TagTree({ nodes, view, onSelect, depth }: { nodes: readonly TagNode[]; 
 /** Status views with counts, the tag tree and saved searches. */
 export function Sidebar() {
   const { overview, view, savedSearches, search } = useMargin(useShallow((s) => ({ overview: s.overview, view: s.view, savedSearches: s.savedSearches, search: s.search })));
-  const { setView, setSearch, deleteSearch } = useMargin(useShallow((s) => ({ setView: s.setView, setSearch: s.setSearch, deleteSearch: s.deleteSearch })));
+  const { setView, setSearch, deleteSearch, openDialog } = useMargin(useShallow((s) => ({ setView: s.setView, setSearch: s.setSearch, deleteSearch: s.deleteSearch, openDialog: s.openDialog })));
   const tree = useMemo(() => buildTagTree(overview?.tags ?? []), [overview?.tags]);
   const counts = overview?.statusCounts;
 
@@ -75,6 +75,11 @@ export function Sidebar() {
           </ul>
         )}
       </nav>
+      <div className="sidebar-footer">
+        <button type="button" className="btn ghost small" onClick={() => openDialog('backups')}>
+          Restore from backup…
+        </button>
+      </div>
     </aside>
   );
 }

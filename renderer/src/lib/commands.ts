@@ -33,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'color', title: 'Color the selected highlight (yellow, green, blue, pink, purple)', keys: ['1–5'], inPalette: false, run: () => undefined },
   { id: 'undo', title: 'Undo the last highlight or tag change', keys: [`${mod}+Z`], run: (s) => void s.undo() },
   { id: 'export', title: 'Export notes as Markdown…', keys: [], run: (s) => s.openExport() },
+  { id: 'backups', title: 'Restore from backup…', keys: [], run: (s) => s.openDialog('backups') },
   { id: 'copy-markdown', title: 'Copy this paper as Markdown', keys: [], run: (s) => void s.copyPaperMarkdown() },
   { id: 'import', title: 'Import papers…', keys: [`${mod}+V`], run: (s) => s.openImport(null) },
   { id: 'save-search', title: 'Save the current search', keys: [], run: (s) => void saveCurrentSearch(s) },

@@ -1,6 +1,6 @@
 import type { SliceCreator } from './types.js';
 
-export type Dialog = 'import' | 'shortcuts' | 'palette' | 'export';
+export type Dialog = 'import' | 'shortcuts' | 'palette' | 'export' | 'backups';
 
 export interface UiSlice {
   readonly dialog: Dialog | null;
