@@ -110,6 +110,11 @@ describe('annotating abstracts and exporting notes, in Chromium', () => {
 
     await dialog.getByRole('button', { name: 'Export notes' }).click();
     await expect.poll(() => dialog.getByRole('region', { name: 'Export result' }).getByRole('status').textContent()).toMatch(/0\s*written\s*1\s*unchanged\s*0\s*conflicts/);
+    await dialog.getByRole('combobox', { name: 'Format' }).selectOption('bibtex');
+    await dialog.getByRole('button', { name: 'Export references' }).click();
+    await expect.poll(() => dialog.getByRole('status').last().textContent()).toMatch(/Wrote .*references\.bib \(1 papers\)/);
+    const bib = await readFile(path.join(exportDir, 'references.bib'), 'utf8');
+    expect(bib).toMatch(/^@misc\{anonndprosparse,\n  title = \{\{ProSparse: Introducing and Enhancing Intrinsic Activation Sparsity within Large Language Models\}\}/m);
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(errors).toEqual([]);
   });

@@ -7,6 +7,8 @@ import { useMargin } from '../stores/store.js';
 import { Modal } from './Modal.js';
 
 type ScopeKind = 'selection' | 'tag' | 'status' | 'all';
+type Format = 'markdown' | 'bibtex' | 'csl-json';
+const FORMAT_LABELS: Readonly<Record<Format, string>> = { markdown: 'Markdown notes (one file per paper)', bibtex: 'BibTeX (references.bib)', 'csl-json': 'CSL-JSON (references.json)' };
 const LAST_DIR_KEY = 'margin.exportDir';
 
 /** Export Markdown notes into a folder (an Obsidian vault, say); shows what was written, unchanged, or left alone. */
@@ -22,6 +24,7 @@ export function ExportDialog() {
       busy: st.exportBusy,
       runExport: st.runExport,
       runHighlights: st.runHighlightsExport,
+      runBibliography: st.runBibliographyExport,
       close: st.closeDialog,
     })),
   );
@@ -29,6 +32,7 @@ export function ExportDialog() {
   const [kind, setKind] = useState<ScopeKind>(s.paper ? 'selection' : 'all');
   const [tag, setTag] = useState(s.tags[0]?.tag ?? '');
   const [status, setStatus] = useState<Status>('reading');
+  const [format, setFormat] = useState<Format>('markdown');
 
   const scope = (): ExportScope | null => {
     if (kind === 'selection') return s.paper ? { kind: 'ids', ids: [s.paper.id] } : null;
@@ -36,12 +40,14 @@ export function ExportDialog() {
     if (kind === 'status') return { kind: 'status', status };
     return { kind: 'all' };
   };
-  const run = (what: 'notes' | 'highlights') => {
+  const run = (what: 'export' | 'highlights') => {
     const chosen = scope();
     if (!chosen || dir.trim() === '') return;
-    localStorage.setItem(LAST_DIR_KEY, dir.trim());
-    if (what === 'notes') void s.runExport(dir.trim(), chosen);
-    else void s.runHighlights(`${dir.trim().replace(/[\\/]+$/, '')}/Highlights.md`, chosen);
+    const folder = dir.trim().replace(/[\\/]+$/, '');
+    localStorage.setItem(LAST_DIR_KEY, folder);
+    if (what === 'highlights') void s.runHighlights(`${folder}/Highlights.md`, chosen);
+    else if (format === 'markdown') void s.runExport(folder, chosen);
+    else void s.runBibliography(format, `${folder}/references.${format === 'bibtex' ? 'bib' : 'json'}`, chosen);
   };
 
   return (
@@ -54,8 +60,8 @@ export function ExportDialog() {
           <button type="button" className="btn" disabled={s.busy} onClick={() => run('highlights')}>
             Export highlights file
           </button>
-          <button type="button" className="btn primary" disabled={s.busy || dir.trim() === ''} onClick={() => run('notes')}>
-            Export notes
+          <button type="button" className="btn primary" disabled={s.busy || dir.trim() === ''} onClick={() => run('export')}>
+            {format === 'markdown' ? 'Export notes' : 'Export references'}
           </button>
         </>
       }
@@ -63,6 +69,13 @@ export function ExportDialog() {
       <label className="field">
         <span className="field-label">Folder</span>
         <input className="text-input" aria-label="Folder" value={dir} onChange={(e) => setDir(e.target.value)} placeholder="/path/to/your/vault/Papers" spellCheck={false} />
+      </label>
+      <label className="field">
+        <span className="field-label">Format</span>
+        {/* the options are exactly the Format keys */}
+        <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+          {(Object.keys(FORMAT_LABELS) as Format[]).map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
+        </select>
       </label>
       <fieldset className="scope">
         <legend className="field-label">Papers</legend>
@@ -101,7 +114,7 @@ export function ExportDialog() {
       )}
       {s.digest && (
         <p role="status">
-          {s.digest.outcome === 'conflict' ? `Not written: ${s.digest.reason}.` : `${s.digest.outcome === 'written' ? 'Wrote' : 'Unchanged:'} ${s.digest.file}`} ({s.digest.highlights} highlights)
+          {s.digest.outcome === 'conflict' ? `Not written: ${s.digest.reason}.` : `${s.digest.outcome === 'written' ? 'Wrote' : 'Unchanged:'} ${s.digest.file}`} ({s.digest.highlights} {s.digest.unit ?? 'highlights'})
         </p>
       )}
     </Modal>

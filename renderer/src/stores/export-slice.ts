@@ -4,11 +4,13 @@ import { describeError, type SliceCreator } from './types.js';
 
 export interface ExportSlice {
   readonly exportReport: MarkdownExportReportData | null;
-  readonly exportDigest: { file: string; outcome: string; highlights: number; reason?: string | undefined } | null;
+  /** A single-file export's result (highlights file, .bib, CSL-JSON); `highlights` counts `unit`. */
+  readonly exportDigest: { file: string; outcome: string; highlights: number; reason?: string | undefined; unit?: 'papers' | 'highlights' } | null;
   readonly exportError: string | null;
   readonly exportBusy: boolean;
   runExport(dir: string, scope: ExportScope): Promise<void>;
   runHighlightsExport(file: string, scope: ExportScope): Promise<void>;
+  runBibliographyExport(format: 'bibtex' | 'csl-json', file: string, scope: ExportScope): Promise<void>;
   resetExport(): void;
   /** The open paper as Markdown, onto the clipboard. */
   copyPaperMarkdown(): Promise<void>;
@@ -31,6 +33,15 @@ export const createExportSlice: SliceCreator<ExportSlice> = (api) => (set, get) 
     set({ exportBusy: true, exportError: null, exportReport: null, exportDigest: null });
     try {
       set({ exportDigest: await api.call('export:highlights', { file, scope }), exportBusy: false });
+    } catch (error) {
+      set({ exportError: describeError(error), exportBusy: false });
+    }
+  },
+  async runBibliographyExport(format, file, scope) {
+    set({ exportBusy: true, exportError: null, exportReport: null, exportDigest: null });
+    try {
+      const result = await api.call('export:bibliography', { format, file, scope });
+      set({ exportDigest: { file: result.file, outcome: result.outcome, highlights: result.papers, reason: result.reason, unit: 'papers' }, exportBusy: false });
     } catch (error) {
       set({ exportError: describeError(error), exportBusy: false });
     }
