@@ -9,7 +9,7 @@ import { MatchIndex } from './merge/match-index.js';
 import { CitationKeys } from './export/bibliography/citation-keys.js';
 import { mergeEntry, recordFromEntry, unionTags } from './merge/merge-entry.js';
 import { isEmptyQuery, matchesFilters, matchesText, parseQuery } from './search/query.js';
-import { searchableText } from './search/text-search.js';
+import { searchableText } from './search/search-corpus.js';
 import type { PreviewItem } from '../../shared/models/views.js';
 import { LibraryError } from './storage/errors.js';
 import { LibraryStore } from './storage/library-store.js';

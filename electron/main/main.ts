@@ -27,7 +27,7 @@ async function start(): Promise<void> {
   const libraryDir = libraryIn(userData, process.env);
   let current: Session;
   try {
-    current = await openSession({ dir: libraryDir, holder: 'the Margin app' });
+    current = await openSession({ dir: libraryDir, holder: 'the Margin app', searchWorker: path.join(here, '../workers/search-worker.js') });
   } catch (error) {
     dialog.showErrorBox('Margin cannot open your library', error instanceof Error ? error.message : String(error));
     return app.quit();

@@ -86,7 +86,7 @@ async function measureEdits(dir: string, count: number): Promise<number[]> {
 const QUERIES = ['sparse', 'attention transformer', 'robust federated privacy', 'quantiz', 'distil', '"state space"', 'tag:llm/sparse', 'tag:vision kernel', 'pruning -vision', 'status:reading diffusion'];
 
 async function measureSearch(dir: string): Promise<number[]> {
-  const session = await openSession({ dir, holder: 'margin bench (search)' });
+  const session = await openSession({ dir, holder: 'margin bench (search)', searchWorker: path.resolve(path.dirname(BENCH_FILE), '../workers/search-worker.js') });
   const handlers = createHandlers(session);
   const ask = (search: string) => handlers['papers:query']({ view: { kind: 'all' }, search, sort: 'added', offset: 0, limit: 200 });
   await ask('warmup'); // the index is ready: searchReadyMs measures the wait before this

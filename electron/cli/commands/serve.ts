@@ -26,7 +26,8 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new LibraryError('io', `the UI is not built (${staticDir}); run npm run build`);
 
   const dir = resolveLibraryDir(values.library, { platform: process.platform, home: homedir(), env: io.env });
-  const session = await openSession({ dir, holder: 'margin serve' });
+  const searchWorker = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workers/search-worker.js');
+  const session = await openSession({ dir, holder: 'margin serve', searchWorker });
   for (const notice of session.library.notices) io.stderr(`margin: ${notice.level}: ${notice.message}\n`);
   const host = await startHttpHost({ handlers: createHandlers(session), staticDir, port, subscribe: (l) => session.library.onChange(l) });
   io.stdout(`${host.url}\n`);

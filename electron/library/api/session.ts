@@ -1,6 +1,8 @@
 import { Library, type LibraryDeps } from '../library.js';
 import { SavedSearches } from '../saved-searches.js';
-import { ScanTextSearch, type TextSearch } from '../search/text-search.js';
+import { existsSync } from 'node:fs';
+import { InProcessTextSearch, type TextSearch, type TextSource } from '../search/text-search.js';
+import { WorkerTextSearch } from '../search/worker-text-search.js';
 
 /** An open library with what the app adds around it: search and saved searches. Used by the app and `margin serve`. */
 export interface Session {
@@ -14,6 +16,8 @@ export interface SessionOptions {
   readonly dir: string;
   readonly holder: string;
   readonly deps?: LibraryDeps;
+  /** The built search worker (`out/workers/search-worker.js`); without it, search runs in this process. */
+  readonly searchWorker?: string;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
@@ -21,14 +25,23 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   try {
     await library.records(); // the app lists every paper at once: load the records now, not on first scroll
     const searches = await SavedSearches.open(library.dir);
-    const search = new ScanTextSearch({
+    const source: TextSource = {
       allRecords: () => library.records(),
       allContents: () => library.allContents(),
       getRecord: (id) => library.getRecord(id),
       getContent: (id) => library.getContent(id),
-    });
+    };
+    const search: TextSearch = options.searchWorker && existsSync(options.searchWorker) ? new WorkerTextSearch(options.searchWorker, library.dir, source) : new InProcessTextSearch(source);
     library.onChange((ids) => search.invalidate(ids));
-    return { library, search, searches, close: () => library.close() };
+    return {
+      library,
+      search,
+      searches,
+      close: async () => {
+        await search.close();
+        await library.close();
+      },
+    };
   } catch (error) {
     await library.close();
     throw error;

@@ -1,5 +1,8 @@
 import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
-import { matchesText, type SearchQuery } from './query.js';
+import type { SearchQuery } from './query.js';
+import { SearchCorpus, searchableText } from './search-corpus.js';
+
+export { searchableText };
 
 /** Answers the text part of a search: which papers' text matches. */
 export interface TextSearch {
@@ -7,6 +10,8 @@ export interface TextSearch {
   matching(query: SearchQuery, candidates: readonly PaperRecord[]): Promise<Set<string>>;
   /** Papers changed: re-read their text before the next search. */
   invalidate(ids: readonly string[]): void;
+  /** Stop any background work. */
+  close(): Promise<void>;
 }
 
 /** Where a search reads papers from (the library). */
@@ -17,61 +22,45 @@ export interface TextSource {
   getContent(id: string): Promise<PaperContent>;
 }
 
-/** The text a search looks through, lower-cased: title, authors, abstract, tags, note, highlights. */
-export function searchableText(record: PaperRecord, content: PaperContent | null): string {
-  const parts = [record.title, record.authors.join(' '), record.tags.join(' ')];
-  if (content) {
-    parts.push(content.abstract ?? '', content.note?.text ?? '');
-    for (const a of content.annotations) parts.push(a.quote, a.comment);
-  }
-  return parts.join('\n').toLowerCase();
-}
-
 /**
- * A full scan over every paper's text, loaded once and kept lower-cased in memory.
- * Always correct, and the fallback while an index is being built.
+ * The corpus in this process: the fallback when no search worker can start (tests from source, a
+ * packaging problem). Correct, but it keeps every abstract in the main process's memory.
  */
-export class ScanTextSearch implements TextSearch {
-  private texts: Map<string, string> | null = null;
-  private loading: Promise<Map<string, string>> | null = null;
+export class InProcessTextSearch implements TextSearch {
+  private corpus: Promise<SearchCorpus> | null = null;
   private readonly stale = new Set<string>();
 
   constructor(private readonly source: TextSource) {}
 
   async matching(query: SearchQuery, candidates: readonly PaperRecord[]): Promise<Set<string>> {
-    const texts = await this.ensureLoaded();
-    await this.refreshStale(texts);
-    const out = new Set<string>();
-    for (const record of candidates) {
-      const text = texts.get(record.id) ?? searchableText(record, null);
-      if (matchesText(text, query)) out.add(record.id);
-    }
-    return out;
+    const corpus = await this.load();
+    await this.refreshStale(corpus);
+    return new Set(corpus.match(query, new Set(candidates.map((c) => c.id))));
   }
 
   invalidate(ids: readonly string[]): void {
     for (const id of ids) this.stale.add(id);
   }
 
-  private async refreshStale(texts: Map<string, string>): Promise<void> {
+  async close(): Promise<void> {}
+
+  private async refreshStale(corpus: SearchCorpus): Promise<void> {
     const ids = [...this.stale];
     this.stale.clear();
     for (const id of ids) {
       const record = await this.source.getRecord(id);
-      if (record) texts.set(id, searchableText(record, await this.source.getContent(id)));
-      else texts.delete(id);
+      if (record) corpus.set(id, searchableText(record, await this.source.getContent(id)));
+      else corpus.delete(id);
     }
   }
 
-  private async ensureLoaded(): Promise<Map<string, string>> {
-    if (this.texts) return this.texts;
-    this.loading ??= (async () => {
+  private load(): Promise<SearchCorpus> {
+    this.corpus ??= (async () => {
       const [records, contents] = await Promise.all([this.source.allRecords(), this.source.allContents()]);
-      const texts = new Map<string, string>();
-      for (const record of records) texts.set(record.id, searchableText(record, contents.get(record.id) ?? null));
-      this.texts = texts;
-      return texts;
+      const corpus = new SearchCorpus();
+      for (const record of records) corpus.set(record.id, searchableText(record, contents.get(record.id) ?? null));
+      return corpus;
     })();
-    return this.loading;
+    return this.corpus;
   }
 }
