@@ -9,6 +9,7 @@ import { serveCommand, serveUsage } from './commands/serve.js';
 import { showCommand, showUsage } from './commands/show.js';
 import { statusCommand, statusUsage } from './commands/status.js';
 import { tagCommand, tagUsage } from './commands/tag.js';
+import { trashCommand, trashUsage } from './commands/trash.js';
 import { UsageError, type CliIo } from './io.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
@@ -22,6 +23,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   annotate: { run: annotateCommand, usage: annotateUsage },
   note: { run: noteCommand, usage: noteUsage },
   export: { run: exportCommand, usage: exportUsage },
+  trash: { run: trashCommand, usage: trashUsage },
   backup: { run: backupCommand, usage: backupUsage },
   serve: { run: serveCommand, usage: serveUsage },
 };

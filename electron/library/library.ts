@@ -6,6 +6,9 @@ import { anchorAt, nthOccurrence, reanchor } from './annotations/anchoring.js';
 import type { ParsedEntry } from './import/entry.js';
 import { parseImport } from './import/parse-import.js';
 import { MatchIndex } from './merge/match-index.js';
+import { findPossibleDuplicates, type DuplicatePair } from './merge/duplicates.js';
+import { mergePapers } from './merge/merge-papers.js';
+import { DistinctPairs } from './distinct-pairs.js';
 import { CitationKeys } from './export/bibliography/citation-keys.js';
 import { mergeEntry, recordFromEntry, unionTags } from './merge/merge-entry.js';
 import { isEmptyQuery, matchesFilters, matchesText, parseQuery } from './search/query.js';
@@ -119,7 +122,7 @@ export class Library {
       const papers = await Promise.all(filter.ids.map((id) => this.get(id)));
       return papers.filter((p) => (!filter.tag || matchesFilters(p, parseQuery(`tag:"${filter.tag}"`))) && (!filter.status || p.status === filter.status));
     }
-    const records = await this.store.allRecords();
+    const records = (await this.store.allRecords()).filter((r) => r.trashedAt === null);
     const contents = await this.store.allContents();
     const query = parseQuery([filter.search ?? '', filter.tag ? `tag:"${filter.tag}"` : '', filter.status ? `status:${filter.status}` : ''].join(' '));
     const papers = records.map((r): Paper => ({ ...r, ...(contents.get(r.id) ?? EMPTY_CONTENT) }));
@@ -162,6 +165,71 @@ export class Library {
   async close(): Promise<void> {
     await this.pendingBackup;
     await this.store.close();
+  }
+
+  /** Move papers to the Trash (nothing is deleted outright); a bulk move is backed up first. */
+  async trash(ids: readonly string[]): Promise<void> {
+    await this.setTrashed(ids, this.deps.now().toISOString());
+  }
+
+  /** Bring papers back from the Trash. */
+  async untrash(ids: readonly string[]): Promise<void> {
+    await this.setTrashed(ids, null);
+  }
+
+  /** Delete every paper in the Trash for good, after a backup. Returns how many. */
+  async emptyTrash(): Promise<number> {
+    const trashed = (await this.store.allRecords()).filter((r) => r.trashedAt !== null).map((r) => r.id);
+    if (trashed.length === 0) return 0;
+    await this.backupNow('empty-trash');
+    await this.store.commit({ records: [], contents: new Map(), deleted: trashed });
+    this.emit(trashed);
+    return trashed.length;
+  }
+
+  /** Near-duplicates in the library, except pairs the user said are different papers. */
+  async possibleDuplicates(): Promise<DuplicatePair[]> {
+    const distinct = await this.distinctPairs();
+    return findPossibleDuplicates(await this.store.allRecords(), (a, b) => distinct.has(a, b));
+  }
+
+  /** "Not the same paper": never offer this pair again. */
+  async markDistinct(a: string, b: string): Promise<void> {
+    await this.requireRecord(a);
+    await this.requireRecord(b);
+    await (await this.distinctPairs()).add(a, b);
+  }
+
+  /** Merge `dropId` into `keepId` (annotations and notes included); the duplicate goes to the Trash. */
+  async mergePair(keepId: string, dropId: string): Promise<Paper> {
+    if (keepId === dropId) throw new LibraryError('invalid-request', 'a paper cannot be merged into itself');
+    await this.backupNow('merge');
+    const now = this.deps.now().toISOString();
+    await this.store.exclusive(async (writer) => {
+      const [keep, drop] = [await this.get(keepId), await this.get(dropId)];
+      const merged = mergePapers(keep, drop, now);
+      const trashed: PaperRecord = { ...(await this.requireRecord(dropId)), trashedAt: now, updatedAt: now };
+      await writer.commit({ records: [merged.record, trashed], contents: new Map([[keepId, merged.content]]) });
+    });
+    this.emit([keepId, dropId]);
+    return this.get(keepId);
+  }
+
+  private distinctLoaded: Promise<DistinctPairs> | null = null;
+  private distinctPairs(): Promise<DistinctPairs> {
+    this.distinctLoaded ??= DistinctPairs.open(this.dir);
+    return this.distinctLoaded;
+  }
+
+  private async setTrashed(ids: readonly string[], trashedAt: string | null): Promise<void> {
+    if (ids.length > 1) await this.backupNow(trashedAt ? 'trash' : 'restore-from-trash');
+    const now = this.deps.now().toISOString();
+    await this.store.exclusive(async (writer) => {
+      const records: PaperRecord[] = [];
+      for (const id of ids) records.push({ ...(await this.requireRecord(id)), trashedAt, updatedAt: now });
+      await writer.commit({ records, contents: new Map() });
+    });
+    this.emit(ids);
   }
 
   /** Whole-library backups, newest first. */

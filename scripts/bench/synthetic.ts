@@ -86,6 +86,7 @@ export function syntheticPaper(index: number, rand: () => number, now: string): 
     status: STATUSES[Math.floor(rand() * STATUSES.length)] ?? 'inbox',
     source: { format: 'bibtex', fileName: 'synthetic.bib', digestDate: null },
     citationKey: null,
+    trashedAt: null,
     ...countsOf(content),
     addedAt: new Date(Date.parse(now) - index * 1000).toISOString(),
     updatedAt: now,

@@ -26,6 +26,12 @@ export const CHANNELS = [
   'export:bibliography',
   'backups:list',
   'backups:restore',
+  'papers:trash',
+  'papers:untrash',
+  'trash:empty',
+  'duplicates:list',
+  'duplicates:merge',
+  'duplicates:distinct',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -28,6 +28,7 @@ export const ViewSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all') }),
   z.strictObject({ kind: z.literal('status'), status: StatusSchema }),
   z.strictObject({ kind: z.literal('tag'), tag: TagSchema }),
+  z.strictObject({ kind: z.literal('trash') }),
 ]);
 export type View = z.output<typeof ViewSchema>;
 
@@ -83,6 +84,12 @@ export const CONTRACT = {
   'export:paperMarkdown': { request: PaperRef, response: z.object({ markdown: z.string() }) },
   'backups:list': { request: Empty, response: z.array(BackupSchema) },
   'backups:restore': { request: z.strictObject({ name: z.string().regex(/^[\w.-]{1,120}$/) }), response: BackupSchema },
+  'papers:trash': { request: z.strictObject({ ids: z.array(PaperIdSchema).min(1).max(100_000) }), response: z.object({ count: z.number().int() }) },
+  'papers:untrash': { request: z.strictObject({ ids: z.array(PaperIdSchema).min(1).max(100_000) }), response: z.object({ count: z.number().int() }) },
+  'trash:empty': { request: Empty, response: z.object({ count: z.number().int() }) },
+  'duplicates:list': { request: Empty, response: z.array(z.object({ a: ListRowSchema, b: ListRowSchema, reason: z.string() })) },
+  'duplicates:merge': { request: z.strictObject({ keep: PaperIdSchema, drop: PaperIdSchema }), response: ListRowSchema },
+  'duplicates:distinct': { request: z.strictObject({ a: PaperIdSchema, b: PaperIdSchema }), response: z.object({}) },
   'export:bibliography': {
     request: z.strictObject({ format: z.enum(['bibtex', 'csl-json']), file: FolderPath, scope: ExportScopeSchema }),
     response: z.object({ file: z.string(), outcome: z.enum(['written', 'unchanged', 'conflict']), reason: z.string().optional(), papers: z.number().int() }),

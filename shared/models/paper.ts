@@ -86,6 +86,8 @@ export const PaperRecordSchema = z.object({
   citationKey: z.string().nullable().default(null),
   annotationCount: z.number().int().nonnegative(),
   hasNote: z.boolean(),
+  /** Set when the paper was moved to the Trash; trashed papers are hidden until restored or the Trash is emptied. */
+  trashedAt: z.string().nullable().default(null),
   addedAt: z.string(),
   updatedAt: z.string(),
 });

@@ -31,6 +31,8 @@ export const OverviewSchema = z.object({
   total: z.number().int().nonnegative(),
   statusCounts: z.object(Object.fromEntries(STATUSES.map((s) => [s, z.number().int().nonnegative()])) as Record<(typeof STATUSES)[number], z.ZodNumber>),
   tags: z.array(TagCountSchema),
+  /** Papers in the Trash (not counted anywhere else). */
+  trashCount: z.number().int().nonnegative(),
   readOnly: z.boolean(),
   notices: z.array(NoticeSchema),
   /** Where the Export dialog suggests writing Markdown. */

@@ -37,6 +37,12 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'export:bibliography': { format: 'bibtex', file: '/tmp/x/a.bib', scope: { kind: 'all' } },
     'backups:list': {},
     'backups:restore': { name: 'no-such-backup' },
+    'papers:trash': { ids: [id] },
+    'papers:untrash': { ids: [id] },
+    'trash:empty': {},
+    'duplicates:list': {},
+    'duplicates:merge': { keep: id, drop: id },
+    'duplicates:distinct': { a: id, b: id },
   };
   return requests[channel];
 }

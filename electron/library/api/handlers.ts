@@ -36,6 +36,25 @@ export function createHandlers(session: Session): Handlers {
     'annotations:delete': async ({ paperId, annotationId }) => library.deleteAnnotation(paperId, annotationId),
     'annotations:restore': async ({ paperId, annotation }) => library.restoreAnnotation(paperId, annotation),
     'notes:set': async ({ paperId, text }) => library.setNote(paperId, text),
+    'papers:trash': async ({ ids }) => {
+      await library.trash(ids);
+      return { count: ids.length };
+    },
+    'papers:untrash': async ({ ids }) => {
+      await library.untrash(ids);
+      return { count: ids.length };
+    },
+    'trash:empty': async () => ({ count: await library.emptyTrash() }),
+    'duplicates:list': async () => {
+      const pairs = await library.possibleDuplicates();
+      const rows = await Promise.all(pairs.map(async (p) => ({ a: toListRow(await library.get(p.a)), b: toListRow(await library.get(p.b)), reason: p.reason })));
+      return rows;
+    },
+    'duplicates:merge': async ({ keep, drop }) => toListRow(await library.mergePair(keep, drop)),
+    'duplicates:distinct': async ({ a, b }) => {
+      await library.markDistinct(a, b);
+      return {};
+    },
     'backups:list': async () => library.backups(),
     'backups:restore': async ({ name }) => library.restoreBackup(name),
     ...createExportHandlers(library),
@@ -46,7 +65,12 @@ async function overview(session: Session): Promise<Overview> {
   const records = await session.library.records();
   const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>; // every status is set to 0 just above
   const tags = new Map<string, number>();
+  let trashCount = 0;
   for (const record of records) {
+    if (record.trashedAt !== null) {
+      trashCount++;
+      continue;
+    }
     statusCounts[record.status] += 1;
     // Count each paper once under every level of its tags: `llm/sparsity` counts for `llm` too.
     const paths = new Set<string>();
@@ -58,7 +82,8 @@ async function overview(session: Session): Promise<Overview> {
   }
   return {
     libraryDir: session.library.dir,
-    total: records.length,
+    total: records.length - trashCount,
+    trashCount,
     statusCounts,
     tags: [...tags].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag)),
     readOnly: session.library.readOnly,

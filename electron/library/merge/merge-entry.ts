@@ -82,6 +82,7 @@ export function recordFromEntry(entry: ParsedEntry, id: PaperId, extraTags: read
     citationKey: entry.citationKey,
     annotationCount: 0,
     hasNote: false,
+    trashedAt: null,
     addedAt: now,
     updatedAt: now,
   };

@@ -32,6 +32,8 @@ function hasText(q: SearchQuery): boolean {
 }
 
 function inView(record: PaperRecord, view: View): boolean {
+  if (view.kind === 'trash') return record.trashedAt !== null;
+  if (record.trashedAt !== null) return false;
   switch (view.kind) {
     case 'all':
       return true;

@@ -39,6 +39,8 @@ export const JournalSchema = z.object({
   version: z.number().int().positive(),
   papers: z.record(z.string(), PaperRecordSchema),
   contents: z.record(z.string(), PaperContentSchema),
+  /** Papers removed for good (emptying the Trash). */
+  deleted: z.array(z.string()).default([]),
 });
 export type Journal = z.output<typeof JournalSchema>;
 

@@ -39,6 +39,8 @@ export interface ChangeSet {
   readonly records: readonly PaperRecord[];
   /** New contents by paper id. */
   readonly contents: ReadonlyMap<string, PaperContent>;
+  /** Papers to remove for good. */
+  readonly deleted?: readonly string[];
 }
 
 /** Writes, available inside `exclusive`. Each is durable on disk when it resolves. */
@@ -171,11 +173,12 @@ export class LibraryStore {
       await this.contents.save(this.contents.indexOf(id));
     },
     commit: async (changes) => {
-      if (changes.records.length === 0 && changes.contents.size === 0) return;
+      if (changes.records.length === 0 && changes.contents.size === 0 && !changes.deleted?.length) return;
       const journal: Journal = {
         version: CURRENT_VERSION,
         papers: Object.fromEntries(changes.records.map((r) => [r.id, r])),
         contents: Object.fromEntries(changes.contents),
+        deleted: [...(changes.deleted ?? [])],
       };
       const journalPath = path.join(this.dir, JOURNAL_FILE);
       await writeFileDurable(journalPath, JSON.stringify(journal));
@@ -230,6 +233,12 @@ export class LibraryStore {
       (await this.contents.loadFor(id)).contents[id] = content;
       touched.contents.add(this.contents.indexOf(id));
     }
+    for (const id of journal.deleted) {
+      delete (await this.papers.loadFor(id)).papers[id];
+      delete (await this.contents.loadFor(id)).contents[id];
+      touched.papers.add(this.papers.indexOf(id));
+      touched.contents.add(this.contents.indexOf(id));
+    }
     return touched;
   }
 
@@ -250,7 +259,7 @@ export class LibraryStore {
       throw error;
     }
     const { records, contents } = migrateV0ToV1(parseValidated(legacyPath, text, V0LibrarySchema));
-    const journal: Journal = { version: CURRENT_VERSION, papers: Object.fromEntries(records.map((r) => [r.id, r])), contents: Object.fromEntries(contents) };
+    const journal: Journal = { version: CURRENT_VERSION, papers: Object.fromEntries(records.map((r) => [r.id, r])), contents: Object.fromEntries(contents), deleted: [] };
     await writeFileDurable(path.join(this.dir, JOURNAL_FILE), JSON.stringify(journal));
     await mkdir(path.join(this.dir, BACKUPS_DIR), { recursive: true });
     await copyFile(legacyPath, path.join(this.dir, BACKUPS_DIR, `${LEGACY_SINGLE_FILE}.v0`));

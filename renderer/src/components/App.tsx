@@ -6,6 +6,7 @@ import { useGlobalKeys } from '../lib/use-global-keys.js';
 import { useImportGestures } from '../lib/use-import-gestures.js';
 import { useMargin, useMarginStore } from '../stores/store.js';
 import { BackupsDialog } from './BackupsDialog.js';
+import { DuplicatesDialog } from './DuplicatesDialog.js';
 import { CommandPalette } from './CommandPalette.js';
 import { ExportDialog } from './ExportDialog.js';
 import { ImportDialog } from './ImportDialog.js';
@@ -105,6 +106,7 @@ export function App({ api }: { api: MarginApi }) {
       {dialog === 'palette' && <CommandPalette focus={focus} />}
       {dialog === 'export' && <ExportDialog />}
       {dialog === 'backups' && <BackupsDialog />}
+      {dialog === 'duplicates' && <DuplicatesDialog api={api} />}
       {toast && (
         <div className="toast" role="status">
           {toast}

@@ -27,6 +27,15 @@ export function EmptyList({ view, searching }: { view: View; searching: boolean 
       </div>
     );
   }
+  if (view.kind === 'trash') {
+    return (
+      <div className="empty">
+        <Icon name="trash" />
+        <h2>The Trash is empty</h2>
+        <p>Papers you delete (Delete key) wait here until you empty the Trash.</p>
+      </div>
+    );
+  }
   const message = view.kind === 'status' && view.status === 'inbox' ? 'Inbox zero. New imports land here.' : 'Nothing here yet.';
   return (
     <div className="empty">

@@ -11,6 +11,7 @@ const PATHS = {
   highlight: 'M4 20h16M7 16l9-9 3 3-9 9H7z',
   note: 'M5 3h10l4 4v14H5zM9 9h6M9 13h6M9 17h4',
   paper: 'M6 2h9l5 5v15H6zM14 2v6h6',
+  trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

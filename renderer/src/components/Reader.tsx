@@ -25,7 +25,7 @@ function formatDate(iso: string): string {
 
 /** The open paper: title, authors, links, status, tags and the abstract set for reading. */
 export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagInputRef) {
-  const { paper, readerError, total, setStatus } = useMargin(useShallow((s) => ({ paper: s.paper, readerError: s.readerError, total: s.total, setStatus: s.setStatus })));
+  const { paper, readerError, total, setStatus, untrash } = useMargin(useShallow((s) => ({ paper: s.paper, readerError: s.readerError, total: s.total, setStatus: s.setStatus, untrash: s.untrashPaper })));
   const a = useMargin(
     useShallow((s) => ({
       selectedId: s.selectedAnnotationId,
@@ -53,6 +53,14 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
     <main className="reader" aria-label="Reader">
       <article className="reader-inner" tabIndex={-1} id="reader-article">
         {readerError && <p className="error" role="alert">{readerError}</p>}
+        {paper.trashedAt !== null && (
+          <p className="notice-bar" role="status">
+            This paper is in the Trash.{' '}
+            <button type="button" className="btn small" onClick={() => void untrash()}>
+              Restore it
+            </button>
+          </p>
+        )}
         <h1>{paper.title}</h1>
         {paper.authors.length > 0 && <div className="authors">{paper.authors.join(', ')}</div>}
         <div className="facts">

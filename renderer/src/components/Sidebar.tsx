@@ -52,6 +52,9 @@ export function Sidebar() {
           <li>
             <NavItem id="all" label="All papers" count={overview?.total ?? 0} icon="all" current={view.kind === 'all'} onClick={() => void setView({ kind: 'all' })} />
           </li>
+          <li>
+            <NavItem id="trash" label="Trash" count={overview?.trashCount ?? 0} icon="trash" current={view.kind === 'trash'} onClick={() => void setView({ kind: 'trash' })} />
+          </li>
         </ul>
       </nav>
       <nav aria-label="Tags">
@@ -76,6 +79,9 @@ export function Sidebar() {
         )}
       </nav>
       <div className="sidebar-footer">
+        <button type="button" className="btn ghost small" onClick={() => openDialog('duplicates')}>
+          Possible duplicates…
+        </button>
         <button type="button" className="btn ghost small" onClick={() => openDialog('backups')}>
           Restore from backup…
         </button>

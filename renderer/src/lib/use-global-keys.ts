@@ -3,7 +3,7 @@ import { ANNOTATION_COLORS } from '../../../shared/models/paper.js';
 import type { MarginStore } from '../stores/store.js';
 import { COMMANDS, type FocusTargets } from './commands.js';
 
-const KEY_TO_COMMAND: Readonly<Record<string, string>> = { j: 'next', k: 'previous', Enter: 'open', '/': 'search', s: 'cycle-status', e: 'archive', t: 'tag', h: 'highlight', '?': 'shortcuts' };
+const KEY_TO_COMMAND: Readonly<Record<string, string>> = { j: 'next', k: 'previous', Enter: 'open', '/': 'search', s: 'cycle-status', e: 'archive', t: 'tag', h: 'highlight', '?': 'shortcuts', Delete: 'trash', Backspace: 'trash' };
 
 /** True when the key belongs to a text field (typing there must never trigger shortcuts). */
 export function isTyping(target: EventTarget | null): boolean {

@@ -16,6 +16,7 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = Object.fromEntrie
 export function viewTitle(view: View): string {
   if (view.kind === 'all') return 'All papers';
   if (view.kind === 'status') return STATUS_LABELS[view.status];
+  if (view.kind === 'trash') return 'Trash';
   return `#${view.tag}`;
 }
 

@@ -14,6 +14,9 @@ export interface ReaderSlice {
   cycleStatus(): Promise<void>;
   archive(): Promise<void>;
   addTag(tag: string): Promise<void>;
+  /** Delete key: the open paper goes to the Trash (restorable). */
+  trashPaper(): Promise<void>;
+  untrashPaper(): Promise<void>;
   removeTag(tag: string): Promise<void>;
 }
 
@@ -65,6 +68,32 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) 
         set({ paper, readerError: null, ...(sameOne ? {} : { selectedAnnotationId: null }) });
       } catch (error) {
         if (request === latestOpen) set({ readerError: describeError(error) });
+      }
+    },
+    async trashPaper() {
+      const paper = get().paper;
+      if (!paper || paper.trashedAt !== null) return;
+      try {
+        await api.call('papers:trash', { ids: [paper.id] });
+        get().showToast(`Moved “${paper.title.slice(0, 60)}” to the Trash.`);
+        get().pushUndo('move to Trash', async () => {
+          await api.call('papers:untrash', { ids: [paper.id] });
+        });
+        await Promise.all([get().refreshOverview(), get().reloadList()]);
+        get().select(get().selectedIndex);
+      } catch (error) {
+        set({ readerError: describeError(error) });
+      }
+    },
+    async untrashPaper() {
+      const paper = get().paper;
+      if (!paper || paper.trashedAt === null) return;
+      try {
+        await api.call('papers:untrash', { ids: [paper.id] });
+        get().showToast(`Restored “${paper.title.slice(0, 60)}”.`);
+        await Promise.all([get().refreshOverview(), get().reloadList(), get().refreshPaper()]);
+      } catch (error) {
+        set({ readerError: describeError(error) });
       }
     },
     async refreshPaper() {

@@ -1,6 +1,6 @@
 import type { SliceCreator } from './types.js';
 
-export type Dialog = 'import' | 'shortcuts' | 'palette' | 'export' | 'backups';
+export type Dialog = 'import' | 'shortcuts' | 'palette' | 'export' | 'backups' | 'duplicates';
 
 export interface UiSlice {
   readonly dialog: Dialog | null;

@@ -20,6 +20,7 @@ export function fakeApi(count: number) {
     status: 'inbox',
     source: { format: 'digest', fileName: null, digestDate: null },
     citationKey: null,
+    trashedAt: null,
     annotationCount: 0,
     hasNote: false,
     addedAt: new Date(Date.UTC(2026, 0, 1) - i * 1000).toISOString(),

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { Library } from '../../../../electron/library/library.js';
+import { fixedDeps } from '../../../helpers/fixed-deps.js';
+import { runMargin } from '../../../helpers/run-margin.js';
+import { tempDir } from '../../../helpers/temp-dir.js';
+
+const PAGE = [
+  'Sparse Attention for Long Documents in Transformers', 'We make attention sparse for long documents, and it works well in practice.',
+  'Sparse Attention for Very Long Documents in Transformers', 'A slightly different abstract about sparse attention for documents, much longer than the first one to keep.',
+  'Kernel Methods Revisited', 'Kernels are back, and this abstract says so in a full sentence.',
+].join('\n\n');
+
+describe('possible duplicates and merging a pair', () => {
+  it('finds titles that differ by a word, merges highlights and notes, and remembers "not the same paper"', async () => {
+    const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
+    const { ids } = await library.import({ text: PAGE, format: 'digest', fileName: null, tags: [], dryRun: false });
+    const [first = '', second = ''] = ids;
+    await library.annotateQuote(first, 'sparse', 1, 'green', 'from the first');
+    await library.setNote(first, 'Note on the first.');
+    await library.annotateQuote(second, 'sparse attention', 1, 'pink', 'from the second');
+    await library.setNote(second, 'Note on the second.');
+    await library.addTags(second, ['dup']);
+
+    const pairs = await library.possibleDuplicates();
+    expect(pairs).toEqual([{ a: [first, second].sort()[0], b: [first, second].sort()[1], reason: 'titles differ by a word' }]);
+
+    const merged = await library.mergePair(first, second);
+    expect(merged.abstract).toContain('much longer than the first one');
+    expect(merged.annotations.map((a) => a.comment).sort()).toEqual(['from the first', 'from the second']);
+    expect(merged.annotations.every((a) => merged.abstract?.slice(a.start, a.end) === a.quote)).toBe(true);
+    expect(merged.note?.text).toBe('Note on the first.\n\n---\n\nNote on the second.');
+    expect(merged.tags).toEqual(['dup']);
+    expect((await library.get(second)).trashedAt).not.toBeNull();
+    expect((await library.list()).map((p) => p.id).sort()).toEqual([first, ids[2]].sort());
+    expect(await library.possibleDuplicates()).toEqual([]);
+    await library.close();
+  });
+
+  it('never offers a pair again once marked "not the same paper"', async () => {
+    const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
+    const { ids } = await library.import({ text: PAGE, format: 'digest', fileName: null, tags: [], dryRun: false });
+    await library.markDistinct(ids[1] ?? '', ids[0] ?? '');
+    expect(await library.possibleDuplicates()).toEqual([]);
+    await library.close();
+  });
+});
+
+describe('the Trash', () => {
+  it('keeps deleted papers until it is emptied, after a backup', async () => {
+    const dir = await tempDir();
+    const imported = await runMargin(['import', '-', '--json', '--library', dir], { input: PAGE });
+    const ids = (JSON.parse(imported.stdout) as { ids: string[] }).ids;
+    expect((await runMargin(['trash', ids[0] ?? '', ids[1] ?? '', '--library', dir])).stdout).toBe('Moved to the Trash: 2 papers\n');
+    expect(JSON.parse((await runMargin(['list', '--json', '--library', dir])).stdout)).toHaveLength(1);
+    expect((await runMargin(['trash', '--restore', ids[0] ?? '', '--library', dir])).code).toBe(0);
+    expect(JSON.parse((await runMargin(['list', '--json', '--library', dir])).stdout)).toHaveLength(2);
+    expect((await runMargin(['trash', '--empty', '--library', dir])).stdout).toBe('Deleted 1 paper for good (a backup was made first).\n');
+    expect((await runMargin(['show', ids[1] ?? '', '--library', dir])).stderr).toMatch(/no paper with id/);
+    const backups = JSON.parse((await runMargin(['backup', 'list', '--json', '--library', dir])).stdout) as Array<{ reason: string }>;
+    expect(backups.map((b) => b.reason)).toEqual(expect.arrayContaining(['empty-trash', 'trash']));
+  });
+});
