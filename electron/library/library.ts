@@ -48,8 +48,8 @@ export interface ImportRequest {
   readonly dryRun: boolean;
 }
 
-/** Called with the ids of papers that changed, after the change is on disk. */
-export type ChangeListener = (ids: readonly string[]) => void;
+/** Called with the ids of papers that changed, after the change is on disk; `content` says whether abstracts, notes or highlights changed too. */
+export type ChangeListener = (ids: readonly string[], change: { readonly content: boolean }) => void;
 
 export interface ListFilter {
   readonly search?: string;
@@ -229,7 +229,7 @@ export class Library {
       for (const id of ids) records.push({ ...(await this.requireRecord(id)), trashedAt, updatedAt: now });
       await writer.commit({ records, contents: new Map() });
     });
-    this.emit(ids);
+    this.emit(ids, false);
   }
 
   /** Whole-library backups, newest first. */
@@ -332,7 +332,7 @@ export class Library {
       await writer.putRecord(stamped);
       return stamped;
     });
-    this.emit([id]);
+    this.emit([id], false);
     return result;
   }
 
@@ -414,9 +414,9 @@ export class Library {
     return result;
   }
 
-  private emit(ids: readonly string[]): void {
+  private emit(ids: readonly string[], content = true): void {
     if (ids.length === 0) return;
-    for (const listener of this.listeners) listener(ids);
+    for (const listener of this.listeners) listener(ids, { content });
     this.pendingBackup ??= this.hourlyBackup()
       .catch((error: unknown) => this.store.notices.push({ level: 'warning', message: `The hourly backup failed: ${error instanceof Error ? error.message : String(error)}` }))
       .finally(() => {

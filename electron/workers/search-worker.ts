@@ -2,7 +2,7 @@
 // It reads the library folder itself (read-only, no lock), so the main process never loads abstracts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { LibraryStore } from '../library/storage/library-store.js';
-import { SearchCorpus, searchableText } from '../library/search/search-corpus.js';
+import { SearchCorpus, contentText, recordText } from '../library/search/search-corpus.js';
 import type { WorkerReply, WorkerRequest } from '../library/search/worker-protocol.js';
 
 if (!parentPort) throw new Error('search-worker must run as a worker thread');
@@ -14,7 +14,10 @@ const corpus = new SearchCorpus();
 const ready = (async () => {
   const store = await LibraryStore.open({ dir, mode: 'read', holder: 'search worker', now: () => new Date() });
   const [records, contents] = await Promise.all([store.allRecords(), store.allContents()]);
-  for (const record of records) corpus.set(record.id, searchableText(record, contents.get(record.id) ?? null));
+  for (const record of records) {
+    corpus.setRecord(record.id, recordText(record));
+    corpus.setContent(record.id, contentText(contents.get(record.id) ?? null));
+  }
   const reply: WorkerReply = { type: 'ready', papers: corpus.size, ms: performance.now() - started };
   port.postMessage(reply);
 })();
@@ -31,9 +34,13 @@ port.on('message', (message: WorkerRequest) => {
 function handle(message: WorkerRequest): void {
   switch (message.type) {
     case 'update':
-      for (const [id, text] of message.docs) {
-        if (text === null) corpus.delete(id);
-        else corpus.set(id, text);
+      for (const [id, record, content] of message.docs) {
+        if (record === null) {
+          corpus.delete(id);
+          continue;
+        }
+        corpus.setRecord(id, record);
+        if (content !== undefined) corpus.setContent(id, content);
       }
       return;
     case 'search': {

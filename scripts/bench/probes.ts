@@ -18,7 +18,7 @@ export async function probeOpen(dir: string): Promise<void> {
   const listable = (await session.library.records()).length;
   const openMs = performance.now(); // since this process started
   // The first search waits for the search worker to hold every paper's text.
-  await session.search.matching(parseQuery('warmup'), await session.library.records());
+  await session.search.matching(parseQuery('warmup'));
   const searchReadyMs = performance.now();
   const rssMB = process.memoryUsage().rss / 1048576;
   await session.close();

@@ -13,7 +13,7 @@ export function createHandlers(session: Session): Handlers {
   return {
     'library:overview': async () => overview(session),
     'papers:query': async (request) => {
-      const result = await runPaperQuery(await library.records(), request, session.search);
+      const result = await runPaperQuery(await session.records.sortedBy(request.sort), request, session.search);
       return { ...result, offset: request.offset };
     },
     'papers:get': async ({ id }) => library.get(id),
@@ -62,7 +62,7 @@ export function createHandlers(session: Session): Handlers {
 }
 
 async function overview(session: Session): Promise<Overview> {
-  const records = await session.library.records();
+  const records = await session.records.records();
   const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>; // every status is set to 0 just above
   const tags = new Map<string, number>();
   let trashCount = 0;

@@ -3,10 +3,13 @@ import { SavedSearches } from '../saved-searches.js';
 import { existsSync } from 'node:fs';
 import { InProcessTextSearch, type TextSearch, type TextSource } from '../search/text-search.js';
 import { WorkerTextSearch } from '../search/worker-text-search.js';
+import { RecordCache } from '../search/record-cache.js';
 
 /** An open library with what the app adds around it: search and saved searches. Used by the app and `margin serve`. */
 export interface Session {
   readonly library: Library;
+  /** Records, and records in each sort order, kept between queries. */
+  readonly records: RecordCache;
   readonly search: TextSearch;
   readonly searches: SavedSearches;
   close(): Promise<void>;
@@ -32,9 +35,18 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       getContent: (id) => library.getContent(id),
     };
     const search: TextSearch = options.searchWorker && existsSync(options.searchWorker) ? new WorkerTextSearch(options.searchWorker, library.dir, source) : new InProcessTextSearch(source);
-    library.onChange((ids) => search.invalidate(ids));
+    const records = new RecordCache(
+      () => library.records(),
+      (id) => library.getRecord(id),
+    );
+    library.onChange((ids, change) => {
+      search.invalidate(ids, change.content);
+      // Patched before the change reaches the UI, which asks for the list again right away.
+      void records.refresh(ids);
+    });
     return {
       library,
+      records,
       search,
       searches,
       close: async () => {

@@ -13,18 +13,12 @@ export interface PaperQuery {
   readonly limit: number;
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-/** The papers a view and search select, sorted, as one page of list rows. */
-export async function runPaperQuery(records: readonly PaperRecord[], query: PaperQuery, text: TextSearch): Promise<{ total: number; rows: ListRow[] }> {
+/** The papers a view and search select, in the query's order (records come sorted), as one page of list rows. */
+export async function runPaperQuery(sorted: readonly PaperRecord[], query: PaperQuery, text: TextSearch): Promise<{ total: number; rows: ListRow[] }> {
   const parsed = parseQuery(query.search);
-  let selected = records.filter((r) => inView(r, query.view) && matchesFilters(r, parsed));
-  if (hasText(parsed)) {
-    const hits = await text.matching(parsed, selected);
-    selected = selected.filter((r) => hits.has(r.id));
-  }
-  const sorted = [...selected].sort(comparator(query.sort));
-  return { total: sorted.length, rows: sorted.slice(query.offset, query.offset + query.limit).map(toListRow) };
+  const hits = hasText(parsed) ? await text.matching(parsed) : null;
+  const selected = sorted.filter((r) => inView(r, query.view) && (hits === null || hits.has(r.id)) && matchesFilters(r, parsed));
+  return { total: selected.length, rows: selected.slice(query.offset, query.offset + query.limit).map(toListRow) };
 }
 
 function hasText(q: SearchQuery): boolean {
@@ -45,19 +39,6 @@ function inView(record: PaperRecord, view: View): boolean {
     }
     default:
       return assertNever(view);
-  }
-}
-
-function comparator(sort: Sort): (a: PaperRecord, b: PaperRecord) => number {
-  switch (sort) {
-    case 'added':
-      return (a, b) => (a.addedAt === b.addedAt ? collator.compare(a.title, b.title) : a.addedAt < b.addedAt ? 1 : -1);
-    case 'title':
-      return (a, b) => collator.compare(a.title, b.title);
-    case 'year':
-      return (a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || collator.compare(a.title, b.title);
-    default:
-      return assertNever(sort);
   }
 }
 

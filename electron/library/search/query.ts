@@ -77,6 +77,14 @@ export function matchesText(lowerText: string, q: SearchQuery): boolean {
   return true;
 }
 
+/** The same conditions over a paper's text kept in parts (record, content): each word may sit in any part. */
+export function matchesTextParts(first: string, second: string, q: SearchQuery): boolean {
+  for (const phrase of q.phrases) if (!first.includes(phrase) && !second.includes(phrase)) return false;
+  for (const word of q.words) if (!containsWordPrefix(first, word) && !containsWordPrefix(second, word)) return false;
+  for (const word of q.excluded) if (containsWordPrefix(first, word) || containsWordPrefix(second, word)) return false;
+  return true;
+}
+
 function containsWordPrefix(text: string, word: string): boolean {
   let from = 0;
   for (;;) {

@@ -1,15 +1,13 @@
 import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
 import type { SearchQuery } from './query.js';
-import { SearchCorpus, searchableText } from './search-corpus.js';
-
-export { searchableText };
+import { SearchCorpus, contentText, recordText } from './search-corpus.js';
 
 /** Answers the text part of a search: which papers' text matches. */
 export interface TextSearch {
-  /** Ids among `candidates` whose text matches the query's words, phrases and exclusions. */
-  matching(query: SearchQuery, candidates: readonly PaperRecord[]): Promise<Set<string>>;
-  /** Papers changed: re-read their text before the next search. */
-  invalidate(ids: readonly string[]): void;
+  /** Ids of every paper whose text matches the query's words, phrases and exclusions. */
+  matching(query: SearchQuery): Promise<Set<string>>;
+  /** Papers changed (their content too, or only the record): re-read their text before the next search. */
+  invalidate(ids: readonly string[], content: boolean): void;
   /** Stop any background work. */
   close(): Promise<void>;
 }
@@ -32,10 +30,10 @@ export class InProcessTextSearch implements TextSearch {
 
   constructor(private readonly source: TextSource) {}
 
-  async matching(query: SearchQuery, candidates: readonly PaperRecord[]): Promise<Set<string>> {
+  async matching(query: SearchQuery): Promise<Set<string>> {
     const corpus = await this.load();
     await this.refreshStale(corpus);
-    return new Set(corpus.match(query, new Set(candidates.map((c) => c.id))));
+    return new Set(corpus.match(query));
   }
 
   invalidate(ids: readonly string[]): void {
@@ -49,8 +47,12 @@ export class InProcessTextSearch implements TextSearch {
     this.stale.clear();
     for (const id of ids) {
       const record = await this.source.getRecord(id);
-      if (record) corpus.set(id, searchableText(record, await this.source.getContent(id)));
-      else corpus.delete(id);
+      if (!record) {
+        corpus.delete(id);
+        continue;
+      }
+      corpus.setRecord(id, recordText(record));
+      corpus.setContent(id, contentText(await this.source.getContent(id)));
     }
   }
 
@@ -58,7 +60,10 @@ export class InProcessTextSearch implements TextSearch {
     this.corpus ??= (async () => {
       const [records, contents] = await Promise.all([this.source.allRecords(), this.source.allContents()]);
       const corpus = new SearchCorpus();
-      for (const record of records) corpus.set(record.id, searchableText(record, contents.get(record.id) ?? null));
+      for (const record of records) {
+        corpus.setRecord(record.id, recordText(record));
+        corpus.setContent(record.id, contentText(contents.get(record.id) ?? null));
+      }
       return corpus;
     })();
     return this.corpus;

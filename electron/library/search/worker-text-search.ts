@@ -1,9 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { PaperRecord } from '../../../shared/models/paper.js';
 import type { SearchQuery } from './query.js';
-import { searchableText } from './search-corpus.js';
+import { contentText, recordText } from './search-corpus.js';
 import { InProcessTextSearch, type TextSearch, type TextSource } from './text-search.js';
-import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+import type { TextUpdate, WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 /**
  * Text search in a worker thread: the corpus (every abstract, note and highlight) lives there, so the
@@ -34,27 +33,29 @@ export class WorkerTextSearch implements TextSearch {
     this.worker.on('error', () => this.failOver());
   }
 
-  async matching(query: SearchQuery, candidates: readonly PaperRecord[]): Promise<Set<string>> {
+  async matching(query: SearchQuery): Promise<Set<string>> {
     await this.updates;
-    if (this.fallback) return this.fallback.matching(query, candidates);
+    if (this.fallback) return this.fallback.matching(query);
     const ids = await new Promise<readonly string[]>((resolve) => {
       const requestId = this.nextId++;
       this.waiting.set(requestId, resolve);
       this.post({ type: 'search', requestId, query });
     });
-    if (this.fallback) return (this.fallback as InProcessTextSearch).matching(query, candidates);
-    const wanted = new Set<string>(candidates.map((c) => c.id));
-    return new Set(ids.filter((id) => wanted.has(id)));
+    if (this.fallback) return (this.fallback as InProcessTextSearch).matching(query);
+    return new Set(ids);
   }
 
-  invalidate(ids: readonly string[]): void {
+  invalidate(ids: readonly string[], content: boolean): void {
     this.fallback?.invalidate(ids);
-    // Send the new text before any later search: searches wait for this chain.
+    // Send the new text before any later search: searches wait for this chain. A tag or status edit
+    // sends only the record's text, so it never reads the paper's content shard.
     this.updates = this.updates.then(async () => {
-      const docs: Array<readonly [string, string | null]> = [];
+      const docs: TextUpdate[] = [];
       for (const id of ids) {
         const record = await this.source.getRecord(id);
-        docs.push([id, record ? searchableText(record, await this.source.getContent(id)) : null]);
+        if (!record) docs.push([id, null]);
+        else if (content) docs.push([id, recordText(record), contentText(await this.source.getContent(id))]);
+        else docs.push([id, recordText(record)]);
       }
       this.post({ type: 'update', docs });
     });

@@ -23,7 +23,7 @@ import { recoverCorruptFile, type Notice } from './recovery.js';
 import { ShardSet } from './shard-set.js';
 import { parseValidated } from './validated-json-file.js';
 import { acquireWriteLock, type WriteLock } from './write-lock.js';
-import { SNAPSHOTS_DIR, restoreSnapshot, takeSnapshot, type SnapshotInfo } from './snapshots.js';
+import { SNAPSHOTS_DIR, finishSnapshot, restoreSnapshot, stageSnapshot, takeSnapshot, type SnapshotInfo } from './snapshots.js';
 import { stableStringify } from './stable-json.js';
 
 export interface StoreOpenOptions {
@@ -187,9 +187,10 @@ export class LibraryStore {
     },
   };
 
-  /** Take a whole-library backup now (alone: no write lands halfway through it). */
+  /** Take a whole-library backup now: files are linked alone (no write lands halfway), verified while edits go on. */
   async snapshot(reason: string): Promise<SnapshotInfo> {
-    return this.exclusive(() => takeSnapshot(this.dir, reason, this.now()));
+    const staged = await this.exclusive(() => stageSnapshot(this.dir, reason, this.now()));
+    return finishSnapshot(this.dir, staged);
   }
 
   /** Put a backup back: first a backup of the current state (so this can be undone), then the files, then a fresh read. */

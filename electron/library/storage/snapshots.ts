@@ -22,6 +22,22 @@ export interface SnapshotInfo {
  * files are copied. Every file is read back and parsed before the backup counts.
  */
 export async function takeSnapshot(libraryDir: string, reason: string, now: Date): Promise<SnapshotInfo> {
+  return finishSnapshot(libraryDir, await stageSnapshot(libraryDir, reason, now));
+}
+
+/** A snapshot whose files are linked but not yet verified and published. */
+export interface StagedSnapshot {
+  readonly info: SnapshotInfo;
+  readonly staging: string;
+  readonly target: string;
+}
+
+/**
+ * The part of a backup that must not overlap a write: linking every file (milliseconds, even at 100k
+ * papers). Verifying and publishing (`finishSnapshot`) can then run while edits go on, because linked
+ * files are never changed in place: every write replaces a file by rename.
+ */
+export async function stageSnapshot(libraryDir: string, reason: string, now: Date): Promise<StagedSnapshot> {
   const base = `${now.toISOString().replace(/[:.]/g, '-')}-${reason.replace(/[^a-z0-9]+/gi, '-').slice(0, 30)}`;
   const taken = new Set(await readdir(path.join(libraryDir, SNAPSHOTS_DIR)).catch(() => [] as string[]));
   let name = base;
@@ -45,12 +61,17 @@ export async function takeSnapshot(libraryDir: string, reason: string, now: Date
       // searches.json may not exist yet
     }
   }
-  await verifyReadable(staging);
-  await writeInfo(staging, { name, reason, createdAt: now.toISOString(), files });
-  await rename(staging, target);
-  await syncFolder(nodeDurableFs, path.dirname(target));
+  return { info: { name, reason, createdAt: now.toISOString(), files }, staging, target };
+}
+
+/** Verify every file of a staged backup reads back, then publish it and keep only the newest 10. */
+export async function finishSnapshot(libraryDir: string, staged: StagedSnapshot): Promise<SnapshotInfo> {
+  await verifyReadable(staged.staging);
+  await writeInfo(staged.staging, staged.info);
+  await rename(staged.staging, staged.target);
+  await syncFolder(nodeDurableFs, path.dirname(staged.target));
   await prune(libraryDir);
-  return { name, reason, createdAt: now.toISOString(), files };
+  return staged.info;
 }
 
 export async function listSnapshots(libraryDir: string): Promise<SnapshotInfo[]> {
