@@ -1,9 +1,12 @@
 // The search worker: holds every paper's searchable text, off the main thread, and answers searches.
 // It reads the library folder itself (read-only, no lock), so the main process never loads abstracts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { LibraryStore } from '../library/storage/library-store.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { SearchCorpus, contentText, recordText } from '../library/search/search-corpus.js';
 import type { WorkerReply, WorkerRequest } from '../library/search/worker-protocol.js';
+import { CONTENTS_DIR, ContentShardSchema, MANIFEST_FILE, ManifestSchema, PAPERS_DIR, PaperShardSchema, shardPaths } from '../library/storage/layout.js';
+import { parseValidated } from '../library/storage/validated-json-file.js';
 
 if (!parentPort) throw new Error('search-worker must run as a worker thread');
 const port = parentPort;
@@ -11,16 +14,36 @@ const { dir } = workerData as { dir: string }; // set by WorkerTextSearch, the o
 
 const started = performance.now();
 const corpus = new SearchCorpus();
-const ready = (async () => {
-  const store = await LibraryStore.open({ dir, mode: 'read', holder: 'search worker', now: () => new Date() });
-  const [records, contents] = await Promise.all([store.allRecords(), store.allContents()]);
-  for (const record of records) {
-    corpus.setRecord(record.id, recordText(record));
-    corpus.setContent(record.id, contentText(contents.get(record.id) ?? null));
+
+/**
+ * Read each shard, keep only its text, and let the parsed shard go: the worker never holds the
+ * library's objects, only one string per paper part. A shard that does not read is skipped here
+ * (the main process reports and recovers damaged files).
+ */
+async function load(): Promise<void> {
+  const manifest = parseValidated(path.join(dir, MANIFEST_FILE), await readFile(path.join(dir, MANIFEST_FILE), 'utf8'), ManifestSchema);
+  const read = async (sub: string, index: number): Promise<string | null> => {
+    try {
+      return await readFile(shardPaths(dir, sub, index, manifest.shardCount).file, 'utf8');
+    } catch {
+      return null;
+    }
+  };
+  for (let index = 0; index < manifest.shardCount; index++) {
+    const [papers, contents] = await Promise.all([read(PAPERS_DIR, index), read(CONTENTS_DIR, index)]);
+    try {
+      if (papers) for (const [id, record] of Object.entries(parseValidated('papers', papers, PaperShardSchema).papers)) corpus.setRecord(id, recordText(record));
+      if (contents) for (const [id, content] of Object.entries(parseValidated('contents', contents, ContentShardSchema).contents)) corpus.setContent(id, contentText(content));
+    } catch {
+      // a damaged shard: the main process has it in hand
+    }
   }
+}
+
+const ready = load().then(() => {
   const reply: WorkerReply = { type: 'ready', papers: corpus.size, ms: performance.now() - started };
   port.postMessage(reply);
-})();
+});
 
 // Each message waits for the corpus, and messages are handled in the order they came.
 let queue: Promise<unknown> = ready;

@@ -26,8 +26,7 @@ export interface SessionOptions {
 export async function openSession(options: SessionOptions): Promise<Session> {
   const library = await Library.open({ dir: options.dir, mode: 'write', holder: options.holder, ...(options.deps ? { deps: options.deps } : {}) });
   try {
-    await library.records(); // the app lists every paper at once: load the records now, not on first scroll
-    const searches = await SavedSearches.open(library.dir);
+    // The search worker reads the library's text on the other core while this thread loads the records.
     const source: TextSource = {
       allRecords: () => library.records(),
       allContents: () => library.allContents(),
@@ -35,6 +34,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       getContent: (id) => library.getContent(id),
     };
     const search: TextSearch = options.searchWorker && existsSync(options.searchWorker) ? new WorkerTextSearch(options.searchWorker, library.dir, source) : new InProcessTextSearch(source);
+    await library.records(); // the app lists every paper at once: load the records now, not on first scroll
+    const searches = await SavedSearches.open(library.dir);
     const records = new RecordCache(
       () => library.records(),
       (id) => library.getRecord(id),

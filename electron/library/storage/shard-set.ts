@@ -20,6 +20,8 @@ export interface ShardSetOptions<S extends z.ZodType> {
 /** A folder of lowdb shard files, each loaded on first use and written on its own. */
 export class ShardSet<S extends z.ZodType> {
   private readonly shards = new Map<number, Low<z.output<S>>>();
+  /** Reads in flight: two callers asking for the same shard share one read and one object. */
+  private readonly loading = new Map<number, Promise<Low<z.output<S>>>>();
 
   constructor(private readonly options: ShardSetOptions<S>) {}
 
@@ -37,6 +39,15 @@ export class ShardSet<S extends z.ZodType> {
   async load(index: number): Promise<z.output<S>> {
     const cached = this.shards.get(index);
     if (cached) return cached.data;
+    let pending = this.loading.get(index);
+    if (!pending) {
+      pending = this.read(index).finally(() => this.loading.delete(index));
+      this.loading.set(index, pending);
+    }
+    return (await pending).data;
+  }
+
+  private async read(index: number): Promise<Low<z.output<S>>> {
     const { file, previous } = shardPaths(this.options.libraryDir, this.options.dir, index, this.options.shardCount);
     const db = new Low(new ValidatedJsonFile(file, this.options.schema, previous, 2), this.options.empty());
     try {
@@ -49,7 +60,7 @@ export class ShardSet<S extends z.ZodType> {
       db.data = recovered.data ?? this.options.empty();
     }
     this.shards.set(index, db);
-    return db.data;
+    return db;
   }
 
   /** Load every shard, a few at a time (enough to keep the disk busy without hundreds of open files). */

@@ -30,7 +30,7 @@ export interface MarkdownExportReport {
 }
 
 /** Files written at once: enough to overlap fsyncs without flooding the disk. */
-const WRITE_CONCURRENCY = 8;
+const WRITE_CONCURRENCY = 32;
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
 /** Front-matter values as a YAML parser reads them back, so the comparison ignores formatting. */
