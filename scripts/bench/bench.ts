@@ -152,11 +152,12 @@ async function benchSize(size: number, log: (line: string) => void): Promise<Siz
     const opens = [];
     for (let i = 0; i < runs; i++) opens.push(await runProbe('open', dir));
     log('  edits…');
-    const edits = await measureEdits(dir, size >= 100_000 ? 300 : 200);
+    // The same number of edits at each size, so the p95s compare (editRatio).
+    const edits = await measureEdits(dir, 400);
     const reference = size === 1000 ? edits : await (async () => {
       const refDir = path.join(root, 'reference-1k');
       await seed(refDir, syntheticLibrary(1000));
-      return measureEdits(refDir, 200);
+      return measureEdits(refDir, 400);
     })();
     log('  search…');
     const searches = await measureSearch(dir);

@@ -78,6 +78,8 @@ describe('hostile text stays text in every view', () => {
       await runMargin(['note', id, '--set', `# Note\n\n${payload}\n\n[link](javascript:window.__xss=1) <b onmouseover=window.__xss=1>x</b>`, '--library', library]);
       await runMargin(['annotate', id, '--quote', `Abstract ${i}`, '--comment', payload, '--library', library]);
     }
+    // And the hostile BibTeX file of the reliability suite: script in title and abstract, javascript: URL, a path-traversal title.
+    expect((await runMargin(['import', path.resolve(import.meta.dirname, '../fixtures/import/hostile.bib'), '--library', library])).code).toBe(0);
     served = await serve(library);
     browser = await launchBrowser();
     ({ page, errors } = await newPage(browser));
@@ -119,7 +121,7 @@ describe('hostile text stays text in every view', () => {
     await assertInert('list');
     // Walk through every paper with the keyboard, so each is drawn in the reader.
     await list.focus();
-    for (let i = 0; i < PAYLOADS.length; i++) {
+    for (let i = 0; i < PAYLOADS.length + 3; i++) {
       await page.keyboard.press('j');
       if (i % 15 === 0) await assertInert(`reader, paper ${i}`);
     }

@@ -26,7 +26,9 @@ export interface SessionOptions {
 export async function openSession(options: SessionOptions): Promise<Session> {
   const library = await Library.open({ dir: options.dir, mode: 'write', holder: options.holder, ...(options.deps ? { deps: options.deps } : {}) });
   try {
-    // The search worker reads the library's text on the other core while this thread loads the records.
+    await library.records(); // the app lists every paper at once: load the records now, not on first scroll
+    // Started after the records, not beside them: on two cores the worker's reading slowed opening by
+    // ~40% (1.4 s instead of 0.93 s at 100k papers) for a search that was ready only 0.7 s sooner.
     const source: TextSource = {
       allRecords: () => library.records(),
       allContents: () => library.allContents(),
@@ -34,7 +36,6 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       getContent: (id) => library.getContent(id),
     };
     const search: TextSearch = options.searchWorker && existsSync(options.searchWorker) ? new WorkerTextSearch(options.searchWorker, library.dir, source) : new InProcessTextSearch(source);
-    await library.records(); // the app lists every paper at once: load the records now, not on first scroll
     const searches = await SavedSearches.open(library.dir);
     const records = new RecordCache(
       () => library.records(),

@@ -1,6 +1,7 @@
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import type { ImportFailure } from '../../../shared/models/import-report.js';
 import { normalizeArxivId, normalizeDoi } from '../merge/identity.js';
+import { LibraryError } from '../storage/errors.js';
 import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
 import { cleanUrl, isoDate, lineAt, splitKeywords, text, yearOf } from './fields.js';
 
@@ -13,6 +14,7 @@ const NOT_PAPERS = new Set(['comment', 'preamble', 'string', 'set', 'xdata']);
  * protected capitals unwrapped. A malformed entry is reported with its line; the rest still import.
  */
 export function parseBibtex(input: string, fileName: string | null): ParseResult {
+  refuseExplodingMacros(input, fileName);
   const failures: ImportFailure[] = [];
   const library = parse(withoutOversizedEntries(input, failures), { sentenceCase: false, caseProtection: false, unsupported: 'ignore', english: false });
   let searchFrom = 0;
@@ -32,6 +34,29 @@ export function parseBibtex(input: string, fileName: string | null): ParseResult
     if (converted) entries.push(converted);
   }
   return { entries, failures };
+}
+
+/** Longest text a chain of `@string` macros may expand to. */
+const MAX_MACRO_CHARS = 1_000_000;
+
+/**
+ * `@string{a = a # a}` repeated doubles `a` each time: 25 lines expand to 30 million characters and
+ * hang any parser (the BibTeX "billion laughs"). Before parsing, add up how long each macro would get.
+ */
+function refuseExplodingMacros(input: string, fileName: string | null): void {
+  const lengths = new Map<string, number>();
+  for (const match of input.matchAll(/@string\s*[{(]\s*([^\s=]+)\s*=\s*([^\n]*)/gi)) {
+    const [, name = '', value = ''] = match;
+    let length = 0;
+    for (const part of value.split('#')) {
+      const token = part.trim().replace(/[})]\s*$/, '');
+      length += /^["{]/.test(token) ? token.length : (lengths.get(token.toLowerCase()) ?? token.length);
+    }
+    lengths.set(name.toLowerCase(), length);
+    if (length > MAX_MACRO_CHARS) {
+      throw new LibraryError('invalid-request', `${fileName ?? 'input'}, line ${lineAt(input, match.index)}: @string macro "${name}" expands to more than ${MAX_MACRO_CHARS.toLocaleString('en')} characters; nothing was imported`);
+    }
+  }
 }
 
 /**

@@ -119,6 +119,13 @@ describe('hostile input', () => {
     expect(() => parseImport('<feed><entry><title>x</ent', 'arxiv', options)).not.toThrow(/crash/);
   });
 
+  it('refuses @string macros that expand exponentially (a BibTeX "billion laughs")', () => {
+    const bomb = `${'@string{x = x # x}\n'.repeat(30)}@article{k, title = x, year = 2020}`;
+    const started = performance.now();
+    expect(() => parseImport(bomb, 'auto', options)).toThrow(/bad, line \d+: @string macro "x" expands to more than 1,000,000 characters/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('survives 20,000 nested braces and reports a 6 MB abstract instead of hanging', () => {
     const nested = `@article{deep, title = {${'{'.repeat(20_000)}x${'}'.repeat(20_000)}}, year = {2020}}`;
     const deep = parseImport(nested, 'auto', options);

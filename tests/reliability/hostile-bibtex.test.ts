@@ -1,0 +1,44 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runMargin } from '../helpers/run-margin.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const HOSTILE = path.resolve(import.meta.dirname, '../fixtures/import/hostile.bib');
+
+describe('a hostile BibTeX file', () => {
+  it('imports as inert text, drops non-web links with a warning, reads no file it names, and exports inside the chosen folder', async () => {
+    const library = await tempDir();
+    const imported = await runMargin(['import', HOSTILE, '--json', '--library', library]);
+    expect(imported.code).toBe(0);
+    const report = JSON.parse(imported.stdout) as { added: number; failed: Array<{ line: number | null; message: string }> };
+    expect(report.added).toBe(3);
+    expect(report.failed).toEqual(
+      expect.arrayContaining([
+        { line: 1, message: 'entry "evil1": dropped a link that is not a web address (javascript:window.__xss=1)' },
+        { line: 10, message: 'entry "evil2": dropped a link that is not a web address (file:///etc/passwd)' },
+      ]),
+    );
+    const papers = JSON.parse((await runMargin(['list', '--json', '--library', library])).stdout) as Array<{ title: string; url: string | null; abstract: string | null; doi: string | null }>;
+    const evil = papers.find((p) => p.title.includes('Hostile'));
+    expect(evil?.title).toBe('<script>window.__xss=1</script> A Hostile Title');
+    expect(evil?.abstract).toContain('<script>window.__xss=1</script>');
+    expect(papers.every((p) => p.url === null)).toBe(true);
+    // The `file` field is never followed: no paper carries /etc/passwd's contents.
+    expect(JSON.stringify(papers)).not.toMatch(/root:x:0:0/);
+
+    const vault = path.join(await tempDir(), 'vault');
+    const exported = JSON.parse((await runMargin(['export', 'markdown', '--out', vault, '--json', '--library', library])).stdout) as { written: Array<{ file: string }> };
+    expect(exported.written).toHaveLength(3);
+    const files = await readdir(vault);
+    expect(files.sort()).toEqual(['.margin-export.json', ...exported.written.map((w) => w.file)].sort());
+    for (const file of exported.written.map((w) => w.file)) {
+      expect(path.dirname(path.resolve(vault, file))).toBe(path.resolve(vault));
+      expect(file).not.toMatch(/[/\\]|^\.\.|^con\.md$/i);
+    }
+    const markdown = await readFile(path.join(vault, exported.written.find((w) => w.file.includes('Hostile'))?.file ?? ''), 'utf8');
+    expect(markdown).toContain('\\<script>window.\\_\\_xss=1\\</script>');
+    expect(markdown).not.toMatch(/(?<!\\)<script>/);
+    expect(markdown).not.toContain('javascript:');
+  });
+});
