@@ -45,11 +45,12 @@ const MAX_MACRO_CHARS = 1_000_000;
  */
 function refuseExplodingMacros(input: string, fileName: string | null): void {
   const lengths = new Map<string, number>();
-  for (const match of input.matchAll(/@string\s*[{(]\s*([^\s=]+)\s*=\s*([^\n]*)/gi)) {
+  // The value runs to the closing brace (one level of nested braces allowed), so macros on one line split.
+  for (const match of input.matchAll(/@string\s*[{(]\s*([^\s=]+)\s*=\s*((?:[^{}()\n]|\{[^{}\n]*\}|"[^"\n]*")*)/gi)) {
     const [, name = '', value = ''] = match;
     let length = 0;
     for (const part of value.split('#')) {
-      const token = part.trim().replace(/[})]\s*$/, '');
+      const token = part.trim();
       length += /^["{]/.test(token) ? token.length : (lengths.get(token.toLowerCase()) ?? token.length);
     }
     lengths.set(name.toLowerCase(), length);
@@ -84,9 +85,20 @@ function withoutOversizedEntries(input: string, failures: ImportFailure[]): stri
   return out + input.slice(last);
 }
 
+/**
+ * TeX's old OT1 fonts print `<` and `>` as ¡ and ¿, and the parser follows them. In a paper's text a
+ * `<` means "less than": turn them back, unless the entry really contains ¡ or ¿.
+ */
+function angleFixer(raw: string): (value: string | null) => string | null {
+  const lt = raw.includes('<') && !raw.includes('¡');
+  const gt = raw.includes('>') && !raw.includes('¿');
+  return (value) => (value === null ? null : value.replace(/¡/g, (c) => (lt ? '<' : c)).replace(/¿/g, (c) => (gt ? '>' : c)));
+}
+
 function toEntry(entry: Entry, fileName: string | null, line: number | null, failures: ImportFailure[]): ParsedEntry | null {
+  const angles = angleFixer(entry.input);
   const f = entry.fields;
-  const title = text(f.title);
+  const title = angles(text(f.title));
   if (!title) {
     failures.push({ line, message: `entry "${entry.key}" has no title; skipped` });
     return null;
@@ -100,15 +112,15 @@ function toEntry(entry: Entry, fileName: string | null, line: number | null, fai
   return {
     ...blankEntry({ format: 'bibtex', fileName, digestDate: null }, line),
     title,
-    authors: (f.author ?? f.editor ?? []).map(creatorName).filter((n) => n !== ''),
-    abstract: text(f.abstract),
+    authors: (f.author ?? f.editor ?? []).map((c) => angles(creatorName(c)) ?? '').filter((n) => n !== ''),
+    abstract: angles(text(f.abstract)),
     year,
     publishedAt: f.date && /^\d{4}(-\d{2}){0,2}$/.test(f.date.trim()) ? f.date.trim() : isoDate(year, month),
     arxivId,
     doi: normalizeDoi(f.doi),
     url,
-    venue: text(f.journal ?? f.journaltitle ?? f.booktitle ?? f.eventtitle),
-    tags: splitKeywords(f.keywords).map((k) => k.replace(/^\{(.*)\}$/, '$1')),
+    venue: angles(text(f.journal ?? f.journaltitle ?? f.booktitle ?? f.eventtitle)),
+    tags: splitKeywords(f.keywords).map((k) => angles(k.replace(/^\{(.*)\}$/, '$1')) ?? k),
     citationKey: /^[\w:.\-/+]{1,100}$/.test(entry.key) ? entry.key : null,
   };
 }

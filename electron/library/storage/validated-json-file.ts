@@ -11,6 +11,9 @@ import { stableStringify } from './stable-json.js';
  * is stable pretty JSON replaced durably, with the previous version kept aside.
  */
 export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
+  /** Serialized records, reused while the record object is unchanged (see stableStringify). */
+  private readonly lines = new WeakMap<object, string>();
+
   constructor(
     readonly filePath: string,
     private readonly schema: S,
@@ -32,7 +35,7 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<
 
   async write(data: z.output<S>): Promise<void> {
     const options = this.previousVersionPath === undefined ? {} : { previousVersionPath: this.previousVersionPath };
-    await writeFileDurable(this.filePath, stableStringify(data, this.inlineDepth), options);
+    await writeFileDurable(this.filePath, stableStringify(data, this.inlineDepth, this.lines), options);
   }
 }
 

@@ -85,10 +85,10 @@ function isSectionName(name: string): name is SectionName {
  * Front matter with Margin's keys set. Given the user's current YAML, their own keys and comments are
  * kept and only Margin's values change.
  */
-export function yamlFor(values: FrontMatter, existing: string | null): string {
+export function yamlFor(values: Readonly<Record<string, unknown>>, existing: string | null): string {
   const doc = existing === null ? new Document({}) : parseDocument(existing);
   if (!isMap(doc.contents)) throw new Error('front matter is not a YAML mapping');
-  for (const key of FRONT_MATTER_KEYS) doc.set(key, values[key]);
+  for (const key of FRONT_MATTER_KEYS) doc.set(key, values[key] ?? null);
   return doc.toString(YAML_OPTIONS);
 }
 

@@ -9,7 +9,7 @@ import { LibraryError } from '../../storage/errors.js';
 import { compose, composeNew, parseFile, readFrontMatter, yamlFor } from './document.js';
 import { fileStem, uniqueFileName } from './file-names.js';
 import { MANIFEST_NAME, readManifest, writeManifest, type ExportManifest, type ManifestEntry } from './manifest.js';
-import { SECTION_NAMES, frontMatterOf, renderSections, type FrontMatter, type SectionName } from './render.js';
+import { SECTION_NAMES, frontMatterOf, renderSections } from './render.js';
 
 export interface FileOutcome {
   readonly paperId: string;
@@ -34,7 +34,7 @@ const WRITE_CONCURRENCY = 32;
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
 /** Front-matter values as a YAML parser reads them back, so the comparison ignores formatting. */
-const frontMatterHash = (values: Record<string, unknown> | FrontMatter) => hash(JSON.stringify(readFrontMatter(yamlFor(values as FrontMatter, null))));
+const frontMatterHash = (values: Readonly<Record<string, unknown>>) => hash(JSON.stringify(readFrontMatter(yamlFor(values, null))));
 
 type Plan =
   | { kind: 'write'; paperId: string; file: string; text: string; previous: string | null; entry: ManifestEntry }
@@ -98,7 +98,7 @@ async function planPaper(paper: Paper, root: string, manifest: ExportManifest, t
     if (part.kind === 'section' && hash(part.content) !== known.sections[part.name] && part.content !== sections[part.name]) edited.push(part.name);
   }
   const frontMatter = currentHash === frontMatterHash(values) ? parsed.frontMatter : yamlFor(values, parsed.frontMatter);
-  const text = compose(frontMatter, parsed.parts.map((p) => (p.kind === 'section' ? { ...p, content: sections[p.name as SectionName] } : p)));
+  const text = compose(frontMatter, parsed.parts.map((p) => (p.kind === 'section' ? { ...p, content: sections[p.name] } : p)));
   if (edited.length > 0) return { kind: 'conflict', paperId: paper.id, file, reason: `you edited Margin's ${edited.join(', ')}`, diff: patch(file, current, text) };
   if (text === current) return { kind: 'unchanged', paperId: paper.id, file, entry: entryFor(file) };
   return { kind: 'write', paperId: paper.id, file, text, previous: current, entry: entryFor(file) };

@@ -121,6 +121,8 @@ describe('hostile input', () => {
 
   it('refuses @string macros that expand exponentially (a BibTeX "billion laughs")', () => {
     const bomb = `${'@string{x = x # x}\n'.repeat(30)}@article{k, title = x, year = 2020}`;
+    expect(() => parseImport(`@article{k, title = {${'@string{x = x # x}'.repeat(25)}}, year = 2020}`, 'bibtex', options)).toThrow(/expands to more than/);
+    expect(parseImport('@string{j = {Journal of {ML}}}\n@string{k = j # " Letters"}\n@article{a, title = {T}, journal = k, year = 2020}', 'auto', options).entries[0]?.venue).toBe('Journal of ML Letters');
     const started = performance.now();
     expect(() => parseImport(bomb, 'auto', options)).toThrow(/bad, line \d+: @string macro "x" expands to more than 1,000,000 characters/);
     expect(performance.now() - started).toBeLessThan(1000);
