@@ -167,6 +167,7 @@ describe('the reading app in Chromium', () => {
     await screenshot(dark.page, 'import-preview-dark');
     await dark.context.close();
     await page.getByRole('searchbox', { name: 'Search library' }).fill('');
+    await expect.poll(() => papersList(page).getByRole('option').first().getAttribute('aria-setsize')).toBe('76');
     await screenshot(page, 'main-light');
     expect(errors).toEqual([]);
     expect(dark.errors).toEqual([]);

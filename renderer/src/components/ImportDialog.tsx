@@ -5,6 +5,7 @@ import { useMargin } from '../stores/store.js';
 import { Modal } from './Modal.js';
 
 const OUTCOME_LABEL: Readonly<Record<PreviewItem['outcome'], string>> = { new: 'New', merge: 'Merge', same: 'In library' };
+const OUTCOME_ORDER: Readonly<Record<PreviewItem['outcome'], number>> = { new: 0, merge: 1, same: 2 };
 
 /** Paste or choose a file, see what will be added, merged or skipped, then import. Nothing is written before "Import". */
 export function ImportDialog() {
@@ -59,7 +60,7 @@ export function ImportDialog() {
       onClose={s.close}
       footer={
         <>
-          <span className="grow">{s.fileName ? `From ${s.fileName}` : 'Digest pages, and soon BibTeX, RIS, CSL-JSON and arXiv.'}</span>
+          <span className="grow">{s.fileName ? `From ${s.fileName}` : 'Digest pages, BibTeX, RIS, CSL-JSON, arXiv feeds or ids, Hugging Face JSON.'}</span>
           <input ref={fileInput} type="file" hidden accept=".txt,.bib,.ris,.json,.xml,.md,text/plain" onChange={async (e) => {
             const file = e.target.files?.[0];
             if (file) s.setText(await file.text(), file.name);
@@ -88,7 +89,8 @@ export function ImportDialog() {
           </div>
           {p.items.length > 0 && (
             <ul className="preview-list" aria-label="Papers in this import">
-              {p.items.map((item, i) => (
+              {/* What changes comes first: new papers, then merges, then papers already in the library. */}
+              {[...p.items].sort((x, y) => OUTCOME_ORDER[x.outcome] - OUTCOME_ORDER[y.outcome]).map((item, i) => (
                 <li key={i}>
                   <span className={`outcome outcome-${item.outcome}`}>{OUTCOME_LABEL[item.outcome]}</span>
                   <span>
