@@ -3,7 +3,7 @@ import type { ImportFailure } from '../../../shared/models/import-report.js';
 import { normalizeArxivId, normalizeDoi } from '../merge/identity.js';
 import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
 import { cleanUrl, isoDate, splitKeywords, text, yearOf } from './fields.js';
-import { parseJson } from './json.js';
+import { jsonItems } from './json.js';
 
 const NameSchema = z.object({ family: z.string().optional(), given: z.string().optional(), literal: z.string().optional() }).loose();
 const DateSchema = z.object({ 'date-parts': z.array(z.array(z.union([z.number(), z.string()]))).optional(), raw: z.string().optional(), literal: z.string().optional() }).loose();
@@ -30,23 +30,14 @@ const ItemSchema = z
 
 /** Read CSL-JSON as Zotero and Pandoc write it: an array of items (or one item). */
 export function parseCslJson(input: string, fileName: string | null): ParseResult {
-  const json = parseJson(input, fileName);
-  const items: unknown[] = Array.isArray(json) ? json : [json];
   const entries: ParsedEntry[] = [];
   const failures: ImportFailure[] = [];
-  items.forEach((raw, index) => {
-    const where = `item ${index + 1}`;
-    const parsed = ItemSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      failures.push({ line: null, message: `${where}: ${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'not a CSL-JSON item'}` });
-      return;
-    }
-    const item = parsed.data;
+  for (const { position, item } of jsonItems(input, fileName, ItemSchema, failures)) {
+    const where = `item ${position}`;
     const title = text(item.title);
     if (!title) {
       failures.push({ line: null, message: `${where}${item.id ? ` ("${item.id}")` : ''} has no title; skipped` });
-      return;
+      continue;
     }
     const { url, dropped } = cleanUrl(item.URL);
     if (dropped) failures.push({ line: null, message: `${where}: dropped a link that is not a web address (${dropped})` });
@@ -67,6 +58,6 @@ export function parseCslJson(input: string, fileName: string | null): ParseResul
       tags: splitKeywords(item.keyword),
       citationKey: item['citation-key'] ?? (item.id && /^[\w:.\-/+]{1,100}$/.test(item.id) ? item.id : null),
     });
-  });
+  }
   return { entries, failures };
 }

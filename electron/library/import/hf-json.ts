@@ -3,7 +3,7 @@ import type { ImportFailure } from '../../../shared/models/import-report.js';
 import { normalizeArxivId } from '../merge/identity.js';
 import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
 import { text, yearOf } from './fields.js';
-import { parseJson } from './json.js';
+import { jsonItems } from './json.js';
 
 /** One item of the Hugging Face daily-papers API: `[{ paper: { id, title, summary, authors: [{ name }], publishedAt } }]`. */
 const ItemSchema = z
@@ -22,22 +22,14 @@ const ItemSchema = z
 
 /** Read the Hugging Face daily-papers JSON (its ids are arXiv ids). */
 export function parseHfJson(input: string, fileName: string | null): ParseResult {
-  const json = parseJson(input, fileName);
-  const items: unknown[] = Array.isArray(json) ? json : [json];
   const entries: ParsedEntry[] = [];
   const failures: ImportFailure[] = [];
-  items.forEach((raw, index) => {
-    const parsed = ItemSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      failures.push({ line: null, message: `item ${index + 1}: ${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'not a daily-papers item'}` });
-      return;
-    }
-    const { paper } = parsed.data;
+  for (const { position, item } of jsonItems(input, fileName, ItemSchema, failures)) {
+    const { paper } = item;
     const title = text(paper.title);
     if (!title) {
-      failures.push({ line: null, message: `item ${index + 1} has no title; skipped` });
-      return;
+      failures.push({ line: null, message: `item ${position} has no title; skipped` });
+      continue;
     }
     const arxivId = normalizeArxivId(paper.id);
     entries.push({
@@ -50,6 +42,6 @@ export function parseHfJson(input: string, fileName: string | null): ParseResult
       arxivId,
       url: arxivId ? `https://arxiv.org/abs/${arxivId}` : null,
     });
-  });
+  }
   return { entries, failures };
 }
