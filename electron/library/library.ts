@@ -6,6 +6,7 @@ import { anchorAt, nthOccurrence, reanchor } from './annotations/anchoring.js';
 import type { ParsedEntry } from './import/entry.js';
 import { parseImport } from './import/parse-import.js';
 import { MatchIndex } from './merge/match-index.js';
+import { entryKey } from './merge/identity.js';
 import { findPossibleDuplicates, type DuplicatePair } from './merge/duplicates.js';
 import { mergePapers } from './merge/merge-papers.js';
 import { DistinctPairs } from './distinct-pairs.js';
@@ -200,6 +201,12 @@ export class Library {
     await (await this.distinctPairs()).add(a, b);
   }
 
+  /** "Not the same paper" for an imported entry: future imports add it as a paper of its own. */
+  async markEntryDistinct(paperId: string, key: string): Promise<void> {
+    await this.requireRecord(paperId);
+    await (await this.distinctPairs()).add(paperId, key);
+  }
+
   /** Merge `dropId` into `keepId` (annotations and notes included); the duplicate goes to the Trash. */
   async mergePair(keepId: string, dropId: string): Promise<Paper> {
     if (keepId === dropId) throw new LibraryError('invalid-request', 'a paper cannot be merged into itself');
@@ -276,6 +283,7 @@ export class Library {
   private async planImport(entries: readonly ParsedEntry[], extraTags: readonly string[]) {
     const existing = await this.store.allRecords();
     const index = new MatchIndex(existing);
+    const distinct = await this.distinctPairs();
     const keys = new CitationKeys(existing);
     const pending = new Map<string, { record: PaperRecord; content: PaperContent; isNew: boolean; changed: boolean }>();
     const ids: string[] = [];
@@ -283,7 +291,10 @@ export class Library {
     const nowMs = this.deps.now().getTime();
     const now = new Date(nowMs).toISOString();
     for (const entry of entries) {
-      const matchId = index.find(entry);
+      const key = entryKey(entry);
+      const found = index.find(entry);
+      // The user said this entry is not that paper: it comes in as a paper of its own.
+      const matchId = found !== undefined && distinct.has(found, key) ? undefined : found;
       if (matchId === undefined) {
         // Each new paper is stamped a millisecond earlier than the one before it, so "newest first" keeps page order.
         const addedAt = new Date(nowMs - pending.size).toISOString();
@@ -293,7 +304,7 @@ export class Library {
         pending.set(record.id, { record, content, isNew: true, changed: true });
         index.add(record);
         ids.push(record.id);
-        items.push({ title: entry.title, outcome: 'new', changes: [], line: entry.line });
+        items.push({ title: entry.title, outcome: 'new', changes: [], line: entry.line, paperId: null, entryKey: key });
         continue;
       }
       const current = pending.get(matchId) ?? { record: await this.requireRecord(matchId), content: await this.store.getContent(matchId), isNew: false, changed: false };
@@ -301,7 +312,7 @@ export class Library {
       const record = current.record.citationKey === null ? keys.assign(merged.record) : merged.record;
       pending.set(matchId, { record, content: merged.content, isNew: current.isNew, changed: current.changed || merged.changed.length > 0 });
       if (!ids.includes(matchId)) ids.push(matchId);
-      items.push({ title: entry.title, outcome: current.isNew ? 'new' : merged.changed.length > 0 ? 'merge' : 'same', changes: [...merged.changed], line: entry.line });
+      items.push({ title: entry.title, outcome: current.isNew ? 'new' : merged.changed.length > 0 ? 'merge' : 'same', changes: [...merged.changed], line: entry.line, paperId: current.isNew ? null : current.record.id, entryKey: key });
     }
     const values = [...pending.values()];
     const changed = values.filter((v) => v.changed);

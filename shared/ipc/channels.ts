@@ -32,6 +32,7 @@ export const CHANNELS = [
   'duplicates:list',
   'duplicates:merge',
   'duplicates:distinct',
+  'import:notSame',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -89,6 +89,7 @@ export const CONTRACT = {
   'trash:empty': { request: Empty, response: z.object({ count: z.number().int() }) },
   'duplicates:list': { request: Empty, response: z.array(z.object({ a: ListRowSchema, b: ListRowSchema, reason: z.string() })) },
   'duplicates:merge': { request: z.strictObject({ keep: PaperIdSchema, drop: PaperIdSchema }), response: ListRowSchema },
+  'import:notSame': { request: z.strictObject({ paperId: PaperIdSchema, entryKey: z.string().startsWith('entry:').max(2000) }), response: z.object({}) },
   'duplicates:distinct': { request: z.strictObject({ a: PaperIdSchema, b: PaperIdSchema }), response: z.object({}) },
   'export:bibliography': {
     request: z.strictObject({ format: z.enum(['bibtex', 'csl-json']), file: FolderPath, scope: ExportScopeSchema }),

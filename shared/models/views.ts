@@ -54,6 +54,9 @@ export const PreviewItemSchema = z.object({
   /** For a merge: the fields that would change. */
   changes: z.array(z.string()),
   line: z.number().int().nullable(),
+  /** The paper in the library it matched, if any, and the entry's identity, to say "not the same paper". */
+  paperId: PaperIdSchema.nullable(),
+  entryKey: z.string(),
 });
 export type PreviewItem = z.output<typeof PreviewItemSchema>;
 

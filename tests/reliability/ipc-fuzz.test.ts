@@ -43,6 +43,7 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'duplicates:list': {},
     'duplicates:merge': { keep: id, drop: id },
     'duplicates:distinct': { a: id, b: id },
+    'import:notSame': { paperId: id, entryKey: 'entry:||x' },
   };
   return requests[channel];
 }

@@ -51,6 +51,10 @@ export function createHandlers(session: Session): Handlers {
       return rows;
     },
     'duplicates:merge': async ({ keep, drop }) => toListRow(await library.mergePair(keep, drop)),
+    'import:notSame': async ({ paperId, entryKey }) => {
+      await library.markEntryDistinct(paperId, entryKey);
+      return {};
+    },
     'duplicates:distinct': async ({ a, b }) => {
       await library.markDistinct(a, b);
       return {};

@@ -35,3 +35,8 @@ export function surnameKey(author: string | undefined): string | null {
   const key = titleKey(surname ?? '');
   return key === '' ? null : key;
 }
+
+/** An imported entry's identity, for remembering "not the same paper" across imports. */
+export function entryKey(entry: { title: string; arxivId: string | null; doi: string | null }): string {
+  return `entry:${normalizeArxivId(entry.arxivId) ?? ''}|${normalizeDoi(entry.doi) ?? ''}|${titleKey(entry.title)}`;
+}

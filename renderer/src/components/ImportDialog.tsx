@@ -22,6 +22,7 @@ export function ImportDialog() {
       runImport: st.runImport,
       close: st.closeDialog,
       showToast: st.showToast,
+      notSame: st.notSamePaper,
     })),
   );
   const fileInput = useRef<HTMLInputElement>(null);
@@ -93,10 +94,15 @@ export function ImportDialog() {
               {[...p.items].sort((x, y) => OUTCOME_ORDER[x.outcome] - OUTCOME_ORDER[y.outcome]).map((item, i) => (
                 <li key={i}>
                   <span className={`outcome outcome-${item.outcome}`}>{OUTCOME_LABEL[item.outcome]}</span>
-                  <span>
+                  <span className="grow-text">
                     {item.title}
                     {item.changes.length > 0 && <span className="chip">adds {item.changes.join(', ')}</span>}
                   </span>
+                  {item.paperId !== null && (
+                    <button type="button" className="btn small ghost" aria-label={`Not the same paper: ${item.title}`} onClick={() => item.paperId !== null && void s.notSame(item.paperId, item.entryKey)}>
+                      Not the same paper
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,6 @@
 import type { ImportReport } from '../../../shared/models/import-report.js';
 import type { ImportPreview } from '../../../shared/models/views.js';
+import type { PaperId } from '../../../shared/models/paper.js';
 import { describeError, type SliceCreator } from './types.js';
 
 export interface ImportSlice {
@@ -14,6 +15,8 @@ export interface ImportSlice {
   setImportText(text: string, fileName: string | null): void;
   previewImport(): Promise<void>;
   runImport(): Promise<void>;
+  /** "Not the same paper": remember it, and preview again (the entry now comes in as new). */
+  notSamePaper(paperId: PaperId, entryKey: string): Promise<void>;
   resetImport(): void;
 }
 
@@ -49,6 +52,14 @@ export const createImportSlice: SliceCreator<ImportSlice> = (api) => (set, get) 
         await Promise.all([get().refreshOverview(), get().reloadList()]);
       } catch (error) {
         set({ importError: describeError(error), importBusy: false });
+      }
+    },
+    async notSamePaper(paperId, entryKey) {
+      try {
+        await api.call('import:notSame', { paperId, entryKey });
+        await get().previewImport();
+      } catch (error) {
+        set({ importError: describeError(error) });
       }
     },
     resetImport() {

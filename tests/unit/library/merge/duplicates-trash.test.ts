@@ -45,6 +45,23 @@ describe('possible duplicates and merging a pair', () => {
   });
 });
 
+describe('"not the same paper" in an import preview', () => {
+  it('is remembered: the entry comes in as a paper of its own, now and next time', async () => {
+    const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
+    await library.import({ text: PAGE, format: 'digest', fileName: null, tags: [], dryRun: false });
+    const bib = '@article{other, title = {Kernel Methods Revisited}, author = {Someone, Else}, year = {1999}}';
+    const preview = await library.import({ text: bib, format: 'auto', fileName: null, tags: [], dryRun: true });
+    expect(preview).toMatchObject({ added: 0, merged: 1 });
+    const item = preview.items[0];
+    expect(item?.paperId).not.toBeNull();
+    await library.markEntryDistinct(item?.paperId ?? '', item?.entryKey ?? '');
+    expect(await library.import({ text: bib, format: 'auto', fileName: null, tags: [], dryRun: true })).toMatchObject({ added: 1, merged: 0 });
+    await library.import({ text: bib, format: 'auto', fileName: null, tags: [], dryRun: false });
+    expect((await library.list()).filter((p) => p.title === 'Kernel Methods Revisited')).toHaveLength(2);
+    await library.close();
+  });
+});
+
 describe('the Trash', () => {
   it('keeps deleted papers until it is emptied, after a backup', async () => {
     const dir = await tempDir();
