@@ -6,6 +6,7 @@ import { anchorAt, nthOccurrence, reanchor } from './annotations/anchoring.js';
 import type { ParsedEntry } from './import/entry.js';
 import { parseImport } from './import/parse-import.js';
 import { MatchIndex } from './merge/match-index.js';
+import { arxivPlaceholderTitle } from './merge/merge-entry.js';
 import { entryKey } from './merge/identity.js';
 import { findPossibleDuplicates, type DuplicatePair } from './merge/duplicates.js';
 import { mergePapers } from './merge/merge-papers.js';
@@ -161,6 +162,22 @@ export class Library {
     if (!request.dryRun) this.emit(plan.records.map((r) => r.id));
     const { added, merged, unchanged, ids, items } = plan;
     return { added, merged, unchanged, failed: [...parsed.failures], ids, items, format: parsed.format };
+  }
+
+  /**
+   * Merge entries that came from elsewhere than a file (the arXiv API completing id-only papers), through
+   * the same matching and merge rules as an import. Returns how many papers changed.
+   */
+  async mergeEntries(entries: readonly ParsedEntry[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const plan = await this.importWithBackup(entries, []);
+    this.emit(plan.records.map((r) => r.id));
+    return plan.records.length;
+  }
+
+  /** Papers imported from a bare arXiv id, still waiting for their title and abstract. */
+  async arxivPlaceholders(): Promise<PaperRecord[]> {
+    return (await this.store.allRecords()).filter((r) => r.arxivId !== null && r.title === arxivPlaceholderTitle(r.arxivId) && r.trashedAt === null);
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@ import { LIBRARY_CHANGED_EVENT } from '../../shared/ipc/channels.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
 import { createHandlers } from '../library/api/handlers.js';
 import { openSession, type Session } from '../library/api/session.js';
+import { ARXIV_API } from '../library/arxiv/arxiv-completion.js';
 import { libraryIn } from '../library/library-location.js';
 import { registerIpc, trustedSender, type IpcMainLike } from './ipc.js';
 import { denyAllPermissions, hardenContents, windowOptions } from './security.js';
@@ -27,7 +28,8 @@ async function start(): Promise<void> {
   const libraryDir = libraryIn(userData, process.env);
   let current: Session;
   try {
-    current = await openSession({ dir: libraryDir, holder: 'the Margin app', searchWorker: path.join(here, '../workers/search-worker.js') });
+    const arxivApi = process.env.MARGIN_OFFLINE ? {} : { arxivApi: ARXIV_API };
+    current = await openSession({ dir: libraryDir, holder: 'the Margin app', searchWorker: path.join(here, '../workers/search-worker.js'), ...arxivApi });
   } catch (error) {
     dialog.showErrorBox('Margin cannot open your library', error instanceof Error ? error.message : String(error));
     return app.quit();

@@ -11,7 +11,7 @@ export async function measureFirstPaint(cliPath: string, dir: string): Promise<n
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const started = performance.now();
-    const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--library', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--library', dir], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, MARGIN_OFFLINE: '1' } });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';

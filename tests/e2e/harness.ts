@@ -20,7 +20,8 @@ export interface Served {
 export function serve(library: string): Promise<Served> {
   if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run npm run build first (npm test does it)`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, 'serve', '--port', '0', '--library', library], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Offline: the tests never reach past this machine.
+    const child = spawn(process.execPath, [CLI_PATH, 'serve', '--port', '0', '--library', library], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MARGIN_OFFLINE: '1' } });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`margin serve did not start: ${err}`)), 15_000);

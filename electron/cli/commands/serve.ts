@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { startHttpHost } from '../../host/http-host.js';
 import { createHandlers } from '../../library/api/handlers.js';
 import { openSession } from '../../library/api/session.js';
+import { ARXIV_API } from '../../library/arxiv/arxiv-completion.js';
 import { resolveLibraryDir } from '../../library/library-location.js';
 import { LibraryError } from '../../library/storage/errors.js';
 import { UsageError, type CliIo } from '../io.js';
@@ -27,7 +28,9 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
 
   const dir = resolveLibraryDir(values.library, { platform: process.platform, home: homedir(), env: io.env });
   const searchWorker = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workers/search-worker.js');
-  const session = await openSession({ dir, holder: 'margin serve', searchWorker });
+  // MARGIN_OFFLINE=1 keeps the host from ever contacting the arXiv API (tests, air-gapped machines).
+  const arxivApi = io.env.MARGIN_OFFLINE ? {} : { arxivApi: io.env.MARGIN_ARXIV_API ?? ARXIV_API };
+  const session = await openSession({ dir, holder: 'margin serve', searchWorker, ...arxivApi });
   for (const notice of session.library.notices) io.stderr(`margin: ${notice.level}: ${notice.message}\n`);
   const host = await startHttpHost({ handlers: createHandlers(session), staticDir, port, subscribe: (l) => session.library.onChange(l) });
   io.stdout(`${host.url}\n`);

@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { InProcessTextSearch, type TextSearch, type TextSource } from '../search/text-search.js';
 import { WorkerTextSearch } from '../search/worker-text-search.js';
 import { RecordCache } from '../search/record-cache.js';
+import { completeArxivPlaceholders } from '../arxiv/arxiv-completion.js';
+import type { Library as LibraryType } from '../library.js';
 
 /** An open library with what the app adds around it: search and saved searches. Used by the app and `margin serve`. */
 export interface Session {
@@ -21,6 +23,8 @@ export interface SessionOptions {
   readonly deps?: LibraryDeps;
   /** The built search worker (`out/workers/search-worker.js`); without it, search runs in this process. */
   readonly searchWorker?: string;
+  /** Complete papers imported from bare arXiv ids from this API (the app passes arXiv's); none: never go online. */
+  readonly arxivApi?: string;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
@@ -41,17 +45,21 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       () => library.records(),
       (id) => library.getRecord(id),
     );
+    const completeArxiv = arxivCompleter(library, options.arxivApi);
     library.onChange((ids, change) => {
       search.invalidate(ids, change.content);
       // Patched before the change reaches the UI, which asks for the list again right away.
       void records.refresh(ids);
+      if (change.content) completeArxiv.run();
     });
+    completeArxiv.run();
     return {
       library,
       records,
       search,
       searches,
       close: async () => {
+        await completeArxiv.stop();
         await search.close();
         await library.close();
       },
@@ -60,4 +68,37 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     await library.close();
     throw error;
   }
+}
+
+/** One completion run at a time, started after opening and after imports; quiet when offline. */
+function arxivCompleter(library: LibraryType, api: string | undefined): { run: () => void; stop: () => Promise<void> } {
+  let running: Promise<unknown> | null = null;
+  let again = false;
+  const asked = new Set<string>();
+  const abort = new AbortController();
+  const run = (): void => {
+    if (!api || abort.signal.aborted) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = library
+      .arxivPlaceholders()
+      .then((waiting) => (waiting.some((r) => r.arxivId !== null && !asked.has(r.arxivId)) ? completeArxivPlaceholders(library, { baseUrl: api, asked, signal: abort.signal }) : null))
+      .catch(() => undefined)
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  return {
+    run,
+    stop: async () => {
+      abort.abort();
+      await running;
+    },
+  };
 }

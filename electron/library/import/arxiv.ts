@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { ImportFailure } from '../../../shared/models/import-report.js';
 import { LibraryError } from '../storage/errors.js';
 import { normalizeArxivId } from '../merge/identity.js';
+import { arxivPlaceholderTitle } from '../merge/merge-entry.js';
 import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
 import { cleanUrl, text, yearOf } from './fields.js';
 import { normalizeInputText } from './text.js';
@@ -29,7 +30,7 @@ function parseIdList(input: string, fileName: string | null): ParseResult {
         return;
       }
       // Title and abstract come later (from the arXiv API when online); until then the id stands in.
-      entries.push({ ...blankEntry({ format: 'arxiv', fileName, digestDate: null }, index + 1), title: `arXiv:${id}`, arxivId: id, url: `https://arxiv.org/abs/${id}` });
+      entries.push({ ...blankEntry({ format: 'arxiv', fileName, digestDate: null }, index + 1), title: arxivPlaceholderTitle(id), arxivId: id, url: `https://arxiv.org/abs/${id}` });
     });
   return { entries, failures };
 }

@@ -19,7 +19,8 @@ type FillableField = 'year' | 'publishedAt' | 'venue' | 'url';
 export function mergeEntry(record: PaperRecord, content: PaperContent, entry: ParsedEntry, extraTags: readonly string[], now: string): MergedPaper {
   const changed: string[] = [];
   const next: { -readonly [K in keyof PaperRecord]: PaperRecord[K] } = { ...record };
-  if (next.title.trim() === '' && entry.title.trim() !== '') {
+  const placeholder = next.arxivId !== null && next.title === arxivPlaceholderTitle(next.arxivId);
+  if ((next.title.trim() === '' || (placeholder && entry.title !== next.title)) && entry.title.trim() !== '') {
     next.title = entry.title;
     changed.push('title');
   }
@@ -100,4 +101,9 @@ export function unionTags(existing: readonly string[], added: readonly string[])
     out.push(tag);
   }
   return out;
+}
+
+/** The title a paper imported from a bare arXiv id carries until its metadata arrives. */
+export function arxivPlaceholderTitle(arxivId: string): string {
+  return `arXiv:${arxivId}`;
 }
