@@ -275,16 +275,24 @@ export class Library {
   }
 
   /** A bulk change is preceded by a backup, when there is anything to back up. */
+  /**
+   * Plan and commit in one lock. When the import changes a library that has papers, a backup of the
+   * state before it is linked inside the same lock, then verified once the import has landed.
+   */
   private async importWithBackup(entries: readonly ParsedEntry[], extraTags: readonly string[]) {
-    const plan = await this.planImport(entries, extraTags);
-    if (plan.records.length === 0) return plan;
-    if ((await this.store.allRecords()).length > 0) await this.backupNow('import');
-    return this.store.exclusive(async (writer) => {
-      // Plan again inside the lock: an edit may have landed since.
+    const { plan, staged } = await this.store.exclusive(async (writer) => {
       const planned = await this.planImport(entries, extraTags);
+      // Nothing is committed yet, so the store still holds the library as it was before this import.
+      const hadPapers = (await this.store.allRecords()).length > 0;
+      const backup = planned.records.length > 0 && hadPapers ? await writer.stageBackup('import') : null;
       await writer.commit({ records: planned.records, contents: planned.contents });
-      return planned;
+      return { plan: planned, staged: backup };
     });
+    if (staged) {
+      await this.store.finishBackup(staged);
+      this.lastBackupAt = this.deps.now().getTime();
+    }
+    return plan;
   }
 
   /** At most hourly while editing, a backup before the edit. */

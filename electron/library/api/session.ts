@@ -5,7 +5,6 @@ import { InProcessTextSearch, type TextSearch, type TextSource } from '../search
 import { WorkerTextSearch } from '../search/worker-text-search.js';
 import { RecordCache } from '../search/record-cache.js';
 import { completeArxivPlaceholders } from '../arxiv/arxiv-completion.js';
-import type { Library as LibraryType } from '../library.js';
 
 /** An open library with what the app adds around it: search and saved searches. Used by the app and `margin serve`. */
 export interface Session {
@@ -71,7 +70,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 }
 
 /** One completion run at a time, started after opening and after imports; quiet when offline. */
-function arxivCompleter(library: LibraryType, api: string | undefined): { run: () => void; stop: () => Promise<void> } {
+function arxivCompleter(library: Library, api: string | undefined): { run: () => void; stop: () => Promise<void> } {
   let running: Promise<unknown> | null = null;
   let again = false;
   const asked = new Set<string>();

@@ -15,20 +15,16 @@ export class WorkerTextSearch implements TextSearch {
   private readonly waiting = new Map<number, (ids: readonly string[]) => void>();
   private updates: Promise<void> = Promise.resolve();
   private fallback: InProcessTextSearch | null = null;
-  /** Resolves when the worker has loaded every paper (`searchReadyMs` in the benchmark). */
-  readonly ready: Promise<number>;
 
   constructor(workerPath: string, dir: string, private readonly source: TextSource) {
     this.worker = new Worker(workerPath, { workerData: { dir } });
     this.worker.unref();
-    this.ready = new Promise((resolve) => {
-      this.worker.on('message', (reply: WorkerReply) => {
-        if (reply.type === 'ready') resolve(reply.ms);
-        else if (reply.type === 'result') {
-          this.waiting.get(reply.requestId)?.(reply.ids);
-          this.waiting.delete(reply.requestId);
-        } else this.failOver();
-      });
+    // Searches sent before the worker is ready wait in its queue; 'ready' itself needs no answer.
+    this.worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'result') {
+        this.waiting.get(reply.requestId)?.(reply.ids);
+        this.waiting.delete(reply.requestId);
+      } else if (reply.type === 'error') this.failOver();
     });
     this.worker.on('error', () => this.failOver());
   }
@@ -78,4 +74,3 @@ export class WorkerTextSearch implements TextSearch {
   }
 }
 
-export { InProcessTextSearch };

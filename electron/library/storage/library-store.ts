@@ -1,7 +1,7 @@
-import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { EMPTY_CONTENT, type PaperContent, type PaperRecord } from '../../../shared/models/paper.js';
-import { TEMP_SUFFIX, writeFileDurable, isErrnoException } from './durable-write.js';
+import { TEMP_SUFFIX, writeFileDurable } from './durable-write.js';
 import { CorruptFileError, LibraryError } from './errors.js';
 import {
   CONTENTS_DIR,
@@ -22,8 +22,9 @@ import { LEGACY_SINGLE_FILE, V0LibrarySchema, migrateV0ToV1 } from './migrations
 import { recoverCorruptFile, type Notice } from './recovery.js';
 import { ShardSet } from './shard-set.js';
 import { parseValidated } from './validated-json-file.js';
+import { readIfExists } from './read-if-exists.js';
 import { acquireWriteLock, type WriteLock } from './write-lock.js';
-import { SNAPSHOTS_DIR, finishSnapshot, restoreSnapshot, stageSnapshot, takeSnapshot, type SnapshotInfo } from './snapshots.js';
+import { SNAPSHOTS_DIR, finishSnapshot, restoreSnapshot, stageSnapshot, takeSnapshot, type SnapshotInfo, type StagedSnapshot } from './snapshots.js';
 import { stableStringify } from './stable-json.js';
 
 export interface StoreOpenOptions {
@@ -52,6 +53,8 @@ export interface StoreWriter {
    * to each shard, then the journal is dropped. A crash in between is replayed at the next open.
    */
   commit(changes: ChangeSet): Promise<void>;
+  /** Link a whole-library backup of the state as it is now; `finishBackup` verifies and publishes it. */
+  stageBackup(reason: string): Promise<StagedSnapshot>;
 }
 
 /**
@@ -161,7 +164,13 @@ export class LibraryStore {
     return run;
   }
 
+  /** Verify and publish a backup staged inside `exclusive` (edits may go on meanwhile). */
+  finishBackup(staged: StagedSnapshot): Promise<SnapshotInfo> {
+    return finishSnapshot(this.dir, staged);
+  }
+
   private readonly writer: StoreWriter = {
+    stageBackup: (reason) => stageSnapshot(this.dir, reason, this.now()),
     putRecord: async (record) => {
       const shard = await this.papers.loadFor(record.id);
       shard.papers[record.id] = record;
@@ -189,8 +198,7 @@ export class LibraryStore {
 
   /** Take a whole-library backup now: files are linked alone (no write lands halfway), verified while edits go on. */
   async snapshot(reason: string): Promise<SnapshotInfo> {
-    const staged = await this.exclusive(() => stageSnapshot(this.dir, reason, this.now()));
-    return finishSnapshot(this.dir, staged);
+    return this.finishBackup(await this.exclusive((writer) => writer.stageBackup(reason)));
   }
 
   /** Put a backup back: first a backup of the current state (so this can be undone), then the files, then a fresh read. */
@@ -252,13 +260,8 @@ export class LibraryStore {
   /** Version 0 kept everything in one `library.json`; move it into shards, keeping the old file as a backup. */
   private async migrateLegacySingleFile(): Promise<void> {
     const legacyPath = path.join(this.dir, LEGACY_SINGLE_FILE);
-    let text: string;
-    try {
-      text = await readFile(legacyPath, 'utf8');
-    } catch (error) {
-      if (isErrnoException(error) && error.code === 'ENOENT') return;
-      throw error;
-    }
+    const text = await readIfExists(legacyPath);
+    if (text === null) return;
     const { records, contents } = migrateV0ToV1(parseValidated(legacyPath, text, V0LibrarySchema));
     const journal: Journal = { version: CURRENT_VERSION, papers: Object.fromEntries(records.map((r) => [r.id, r])), contents: Object.fromEntries(contents), deleted: [] };
     await writeFileDurable(path.join(this.dir, JOURNAL_FILE), JSON.stringify(journal));
@@ -281,13 +284,13 @@ async function createLibrary(dir: string, now: () => Date): Promise<Manifest> {
 
 async function readManifest(dir: string, writable: boolean, now: () => Date, notices: Notice[]): Promise<Manifest | null> {
   const file = path.join(dir, MANIFEST_FILE);
-  let text: string;
+  let text: string | null;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readIfExists(file);
   } catch (error) {
-    if (isErrnoException(error) && error.code === 'ENOENT') return null;
     throw new LibraryError('io', `${file}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
   }
+  if (text === null) return null;
   try {
     return parseValidated(file, text, ManifestSchema);
   } catch (error) {
@@ -301,10 +304,11 @@ async function readManifest(dir: string, writable: boolean, now: () => Date, not
 
 async function readJournal(dir: string): Promise<Journal | null> {
   const file = path.join(dir, JOURNAL_FILE);
+  const text = await readIfExists(file);
+  if (text === null) return null;
   try {
-    return parseValidated(file, await readFile(file, 'utf8'), JournalSchema);
+    return parseValidated(file, text, JournalSchema);
   } catch (error) {
-    if (isErrnoException(error) && error.code === 'ENOENT') return null;
     // The journal is written atomically, so a bad one was never committed: its change never happened.
     if (error instanceof CorruptFileError) return null;
     throw error;

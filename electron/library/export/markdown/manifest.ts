@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileDurable, isErrnoException } from '../../storage/durable-write.js';
+import { writeFileDurable } from '../../storage/durable-write.js';
+import { readIfExists } from '../../storage/read-if-exists.js';
 import { LibraryError } from '../../storage/errors.js';
 import { stableStringify } from '../../storage/stable-json.js';
 
@@ -28,13 +28,13 @@ export type ManifestEntry = ExportManifest['papers'][string];
 
 export async function readManifest(dir: string): Promise<ExportManifest> {
   const file = path.join(dir, MANIFEST_NAME);
-  let text: string;
+  let text: string | null;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readIfExists(file);
   } catch (error) {
-    if (isErrnoException(error) && error.code === 'ENOENT') return { version: 1, papers: {}, digests: {} };
     throw new LibraryError('io', `cannot read ${file} (${error instanceof Error ? error.message : String(error)})`);
   }
+  if (text === null) return { version: 1, papers: {}, digests: {} };
   let json: unknown;
   try {
     json = JSON.parse(text);
