@@ -16,3 +16,24 @@ export const ImportReportSchema = z.object({
   ids: z.array(z.string()),
 });
 export type ImportReport = z.output<typeof ImportReportSchema>;
+
+/** The digest sources Margin reads by their own structure; `page` is the structural fallback for anything else. */
+export const DIGEST_SOURCES = ['arxiv-listing', 'arxiv-mailing', 'hf-page', 'scholar-alert', 'biorxiv-alert', 'page'] as const;
+export const DigestSourceSchema = z.enum(DIGEST_SOURCES);
+export type DigestSource = z.output<typeof DigestSourceSchema>;
+
+/** Which source a digest was recognised as, said the way the preview shows it ("arXiv listing", "q-fin new"). */
+export const DigestSummarySchema = z.object({
+  source: DigestSourceSchema,
+  label: z.string(),
+  /** What the source names about itself (a category, an alert's query), or ''. */
+  detail: z.string(),
+});
+export type DigestSummary = z.output<typeof DigestSummarySchema>;
+
+/** A run of a digest's text that became no paper: shown in the preview with its line, never imported silently. */
+export const SkippedTextSchema = z.object({
+  line: z.number().int().positive(),
+  text: z.string(),
+});
+export type SkippedText = z.output<typeof SkippedTextSchema>;

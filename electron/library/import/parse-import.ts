@@ -4,7 +4,7 @@ import { LibraryError } from '../storage/errors.js';
 import { parseArxiv } from './arxiv.js';
 import { parseBibtex } from './bibtex.js';
 import { parseCslJson } from './csl-json.js';
-import { parseDigest } from './digest.js';
+import { parseDigest } from './digest/read-digest.js';
 import { parseHfJson } from './hf-json.js';
 import { parseRis } from './ris.js';
 import type { ParseResult, ParsedEntry } from './entry.js';
@@ -23,7 +23,8 @@ export function detectFormat(text: string): ImportFormat {
   if (/^(%.*\n\s*)*@\s*[a-z]+\s*[{(]/i.test(head)) return 'bibtex';
   if (/^TY {2}- /m.test(head.slice(0, 200))) return 'ris';
   if (/^<\?xml[^>]*>\s*<feed|^<feed/i.test(head)) return 'arxiv';
-  if (/^[[{]/.test(head)) return /"paper"\s*:\s*\{/.test(head) ? 'hf-json' : 'csl-json';
+  // JSON opens with an array of objects or an object; a paste that starts `[PDF] Title` is a digest.
+  if (/^(\[\s*[{\]]|\{\s*["}])/.test(head)) return /"paper"\s*:\s*\{/.test(head) ? 'hf-json' : 'csl-json';
   const lines = head.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
   const arxivLine = /^(arxiv:|https?:\/\/(www\.)?arxiv\.org\/(abs|pdf)\/)?(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?(\.pdf)?$/i;
   if (lines.length > 0 && lines.every((l) => arxivLine.test(l))) return 'arxiv';

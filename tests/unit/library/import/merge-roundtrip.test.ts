@@ -75,7 +75,7 @@ describe('citation keys', () => {
 
   it('are generated once at import, kept from a .bib, and stay the same when the paper changes', async () => {
     const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    const twice = 'Sparse Models Work\n\nAn abstract that is a sentence.\n\nSparse Models Work Again\n\nAnother abstract that is a sentence.';
+    const twice = 'Sparse Models Work\n\nAn abstract that is a sentence about sparse models.\n\nSparse Models Work Again\n\nAnother abstract that is a sentence about sparse models.';
     await library.import({ text: twice, format: 'digest', fileName: null, tags: [], dryRun: false });
     const keys = (await library.list()).map((p) => p.citationKey).sort();
     expect(keys).toEqual(['anonndsparse', 'anonndsparsea']);

@@ -1,0 +1,46 @@
+/**
+ * Page furniture found by repetition: a short line that recurs between entries is not a paper. A line
+ * repeated word for word (digits aside: `12 comments`) is furniture; a line whose first two words recur
+ * (`Submitted by X`) is furniture only when they recur on a good share of the entries, since titles
+ * often share their first words ("Towards Efficient …").
+ */
+import type { Line } from './lines.js';
+
+const MAX_WORDS = 6;
+
+function words(text: string): string[] {
+  return text.toLowerCase().replace(/\d+/g, '#').split(/\s+/);
+}
+
+export class Furniture {
+  private readonly exact = new Map<string, number>();
+  private readonly prefix = new Map<string, number>();
+
+  /** `entries`: about how many entries the text holds, to judge what "recurs on a good share" means. */
+  constructor(texts: Iterable<string>, private readonly entries: number) {
+    for (const text of texts) {
+      const w = words(text);
+      if (text === '' || w.length > MAX_WORDS) continue;
+      const exact = w.join(' ');
+      this.exact.set(exact, (this.exact.get(exact) ?? 0) + 1);
+      if (w.length >= 3) {
+        const prefix = w.slice(0, 2).join(' ');
+        this.prefix.set(prefix, (this.prefix.get(prefix) ?? 0) + 1);
+      }
+    }
+  }
+
+  has(text: string): boolean {
+    const w = words(text);
+    if (text === '' || w.length > MAX_WORDS) return false;
+    if ((this.exact.get(w.join(' ')) ?? 0) >= 2) return true;
+    return w.length >= 3 && (this.prefix.get(w.slice(0, 2).join(' ')) ?? 0) >= Math.max(3, this.entries / 4);
+  }
+}
+
+export function furnitureOf(lines: readonly Line[], entries: number): Furniture {
+  return new Furniture(
+    lines.map((l) => l.text),
+    entries,
+  );
+}

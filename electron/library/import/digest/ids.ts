@@ -1,0 +1,53 @@
+/** arXiv ids and DOIs as digests print them. */
+
+/** A modern (`2411.01234`) or old-style (`hep-th/9901001`, `math.AG/0601001`) arXiv id, with an optional version. */
+export const ARXIV_ID = String.raw`(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Za-z]{2})?/\d{7})(?:v(\d+))?`;
+
+export interface ArxivRef {
+  readonly id: string;
+  readonly version: number | null;
+}
+
+const ARXIV_IN_TEXT = new RegExp(String.raw`(?:arxiv[:\s]\s*|arxiv\.org/(?:abs|pdf)/)${ARXIV_ID}`, 'i');
+
+/** The first arXiv id written `arXiv:ID` or as an arxiv.org link in the text, or null. */
+export function arxivRefIn(text: string): ArxivRef | null {
+  const match = ARXIV_IN_TEXT.exec(text);
+  return match?.[1] ? arxivRef(match[1], match[2]) : null;
+}
+
+export function arxivRef(id: string, version: string | undefined): ArxivRef {
+  return { id: /\//.test(id) ? id.toLowerCase() : id, version: version ? Number(version) : null };
+}
+
+/** The year a modern arXiv id was first submitted (`2411.…` → 2024; old style `…/99…` → 1999). */
+export function yearOfArxivId(id: string): number | null {
+  const modern = /^(\d{2})\d{2}\./.exec(id);
+  if (modern?.[1]) return 2000 + Number(modern[1]);
+  const old = /\/(\d{2})\d{5}$/.exec(id);
+  if (old?.[1]) return (Number(old[1]) >= 91 ? 1900 : 2000) + Number(old[1]);
+  return null;
+}
+
+const DOI_IN_TEXT = /\b(10\.\d{4,9}\/[^\s"<>]+)/;
+
+/** The first DOI in the text, without trailing punctuation, or null. */
+export function doiIn(text: string): string | null {
+  const match = DOI_IN_TEXT.exec(text);
+  return match?.[1] ? match[1].replace(/[.,;)\]]+$/, '') : null;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** `Fri, 25 Oct 2024 08:31:28 GMT`, `25 Oct 2024`, `October 25, 2024`, `2024-10-25` → `2024-10-25`; null otherwise. */
+export function isoDayIn(text: string): string | null {
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const dayMonth = /\b(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b/.exec(text);
+  const monthDay = dayMonth ? null : /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(text);
+  const [day, month, year] = dayMonth ? [dayMonth[1], dayMonth[2], dayMonth[3]] : monthDay ? [monthDay[2], monthDay[1], monthDay[3]] : [];
+  if (!day || !month || !year) return null;
+  const m = MONTHS.indexOf(month.toLowerCase());
+  if (m < 0) return null;
+  return `${year}-${String(m + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+}

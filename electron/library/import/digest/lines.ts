@@ -1,0 +1,76 @@
+/** The line model every digest reader works on: split once, numbered once, so no reader rescans the input. */
+import type { SkippedText } from '../../../../shared/models/import-report.js';
+import { normalizeInputText } from '../text.js';
+
+export interface Line {
+  /** The line without trailing whitespace (leading indentation matters to mail readers). */
+  readonly raw: string;
+  /** The line trimmed. */
+  readonly text: string;
+  /** 1-based line number in the input. */
+  readonly number: number;
+}
+
+export function toLines(input: string): Line[] {
+  return normalizeInputText(input)
+    .split('\n')
+    .map((raw, index) => {
+      const trimmedEnd = raw.replace(/[ \t\u00a0]+$/, '');
+      return { raw: trimmedEnd, text: trimmedEnd.trim(), number: index + 1 };
+    });
+}
+
+/**
+ * Join hard-wrapped lines into one string: whitespace collapsed, and a word hyphenated at the end of a
+ * line (`self-` + `supervised`) joined without a space, keeping its hyphen.
+ */
+export function joinWrapped(parts: readonly string[]): string {
+  let joined = '';
+  for (const part of parts) {
+    const piece = part.replace(/\s+/g, ' ').trim();
+    if (piece === '') continue;
+    if (joined === '') joined = piece;
+    else if (/\p{L}-$/u.test(joined) && /^\p{L}/u.test(piece)) joined += piece;
+    else joined += ` ${piece}`;
+  }
+  return joined;
+}
+
+/** Longest excerpt of skipped text the preview shows. */
+const SKIPPED_EXCERPT = 160;
+
+/**
+ * Collects the lines no entry used and reports them as runs (a paragraph of furniture is one item, not
+ * ten). Readers mark lines as they go, so the whole thing stays linear.
+ */
+export class SkippedLines {
+  private readonly runs: SkippedText[] = [];
+  private open: { line: number; parts: string[]; last: number } | null = null;
+
+  add(line: Line): void {
+    if (line.text === '') return;
+    if (this.open && line.number <= this.open.last + 2) {
+      if (this.open.parts.join(' ').length < SKIPPED_EXCERPT) this.open.parts.push(line.text);
+      this.open.last = line.number;
+      return;
+    }
+    this.flush();
+    this.open = { line: line.number, parts: [line.text], last: line.number };
+  }
+
+  addAll(lines: readonly Line[]): void {
+    for (const line of lines) this.add(line);
+  }
+
+  result(): SkippedText[] {
+    this.flush();
+    return this.runs;
+  }
+
+  private flush(): void {
+    if (!this.open) return;
+    const text = joinWrapped(this.open.parts);
+    this.runs.push({ line: this.open.line, text: text.length > SKIPPED_EXCERPT ? `${text.slice(0, SKIPPED_EXCERPT - 1)}…` : text });
+    this.open = null;
+  }
+}

@@ -1,0 +1,24 @@
+/** Author lists as digests print them: `A, B and C`, `A, B, and C`, `A (MIT), B (1, 2)`, `A; B`, `A, B…`. */
+
+/** Drop parenthesized groups (affiliations, footnote numbers), nesting included, in one pass. */
+export function withoutParentheses(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
+/** Split an author line into names, in order, without `and`, affiliations or a trailing ellipsis. */
+export function splitAuthors(line: string): string[] {
+  const cleaned = withoutParentheses(line)
+    .replace(/\s*(…|\.\.\.)\s*$/u, '')
+    .replace(/\bet al\.?\s*$/i, '');
+  return cleaned
+    .split(/\s*[,;]\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+/i)
+    .map((name) => name.replace(/\s+/g, ' ').replace(/^and\s+/i, '').trim())
+    .filter((name) => name !== '' && name !== '…' && !/^et al\.?$/i.test(name));
+}
