@@ -21,9 +21,11 @@ const entries = [
   { in: 'electron/cli/margin.ts', out: 'out/cli/margin.js', banner: '#!/usr/bin/env node' },
   { in: 'electron/main/main.ts', out: 'out/main/main.js' },
   { in: 'electron/workers/search-worker.ts', out: 'out/workers/search-worker.js' },
+  { in: 'electron/workers/parse-worker.ts', out: 'out/workers/parse-worker.js' },
   // The bench drives Chromium through playwright-core, which must stay a package (it finds its own files).
   { in: 'scripts/bench/bench.ts', out: 'out/bench/bench.js', external: ['playwright-core'] },
   { in: 'scripts/bench/probes.ts', out: 'out/bench/probe.js' },
+  { in: 'scripts/digest/accuracy.ts', out: 'out/digest/accuracy.js' },
 ];
 for (const entry of entries) {
   if (!existsSync(entry.in)) continue;

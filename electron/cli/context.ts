@@ -2,11 +2,12 @@ import { homedir } from 'node:os';
 import { Library } from '../library/library.js';
 import { resolveLibraryDir } from '../library/library-location.js';
 import type { CliIo } from './io.js';
+import type { ImportParser } from '../library/import/import-parser.js';
 
 /** Open the library for one command, tell the user about any recovery, and always close it. */
-export async function withLibrary<T>(io: CliIo, libraryFlag: string | undefined, mode: 'read' | 'write', holder: string, run: (library: Library) => Promise<T>): Promise<T> {
+export async function withLibrary<T>(io: CliIo, libraryFlag: string | undefined, mode: 'read' | 'write', holder: string, run: (library: Library) => Promise<T>, parser?: ImportParser): Promise<T> {
   const dir = resolveLibraryDir(libraryFlag, { platform: process.platform, home: homedir(), env: io.env });
-  const library = await Library.open({ dir, mode, holder });
+  const library = await Library.open({ dir, mode, holder, ...(parser ? { parser } : {}) });
   try {
     return await run(library);
   } finally {

@@ -4,7 +4,6 @@ import type { ImportFormat, Paper, PaperContent, PaperId, PaperRecord, Status } 
 import { EMPTY_CONTENT, PaperIdSchema, TagSchema, withCounts, type Annotation, type AnnotationColor, type Note } from '../../shared/models/paper.js';
 import { anchorAt, nthOccurrence, reanchor } from './annotations/anchoring.js';
 import type { ParsedEntry } from './import/entry.js';
-import { parseImport } from './import/parse-import.js';
 import { MatchIndex } from './merge/match-index.js';
 import { arxivPlaceholderTitle } from './merge/merge-entry.js';
 import { entryKey } from './merge/identity.js';
@@ -15,7 +14,9 @@ import { CitationKeys } from './export/bibliography/citation-keys.js';
 import { mergeEntry, recordFromEntry, unionTags } from './merge/merge-entry.js';
 import { isEmptyQuery, matchesFilters, matchesText, parseQuery } from './search/query.js';
 import { searchableText } from './search/search-corpus.js';
-import type { PreviewItem } from '../../shared/models/views.js';
+import type { ImportPreview, PreviewItem } from '../../shared/models/views.js';
+import { applyEntryEdits, type EditedEntry, type EntryEdit } from './import/entry-edits.js';
+import { parseInProcess, type ImportParser } from './import/import-parser.js';
 import { LibraryError } from './storage/errors.js';
 import { LibraryStore } from './storage/library-store.js';
 import { listSnapshots, type SnapshotInfo } from './storage/snapshots.js';
@@ -39,6 +40,8 @@ export interface LibraryOpenOptions {
   readonly mode: 'read' | 'write';
   readonly holder: string;
   readonly deps?: LibraryDeps;
+  /** Reads imports; the app and `margin serve` pass one that parses in a worker thread with a time limit. */
+  readonly parser?: ImportParser;
 }
 
 export interface ImportRequest {
@@ -48,7 +51,16 @@ export interface ImportRequest {
   readonly tags: readonly string[];
   /** Only report what would happen. */
   readonly dryRun: boolean;
+  /** The same paste as HTML, whose links give papers their ids. */
+  readonly html?: string | null;
+  /** Corrections made in the preview, by entry position. */
+  readonly edits?: readonly EntryEdit[];
+  /** Tag each paper with its arXiv categories (`arxiv/cs.LG`). */
+  readonly categoryTags?: boolean;
 }
+
+/** What an import did, or would do, with every entry and the digest's skipped text. */
+export type ImportOutcome = ImportReport & { format: ImportFormat; items: PreviewItem[]; digest: ImportPreview['digest'] };
 
 /** Called with the ids of papers that changed, after the change is on disk; `content` says whether abstracts, notes or highlights changed too. */
 export type ChangeListener = (ids: readonly string[], change: { readonly content: boolean }) => void;
@@ -71,6 +83,7 @@ export class Library {
   private constructor(
     private readonly store: LibraryStore,
     private readonly deps: LibraryDeps,
+    private readonly parser: ImportParser,
   ) {}
 
   /** Hear about every change this library makes; returns the unsubscribe function. */
@@ -94,7 +107,7 @@ export class Library {
   static async open(options: LibraryOpenOptions): Promise<Library> {
     const deps = options.deps ?? defaultDeps;
     const store = await LibraryStore.open({ dir: options.dir, mode: options.mode, holder: options.holder, now: deps.now });
-    return new Library(store, deps);
+    return new Library(store, deps, options.parser ?? parseInProcess);
   }
 
   get dir(): string {
@@ -152,16 +165,26 @@ export class Library {
     });
   }
 
-  /** Parse, match and (unless dry-run) write an import in one transaction. */
-  async import(request: ImportRequest): Promise<ImportReport & { format: ImportFormat; items: PreviewItem[] }> {
+  /** Parse, apply the preview's corrections, match, and (unless dry-run) write an import in one transaction. */
+  async import(request: ImportRequest): Promise<ImportOutcome> {
     const extraTags = request.tags.map((t, i) => validTag(t, i));
-    const parsed = parseImport(request.text, request.format, { fileName: request.fileName, today: this.deps.now() });
-    const plan = request.dryRun
-      ? await this.planImport(parsed.entries, extraTags)
-      : await this.importWithBackup(parsed.entries, extraTags);
+    const parsed = await this.parser({ text: request.text, format: request.format, fileName: request.fileName, html: request.html ?? null, today: this.deps.now() });
+    const edited = applyEntryEdits(parsed.entries, request.edits ?? []);
+    const withCategories = (entry: ParsedEntry): ParsedEntry => (request.categoryTags && entry.categories.length > 0 ? { ...entry, tags: unionTags(entry.tags, entry.categories.map((c) => `arxiv/${c}`)) } : entry);
+    const included = edited.entries.filter((e) => e.included);
+    const plan = request.dryRun ? await this.planImport(included.map((e) => withCategories(e.entry)), extraTags) : await this.importWithBackup(included.map((e) => withCategories(e.entry)), extraTags);
     if (!request.dryRun) this.emit(plan.records.map((r) => r.id));
-    const { added, merged, unchanged, ids, items } = plan;
-    return { added, merged, unchanged, failed: [...parsed.failures], ids, items, format: parsed.format };
+    // Unticked entries are still shown, with what importing them would do.
+    const excluded = edited.entries.filter((e) => !e.included);
+    const excludedItems = excluded.length > 0 && request.dryRun ? (await this.planImport(excluded.map((e) => e.entry), [])).items : [];
+    const itemFor = new Map<number, PreviewItem>();
+    included.forEach((e, i) => itemFor.set(e.index, describeItem(plan.items[i], e)));
+    excluded.forEach((e, i) => itemFor.set(e.index, describeItem(excludedItems[i], e)));
+    const items = edited.entries.flatMap((e) => itemFor.get(e.index) ?? []);
+    const skipped = [...(parsed.digest?.skipped ?? []), ...edited.skipped].sort((a, b) => a.line - b.line);
+    const digest = parsed.digest ? { source: parsed.digest.source, label: parsed.digest.label, detail: parsed.digest.detail, skipped } : null;
+    const { added, merged, unchanged, ids } = plan;
+    return { added, merged, unchanged, failed: [...parsed.failures], ids, items, format: parsed.format, digest, skipped };
   }
 
   /**
@@ -312,7 +335,7 @@ export class Library {
     const keys = new CitationKeys(existing);
     const pending = new Map<string, { record: PaperRecord; content: PaperContent; isNew: boolean; changed: boolean }>();
     const ids: string[] = [];
-    const items: PreviewItem[] = [];
+    const items: PlannedItem[] = [];
     const nowMs = this.deps.now().getTime();
     const now = new Date(nowMs).toISOString();
     for (const entry of entries) {
@@ -329,7 +352,7 @@ export class Library {
         pending.set(record.id, { record, content, isNew: true, changed: true });
         index.add(record);
         ids.push(record.id);
-        items.push({ title: entry.title, outcome: 'new', changes: [], line: entry.line, paperId: null, entryKey: key });
+        items.push({ title: entry.title, outcome: 'new', changes: [], paperId: null, entryKey: key });
         continue;
       }
       const current = pending.get(matchId) ?? { record: await this.requireRecord(matchId), content: await this.store.getContent(matchId), isNew: false, changed: false };
@@ -337,7 +360,7 @@ export class Library {
       const record = current.record.citationKey === null ? keys.assign(merged.record) : merged.record;
       pending.set(matchId, { record, content: merged.content, isNew: current.isNew, changed: current.changed || merged.changed.length > 0 });
       if (!ids.includes(matchId)) ids.push(matchId);
-      items.push({ title: entry.title, outcome: current.isNew ? 'new' : merged.changed.length > 0 ? 'merge' : 'same', changes: [...merged.changed], line: entry.line, paperId: current.isNew ? null : current.record.id, entryKey: key });
+      items.push({ title: entry.title, outcome: current.isNew ? 'new' : merged.changed.length > 0 ? 'merge' : 'same', changes: [...merged.changed], paperId: current.isNew ? null : current.record.id, entryKey: key });
     }
     const values = [...pending.values()];
     const changed = values.filter((v) => v.changed);
@@ -480,4 +503,30 @@ function validTag(raw: string, index: number): string {
   const result = TagSchema.safeParse(raw);
   if (!result.success) throw new LibraryError('invalid-request', `tag ${index + 1} ("${raw.slice(0, 40)}"): ${result.error.issues[0]?.message ?? 'invalid'}`);
   return result.data;
+}
+
+/** What planning says of one entry; the preview adds what the entry itself shows. */
+type PlannedItem = Pick<PreviewItem, 'title' | 'outcome' | 'changes' | 'paperId' | 'entryKey'>;
+
+const PREVIEW_AUTHORS = 4;
+
+function describeItem(planned: PlannedItem | undefined, edited: EditedEntry): PreviewItem {
+  const { entry } = edited;
+  return {
+    title: entry.title,
+    outcome: planned?.outcome ?? 'new',
+    changes: planned?.changes ?? [],
+    paperId: planned?.paperId ?? null,
+    entryKey: planned?.entryKey ?? '',
+    line: entry.line,
+    index: edited.index,
+    included: edited.included,
+    authors: entry.authors.slice(0, PREVIEW_AUTHORS),
+    authorCount: entry.authors.length,
+    arxivId: entry.arxivId,
+    doi: entry.doi,
+    kind: entry.kind,
+    hasAbstract: entry.abstract !== null && entry.abstract.trim() !== '',
+    categories: [...entry.categories],
+  };
 }

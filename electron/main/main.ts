@@ -29,7 +29,7 @@ async function start(): Promise<void> {
   let current: Session;
   try {
     const arxivApi = process.env.MARGIN_OFFLINE ? {} : { arxivApi: ARXIV_API };
-    current = await openSession({ dir: libraryDir, holder: 'the Margin app', searchWorker: path.join(here, '../workers/search-worker.js'), ...arxivApi });
+    current = await openSession({ dir: libraryDir, holder: 'the Margin app', searchWorker: path.join(here, '../workers/search-worker.js'), parseWorker: path.join(here, '../workers/parse-worker.js'), ...arxivApi });
   } catch (error) {
     dialog.showErrorBox('Margin cannot open your library', error instanceof Error ? error.message : String(error));
     return app.quit();

@@ -79,6 +79,7 @@ export function syntheticPaper(index: number, rand: () => number, now: string): 
     year: 2000 + Math.floor(rand() * 27),
     publishedAt: null,
     arxivId: `${String(2000 + (index % 600)).padStart(4, '0')}.${String(index).padStart(5, '0')}`,
+    arxivVersion: null,
     doi: null,
     url: null,
     venue: null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImportReportSchema } from '../models/import-report.js';
+import { ENTRY_EDIT_ACTIONS, ImportReportSchema } from '../models/import-report.js';
 import { AnnotationColorSchema, AnnotationSchema, IMPORT_FORMATS, NoteSchema, PaperIdSchema, StatusSchema, TagSchema } from '../models/paper.js';
 import { DigestReportSchema, MarkdownExportReportSchema } from '../models/export-report.js';
 import { ImportPreviewSchema, ListRowSchema, OverviewSchema, PaperSchema, QueryResultSchema, SavedSearchSchema, SortSchema } from '../models/views.js';
@@ -21,6 +21,12 @@ const ImportSource = {
   text: z.string().max(MAX_IMPORT_CHARS),
   format: z.enum(['auto', ...IMPORT_FORMATS]),
   fileName: z.string().max(255).nullable(),
+  /** The same paste as HTML (the clipboard's text/html): its links give papers their ids. */
+  html: z.string().max(MAX_IMPORT_CHARS).nullable().optional(),
+  /** Corrections made in the preview, by entry position. */
+  edits: z.array(z.strictObject({ index: z.number().int().nonnegative().max(10_000_000), action: z.enum(ENTRY_EDIT_ACTIONS) })).max(100_000).optional(),
+  /** Tag each paper with its arXiv categories (`arxiv/cs.LG`). */
+  categoryTags: z.boolean().optional(),
 };
 
 /** Which papers the list shows: a status, a tag (with its children), or all. */

@@ -7,6 +7,13 @@ export const ImportFailureSchema = z.object({
 });
 export type ImportFailure = z.output<typeof ImportFailureSchema>;
 
+/** A run of a digest's text that became no paper: shown in the preview with its line, never imported silently. */
+export const SkippedTextSchema = z.object({
+  line: z.number().int().positive(),
+  text: z.string(),
+});
+export type SkippedText = z.output<typeof SkippedTextSchema>;
+
 /** What an import did (or, for a preview, would do). */
 export const ImportReportSchema = z.object({
   added: z.number().int().nonnegative(),
@@ -14,6 +21,8 @@ export const ImportReportSchema = z.object({
   unchanged: z.number().int().nonnegative(),
   failed: z.array(ImportFailureSchema),
   ids: z.array(z.string()),
+  /** A digest's text that became no paper (page furniture, text that fits no entry), with its line. */
+  skipped: z.array(SkippedTextSchema),
 });
 export type ImportReport = z.output<typeof ImportReportSchema>;
 
@@ -31,9 +40,6 @@ export const DigestSummarySchema = z.object({
 });
 export type DigestSummary = z.output<typeof DigestSummarySchema>;
 
-/** A run of a digest's text that became no paper: shown in the preview with its line, never imported silently. */
-export const SkippedTextSchema = z.object({
-  line: z.number().int().positive(),
-  text: z.string(),
-});
-export type SkippedText = z.output<typeof SkippedTextSchema>;
+/** Corrections the import preview offers for one entry. */
+export const ENTRY_EDIT_ACTIONS = ['exclude', 'not-a-paper', 'join-next', 'abstract-of-previous'] as const;
+export type EntryEditAction = (typeof ENTRY_EDIT_ACTIONS)[number];

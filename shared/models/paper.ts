@@ -76,6 +76,8 @@ export const PaperRecordSchema = z.object({
   year: z.number().int().nullable(),
   publishedAt: z.string().nullable(),
   arxivId: z.string().nullable(),
+  /** The newest arXiv version a source listed (a digest's replacement, an id with `v3`). */
+  arxivVersion: z.number().int().positive().nullable().default(null),
   doi: z.string().nullable(),
   url: z.string().nullable(),
   venue: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImportFailureSchema } from './import-report.js';
+import { DigestSummarySchema, ImportFailureSchema, SkippedTextSchema } from './import-report.js';
 import { PaperContentSchema, PaperIdSchema, PaperRecordSchema, StatusSchema, STATUSES } from './paper.js';
 
 /** One row of the paper list: what the renderer needs to draw it, never the whole paper. */
@@ -57,6 +57,19 @@ export const PreviewItemSchema = z.object({
   /** The paper in the library it matched, if any, and the entry's identity, to say "not the same paper". */
   paperId: PaperIdSchema.nullable(),
   entryKey: z.string(),
+  /** Position in the parse: what the preview's corrections (untick, not a paper, join) name. */
+  index: z.number().int().nonnegative(),
+  /** Unticked entries are shown but not imported. */
+  included: z.boolean(),
+  /** The first few authors, and how many there are. */
+  authors: z.array(z.string()),
+  authorCount: z.number().int().nonnegative(),
+  arxivId: z.string().nullable(),
+  doi: z.string().nullable(),
+  /** How a digest listed it (new, cross-list, replaced), when it says. */
+  kind: z.enum(['new', 'cross-list', 'replaced']).nullable(),
+  hasAbstract: z.boolean(),
+  categories: z.array(z.string()),
 });
 export type PreviewItem = z.output<typeof PreviewItemSchema>;
 
@@ -67,6 +80,8 @@ export const ImportPreviewSchema = z.object({
   unchanged: z.number().int().nonnegative(),
   failed: z.array(ImportFailureSchema),
   items: z.array(PreviewItemSchema),
+  /** For a digest: the source it was recognised as, and its text that became no paper. */
+  digest: DigestSummarySchema.extend({ skipped: z.array(SkippedTextSchema) }).nullable(),
 });
 export type ImportPreview = z.output<typeof ImportPreviewSchema>;
 

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { workerParser } from '../../library/import/worker-parser.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/models/paper.js';
@@ -26,16 +29,26 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
   const text = source === '-' ? await io.readStdin() : await readInput(path.resolve(io.cwd, source));
   const fileName = source === '-' ? null : path.basename(source);
   const mode = values['dry-run'] ? 'read' : 'write';
-  const report = await withLibrary(io, values.library, mode, 'margin import', (library) =>
-    library.import({ text, format, fileName, tags: values.tag, dryRun: values['dry-run'] }),
+  // Built, the CLI parses in the same worker (with the same time limit) as the app; from source, in process.
+  const parseWorker = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workers/parse-worker.js');
+  const report = await withLibrary(
+    io,
+    values.library,
+    mode,
+    'margin import',
+    (library) => library.import({ text, format, fileName, tags: values.tag, dryRun: values['dry-run'] }),
+    existsSync(parseWorker) ? workerParser(parseWorker) : undefined,
   );
   if (values.json) {
-    const { format: _detected, ...rest } = report;
+    const { format: _detected, items: _items, digest: _digest, ...rest } = report;
     printJson(io, rest);
   } else {
     const verb = values['dry-run'] ? 'would import' : 'imported';
-    io.stdout(`${verb} ${report.format}: ${report.added} added, ${report.merged} merged, ${report.unchanged} unchanged, ${report.failed.length} failed\n`);
-    for (const failure of report.failed) io.stdout(`  ${fileName ?? 'stdin'}${failure.line === null ? '' : `:${failure.line}`}: ${failure.message}\n`);
+    const from = report.digest ? `${report.format} (${[report.digest.label, report.digest.detail].filter((t) => t !== '').join(', ')})` : report.format;
+    io.stdout(`${verb} ${from}: ${report.added} added, ${report.merged} merged, ${report.unchanged} unchanged, ${report.failed.length} failed\n`);
+    const where = (line: number | null): string => `${fileName ?? 'stdin'}${line === null ? '' : `:${line}`}`;
+    for (const failure of report.failed) io.stdout(`  ${where(failure.line)}: ${failure.message}\n`);
+    for (const skipped of report.skipped) io.stdout(`  ${where(skipped.line)}: skipped: ${skipped.text}\n`);
   }
   return 0;
 }

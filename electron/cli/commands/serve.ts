@@ -27,10 +27,12 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new LibraryError('io', `the UI is not built (${staticDir}); run npm run build`);
 
   const dir = resolveLibraryDir(values.library, { platform: process.platform, home: homedir(), env: io.env });
-  const searchWorker = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workers/search-worker.js');
+  const workers = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workers');
+  const searchWorker = path.join(workers, 'search-worker.js');
+  const parseWorker = path.join(workers, 'parse-worker.js');
   // MARGIN_OFFLINE=1 keeps the host from ever contacting the arXiv API (tests, air-gapped machines).
   const arxivApi = io.env.MARGIN_OFFLINE ? {} : { arxivApi: io.env.MARGIN_ARXIV_API ?? ARXIV_API };
-  const session = await openSession({ dir, holder: 'margin serve', searchWorker, ...arxivApi });
+  const session = await openSession({ dir, holder: 'margin serve', searchWorker, parseWorker, ...arxivApi });
   for (const notice of session.library.notices) io.stderr(`margin: ${notice.level}: ${notice.message}\n`);
   const host = await startHttpHost({ handlers: createHandlers(session), staticDir, port, subscribe: (l) => session.library.onChange(l) });
   io.stdout(`${host.url}\n`);

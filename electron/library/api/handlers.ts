@@ -7,6 +7,9 @@ import type { Session } from './session.js';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
+/** Most entries the import preview lists (a digest has tens; a library export may have thousands). */
+const MAX_PREVIEW_ITEMS = 2000;
+
 /** The function behind every channel, over one open session. IPC and the HTTP host both call these. */
 export function createHandlers(session: Session): Handlers {
   const { library } = session;
@@ -20,13 +23,15 @@ export function createHandlers(session: Session): Handlers {
     'papers:setStatus': async ({ id, status }) => toListRow(await library.setStatus(id, status)),
     'papers:addTags': async ({ id, tags }) => toListRow(await library.addTags(id, tags)),
     'papers:removeTags': async ({ id, tags }) => toListRow(await library.removeTags(id, tags)),
-    'import:preview': async ({ text, format, fileName }) => {
-      const { added, merged, unchanged, failed, items, format: detected } = await library.import({ text, format, fileName, tags: [], dryRun: true });
-      return { format: detected, added, merged, unchanged, failed, items: items.slice(0, 2000) };
+    'import:preview': async ({ text, format, fileName, html, edits, categoryTags }) => {
+      const outcome = await library.import({ text, format, fileName, html: html ?? null, edits: edits ?? [], categoryTags: categoryTags ?? false, tags: [], dryRun: true });
+      const { added, merged, unchanged, failed, items, digest, format: detected } = outcome;
+      return { format: detected, added, merged, unchanged, failed, items: items.slice(0, MAX_PREVIEW_ITEMS), digest };
     },
-    'import:run': async ({ text, format, fileName, tags }) => {
-      const { added, merged, unchanged, failed, ids } = await library.import({ text, format, fileName, tags, dryRun: false });
-      return { added, merged, unchanged, failed, ids };
+    'import:run': async ({ text, format, fileName, html, edits, categoryTags, tags }) => {
+      const outcome = await library.import({ text, format, fileName, html: html ?? null, edits: edits ?? [], categoryTags: categoryTags ?? false, tags, dryRun: false });
+      const { added, merged, unchanged, failed, ids, skipped } = outcome;
+      return { added, merged, unchanged, failed, ids, skipped };
     },
     'searches:list': async () => session.searches.list(),
     'searches:save': async ({ name, query }) => session.searches.save(name, query),

@@ -5,6 +5,7 @@ import { InProcessTextSearch, type TextSearch, type TextSource } from '../search
 import { WorkerTextSearch } from '../search/worker-text-search.js';
 import { RecordCache } from '../search/record-cache.js';
 import { completeArxivPlaceholders } from '../arxiv/arxiv-completion.js';
+import { workerParser } from '../import/worker-parser.js';
 
 /** An open library with what the app adds around it: search and saved searches. Used by the app and `margin serve`. */
 export interface Session {
@@ -22,12 +23,15 @@ export interface SessionOptions {
   readonly deps?: LibraryDeps;
   /** The built search worker (`out/workers/search-worker.js`); without it, search runs in this process. */
   readonly searchWorker?: string;
+  /** The built parse worker (`out/workers/parse-worker.js`); without it, imports are parsed in this process. */
+  readonly parseWorker?: string;
   /** Complete papers imported from bare arXiv ids from this API (the app passes arXiv's); none: never go online. */
   readonly arxivApi?: string;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
-  const library = await Library.open({ dir: options.dir, mode: 'write', holder: options.holder, ...(options.deps ? { deps: options.deps } : {}) });
+  const parser = options.parseWorker && existsSync(options.parseWorker) ? workerParser(options.parseWorker) : undefined;
+  const library = await Library.open({ dir: options.dir, mode: 'write', holder: options.holder, ...(options.deps ? { deps: options.deps } : {}), ...(parser ? { parser } : {}) });
   try {
     await library.records(); // the app lists every paper at once: load the records now, not on first scroll
     // Started after the records, not beside them: on two cores the worker's reading slowed opening by

@@ -5,6 +5,7 @@ import { parseArxiv } from './arxiv.js';
 import { parseBibtex } from './bibtex.js';
 import { parseCslJson } from './csl-json.js';
 import { parseDigest } from './digest/read-digest.js';
+import { readHtml, withLinkedIds } from './digest/html.js';
 import { parseHfJson } from './hf-json.js';
 import { parseRis } from './ris.js';
 import type { ParseResult, ParsedEntry } from './entry.js';
@@ -15,6 +16,8 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 export interface ParseOptions {
   readonly fileName: string | null;
   readonly today: Date;
+  /** The same paste as HTML, when the clipboard or a dropped file had it: its links give papers their ids. */
+  readonly html?: string | null;
 }
 
 /** Guess the format from the content: each has an unmistakable opening. */
@@ -32,7 +35,9 @@ export function detectFormat(text: string): ImportFormat {
 }
 
 /** Parse an import in the given format (`auto` detects it). */
-export function parseImport(text: string, format: ImportFormat | 'auto', options: ParseOptions): ParseResult & { format: ImportFormat } {
+export function parseImport(plainText: string, format: ImportFormat | 'auto', options: ParseOptions): ParseResult & { format: ImportFormat } {
+  const html = options.html ? readHtml(options.html) : null;
+  const text = plainText.trim() === '' && html ? html.text : plainText;
   if (text.length > MAX_IMPORT_BYTES) {
     throw new LibraryError('invalid-request', `${options.fileName ?? 'input'}: ${Math.round(text.length / 1048576)} MB is more than the ${MAX_IMPORT_BYTES / 1048576} MB an import may be`);
   }
@@ -43,7 +48,8 @@ export function parseImport(text: string, format: ImportFormat | 'auto', options
   const chosen = format === 'auto' ? detectFormat(text) : format;
   try {
     const result = parseAs(chosen, text, options);
-    return { ...result, entries: result.entries.map(composedUnicode) };
+    const entries = result.entries.map(composedUnicode);
+    return { ...result, entries: html && chosen === 'digest' ? withLinkedIds(entries, html.links) : entries };
   } catch (error) {
     if (error instanceof LibraryError) throw error;
     // A parser that gives up on hostile input (too deep, too odd) is a bad file, not a crash.

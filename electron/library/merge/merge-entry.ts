@@ -33,6 +33,10 @@ export function mergeEntry(record: PaperRecord, content: PaperContent, entry: Pa
     next.arxivId = arxivId;
     changed.push('arxivId');
   }
+  if (entry.arxivVersion !== null && arxivId !== null && arxivId === next.arxivId && entry.arxivVersion > (next.arxivVersion ?? 0)) {
+    next.arxivVersion = entry.arxivVersion;
+    changed.push('version');
+  }
   const doi = normalizeDoi(entry.doi);
   if (next.doi === null && doi !== null) {
     next.doi = doi;
@@ -74,6 +78,7 @@ export function recordFromEntry(entry: ParsedEntry, id: PaperId, extraTags: read
     year: entry.year,
     publishedAt: entry.publishedAt,
     arxivId: normalizeArxivId(entry.arxivId),
+    arxivVersion: entry.arxivVersion,
     doi: normalizeDoi(entry.doi),
     url: entry.url,
     venue: entry.venue,

@@ -20,6 +20,7 @@ export function mergePapers(keep: Paper, drop: Paper, now: string): { record: Pa
     year: fill('year'),
     publishedAt: fill('publishedAt'),
     arxivId: fill('arxivId'),
+    arxivVersion: keep.arxivId === drop.arxivId ? Math.max(keep.arxivVersion ?? 0, drop.arxivVersion ?? 0) || null : fill('arxivVersion'),
     doi: fill('doi'),
     url: fill('url'),
     venue: fill('venue'),

@@ -1,23 +1,42 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { PreviewItem } from '../../../shared/models/views.js';
+import type { EntryEditAction, ImportFailure, SkippedText } from '../../../shared/models/import-report.js';
+import type { ImportPreview, PreviewItem } from '../../../shared/models/views.js';
+import { pastedImport } from '../lib/use-import-gestures.js';
 import { useMargin } from '../stores/store.js';
 import { Modal } from './Modal.js';
 
 const OUTCOME_LABEL: Readonly<Record<PreviewItem['outcome'], string>> = { new: 'New', merge: 'Merge', same: 'In library' };
 const OUTCOME_ORDER: Readonly<Record<PreviewItem['outcome'], number>> = { new: 0, merge: 1, same: 2 };
+const KIND_LABEL: Readonly<Record<NonNullable<PreviewItem['kind']>, [string, string]>> = {
+  new: ['new', 'new'],
+  'cross-list': ['cross-list', 'cross-lists'],
+  replaced: ['replaced', 'replaced'],
+};
+/** Corrections offered for a mis-read digest entry, in menu order. */
+const CORRECTIONS: ReadonlyArray<{ action: EntryEditAction; label: string; first: boolean }> = [
+  { action: 'not-a-paper', label: 'Not a paper', first: true },
+  { action: 'join-next', label: 'Join with the next', first: true },
+  { action: 'abstract-of-previous', label: 'This is the abstract of the one above', first: false },
+];
 
-/** Paste or choose a file, see what will be added, merged or skipped, then import. Nothing is written before "Import". */
+/** Paste or choose a file, see what will be added, merged or skipped, correct any mis-read, then import. Nothing is written before "Import". */
 export function ImportDialog() {
   const s = useMargin(
     useShallow((st) => ({
       text: st.importText,
+      html: st.importHtml,
       fileName: st.importFileName,
+      edits: st.importEdits,
+      categoryTags: st.importCategoryTags,
       preview: st.importPreview,
       error: st.importError,
       busy: st.importBusy,
       result: st.importResult,
       setText: st.setImportText,
+      editEntry: st.editImportEntry,
+      clearEdits: st.clearImportEdits,
+      setCategoryTags: st.setImportCategoryTags,
       previewImport: st.previewImport,
       runImport: st.runImport,
       close: st.closeDialog,
@@ -28,11 +47,11 @@ export function ImportDialog() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   // Preview again a beat after the text stops changing.
-  const { text, previewImport } = s;
+  const { text, html, previewImport } = s;
   useEffect(() => {
     const timer = setTimeout(() => void previewImport(), 250);
     return () => clearTimeout(timer);
-  }, [text, previewImport]);
+  }, [text, html, previewImport]);
 
   const finish = () => {
     if (s.result) s.showToast(`Imported: ${s.result.added} added, ${s.result.merged} merged, ${s.result.unchanged} already in the library`);
@@ -40,7 +59,7 @@ export function ImportDialog() {
   };
 
   if (s.result) {
-    const { added, merged, unchanged, failed } = s.result;
+    const { added, merged, unchanged, failed, skipped } = s.result;
     return (
       <Modal title="Import papers" onClose={finish} footer={<button type="button" className="btn primary" data-autofocus onClick={finish}>Done</button>}>
         <p role="status">
@@ -49,22 +68,30 @@ export function ImportDialog() {
           {unchanged > 0 && `, ${unchanged} already in the library`}.
         </p>
         {failed.length > 0 && <Failures failed={failed} fileName={s.fileName} />}
+        {skipped.length > 0 && <Skipped skipped={skipped} fileName={s.fileName} />}
       </Modal>
     );
   }
 
   const p = s.preview;
   const canImport = p !== null && p.added + p.merged > 0 && !s.busy;
+  const isDigest = p?.digest != null;
+  // A digest keeps the page's order, so "the next" and "the one above" mean what they say; other imports list what changes first.
+  const items = p === null ? [] : isDigest ? p.items : [...p.items].sort((x, y) => OUTCOME_ORDER[x.outcome] - OUTCOME_ORDER[y.outcome]);
   return (
     <Modal
       title="Import papers"
+      className="import-dialog"
       onClose={s.close}
       footer={
         <>
-          <span className="grow">{s.fileName ? `From ${s.fileName}` : 'Digest pages, BibTeX, RIS, CSL-JSON, arXiv feeds or ids, Hugging Face JSON.'}</span>
-          <input ref={fileInput} type="file" hidden accept=".txt,.bib,.ris,.json,.xml,.md,text/plain" onChange={async (e) => {
+          <span className="grow">{s.fileName ? `From ${s.fileName}` : 'Digests (arXiv, Scholar, bioRxiv, Hugging Face, any page), BibTeX, RIS, CSL-JSON, arXiv feeds or ids.'}</span>
+          <input ref={fileInput} type="file" hidden accept=".txt,.bib,.ris,.json,.xml,.md,.html,.htm,text/plain,text/html" onChange={async (e) => {
             const file = e.target.files?.[0];
-            if (file) s.setText(await file.text(), file.name);
+            if (!file) return;
+            const content = await file.text();
+            if (/\.x?html?$/i.test(file.name)) s.setText('', file.name, content);
+            else s.setText(content, file.name);
           }} />
           <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
             Choose file…
@@ -73,48 +100,173 @@ export function ImportDialog() {
             Cancel
           </button>
           <button type="button" className="btn primary" disabled={!canImport} onClick={() => void s.runImport()}>
-            Import
+            {p && p.added + p.merged > 0 ? `Import ${p.added + p.merged}` : 'Import'}
           </button>
         </>
       }
     >
-      <textarea aria-label="Paste papers" data-autofocus placeholder="Paste a daily digest here: titles, each followed by its abstract." value={s.text} onChange={(e) => s.setText(e.target.value, null)} spellCheck={false} />
+      <textarea
+        aria-label="Paste papers"
+        data-autofocus
+        placeholder="Paste a daily digest here (an arXiv listing or email, a Scholar or bioRxiv alert, a Hugging Face page), or a BibTeX, RIS or CSL-JSON file."
+        value={s.html !== null && s.text === '' ? '(the pasted page, read from its HTML)' : s.text}
+        onChange={(e) => s.setText(e.target.value, null)}
+        onPaste={(e) => {
+          // Pasting over everything keeps the clipboard's HTML too, for the links under the titles.
+          const area = e.currentTarget;
+          const replacesAll = area.value === '' || (area.selectionStart === 0 && area.selectionEnd === area.value.length);
+          const seed = pastedImport(e);
+          if (!replacesAll || !seed) return;
+          e.preventDefault();
+          s.setText(seed.text, null, seed.html ?? null);
+        }}
+        spellCheck={false}
+      />
       {s.error && <p className="error" role="alert">{s.error}</p>}
       {p && (
         <section aria-label="Preview" className="preview">
+          {p.digest && <SourceLine preview={p} categoryTags={s.categoryTags} onCategoryTags={(on) => void s.setCategoryTags(on)} />}
           <div className="preview-summary" role="status">
             <div className="stat"><strong>{p.added}</strong><span>new</span></div>
             <div className="stat"><strong>{p.merged}</strong><span>to merge</span></div>
             <div className="stat"><strong>{p.unchanged}</strong><span>already in the library</span></div>
             {p.failed.length > 0 && <div className="stat"><strong>{p.failed.length}</strong><span>could not be read</span></div>}
+            {p.digest && p.digest.skipped.length > 0 && <div className="stat"><strong>{p.digest.skipped.length}</strong><span>skipped text</span></div>}
           </div>
-          {p.items.length > 0 && (
+          {p.digest && p.items.length === 0 && (
+            <p className="empty-preview" role="note">
+              No papers found in this text. Margin looks for titles each followed by an abstract, an author line or an arXiv id; the text below was read but fits no paper.
+            </p>
+          )}
+          {s.edits.size > 0 && (
+            <p className="corrections">
+              {s.edits.size} {s.edits.size === 1 ? 'correction' : 'corrections'}
+              <button type="button" className="btn small ghost" onClick={() => void s.clearEdits()}>
+                Undo corrections
+              </button>
+            </p>
+          )}
+          {items.length > 0 && (
             <ul className="preview-list" aria-label="Papers in this import">
-              {/* What changes comes first: new papers, then merges, then papers already in the library. */}
-              {[...p.items].sort((x, y) => OUTCOME_ORDER[x.outcome] - OUTCOME_ORDER[y.outcome]).map((item, i) => (
-                <li key={i}>
-                  <span className={`outcome outcome-${item.outcome}`}>{OUTCOME_LABEL[item.outcome]}</span>
-                  <span className="grow-text">
-                    {item.title}
-                    {item.changes.length > 0 && <span className="chip">adds {item.changes.join(', ')}</span>}
-                  </span>
-                  {item.paperId !== null && (
-                    <button type="button" className="btn small ghost" aria-label={`Not the same paper: ${item.title}`} onClick={() => item.paperId !== null && void s.notSame(item.paperId, item.entryKey)}>
-                      Not the same paper
-                    </button>
-                  )}
-                </li>
+              {items.map((item, position) => (
+                <PreviewRow
+                  key={`${item.index}:${item.title}`}
+                  item={item}
+                  first={position === 0}
+                  corrections={isDigest}
+                  onToggle={() => void s.editEntry(item.index, item.included ? 'exclude' : null)}
+                  onCorrect={(action) => void s.editEntry(item.index, action)}
+                  onNotSame={() => item.paperId !== null && void s.notSame(item.paperId, item.entryKey)}
+                />
               ))}
             </ul>
           )}
           {p.failed.length > 0 && <Failures failed={p.failed} fileName={s.fileName} />}
+          {p.digest && p.digest.skipped.length > 0 && <Skipped skipped={p.digest.skipped} fileName={s.fileName} />}
         </section>
       )}
     </Modal>
   );
 }
 
-function Failures({ failed, fileName }: { failed: ReadonlyArray<{ line: number | null; message: string }>; fileName: string | null }) {
+/** "arXiv listing · cs.LG new · 13 new, 3 replaced", and the offer to tag papers with their categories. */
+function SourceLine({ preview, categoryTags, onCategoryTags }: { preview: ImportPreview; categoryTags: boolean; onCategoryTags: (on: boolean) => void }) {
+  const digest = preview.digest;
+  if (!digest) return null;
+  const kinds = new Map<NonNullable<PreviewItem['kind']>, number>();
+  for (const item of preview.items) if (item.kind) kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
+  const kindText = [...kinds].map(([kind, n]) => `${n} ${KIND_LABEL[kind][n === 1 ? 0 : 1]}`).join(', ');
+  const hasCategories = preview.items.some((item) => item.categories.length > 0);
+  const example = preview.items.find((item) => item.categories.length > 0)?.categories[0];
+  return (
+    <div className="source-line">
+      <span aria-label="Recognised source">
+        <strong>{digest.label}</strong>
+        {digest.detail && ` · ${digest.detail}`}
+        {kindText && ` · ${kindText}`}
+      </span>
+      {hasCategories && (
+        <label className="check">
+          <input type="checkbox" checked={categoryTags} onChange={(e) => onCategoryTags(e.target.checked)} />
+          Tag with arXiv categories{example ? ` (arxiv/${example})` : ''}
+        </label>
+      )}
+    </div>
+  );
+}
+
+function PreviewRow({ item, first, corrections, onToggle, onCorrect, onNotSame }: { item: PreviewItem; first: boolean; corrections: boolean; onToggle: () => void; onCorrect: (action: EntryEditAction) => void; onNotSame: () => void }) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (menuOpen) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [menuOpen]);
+  const authors = item.authors.join(', ') + (item.authorCount > item.authors.length ? ` +${item.authorCount - item.authors.length}` : '');
+  return (
+    <li className={item.included ? undefined : 'excluded'}>
+      <input type="checkbox" checked={item.included} onChange={onToggle} aria-label={`Import ${item.title}`} />
+      <span className={`outcome outcome-${item.included ? item.outcome : 'off'}`}>{item.included ? OUTCOME_LABEL[item.outcome] : 'Unticked'}</span>
+      <span className="grow-text">
+        <span className="item-title">{item.title}</span>
+        <span className="item-meta">
+          {authors !== '' && <span>{authors}</span>}
+          {item.arxivId && <span>arXiv:{item.arxivId}</span>}
+          {!item.arxivId && item.doi && <span>doi:{item.doi}</span>}
+          {item.kind && item.kind !== 'new' && <span className="chip">{KIND_LABEL[item.kind][0]}</span>}
+          {!item.hasAbstract && <span className="faint">no abstract</span>}
+          {item.line !== null && <span className="faint">line {item.line}</span>}
+          {item.changes.length > 0 && <span className="chip">adds {item.changes.join(', ')}</span>}
+        </span>
+      </span>
+      {item.paperId !== null && (
+        <button type="button" className="btn small ghost" aria-label={`Not the same paper: ${item.title}`} onClick={onNotSame}>
+          Not the same paper
+        </button>
+      )}
+      {corrections && (
+        <span className="menu-anchor">
+          <button type="button" className="btn small ghost" aria-haspopup="menu" aria-expanded={menuOpen} aria-label={`Correct the reading of ${item.title}`} onClick={() => setMenuOpen((open) => !open)}>
+            Fix…
+          </button>
+          {menuOpen && (
+            <ul
+              ref={menuRef}
+              role="menu"
+              aria-label={`Corrections for ${item.title}`}
+              className="menu"
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.stopPropagation();
+                  setMenuOpen(false);
+                }
+              }}
+              onBlur={(e) => {
+                if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setMenuOpen(false);
+              }}
+            >
+              {CORRECTIONS.filter((c) => c.first || !first).map((c) => (
+                <li key={c.action} role="none">
+                  <button
+                    type="button"
+                    role="menuitem"
+                    onClick={() => {
+                      setMenuOpen(false);
+                      onCorrect(c.action);
+                    }}
+                  >
+                    {c.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </span>
+      )}
+    </li>
+  );
+}
+
+function Failures({ failed, fileName }: { failed: readonly ImportFailure[]; fileName: string | null }) {
   return (
     <ul className="failures" aria-label="Entries that could not be read">
       {failed.map((f, i) => (
@@ -124,5 +276,26 @@ function Failures({ failed, fileName }: { failed: ReadonlyArray<{ line: number |
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Text of the digest that became no paper: shown with its line, never imported silently. */
+function Skipped({ skipped, fileName }: { skipped: readonly SkippedText[]; fileName: string | null }) {
+  return (
+    <details className="skipped">
+      <summary>
+        Skipped text ({skipped.length}): read, but not a paper
+      </summary>
+      <ul aria-label="Skipped text">
+        {skipped.map((item, i) => (
+          <li key={i}>
+            <span className="faint">
+              {fileName ?? 'Pasted text'}, line {item.line}
+            </span>{' '}
+            {item.text}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

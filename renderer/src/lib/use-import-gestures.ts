@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ImportSeed } from '../stores/import-slice.js';
 import type { MarginStore } from '../stores/store.js';
 import { isTyping } from './use-global-keys.js';
 
@@ -11,10 +12,10 @@ export function useImportGestures(store: MarginStore): { dragging: boolean } {
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
       if (isTyping(event.target) || store.getState().dialog !== null) return;
-      const text = event.clipboardData?.getData('text/plain') ?? '';
-      if (text.trim() === '') return;
+      const seed = pastedImport(event);
+      if (!seed) return;
       event.preventDefault();
-      store.getState().openImport({ text, fileName: null });
+      store.getState().openImport(seed);
     };
     const onDragOver = (event: DragEvent) => {
       if (!event.dataTransfer?.types.includes('Files')) return;
@@ -33,7 +34,10 @@ export function useImportGestures(store: MarginStore): { dragging: boolean } {
         store.getState().showToast(`${file.name} is too large to import (${Math.round(file.size / 1048576)} MB).`);
         return;
       }
-      store.getState().openImport({ text: await file.text(), fileName: file.name });
+      const content = await file.text();
+      // A saved web page is read for its text and its links.
+      const isHtml = file.type === 'text/html' || /\.x?html?$/i.test(file.name);
+      store.getState().openImport(isHtml ? { text: '', fileName: file.name, html: content } : { text: content, fileName: file.name });
     };
     const drop = (event: DragEvent) => void onDrop(event);
     window.addEventListener('paste', onPaste);
@@ -48,4 +52,12 @@ export function useImportGestures(store: MarginStore): { dragging: boolean } {
     };
   }, [store]);
   return { dragging };
+}
+
+/** What a paste carries: its text and, from a browser, the same content as HTML (whose links give ids). */
+export function pastedImport(event: ClipboardEvent | React.ClipboardEvent): ImportSeed | null {
+  const text = event.clipboardData?.getData('text/plain') ?? '';
+  const html = event.clipboardData?.getData('text/html') ?? '';
+  if (text.trim() === '' && html.trim() === '') return null;
+  return { text, fileName: null, html: html.trim() === '' ? null : html };
 }

@@ -1,4 +1,5 @@
 import type { SliceCreator } from './types.js';
+import type { ImportSeed } from './import-slice.js';
 
 export type Dialog = 'import' | 'shortcuts' | 'palette' | 'export' | 'backups' | 'duplicates';
 
@@ -8,7 +9,7 @@ export interface UiSlice {
   readonly toast: string | null;
   openDialog(dialog: Dialog): void;
   /** Open the import dialog, optionally with pasted or dropped text. */
-  openImport(seed: { text: string; fileName: string | null } | null): void;
+  openImport(seed: ImportSeed | null): void;
   /** Open the export dialog afresh. */
   openExport(): void;
   closeDialog(): void;
@@ -22,7 +23,7 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
   openImport: (seed) => {
     get().resetImport();
     if (seed) {
-      get().setImportText(seed.text, seed.fileName);
+      get().setImportText(seed.text, seed.fileName, seed.html ?? null);
       void get().previewImport();
     }
     set({ dialog: 'import' });

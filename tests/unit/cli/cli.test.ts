@@ -50,7 +50,7 @@ describe('margin CLI', () => {
     const library = await tempDir();
     const result = await runMargin(['import', '-', '--library', library], { input: 'A Title Here\r\n\r\nAn abstract that is a sentence.\r\n' });
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('imported digest: 1 added, 0 merged, 0 unchanged, 0 failed\n');
+    expect(result.stdout).toBe('imported digest (Page of papers): 1 added, 0 merged, 0 unchanged, 0 failed\n');
     const table = await runMargin(['list', '--library', library]);
     expect(table.stdout).toMatch(/^ID\s+STATUS\s+YEAR\s+AUTHORS\s+TITLE\n[0-9a-f]{16}\s+inbox\s+A Title Here\n1 paper\n$/);
   });

@@ -13,6 +13,7 @@ export function fakeApi(count: number) {
     year: 2000 + (i % 25),
     publishedAt: null,
     arxivId: null,
+    arxivVersion: null,
     doi: null,
     url: null,
     venue: null,

@@ -31,10 +31,17 @@ export class Furniture {
   }
 
   has(text: string): boolean {
+    return this.keyOf(text) !== null;
+  }
+
+  /** The repeated shape a furniture line shares with its kind (`submitted by`, `# authors`), or null. */
+  keyOf(text: string): string | null {
     const w = words(text);
-    if (text === '' || w.length > MAX_WORDS) return false;
-    if ((this.exact.get(w.join(' ')) ?? 0) >= 2) return true;
-    return w.length >= 3 && (this.prefix.get(w.slice(0, 2).join(' ')) ?? 0) >= Math.max(3, this.entries / 4);
+    if (text === '' || w.length > MAX_WORDS) return null;
+    const exact = w.join(' ');
+    if ((this.exact.get(exact) ?? 0) >= 2) return exact;
+    const prefix = w.slice(0, 2).join(' ');
+    return w.length >= 3 && (this.prefix.get(prefix) ?? 0) >= Math.max(3, this.entries / 4) ? prefix : null;
   }
 }
 

@@ -14,11 +14,17 @@ export interface Line {
 export function toLines(input: string): Line[] {
   return normalizeInputText(input)
     .split('\n')
-    .map((raw, index) => {
-      const trimmedEnd = raw.replace(/[ \t\u00a0]+$/, '');
+    .map((line, index) => {
+      // No-break spaces (Scholar puts one before its ` - ` and its `…`) are spaces to a reader.
+      const raw = line.replace(/[\u00a0\u2007\u202f]/g, ' ');
+      const trimmedEnd = raw.replace(/[ \t]+$/, '');
       return { raw: trimmedEnd, text: trimmedEnd.trim(), number: index + 1 };
     });
 }
+
+/** Chinese and Japanese put no space between words, so a wrap between two of their characters is no space. */
+const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。，：；！？）」』]$/u;
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。，：；！？（「『]/u;
 
 /**
  * Join hard-wrapped lines into one string: whitespace collapsed, and a word hyphenated at the end of a
@@ -30,7 +36,8 @@ export function joinWrapped(parts: readonly string[]): string {
     const piece = part.replace(/\s+/g, ' ').trim();
     if (piece === '') continue;
     if (joined === '') joined = piece;
-    else if (/\p{L}-$/u.test(joined) && /^\p{L}/u.test(piece)) joined += piece;
+    else if (/[\p{L}\p{N}]-$/u.test(joined) && /^\p{L}/u.test(piece)) joined += piece;
+    else if (CJK_END.test(joined) && CJK_START.test(piece)) joined += piece;
     else joined += ` ${piece}`;
   }
   return joined;

@@ -27,7 +27,7 @@ type Role = 'abstract' | 'title' | 'authors' | 'link' | 'date' | 'furniture';
 
 export const pageReader: DigestReader = {
   source: 'page',
-  label: 'Page',
+  label: 'Page of papers',
   score: () => 1,
   read: (lines, context) => readPage(lines, context),
 };
@@ -54,10 +54,14 @@ function readPage(lines: readonly Line[], context: DigestContext): DigestRead {
     units.filter(isAbstract).length,
   );
   const roles = units.map((unit) => roleOf(unit, furniture, context));
-  // A short abstract still reads as prose (it ends with a full stop) right after a title.
+  // A short abstract still reads as prose (it ends with a full stop) right after a title; outside the run
+  // of long abstracts (the page's header and footer) such a pair is page copy, not a paper.
+  const long = roles.flatMap((role, i) => (role === 'abstract' ? [i] : []));
+  const [firstLong, lastLong] = [long[0] ?? -1, long.at(-1) ?? units.length];
   for (let i = 1; i < units.length; i++) {
     const unit = units[i] as Unit;
-    if (roles[i] === 'title' && roles[i - 1] === 'title' && unit.words >= 8 && SENTENCE_END.test(unit.text) && !/\?$/.test(unit.text)) roles[i] = 'abstract';
+    const inside = long.length < 2 || (i > firstLong && i < lastLong);
+    if (inside && roles[i] === 'title' && roles[i - 1] === 'title' && /\.["'”)\]]?$/.test(unit.text)) roles[i] = 'abstract';
   }
   const skipped = new SkippedLines();
   const entries: ParsedEntry[] = [];
@@ -81,8 +85,13 @@ function readPage(lines: readonly Line[], context: DigestContext): DigestRead {
     previous = a;
   }
 
-  const titles = new Set(titleOf.values());
   const hasAbstracts = abstracts.length > 0;
+  // A page of titles alone (no abstracts): its titles sit at one fixed place in each repeated card.
+  const cardTitles = hasAbstracts ? null : titlesInCards(units, roles, furniture);
+  if (cardTitles) roles.forEach((role, i) => {
+    if (role === 'title' && !cardTitles.has(i)) roles[i] = 'furniture';
+  });
+  const titles = new Set(titleOf.values());
   const first = hasAbstracts ? (titleOf.get(abstracts[0] as number) ?? abstracts[0] as number) : 0;
   const last = hasAbstracts ? (abstracts.at(-1) as number) : units.length - 1;
   let pending: { title: number; extras: number[] } | null = null;
@@ -249,6 +258,40 @@ function usualTitleDistance(roles: readonly Role[], abstracts: readonly number[]
 
 function pickTitle(candidates: readonly number[], abstract: number, distance: number): number | undefined {
   return candidates.find((c) => abstract - c === distance) ?? candidates.at(-1);
+}
+
+/** How many units after a card's repeated marker its title may stand. */
+const CARD_REACH = 6;
+
+/**
+ * On a page of titles alone, find the repeated marker of each card (`Submitted by X`, an upvote count)
+ * and the distance from it at which most titles stand; those units are the titles, and other title-like
+ * lines (menus, the page header and footer) are not. Null when the page has no such regular cards.
+ */
+function titlesInCards(units: readonly Unit[], roles: readonly Role[], furniture: Furniture): Set<number> | null {
+  const keys = units.map((u, i) => (roles[i] === 'furniture' ? furniture.keyOf(u.text) : null));
+  const counts = new Map<string, number>();
+  roles.forEach((role, i) => {
+    if (role !== 'title') return;
+    const seen = new Set<string>();
+    for (let d = 1; d <= CARD_REACH && i - d >= 0; d++) {
+      const key = keys[i - d];
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      counts.set(`${d}\u0000${key}`, (counts.get(`${d}\u0000${key}`) ?? 0) + 1);
+    }
+  });
+  let best: string | null = null;
+  let bestCount = 2;
+  for (const [pattern, count] of counts) if (count > bestCount) [best, bestCount] = [pattern, count];
+  if (best === null) return null;
+  const [distance, key] = best.split('\u0000') as [string, string];
+  const d = Number(distance);
+  const out = new Set<number>();
+  keys.forEach((k, i) => {
+    if (k === key && roles[i + d] === 'title') out.add(i + d);
+  });
+  return out;
 }
 
 /** A title with no abstract becomes a paper only between papers (or on a page of titles alone), and only when it reads as one. */

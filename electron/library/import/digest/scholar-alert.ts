@@ -12,14 +12,13 @@
  */
 import { arxivRefIn, doiIn } from './ids.js';
 import { joinWrapped, SkippedLines, type Line } from './lines.js';
-import { furnitureOf, type Furniture } from './furniture.js';
-import { splitAuthors } from './people.js';
 import { digestEntry, type DigestContext, type DigestRead, type DigestReader } from './reader.js';
 import type { ParsedEntry } from '../entry.js';
 
 const PREFIX = /^\[(PDF|HTML|BOOK|B|CITATION|C|DOC|PS|DOCX|XML)\]\s*/i;
-/** A Scholar author: initials then a surname (`AN Gomez`, `J van der Berg`), or a name cut short with `…`. */
-const SCHOLAR_NAME = /^(\p{Lu}{1,4}\s)?[\p{L}'’.-]+(\s[\p{L}'’.-]+){0,3}…?$/u;
+const CITES = /^[•·*]?\s*(Cites|Cited by)\s*:/u;
+/** One name of a Scholar byline: `AN Gomez`, `J van der Berg`, `M. & Brutten`, or one cut short with `…`. */
+const SCHOLAR_NAME = /^\p{L}[\p{L}\p{M}'’.&-]*(\s[\p{L}\p{M}'’.&-]+){0,4}…?$/u;
 
 export const scholarAlertReader: DigestReader = {
   source: 'scholar-alert',
@@ -42,65 +41,58 @@ interface Byline {
   readonly year: number | null;
 }
 
-/** `A Author, B Author… - Venue, 2024` (the venue and year may be missing: `A Author - 2024`, `A Author - arxiv.org`). */
+/** `A Author, B Author… - Venue, 2024` (the venue or year may be missing: `A Author - 2024`, `A Author - arxiv.org`). */
 export function parseByline(text: string): Byline | null {
   const dash = text.indexOf(' - ');
   if (dash <= 0 || text.length > 400) return null;
   const left = text.slice(0, dash).trim();
   const right = text.slice(dash + 3).trim();
-  const names = left.split(/\s*,\s*/).filter((n) => n !== '');
+  const names = splitNames(left);
   if (names.length === 0 || !names.every((n) => SCHOLAR_NAME.test(n))) return null;
-  // One name alone must look like `J Smith` (initials), or the line is likely a title with a dash.
+  // One name alone must look like `J Smith` (initials first), or the line is likely a title with a dash.
   if (names.length === 1 && !/^\p{Lu}{1,4}\s\S/u.test(names[0] as string)) return null;
   const yearMatch = /(?:^|,\s*|\s)((?:19|20)\d{2})\s*$/.exec(right);
-  return { authors: splitAuthors(left), venue: right.replace(/,?\s*(?:19|20)\d{2}\s*$/, '').trim(), year: yearMatch?.[1] ? Number(yearMatch[1]) : null };
+  return { authors: names.map((n) => n.replace(/\s*…$/u, '')).filter((n) => n !== ''), venue: right.replace(/,?\s*(?:19|20)\d{2}\s*$/, '').trim(), year: yearMatch?.[1] ? Number(yearMatch[1]) : null };
 }
 
+/** Scholar separates names with commas only (`M. & Brutten` is one name as shown). */
+function splitNames(text: string): string[] {
+  return text
+    .split(/\s*,\s*/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '' && n !== '…');
+}
+
+/**
+ * Entries are paragraphs: the title (a `[PDF]`-style tag first, perhaps), the byline, the snippet. A
+ * paragraph is an entry when it has a byline, or starts with a tag (a byline Scholar left out, such as
+ * an organisation's name alone). Anything else (the alert's header and footer) is skipped.
+ */
 function readScholar(lines: readonly Line[], context: DigestContext): DigestRead {
-  const bylineAt: number[] = [];
-  lines.forEach((line, i) => {
-    if (parseByline(line.text)) bylineAt.push(i);
-  });
-  const repeated = furnitureOf(lines, bylineAt.length);
   const entries: ParsedEntry[] = [];
   const skipped = new SkippedLines();
-  const used = new Array<boolean>(lines.length).fill(false);
-  let previousEnd = 0;
-  bylineAt.forEach((b, k) => {
-    // The title: the lines just above the byline, in the same paragraph, that are not furniture or a snippet's end.
-    let t = b;
-    while (t - 1 >= previousEnd && b - (t - 1) <= 3) {
-      const above = lines[t - 1] as Line;
-      if (above.text === '' || repeated.has(above.text) || /…$/.test(above.text)) break;
-      t--;
-      if (PREFIX.test(above.text)) break;
+  for (const paragraph of paragraphsOf(lines)) {
+    const bylineAt = paragraph.slice(0, 5).findIndex((l, i) => i > 0 && parseByline(l.text) !== null);
+    const tagged = PREFIX.test((paragraph[0] as Line).text);
+    if (bylineAt < 0 && !(tagged && paragraph.length >= 2)) {
+      skipped.addAll(paragraph);
+      continue;
     }
-    if (t === b) return;
-    const titleLines = lines.slice(t, b);
-    const title = joinWrapped(titleLines.map((l) => l.text)).replace(PREFIX, '');
-    // The snippet: below the byline, up to the next entry's title, leaving out furniture.
-    const nextB = bylineAt[k + 1] ?? lines.length;
-    const snippet: Line[] = [];
-    let end = b + 1;
-    for (; end < nextB; end++) {
-      const l = lines[end] as Line;
-      if (l.text === '') {
-        if (snippet.length > 0) break;
-        continue;
-      }
-      if (repeated.has(l.text) || (end + 1 < nextB && nextTitleStarts(lines, end, nextB, repeated))) break;
-      snippet.push(l);
-    }
-    const byline = parseByline((lines[b] as Line).text) as Byline;
+    // Without a byline, the line after the title names the authors (or the publisher) alone.
+    const titleEnd = bylineAt > 0 ? bylineAt : 1;
+    const byline = bylineAt > 0 ? (parseByline((paragraph[bylineAt] as Line).text) as Byline) : { authors: splitNames((paragraph[1] as Line).text), venue: '', year: null };
+    const title = joinWrapped(paragraph.slice(0, titleEnd).map((l) => l.text)).replace(PREFIX, '');
+    // Citation alerts add a `• Cites: …` line under the snippet: what it cites, not what it says.
+    const body = paragraph.slice(titleEnd + 1);
+    const cites = body.findIndex((l) => CITES.test(l.text));
+    const snippet = joinWrapped((cites < 0 ? body : body.slice(0, cites)).map((l) => l.text));
+    if (cites >= 0) skipped.addAll(body.slice(cites));
     const ref = arxivRefIn(byline.venue) ?? arxivRefIn(title);
-    for (let i = t; i <= b; i++) used[i] = true;
-    for (const l of snippet) used[l.number - 1] = true;
-    previousEnd = Math.max(b + 1, snippet.length > 0 ? (snippet.at(-1) as Line).number : b + 1);
     entries.push(
-      digestEntry(context, (lines[t] as Line).number, {
+      digestEntry(context, (paragraph[0] as Line).number, {
         title,
         authors: byline.authors,
-        abstract: joinWrapped(snippet.map((l) => l.text)) || null,
+        abstract: snippet || null,
         arxivId: ref?.id ?? null,
         arxivVersion: ref?.version ?? null,
         doi: doiIn(byline.venue),
@@ -108,20 +100,25 @@ function readScholar(lines: readonly Line[], context: DigestContext): DigestRead
         year: byline.year,
       }),
     );
-  });
-  lines.forEach((line, i) => {
-    if (!used[i] && !repeated.has(line.text)) skipped.add(line);
-  });
-  const query = lines.slice(0, 30).map((l) => /^(?:scholar alert:?\s*)?(.*?)\s*[-–]\s*new (?:results|articles|citations)$/i.exec(l.text)?.[1] ?? /new results for\s+(.+)$/i.exec(l.text)?.[1]).find((q) => q);
-  return { entries, skipped: skipped.result(), failures: [], detail: query ?? '' };
+  }
+  const query = lines
+    .slice(0, 30)
+    .map((l) => /^(?:scholar alert:?\s*)?(.*?)\s*[-–]\s*new (?:results|articles|citations|related research)$/i.exec(l.text)?.[1])
+    .find((q) => q);
+  const following = lines.map((l) => /because you(?:'|’)re following (.+?)\.?$/i.exec(l.text)?.[1]).find((q) => q);
+  return { entries, skipped: skipped.result(), failures: [], detail: query ?? following ?? '' };
 }
 
-/** Whether the line at `i` begins the next entry's title: it is in the paragraph that ends at the next byline. */
-function nextTitleStarts(lines: readonly Line[], i: number, nextByline: number, repeated: Furniture): boolean {
-  if (nextByline - i > 3 || PREFIX.test((lines[i] as Line).text)) return PREFIX.test((lines[i] as Line).text) || false;
-  for (let j = i; j < nextByline; j++) {
-    const l = lines[j] as Line;
-    if (l.text === '' || repeated.has(l.text)) return false;
+/** Runs of non-blank lines. */
+export function paragraphsOf(lines: readonly Line[]): Line[][] {
+  const out: Line[][] = [];
+  let current: Line[] = [];
+  for (const line of lines) {
+    if (line.text === '') {
+      if (current.length > 0) out.push(current);
+      current = [];
+    } else current.push(line);
   }
-  return !/…$/.test((lines[i] as Line).text);
+  if (current.length > 0) out.push(current);
+  return out;
 }

@@ -18,6 +18,7 @@ function paper(overrides: Partial<Paper> = {}): Paper {
     year: 2024,
     publishedAt: '2024-06-17',
     arxivId: '2406.11944',
+    arxivVersion: null,
     doi: '10.1000/xyz.123',
     url: 'https://arxiv.org/abs/2406.11944',
     venue: 'NeurIPS',

@@ -1,0 +1,20 @@
+import type { ImportFormat } from '../../../shared/models/paper.js';
+import type { ParseResult } from './entry.js';
+import { parseImport } from './parse-import.js';
+
+/** What a parser is asked to read: plain data, so it can cross into a worker thread. */
+export interface ImportParseRequest {
+  readonly text: string;
+  readonly format: ImportFormat | 'auto';
+  readonly fileName: string | null;
+  readonly html: string | null;
+  readonly today: Date;
+}
+
+export type ParsedImport = ParseResult & { readonly format: ImportFormat };
+
+/** Reads an import; the library calls it before planning. */
+export type ImportParser = (request: ImportParseRequest) => Promise<ParsedImport>;
+
+/** Parse on the calling thread (tests, and wherever no worker is built). */
+export const parseInProcess: ImportParser = async (request) => parseImport(request.text, request.format, { fileName: request.fileName, today: request.today, html: request.html });
