@@ -100,7 +100,7 @@ export function ImportDialog() {
             Cancel
           </button>
           <button type="button" className="btn primary" disabled={!canImport} onClick={() => void s.runImport()}>
-            {p && p.added + p.merged > 0 ? `Import ${p.added + p.merged}` : 'Import'}
+            Import
           </button>
         </>
       }
@@ -152,9 +152,11 @@ export function ImportDialog() {
                 <PreviewRow
                   key={`${item.index}:${item.title}`}
                   item={item}
+                  // Ticks answer at once; the preview catches up a moment later.
+                  included={s.edits.get(item.index) !== 'exclude'}
                   first={position === 0}
                   corrections={isDigest}
-                  onToggle={() => void s.editEntry(item.index, item.included ? 'exclude' : null)}
+                  onToggle={() => void s.editEntry(item.index, s.edits.get(item.index) === 'exclude' ? null : 'exclude')}
                   onCorrect={(action) => void s.editEntry(item.index, action)}
                   onNotSame={() => item.paperId !== null && void s.notSame(item.paperId, item.entryKey)}
                 />
@@ -195,7 +197,7 @@ function SourceLine({ preview, categoryTags, onCategoryTags }: { preview: Import
   );
 }
 
-function PreviewRow({ item, first, corrections, onToggle, onCorrect, onNotSame }: { item: PreviewItem; first: boolean; corrections: boolean; onToggle: () => void; onCorrect: (action: EntryEditAction) => void; onNotSame: () => void }) {
+function PreviewRow({ item, included, first, corrections, onToggle, onCorrect, onNotSame }: { item: PreviewItem; included: boolean; first: boolean; corrections: boolean; onToggle: () => void; onCorrect: (action: EntryEditAction) => void; onNotSame: () => void }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const menuRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
@@ -203,9 +205,9 @@ function PreviewRow({ item, first, corrections, onToggle, onCorrect, onNotSame }
   }, [menuOpen]);
   const authors = item.authors.join(', ') + (item.authorCount > item.authors.length ? ` +${item.authorCount - item.authors.length}` : '');
   return (
-    <li className={item.included ? undefined : 'excluded'}>
-      <input type="checkbox" checked={item.included} onChange={onToggle} aria-label={`Import ${item.title}`} />
-      <span className={`outcome outcome-${item.included ? item.outcome : 'off'}`}>{item.included ? OUTCOME_LABEL[item.outcome] : 'Unticked'}</span>
+    <li className={included ? undefined : 'excluded'}>
+      <input type="checkbox" checked={included} onChange={onToggle} aria-label={`Import ${item.title}`} />
+      <span className={`outcome outcome-${included ? item.outcome : 'off'}`}>{included ? OUTCOME_LABEL[item.outcome] : 'Unticked'}</span>
       <span className="grow-text">
         <span className="item-title">{item.title}</span>
         <span className="item-meta">

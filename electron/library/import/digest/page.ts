@@ -23,7 +23,8 @@ interface Unit {
   readonly words: number;
 }
 
-type Role = 'abstract' | 'title' | 'authors' | 'link' | 'date' | 'furniture';
+/** `text`: read, but no part of a paper (listed as skipped); `furniture`: repeated page chrome (not listed). */
+type Role = 'abstract' | 'title' | 'authors' | 'link' | 'date' | 'furniture' | 'text';
 
 export const pageReader: DigestReader = {
   source: 'page',
@@ -60,7 +61,7 @@ function readPage(lines: readonly Line[], context: DigestContext): DigestRead {
   const [firstLong, lastLong] = [long[0] ?? -1, long.at(-1) ?? units.length];
   for (let i = 1; i < units.length; i++) {
     const unit = units[i] as Unit;
-    const inside = long.length < 2 || (i > firstLong && i < lastLong);
+    const inside = long.length === 0 || (i > firstLong && i < lastLong) || (unit.words >= 5 && (units[i - 1] as Unit).words >= 3);
     if (inside && roles[i] === 'title' && roles[i - 1] === 'title' && /\.["'”)\]]?$/.test(unit.text)) roles[i] = 'abstract';
   }
   const skipped = new SkippedLines();
@@ -89,7 +90,7 @@ function readPage(lines: readonly Line[], context: DigestContext): DigestRead {
   // A page of titles alone (no abstracts): its titles sit at one fixed place in each repeated card.
   const cardTitles = hasAbstracts ? null : titlesInCards(units, roles, furniture);
   if (cardTitles) roles.forEach((role, i) => {
-    if (role === 'title' && !cardTitles.has(i)) roles[i] = 'furniture';
+    if (role === 'title' && !cardTitles.has(i)) roles[i] = 'text';
   });
   const titles = new Set(titleOf.values());
   const first = hasAbstracts ? (titleOf.get(abstracts[0] as number) ?? abstracts[0] as number) : 0;
