@@ -23,6 +23,8 @@ import { digestEntry, type DigestContext, type DigestRead, type DigestReader } f
 import type { ListingKind, ParsedEntry } from '../entry.js';
 
 const ID_LINE = new RegExp(String.raw`^arXiv:${ARXIV_ID}(\s+\(\*cross-listing\*\))?\s*$`, 'i');
+/** An entry's id line starts at the margin; an indented `arXiv:…` continues a field (a comment naming another paper). */
+const idLine = (line: Line | undefined): RegExpExecArray | null => (line && !/^\s/.test(line.raw) ? ID_LINE.exec(line.text) : null);
 const END_LINE = /^\\\\\s*\(\s*(\S+)\s*,/;
 const FIELD = /^([A-Z][A-Za-z-]*):\s?(.*)$/;
 const SEPARATOR = /^(\\\\|-{10,}|%{3}[-%]*|={10,})$/;
@@ -38,7 +40,7 @@ export const arxivMailingReader: DigestReader = {
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i]?.text ?? '';
       if (END_LINE.test(text) && /arxiv\.org\/abs\//i.test(text)) ends++;
-      if (ID_LINE.test(text) && lines[i - 1]?.text === '\\\\') ids++;
+      if (idLine(lines[i]) && lines[i - 1]?.text === '\\\\') ids++;
     }
     return ids > 0 && ends > 0 ? 10 + ids + ends : 0;
   },
@@ -54,7 +56,7 @@ function readMailing(lines: readonly Line[], context: DigestContext): DigestRead
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] as Line;
-    const id = ID_LINE.exec(line.text);
+    const id = idLine(line);
     if (!id?.[1]) {
       if (!SEPARATOR.test(line.text) && !BANNER.test(line.text)) skipped.add(line);
       i++;
@@ -71,7 +73,7 @@ function readMailing(lines: readonly Line[], context: DigestContext): DigestRead
     // Header fields, until the `\\` before the abstract or the `\\ ( url , size)` that ends a replacement.
     for (; i < lines.length; i++) {
       const l = lines[i] as Line;
-      if (l.text === '\\\\' || END_LINE.test(l.text) || ID_LINE.test(l.text)) break;
+      if (l.text === '\\\\' || END_LINE.test(l.text) || idLine(l)) break;
       const replaced = /^replaced with revised version\s+(.*)$/i.exec(l.text);
       if (replaced?.[1]) {
         kind = 'replaced';
@@ -96,13 +98,13 @@ function readMailing(lines: readonly Line[], context: DigestContext): DigestRead
       const parts: string[] = [];
       for (i++; i < lines.length; i++) {
         const l = lines[i] as Line;
-        if (END_LINE.test(l.text) || ID_LINE.test(l.text)) break;
+        if (END_LINE.test(l.text) || idLine(l)) break;
         parts.push(l.text);
       }
-      abstract = joinWrapped(parts) || null;
+      abstract = joinWrapped(parts, { wordsBreak: false }) || null;
     }
     if (END_LINE.test(lines[i]?.text ?? '')) i++;
-    const field = (name: string): string => joinWrapped(fields.get(name) ?? []);
+    const field = (name: string): string => joinWrapped(fields.get(name) ?? [], { wordsBreak: false });
     const cats = field('categories').split(/\s+/).filter((c) => c !== '');
     if (kind === 'new' && cats[0]) categories.set(cats[0], (categories.get(cats[0]) ?? 0) + 1);
     if (!dateText) dateText = field('date');

@@ -1,12 +1,14 @@
 /**
  * Page furniture found by repetition: a short line that recurs between entries is not a paper. A line
  * repeated word for word (digits aside: `12 comments`) is furniture; a line whose first two words recur
- * (`Submitted by X`) is furniture only when they recur on a good share of the entries, since titles
- * often share their first words ("Towards Efficient …").
+ * (`Submitted by X`, three words) is furniture only when they recur on a good share of the entries, since
+ * titles often share their first words ("Towards Efficient …").
  */
 import type { Line } from './lines.js';
 
 const MAX_WORDS = 6;
+/** Only three-word lines are grouped by their first two (`Submitted by X`): titles that share first words are longer. */
+const PREFIX_WORDS = 3;
 
 function words(text: string): string[] {
   return text.toLowerCase().replace(/\d+/g, '#').split(/\s+/);
@@ -23,7 +25,7 @@ export class Furniture {
       if (text === '' || w.length > MAX_WORDS) continue;
       const exact = w.join(' ');
       this.exact.set(exact, (this.exact.get(exact) ?? 0) + 1);
-      if (w.length >= 3) {
+      if (w.length === PREFIX_WORDS) {
         const prefix = w.slice(0, 2).join(' ');
         this.prefix.set(prefix, (this.prefix.get(prefix) ?? 0) + 1);
       }
@@ -41,7 +43,7 @@ export class Furniture {
     const exact = w.join(' ');
     if ((this.exact.get(exact) ?? 0) >= 2) return exact;
     const prefix = w.slice(0, 2).join(' ');
-    return w.length >= 3 && (this.prefix.get(prefix) ?? 0) >= Math.max(3, this.entries / 4) ? prefix : null;
+    return w.length === PREFIX_WORDS && (this.prefix.get(prefix) ?? 0) >= Math.max(3, this.entries / 4) ? prefix : null;
   }
 }
 

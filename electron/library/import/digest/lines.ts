@@ -28,20 +28,26 @@ const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。�
 
 /**
  * Join hard-wrapped lines into one string: whitespace collapsed, and a word hyphenated at the end of a
- * line (`self-` + `supervised`) joined without a space, keeping its hyphen.
+ * line (`self-` + `supervised`) joined without a space, keeping its hyphen, unless the text comes from
+ * a mailer that never breaks inside a word (`wordsBreak: false`) or the hyphen is suspended
+ * (`scaffold-` + `and fragment-level`).
  */
-export function joinWrapped(parts: readonly string[]): string {
+export function joinWrapped(parts: readonly string[], options: { wordsBreak?: boolean } = {}): string {
+  const wordsBreak = options.wordsBreak ?? true;
   let joined = '';
   for (const part of parts) {
     const piece = part.replace(/\s+/g, ' ').trim();
     if (piece === '') continue;
     if (joined === '') joined = piece;
-    else if (/[\p{L}\p{N}]-$/u.test(joined) && /^\p{L}/u.test(piece)) joined += piece;
+    else if (wordsBreak && /[\p{L}\p{N}]-$/u.test(joined) && /^\p{L}/u.test(piece) && !SUSPENDED.test(piece)) joined += piece;
     else if (CJK_END.test(joined) && CJK_START.test(piece)) joined += piece;
     else joined += ` ${piece}`;
   }
   return joined;
 }
+
+/** After a suspended hyphen (`first- and second-order`) the next line starts with a conjunction. */
+const SUSPENDED = /^(and|or|to|nor|und|et|ou)\b/i;
 
 /** Longest excerpt of skipped text the preview shows. */
 const SKIPPED_EXCERPT = 160;

@@ -81,7 +81,7 @@ function readPage(lines: readonly Line[], context: DigestContext): DigestRead {
   let previous = -1;
   for (const a of abstracts) {
     const candidates = titleCandidates(roles, previous + 1, a);
-    const title = pickTitle(candidates, a, distance);
+    const title = pickTitle(units, candidates, a, distance);
     if (title !== undefined) titleOf.set(a, title);
     previous = a;
   }
@@ -103,7 +103,8 @@ function readPage(lines: readonly Line[], context: DigestContext): DigestRead {
     let doi: string | null = null;
     for (const e of extras) {
       const extra = units[e] as Unit;
-      if (roles[e] === 'authors' && authors.length === 0) authors = splitAuthors(extra.text.replace(/^(authors?|by)\s*:?\s*/i, ''));
+      const names = roles[e] === 'authors' || (roles[e] === 'title' && isNameList(extra.text));
+      if (names && authors.length === 0) authors = splitAuthors(extra.text.replace(/^(authors?|by)\s*:?\s*/i, ''));
       else if (roles[e] === 'link') {
         ref ??= arxivRefIn(extra.text);
         doi ??= doiIn(extra.text);
@@ -135,7 +136,8 @@ function readPage(lines: readonly Line[], context: DigestContext): DigestRead {
     if (role === 'abstract') {
       const title = titleOf.get(index);
       const extras: number[] = [];
-      if (pending && pending.title !== title) {
+      // A title-like line between an abstract's title and the abstract belongs to that paper (a byline): not a paper.
+      if (pending && pending.title !== title && (title === undefined || pending.title < title)) {
         if (isLoneTitle(units[pending.title] as Unit, pending.title, first, last, hasAbstracts)) emit(pending.title, null, pending.extras);
       }
       if (title !== undefined) {
@@ -227,12 +229,14 @@ function isAbstract(unit: Unit): boolean {
   return /\.\s+\p{Lu}/u.test(unit.text) || SENTENCE_END.test(unit.text);
 }
 
-/** `A. Author, B. Author and C. Author` or `Authors: …`: names, not a title. */
+/** `A. Author, B. Author and C. Author` or `Authors: …`: names, not a title (titles have colons and few commas). */
 function looksLikeAuthors(text: string): boolean {
   if (/^authors?\s*:/i.test(text)) return true;
+  if (text.includes(':')) return false;
   const names = splitAuthors(text);
-  if (names.length < 2 || !/[,;]|\sand\s/.test(text)) return false;
-  return names.every((name) => /^(\p{Lu}[\p{L}'’.-]*\.?\s?){1,5}$/u.test(name) && name.split(' ').length <= 5);
+  if (names.length < 2) return false;
+  const isName = (name: string): boolean => /^(\p{Lu}[\p{L}'’.-]*\.?\s?){1,4}$/u.test(name);
+  return /[,;]/.test(text) && names.every(isName);
 }
 
 /** Units that may be the title of the abstract at `abstract`, from `from` on (after the previous abstract). */
@@ -242,8 +246,8 @@ function titleCandidates(roles: readonly Role[], from: number, abstract: number)
   return out;
 }
 
-/** How far above its abstract this page puts a title, from the abstracts with exactly one candidate. */
-function usualTitleDistance(roles: readonly Role[], abstracts: readonly number[]): number {
+/** How far above its abstract this page puts a title, from the abstracts with exactly one candidate; null if none says. */
+function usualTitleDistance(roles: readonly Role[], abstracts: readonly number[]): number | null {
   const counts = new Map<number, number>();
   let previous = -1;
   for (const a of abstracts) {
@@ -251,14 +255,24 @@ function usualTitleDistance(roles: readonly Role[], abstracts: readonly number[]
     if (candidates.length === 1) counts.set(a - (candidates[0] as number), (counts.get(a - (candidates[0] as number)) ?? 0) + 1);
     previous = a;
   }
-  let best = 1;
+  let best: number | null = null;
   let bestCount = 0;
   for (const [d, c] of counts) if (c > bestCount) [best, bestCount] = [d, c];
   return best;
 }
 
-function pickTitle(candidates: readonly number[], abstract: number, distance: number): number | undefined {
-  return candidates.find((c) => abstract - c === distance) ?? candidates.at(-1);
+/** The page's usual distance when it has one; otherwise the closest candidate that is not a line of names. */
+function pickTitle(units: readonly Unit[], candidates: readonly number[], abstract: number, distance: number | null): number | undefined {
+  const usual = distance === null ? undefined : candidates.find((c) => abstract - c === distance);
+  if (usual !== undefined) return usual;
+  const notNames = candidates.filter((c) => !isNameList((units[c] as Unit).text));
+  return notNames.at(-1) ?? candidates.at(-1);
+}
+
+/** `Alice Smith and Bob Jones`: a byline without commas, which a page may put between title and abstract. */
+function isNameList(text: string): boolean {
+  const names = splitAuthors(text);
+  return names.length >= 2 && names.every((n) => /^(\p{Lu}[\p{L}'’.-]*\.?\s?){2,4}$/u.test(n));
 }
 
 /** How many units after a card's repeated marker its title may stand. */

@@ -17,8 +17,9 @@ export function splitAuthors(line: string): string[] {
   const cleaned = withoutParentheses(line)
     .replace(/\s*(…|\.\.\.)\s*$/u, '')
     .replace(/\bet al\.?\s*$/i, '');
+  // `DESI Collaboration: A. G. Adame, …`: the group, then its members.
   return cleaned
-    .split(/\s*[,;]\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+/i)
-    .map((name) => name.replace(/\s+/g, ' ').replace(/^and\s+/i, '').trim())
+    .split(/\s*[,;:]\s+(?:and\s+|&\s*)?|\s*[,;]\s*|\s+and\s+|\s+&\s+/i)
+    .map((name) => name.replace(/\s+/g, ' ').replace(/^(and|the)\s+/i, '').trim())
     .filter((name) => name !== '' && name !== '…' && !/^et al\.?$/i.test(name));
 }

@@ -69,3 +69,38 @@ describe('parsePageDate', () => {
     expect(parsePageDate('April showers bring flowers', today)).toBeNull();
   });
 });
+
+describe('the structural reader', () => {
+  const abstract = (topic: string) => `We study ${topic} and it works well on many benchmarks. It also works in other settings, which we show in experiments with many models and datasets of various kinds.`;
+
+  it('takes a byline between a title and its abstract for the authors, not for a paper or the title', () => {
+    const page = ['Intro', '', 'First Real Paper Title Here', '', 'Alice Smith and Bob Jones', '', abstract('one thing'), '', 'Second Real Paper Title Here', '', 'Carol King and Dan Brown', '', abstract('another thing')].join('\n');
+    const { entries } = parse(page);
+    expect(entries.map((e) => [e.title, e.authors])).toEqual([
+      ['First Real Paper Title Here', ['Alice Smith', 'Bob Jones']],
+      ['Second Real Paper Title Here', ['Carol King', 'Dan Brown']],
+    ]);
+  });
+
+  it('keeps an abstract that ends with a URL, code or a formula, and titles that ask a question', () => {
+    const page = [
+      'Is This the Subspace You Are Looking for? An Interpretability Illusion', '', `${abstract('subspaces')} Code: https://github.com/example/repo`, '',
+      'Sparse Attention in Linear Time', '', `${abstract('attention')} The bound is $O(n \\log n)$`,
+    ].join('\n');
+    const { entries } = parse(page);
+    expect(entries.map((e) => e.title)).toEqual(['Is This the Subspace You Are Looking for? An Interpretability Illusion', 'Sparse Attention in Linear Time']);
+    expect(entries[0]?.abstract?.endsWith('Code: https://github.com/example/repo')).toBe(true);
+    expect(entries[1]?.abstract?.endsWith('The bound is $O(n \\log n)$')).toBe(true);
+  });
+
+  it('treats short lines that repeat between entries as furniture, not papers, but keeps titles that share first words', () => {
+    const page = [
+      'Towards Efficient Sparse Models', 'Submitted by alice', '12', abstract('sparsity'),
+      'Towards Efficient Dense Models', 'Submitted by bob', '7', abstract('density'),
+      'Towards Efficient Mixed Models', 'Submitted by carol', '3', abstract('mixtures'),
+    ].join('\n');
+    const { entries, digest } = parse(page);
+    expect(entries.map((e) => e.title)).toEqual(['Towards Efficient Sparse Models', 'Towards Efficient Dense Models', 'Towards Efficient Mixed Models']);
+    expect(digest?.skipped).toEqual([]);
+  });
+});
