@@ -18,6 +18,7 @@ import { LEGACY_SINGLE_FILE } from '../../electron/library/storage/migrations.js
 import { STATUSES } from '../../shared/models/paper.js';
 import { CLI_FROM_BENCH, measureFirstPaint } from './first-paint.js';
 import { round, summarize, timed, type Stats } from './stats.js';
+import { benchDigestLinearity, type LinearityResult } from './digest-linearity.js';
 import { syntheticLibrary, type SyntheticPaper } from './synthetic.js';
 
 const BENCH_FILE = fileURLToPath(import.meta.url);
@@ -219,19 +220,30 @@ function printTable(result: SizeResult, write: (line: string) => void): void {
   write(`ratios baseline ÷ Margin: open ${round(openMs / (result.figures.openMs ?? Number.NaN), 1)}×, edit p95 ${round(editP95Ms / (result.figures.editP95Ms ?? Number.NaN), 1)}×`);
 }
 
+function printLinearity(results: readonly LinearityResult[], sizesMB: readonly number[], write: (line: string) => void): void {
+  write('\ndigest parsing, ms per MB as the input doubles (growth: last ÷ first; 1 is linear)');
+  write(`${'source'.padEnd(18)}${sizesMB.map((s) => `${s} MB`.padStart(9)).join('')}${'growth'.padStart(9)}${'5 MB ms'.padStart(10)}   target: 5 MB < 1000 ms`);
+  for (const r of results) write(`${r.source.padEnd(18)}${sizesMB.map((s) => String(r.msPerMB[`${s}MB`]).padStart(9)).join('')}${String(r.growth).padStart(9)}${String(r.fiveMBms).padStart(10)}`);
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { papers: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { papers: { type: 'string' }, json: { type: 'boolean', default: false }, 'digest-mb': { type: 'string', default: '1,2,4,8' }, 'digest-only': { type: 'boolean', default: false } } });
   const sizes = values.papers ? [Number(values.papers)] : [1000, 10_000, 100_000];
   if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`--papers must be a whole number of at least 10, not "${values.papers}"`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`Margin benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`);
+  const digestMB = values['digest-mb'].split(',').map(Number);
+  if (digestMB.some((n) => !(n > 0))) throw new Error(`--digest-mb takes sizes in MB, like 1,2,4,8, not "${values['digest-mb']}"`);
   const results: SizeResult[] = [];
-  for (const size of sizes) results.push(await benchSize(size, log));
+  if (!values['digest-only']) for (const size of sizes) results.push(await benchSize(size, log));
+  const linearity = benchDigestLinearity(digestMB, log);
   if (values.json) {
     const objects = results.map((r) => ({ papers: r.papers, ...r.figures, baseline: r.baseline, stats: r.stats, baselineStats: r.baselineStats }));
-    process.stdout.write(`${JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2)}\n`);
+    const libraries = objects.length === 1 ? objects[0] : { sizes: objects };
+    process.stdout.write(`${JSON.stringify({ ...libraries, digestLinearity: linearity }, null, 2)}\n`);
   } else {
     for (const r of results) printTable(r, (line) => process.stdout.write(`${line}\n`));
+    printLinearity(linearity, digestMB, (line) => process.stdout.write(`${line}\n`));
   }
 }
 
