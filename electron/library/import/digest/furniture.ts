@@ -10,19 +10,22 @@ const MAX_WORDS = 6;
 /** Only three-word lines are grouped by their first two (`Submitted by X`): titles that share first words are longer. */
 const PREFIX_WORDS = 3;
 
-function words(text: string): string[] {
-  return text.toLowerCase().replace(/\d+/g, '#').split(/\s+/);
+/** The words of a short line, case and digits ignored; null for a line longer than `MAX_WORDS` (cheaply). */
+function words(text: string): string[] | null {
+  if (text === '' || text.trim().split(/\s+/, MAX_WORDS + 1).length > MAX_WORDS) return null;
+  return text.toLowerCase().replace(/\d+/g, '#').trim().split(/\s+/);
 }
 
 export class Furniture {
   private readonly exact = new Map<string, number>();
   private readonly prefix = new Map<string, number>();
+  private readonly keys = new Map<string, string | null>();
 
   /** `entries`: about how many entries the text holds, to judge what "recurs on a good share" means. */
   constructor(texts: Iterable<string>, private readonly entries: number) {
     for (const text of texts) {
       const w = words(text);
-      if (text === '' || w.length > MAX_WORDS) continue;
+      if (w === null) continue;
       const exact = w.join(' ');
       this.exact.set(exact, (this.exact.get(exact) ?? 0) + 1);
       if (w.length === PREFIX_WORDS) {
@@ -38,8 +41,17 @@ export class Furniture {
 
   /** The repeated shape a furniture line shares with its kind (`submitted by`, `# authors`), or null. */
   keyOf(text: string): string | null {
+    // Furniture repeats, so most look-ups are of a line seen before.
+    const known = this.keys.get(text);
+    if (known !== undefined) return known;
+    const key = this.computeKey(text);
+    this.keys.set(text, key);
+    return key;
+  }
+
+  private computeKey(text: string): string | null {
     const w = words(text);
-    if (text === '' || w.length > MAX_WORDS) return null;
+    if (w === null) return null;
     const exact = w.join(' ');
     if ((this.exact.get(exact) ?? 0) >= 2) return exact;
     const prefix = w.slice(0, 2).join(' ');

@@ -182,7 +182,7 @@ function toUnits(lines: readonly Line[]): Unit[] {
   const groups = byParagraph ? paragraphs : paragraphs.flatMap((p) => (isHardWrapped(p) ? [p] : splitElements(p)));
   return groups.map((group) => {
     const text = joinWrapped(group.map((l) => l.text));
-    return { text, lines: group, words: text === '' ? 0 : text.split(' ').length };
+    return { text, lines: group, words: wordCount(text) };
   });
 }
 
@@ -196,6 +196,14 @@ function splitElements(paragraph: readonly Line[]): Line[][] {
     else out.push([line]);
   }
   return out;
+}
+
+/** Words in whitespace-collapsed text, counted without splitting it. */
+function wordCount(text: string): number {
+  if (text === '') return 0;
+  let count = 1;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) count++;
+  return count;
 }
 
 /** Lines broken at a fixed width: every line but the last close to the longest, none ending a sentence on its own. */
