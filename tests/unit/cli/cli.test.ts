@@ -55,6 +55,16 @@ describe('margin CLI', () => {
     expect(table.stdout).toMatch(/^ID\s+STATUS\s+YEAR\s+AUTHORS\s+TITLE\n[0-9a-f]{16}\s+inbox\s+A Title Here\n1 paper\n$/);
   });
 
+  it('names the digest source it recognised and lists, with lines, the text that became no paper', async () => {
+    const library = await tempDir();
+    const alert = path.resolve(import.meta.dirname, '../../fixtures/digests/scholar-alert/bzz-allamanis-related-2019-12-10.txt');
+    const result = await runMargin(['import', alert, '--dry-run', '--library', library]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('would import digest (Google Scholar alert): 3 added, 0 merged, 0 unchanged, 0 failed');
+    expect(lines.some((l) => /^ {2}bzz-allamanis-related-2019-12-10\.txt:\d+: skipped: .*CANCEL ALERT/.test(l))).toBe(true);
+  });
+
   it('keeps tag and status changes across processes, and filters by them', async () => {
     const library = await tempDir();
     const { ids } = await importSample(library);
