@@ -140,7 +140,7 @@ function readEntryBody(lines: readonly Line[], from: number): ListingBody {
   const fields = new Map<string, string[]>();
   let current: string[] | null = null;
   let afterSubjects = false;
-  const abstract: string[] = [];
+  const abstract: Line[] = [];
   let abstractDone = false;
   let i = from;
   for (; i < lines.length; i++) {
@@ -152,7 +152,7 @@ function readEntryBody(lines: readonly Line[], from: number): ListingBody {
         continue;
       }
       if (abstractDone) body.leftOver.push(line);
-      else abstract.push(line.text);
+      else abstract.push(line);
       continue;
     }
     const labeled = LABELED.exec(line.text);
@@ -188,7 +188,12 @@ function readEntryBody(lines: readonly Line[], from: number): ListingBody {
   body.subjects = field('subjects');
   body.journal = field('journal-ref');
   body.doi = field('doi');
-  body.abstract = joinWrapped(abstract) || null;
+  // The paragraph after the fields is the abstract when it reads as prose; after the last entry it may be the footer.
+  const paragraph = joinWrapped(abstract.map((l) => l.text));
+  const words = paragraph === '' ? 0 : paragraph.split(' ').length;
+  const prose = words >= 20 || (words >= 3 && !paragraph.includes(' | ') && (/[.!?)]["'”]?$/.test(paragraph) || /\.\s+\p{Lu}/u.test(paragraph)));
+  if (prose) body.abstract = paragraph;
+  else body.leftOver.unshift(...abstract);
   return body;
 }
 

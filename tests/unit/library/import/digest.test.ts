@@ -104,3 +104,46 @@ describe('the structural reader', () => {
     expect(digest?.skipped).toEqual([]);
   });
 });
+
+describe('an arXiv /new listing (hand-written to the page’s shape: no real /new page was found to copy)', () => {
+  const page = [
+    'Machine Learning', 'Showing new listings for Friday, 22 November 2024', 'Total of 3 entries',
+    'New submissions (showing 1 of 1 entries)',
+    '[1] arXiv:2411.14419 [pdf, html, other]',
+    'Sparse Attention Across Very Long Documents',
+    'Ada Lovelace, Alan Turing',
+    'Comments: 12 pages',
+    'Subjects: Machine Learning (cs.LG); Artificial Intelligence (cs.AI)',
+    '',
+    'We make attention sparse and show that it scales to $10^6$ tokens. Code: https://example.org/code',
+    '',
+    'Cross submissions (showing 1 of 1 entries)',
+    '[2] arXiv:2411.14420 (cross-list from cs.CV) [pdf, other]',
+    'Seeing in the Dark',
+    'Grace Hopper',
+    'Subjects: Computer Vision and Pattern Recognition (cs.CV); Machine Learning (cs.LG)',
+    '',
+    'We see in the dark.',
+    '',
+    'Replacement submissions (showing 1 of 1 entries)',
+    '[3] arXiv:2301.00001 (replaced) [pdf, other]',
+    'An Old Paper, Revised',
+    'Edsger Dijkstra',
+    'Journal-ref: J. Algorithms 1 (2024) 1-10',
+    'Subjects: Machine Learning (cs.LG)',
+    '',
+    'Which authors of this paper are endorsers? | Disable MathJax',
+  ].join('\n');
+
+  it('reads titles, authors, abstracts, kinds and categories, and skips headings and the footer', () => {
+    const { entries, digest } = parse(page);
+    expect(digest?.source).toBe('arxiv-listing');
+    expect(digest?.detail).toBe('cs.LG new');
+    expect(entries.map((e) => [e.arxivId, e.kind, e.title, e.authors, e.abstract, e.categories, e.venue])).toEqual([
+      ['2411.14419', 'new', 'Sparse Attention Across Very Long Documents', ['Ada Lovelace', 'Alan Turing'], 'We make attention sparse and show that it scales to $10^6$ tokens. Code: https://example.org/code', ['cs.LG', 'cs.AI'], null],
+      ['2411.14420', 'cross-list', 'Seeing in the Dark', ['Grace Hopper'], 'We see in the dark.', ['cs.CV', 'cs.LG'], null],
+      ['2301.00001', 'replaced', 'An Old Paper, Revised', ['Edsger Dijkstra'], null, ['cs.LG'], 'J. Algorithms 1 (2024) 1-10'],
+    ]);
+    expect(digest?.skipped.map((s) => s.text)).toEqual(['Machine Learning Showing new listings for Friday, 22 November 2024', 'Which authors of this paper are endorsers? | Disable MathJax']);
+  });
+});
