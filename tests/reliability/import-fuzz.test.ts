@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../electron/library/library.js';
@@ -18,6 +18,12 @@ const MAX_MS_PER_INPUT = 5000;
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
 const SEEDS = ['zotero.bib', 'mendeley.ris', 'zotero.csl.json', 'arxiv-api.atom.xml', 'arxiv-ids.txt', 'hf-daily.json'].map((f) => readFileSync(path.join(FIXTURES, f), 'utf8'));
 SEEDS.push(readFileSync(SAMPLE_DIGEST_PATH, 'utf8').slice(0, 20_000));
+// A real digest of every source (tests/fixtures/digests), the first 20 KB of each.
+const DIGESTS = path.resolve(import.meta.dirname, '../fixtures/digests');
+for (const source of readdirSync(DIGESTS, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+  const first = readdirSync(path.join(DIGESTS, source.name)).filter((f) => f.endsWith('.txt')).sort()[0];
+  if (first) SEEDS.push(readFileSync(path.join(DIGESTS, source.name, first), 'utf8').slice(0, 20_000));
+}
 
 const HOSTILE_PIECES = [
   '@', '{', '}', '"', '\\', '#', '%', '$', '\u0000', '\uFFFD', '\uD800', '\r', '\r\n', '<', '>', '&', ']]>', '<!--', '{\\"o}', '\\L', '@string{x = x # x}', 'TY  - ', 'ER  - ',

@@ -28,6 +28,8 @@ export function readHtml(html: string): HtmlRead {
   const out: string[] = [];
   // htmlparser2 closes every element it opens (void and implied ones too), so a stack tracks what hides text.
   const stack: Array<{ hides: boolean; link: { href: string; text: string[] } | null }> = [];
+  // Open links apart, so text is added to the few links around it, not checked against every open element.
+  const openLinks: Array<{ href: string; text: string[] }> = [];
   let hidden = 0;
   const parser = new Parser(
     {
@@ -36,16 +38,20 @@ export function readHtml(html: string): HtmlRead {
         if (hides) hidden++;
         const link = name === 'a' && hidden === 0 ? { href: attributes.href ?? '', text: [] } : null;
         stack.push({ hides, link });
+        if (link) openLinks.push(link);
         if (hidden === 0 && BLOCK.has(name)) out.push(PARAGRAPH.has(name) ? '\n\n' : '\n');
       },
       ontext(data) {
         if (hidden > 0) return;
         out.push(data);
-        for (const open of stack) open.link?.text.push(data);
+        for (const link of openLinks) link.text.push(data);
       },
       onclosetag(name) {
         const open = stack.pop();
-        if (open?.link) links.push({ href: open.link.href, text: open.link.text.join('').replace(/\s+/g, ' ').trim() });
+        if (open?.link) {
+          openLinks.pop();
+          links.push({ href: open.link.href, text: open.link.text.join('').replace(/\s+/g, ' ').trim() });
+        }
         if (hidden === 0 && BLOCK.has(name) && name !== 'br') out.push(PARAGRAPH.has(name) ? '\n\n' : '\n');
         if (open?.hides) hidden--;
       },

@@ -210,7 +210,8 @@ function wordCount(text: string): number {
 function isHardWrapped(paragraph: readonly Line[]): boolean {
   if (paragraph.length < 2) return false;
   const body = paragraph.slice(0, -1);
-  const widest = Math.max(...body.map((l) => l.text.length));
+  let widest = 0;
+  for (const line of body) widest = Math.max(widest, line.text.length);
   if (widest < 40 || widest > 120) return false;
   return body.every((l) => l.text.length >= widest - 25);
 }
