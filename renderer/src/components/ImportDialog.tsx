@@ -240,7 +240,14 @@ function PreviewRow({ item, included, first, corrections, onToggle, onCorrect, o
                 if (e.key === 'Escape') {
                   e.stopPropagation();
                   setMenuOpen(false);
+                  return;
                 }
+                // Arrow keys move between the items, as in any menu.
+                if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+                e.preventDefault();
+                const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+                const at = items.indexOf(document.activeElement as HTMLElement);
+                items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
               }}
               onBlur={(e) => {
                 if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setMenuOpen(false);

@@ -87,3 +87,17 @@ export class SkippedLines {
     this.open = null;
   }
 }
+
+/** Runs of non-blank lines (blank-line separated paragraphs). */
+export function paragraphsOf(lines: readonly Line[]): Line[][] {
+  const out: Line[][] = [];
+  let current: Line[] = [];
+  for (const line of lines) {
+    if (line.text === '') {
+      if (current.length > 0) out.push(current);
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}

@@ -11,7 +11,7 @@
  */
 import { arxivRefIn, doiIn, type ArxivRef } from './ids.js';
 import { Furniture } from './furniture.js';
-import { joinWrapped, SkippedLines, type Line } from './lines.js';
+import { joinWrapped, paragraphsOf, SkippedLines, type Line } from './lines.js';
 import { parsePageDate } from './page-date.js';
 import { splitAuthors } from './people.js';
 import { digestEntry, type DigestContext, type DigestRead, type DigestReader } from './reader.js';
@@ -167,15 +167,7 @@ function readPage(lines: readonly Line[], context: DigestContext): DigestRead {
  * whole elements, line by line.
  */
 function toUnits(lines: readonly Line[]): Unit[] {
-  const paragraphs: Line[][] = [];
-  let current: Line[] = [];
-  for (const line of lines) {
-    if (line.text === '') {
-      if (current.length > 0) paragraphs.push(current);
-      current = [];
-    } else current.push(line);
-  }
-  if (current.length > 0) paragraphs.push(current);
+  const paragraphs = paragraphsOf(lines);
   const multi = paragraphs.filter((p) => p.length > 1);
   const wrapped = multi.filter(isHardWrapped).length;
   const byParagraph = multi.length === 0 || wrapped >= multi.length / 2;

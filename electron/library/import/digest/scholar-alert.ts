@@ -11,7 +11,7 @@
  * furniture.
  */
 import { arxivRefIn, doiIn } from './ids.js';
-import { joinWrapped, SkippedLines, type Line } from './lines.js';
+import { joinWrapped, paragraphsOf, SkippedLines, type Line } from './lines.js';
 import { digestEntry, type DigestContext, type DigestRead, type DigestReader } from './reader.js';
 import type { ParsedEntry } from '../entry.js';
 
@@ -107,18 +107,4 @@ function readScholar(lines: readonly Line[], context: DigestContext): DigestRead
     .find((q) => q);
   const following = lines.map((l) => /because you(?:'|’)re following (.+?)\.?$/i.exec(l.text)?.[1]).find((q) => q);
   return { entries, skipped: skipped.result(), failures: [], detail: query ?? following ?? '' };
-}
-
-/** Runs of non-blank lines. */
-export function paragraphsOf(lines: readonly Line[]): Line[][] {
-  const out: Line[][] = [];
-  let current: Line[] = [];
-  for (const line of lines) {
-    if (line.text === '') {
-      if (current.length > 0) out.push(current);
-      current = [];
-    } else current.push(line);
-  }
-  if (current.length > 0) out.push(current);
-  return out;
 }
