@@ -33,7 +33,7 @@ const HOSTILE_PIECES = [
 /** A hostile input: a mutated real file, random bytes, deep nesting, or a format's edge case. */
 function hostileInput(rand: () => number, n: number): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
-  switch (n % 8) {
+  switch (n % 9) {
     case 0: {
       // Truncate a real file anywhere.
       const seed = pick(SEEDS);
@@ -66,6 +66,21 @@ function hostileInput(rand: () => number, n: number): string {
       return `<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY a "${'x'.repeat(100)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e SYSTEM "file:///etc/passwd">]><feed><entry><id>http://arxiv.org/abs/2406.11944</id><title>&d;&e;</title></entry></feed>`;
     case 6:
       return `TY  - JOUR\n${Array.from({ length: Math.floor(rand() * 500) }, () => `${pick(['AU', 'TI', 'KW', 'UR', 'DO', 'XX', 'ER', 'TY'])}  - ${pick(HOSTILE_PIECES)}`).join('\n')}`;
+    case 7: {
+      // Lines built to make a parser backtrack or rescan: long runs of spaces, capitals, separators, open fields.
+      const size = 10_000 + Math.floor(rand() * 80_000);
+      return pick([
+        () => `${'A'.repeat(size / 10)}1, Bob Smith\n\n`.repeat(10),
+        () => `a${' '.repeat(size)}b\nAuthors: A${' '.repeat(size)}, B\n`,
+        () => `posted ${'x '.repeat(size / 2)}\n`,
+        () => `${'x - '.repeat(size / 4)}\n`,
+        () => `a@${'b'.repeat(size)} c\n`,
+        () => `[1] arXiv:2411.00001 [pdf]\nT\nA\nSubjects: (\n${'x;\n'.repeat(size / 3)}`,
+        () => `\\\\\narXiv:2411.00001\nTitle: ${'x\n  '.repeat(size / 4)}\\\\ ( https://arxiv.org/abs/2411.00001 , 1kb)\n`,
+        () => `[PDF] T\n${'A B, '.repeat(size / 5)}- V, 2024\n`,
+        () => 'Submitted by x\n12\n'.repeat(size / 4),
+      ])();
+    }
     default:
       return `@article{k${n}, title = {${pick(HOSTILE_PIECES).repeat(1 + Math.floor(rand() * 50))}}, author = {${pick(HOSTILE_PIECES)} and ${pick(HOSTILE_PIECES)}}, url = {${pick(HOSTILE_PIECES)}}, year = {${Math.floor(rand() * 1e6)}}}`;
   }

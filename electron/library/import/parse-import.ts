@@ -36,7 +36,9 @@ export function detectFormat(text: string): ImportFormat {
 
 /** Parse an import in the given format (`auto` detects it). */
 export function parseImport(plainText: string, format: ImportFormat | 'auto', options: ParseOptions): ParseResult & { format: ImportFormat } {
-  const html = options.html ? readHtml(options.html) : null;
+  // The HTML is read when it is all there is, or when the text is a digest whose titles its links can name.
+  const needsHtml = !!options.html && (plainText.trim() === '' || (format === 'auto' ? detectFormat(plainText) : format) === 'digest');
+  const html = needsHtml && options.html ? readHtml(options.html) : null;
   const text = plainText.trim() === '' && html ? html.text : plainText;
   if (text.length > MAX_IMPORT_BYTES) {
     throw new LibraryError('invalid-request', `${options.fileName ?? 'input'}: ${Math.round(text.length / 1048576)} MB is more than the ${MAX_IMPORT_BYTES / 1048576} MB an import may be`);

@@ -17,8 +17,7 @@
 import { arxivRef, ARXIV_ID, doiIn } from './ids.js';
 import { joinWrapped, SkippedLines, type Line } from './lines.js';
 import { splitAuthors } from './people.js';
-import { digestEntry, type DigestContext, type DigestRead, type DigestReader } from './reader.js';
-import { mostCommon } from './arxiv-mailing.js';
+import { digestEntry, mostCommon, type DigestContext, type DigestRead, type DigestReader } from './reader.js';
 import type { ListingKind, ParsedEntry } from '../entry.js';
 
 /** `[12] arXiv:2411.01234 (replaced) [pdf, other]`; the `[12]` may stand on a line of its own. */
@@ -37,7 +36,7 @@ export const arxivListingReader: DigestReader = {
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i]?.text ?? '';
       if (isHeaderAt(lines, i)) headers++;
-      else if (/^Subjects:\s.*\([a-z-]+(\.[A-Za-z-]+)?\)/.test(text)) subjects++;
+      else if (/^Subjects:\s/.test(text) && categoriesIn(text).length > 0) subjects++;
     }
     return headers > 0 && subjects > 0 ? 10 + headers + subjects : 0;
   },
@@ -53,6 +52,11 @@ function isHeaderAt(lines: readonly Line[], i: number): boolean {
 }
 
 /** Index of the next non-empty line within three, or -1. */
+/** `Machine Learning (cs.LG); Artificial Intelligence (cs.AI)` → `['cs.LG', 'cs.AI']`. */
+function categoriesIn(subjects: string): string[] {
+  return [...subjects.matchAll(/\(([a-z-]+(?:\.[A-Za-z-]+)?)\)/g)].flatMap((m) => (m[1] ? [m[1]] : []));
+}
+
 function nextNonEmpty(lines: readonly Line[], from: number): number {
   for (let i = from; i < lines.length && i < from + 3; i++) if (lines[i]?.text !== '') return i;
   return -1;
@@ -98,7 +102,8 @@ function readListing(lines: readonly Line[], context: DigestContext): DigestRead
     const entry = readEntryBody(lines, i);
     i = entry.next;
     for (const l of entry.leftOver) skipped.add(l);
-    const primary = /\(([a-z-]+(?:\.[A-Za-z-]+)?)\)/.exec(entry.subjects)?.[1];
+    const cats = categoriesIn(entry.subjects);
+    const primary = cats[0];
     if (primary && kind === 'new') categories.set(primary, (categories.get(primary) ?? 0) + 1);
     if (entry.title === '') {
       skipped.add(start);
@@ -113,7 +118,7 @@ function readListing(lines: readonly Line[], context: DigestContext): DigestRead
         arxivVersion: ref.version,
         doi: doiIn(entry.doi),
         venue: entry.journal || null,
-        categories: [...entry.subjects.matchAll(/\(([a-z-]+(?:\.[A-Za-z-]+)?)\)/g)].map((m) => m[1] ?? '').filter((c) => c !== ''),
+        categories: cats,
         kind,
       }),
     );
@@ -140,6 +145,8 @@ function readEntryBody(lines: readonly Line[], from: number): ListingBody {
   const fields = new Map<string, string[]>();
   let current: string[] | null = null;
   let afterSubjects = false;
+  // Kept as the lines come, so a long wrapped subjects field is never rescanned.
+  let subjectsDepth = 0;
   const abstract: Line[] = [];
   let abstractDone = false;
   let i = from;
@@ -159,7 +166,10 @@ function readEntryBody(lines: readonly Line[], from: number): ListingBody {
     if (labeled?.[1] && labeled[2] !== undefined) {
       current = [labeled[2]];
       fields.set(labeled[1].toLowerCase(), current);
-      if (labeled[1].toLowerCase() === 'subjects') afterSubjects = !subjectsOpen(labeled[2]);
+      if (labeled[1].toLowerCase() === 'subjects') {
+        subjectsDepth = parenthesisDepth(labeled[2], 0);
+        afterSubjects = !subjectsOpen(labeled[2], subjectsDepth);
+      }
       continue;
     }
     if (line.text === '') {
@@ -168,7 +178,8 @@ function readEntryBody(lines: readonly Line[], from: number): ListingBody {
     }
     if (current && fields.get('subjects') === current) {
       current.push(line.text);
-      afterSubjects = !subjectsOpen(current.join(' '));
+      subjectsDepth = parenthesisDepth(line.text, subjectsDepth);
+      afterSubjects = !subjectsOpen(line.text, subjectsDepth);
     } else if (current && (fields.has('title') || fields.has('authors') || /^\s/.test(line.raw))) {
       current.push(line.text);
     } else {
@@ -197,9 +208,13 @@ function readEntryBody(lines: readonly Line[], from: number): ListingBody {
   return body;
 }
 
-/** A subjects line still wrapping: an unclosed parenthesis or a trailing `;`. */
-function subjectsOpen(text: string): boolean {
-  let depth = 0;
-  for (const ch of text) depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
-  return depth > 0 || /;\s*$/.test(text);
+function parenthesisDepth(text: string, depth: number): number {
+  let d = depth;
+  for (const ch of text) d += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+  return d;
+}
+
+/** A subjects field still wrapping: a parenthesis left open, or its last line ends with `;`. */
+function subjectsOpen(lastLine: string, depth: number): boolean {
+  return depth > 0 || lastLine.trimEnd().endsWith(';');
 }

@@ -19,7 +19,7 @@
 import { arxivRef, ARXIV_ID, doiIn, isoDayIn } from './ids.js';
 import { joinWrapped, SkippedLines, type Line } from './lines.js';
 import { splitAuthors } from './people.js';
-import { digestEntry, type DigestContext, type DigestRead, type DigestReader } from './reader.js';
+import { digestEntry, mostCommon, type DigestContext, type DigestRead, type DigestReader } from './reader.js';
 import type { ListingKind, ParsedEntry } from '../entry.js';
 
 const ID_LINE = new RegExp(String.raw`^arXiv:${ARXIV_ID}(\s+\(\*cross-listing\*\))?\s*$`, 'i');
@@ -129,17 +129,4 @@ function readMailing(lines: readonly Line[], context: DigestContext): DigestRead
     );
   }
   return { entries, skipped: skipped.result(), failures: [], detail: mostCommon(categories) };
-}
-
-/** The key seen most often, or ''. */
-export function mostCommon(counts: ReadonlyMap<string, number>): string {
-  let best = '';
-  let bestCount = 0;
-  for (const [key, count] of counts) {
-    if (count > bestCount) {
-      best = key;
-      bestCount = count;
-    }
-  }
-  return best;
 }

@@ -16,7 +16,17 @@ import { splitAuthors } from './people.js';
 import { digestEntry, type DigestContext, type DigestRead, type DigestReader } from './reader.js';
 import type { ParsedEntry } from '../entry.js';
 
-const POSTED = /^(?:(bioRxiv|medRxiv)\s+)?posted\s+(.+?)[,;]?\s+doi:\s*(10\.\S+)\s*$/i;
+const POSTED_AT = /^(?:(bioRxiv|medRxiv)\s+)?posted\s/i;
+
+/** `bioRxiv posted 22 January 2026 doi:10.1101/…` → server, date text and DOI; split at ` doi:` rather than by a lazy regex. */
+function postedLine(text: string): [string, string | undefined, string, string] | null {
+  const start = POSTED_AT.exec(text);
+  const doiAt = text.toLowerCase().lastIndexOf(' doi:');
+  if (!start || doiAt < start[0].length) return null;
+  const doi = text.slice(doiAt + 5).trim();
+  if (!/^10\.\S+$/.test(doi)) return null;
+  return [text, start[1], text.slice(start[0].length, doiAt).replace(/[,;]\s*$/, '').trim(), doi];
+}
 const LINKS = /^(\[(abstract|full text|pdf)\]\s*)+$/i;
 const RULE = /^[-=_*]{3,}$/;
 
@@ -25,7 +35,7 @@ export const biorxivAlertReader: DigestReader = {
   label: 'bioRxiv alert',
   score(lines) {
     let posted = 0;
-    for (const line of lines) if (POSTED.test(line.text)) posted++;
+    for (const line of lines) if (postedLine(line.text)) posted++;
     return posted > 0 ? 10 + posted : 0;
   },
   read: (lines, context) => readAlert(lines, context),
@@ -37,7 +47,7 @@ function readAlert(lines: readonly Line[], context: DigestContext): DigestRead {
   let server = '';
   let lowerBound = 0;
   for (let i = 0; i < lines.length; i++) {
-    const posted = POSTED.exec((lines[i] as Line).text);
+    const posted = postedLine((lines[i] as Line).text);
     if (!posted) continue;
     server ||= posted[1] ?? '';
     const blocks = blocksAbove(lines, i, lowerBound);
@@ -68,7 +78,7 @@ function readAlert(lines: readonly Line[], context: DigestContext): DigestRead {
   });
   const collections = lines.findIndex((l) => /requested alerts for the following/i.test(l.text));
   const detail = collections >= 0 ? (lines.slice(collections + 1).find((l) => l.text !== '')?.text ?? '') : '';
-  return { entries, skipped: skipped.result(), failures: [], detail: server && detail ? detail : detail || server };
+  return { entries, skipped: skipped.result(), failures: [], detail: detail || server };
 }
 
 /** Up to two blank-separated blocks of text above line `i`, nearest first, not reaching `lowerBound` or a rule. */

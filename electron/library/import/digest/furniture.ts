@@ -4,7 +4,6 @@
  * (`Submitted by X`, three words) is furniture only when they recur on a good share of the entries, since
  * titles often share their first words ("Towards Efficient …").
  */
-import type { Line } from './lines.js';
 
 const MAX_WORDS = 6;
 /** Only three-word lines are grouped by their first two (`Submitted by X`): titles that share first words are longer. */
@@ -57,11 +56,4 @@ export class Furniture {
     const prefix = w.slice(0, 2).join(' ');
     return w.length === PREFIX_WORDS && (this.prefix.get(prefix) ?? 0) >= Math.max(3, this.entries / 4) ? prefix : null;
   }
-}
-
-export function furnitureOf(lines: readonly Line[], entries: number): Furniture {
-  return new Furniture(
-    lines.map((l) => l.text),
-    entries,
-  );
 }

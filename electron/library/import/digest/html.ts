@@ -77,8 +77,17 @@ const ARXIV_HREF = new RegExp(String.raw`(?:arxiv\.org/(?:abs|pdf)/|/papers/|^pa
 export function idOfHref(href: string): { arxiv: ArxivRef | null; doi: string | null } | null {
   const arxiv = ARXIV_HREF.exec(href);
   if (arxiv?.[1]) return { arxiv: arxivRef(arxiv[1], arxiv[2]), doi: null };
-  const doi = /doi\.org\//i.test(href) ? doiIn(decodeURIComponent(href)) : null;
+  const doi = /doi\.org\//i.test(href) ? doiIn(decodedHref(href)) : null;
   return doi ? { arxiv: null, doi } : null;
+}
+
+/** A link with its percent-escapes decoded; one that is not valid percent-encoding is read as it is. */
+function decodedHref(href: string): string {
+  try {
+    return decodeURIComponent(href);
+  } catch {
+    return href;
+  }
 }
 
 /**

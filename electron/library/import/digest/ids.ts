@@ -1,4 +1,5 @@
-/** arXiv ids and DOIs as digests print them. */
+/** arXiv ids, DOIs and dates as digests print them. */
+import { MONTHS } from './page-date.js';
 
 /** A modern (`2411.01234`) or old-style (`hep-th/9901001`, `math.AG/0601001`) arXiv id, with an optional version. */
 export const ARXIV_ID = String.raw`(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Za-z]{2})?/\d{7})(?:v(\d+))?`;
@@ -37,7 +38,6 @@ export function doiIn(text: string): string | null {
   return match?.[1] ? match[1].replace(/[.,;)\]]+$/, '') : null;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** `Fri, 25 Oct 2024 08:31:28 GMT`, `25 Oct 2024`, `October 25, 2024`, `2024-10-25` → `2024-10-25`; null otherwise. */
 export function isoDayIn(text: string): string | null {

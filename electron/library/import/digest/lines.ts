@@ -17,7 +17,7 @@ export function toLines(input: string): Line[] {
     .map((line, index) => {
       // No-break spaces (Scholar puts one before its ` - ` and its `…`) are spaces to a reader.
       const raw = line.replace(/[\u00a0\u2007\u202f]/g, ' ');
-      const trimmedEnd = raw.replace(/[ \t]+$/, '');
+      const trimmedEnd = raw.trimEnd();
       return { raw: trimmedEnd, text: trimmedEnd.trim(), number: index + 1 };
     });
 }
@@ -34,16 +34,21 @@ const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。�
  */
 export function joinWrapped(parts: readonly string[], options: { wordsBreak?: boolean } = {}): string {
   const wordsBreak = options.wordsBreak ?? true;
-  let joined = '';
+  // Pieces and their separators go into an array joined once: appending to a growing string and
+  // looking at its end flattens it every time, which is quadratic on a long field.
+  const out: string[] = [];
+  let last = '';
   for (const part of parts) {
     const piece = part.replace(/\s+/g, ' ').trim();
     if (piece === '') continue;
-    if (joined === '') joined = piece;
-    else if (wordsBreak && /[\p{L}\p{N}]-$/u.test(joined) && /^\p{L}/u.test(piece) && !SUSPENDED.test(piece)) joined += piece;
-    else if (CJK_END.test(joined) && CJK_START.test(piece)) joined += piece;
-    else joined += ` ${piece}`;
+    if (out.length > 0) {
+      const glued = (wordsBreak && /[\p{L}\p{N}]-$/u.test(last) && /^\p{L}/u.test(piece) && !SUSPENDED.test(piece)) || (CJK_END.test(last) && CJK_START.test(piece));
+      if (!glued) out.push(' ');
+    }
+    out.push(piece);
+    last = piece;
   }
-  return joined;
+  return out.join('');
 }
 
 /** After a suspended hyphen (`first- and second-order`) the next line starts with a conjunction. */
@@ -58,17 +63,20 @@ const SKIPPED_EXCERPT = 160;
  */
 export class SkippedLines {
   private readonly runs: SkippedText[] = [];
-  private open: { line: number; parts: string[]; last: number } | null = null;
+  private open: { line: number; parts: string[]; length: number; last: number } | null = null;
 
   add(line: Line): void {
     if (line.text === '') return;
     if (this.open && line.number <= this.open.last + 2) {
-      if (this.open.parts.join(' ').length < SKIPPED_EXCERPT) this.open.parts.push(line.text);
+      if (this.open.length < SKIPPED_EXCERPT) {
+        this.open.parts.push(line.text);
+        this.open.length += line.text.length + 1;
+      }
       this.open.last = line.number;
       return;
     }
     this.flush();
-    this.open = { line: line.number, parts: [line.text], last: line.number };
+    this.open = { line: line.number, parts: [line.text], length: line.text.length, last: line.number };
   }
 
   addAll(lines: readonly Line[]): void {

@@ -13,7 +13,7 @@ import { arxivRefIn, doiIn, type ArxivRef } from './ids.js';
 import { Furniture } from './furniture.js';
 import { joinWrapped, paragraphsOf, SkippedLines, type Line } from './lines.js';
 import { parsePageDate } from './page-date.js';
-import { splitAuthors } from './people.js';
+import { isCapitalisedName, splitAuthors } from './people.js';
 import { digestEntry, type DigestContext, type DigestRead, type DigestReader } from './reader.js';
 import type { ParsedEntry } from '../entry.js';
 
@@ -216,10 +216,16 @@ function roleOf(unit: Unit, furniture: Furniture, context: DigestContext): Role 
   if (isAbstract(unit)) return 'abstract';
   if (/^(https?:\/\/\S+|arxiv:\S+|doi:\s*\S+)$/i.test(text)) return arxivRefIn(text) || doiIn(text) ? 'link' : 'furniture';
   if (furniture.has(text)) return 'furniture';
-  if (/^[\d\s.,:;·•|+#%()kKmM-]*$/u.test(text) || /^\S+@\S+\.\S+$/.test(text)) return 'furniture';
+  if (/^[\d\s.,:;·•|+#%()kKmM-]*$/u.test(text) || isEmailAddress(text)) return 'furniture';
   if (looksLikeAuthors(text)) return 'authors';
   if (words >= 2 && words <= 60 && text.length <= 400 && /^[\p{L}\p{N}"'“‘(\[$\\¿¡]/u.test(text) && !/:$/.test(text)) return 'title';
   return 'furniture';
+}
+
+/** `name@host.tld`, checked without a regex that could backtrack on a long line. */
+function isEmailAddress(text: string): boolean {
+  const at = text.indexOf('@');
+  return at > 0 && !/\s/.test(text) && text.lastIndexOf('.') > at + 1 && text.lastIndexOf('.') < text.length - 1;
 }
 
 /** Long prose, or several sentences: an abstract, whatever it ends with (a URL, `Code: …`, a formula). */
@@ -236,8 +242,7 @@ function looksLikeAuthors(text: string): boolean {
   if (text.includes(':')) return false;
   const names = splitAuthors(text);
   if (names.length < 2) return false;
-  const isName = (name: string): boolean => /^(\p{Lu}[\p{L}'’.-]*\.?\s?){1,4}$/u.test(name);
-  return /[,;]/.test(text) && names.every(isName);
+  return /[,;]/.test(text) && names.every((name) => isCapitalisedName(name));
 }
 
 /** Units that may be the title of the abstract at `abstract`, from `from` on (after the previous abstract). */
@@ -273,7 +278,7 @@ function pickTitle(units: readonly Unit[], candidates: readonly number[], abstra
 /** `Alice Smith and Bob Jones`: a byline without commas, which a page may put between title and abstract. */
 function isNameList(text: string): boolean {
   const names = splitAuthors(text);
-  return names.length >= 2 && names.every((n) => /^(\p{Lu}[\p{L}'’.-]*\.?\s?){2,4}$/u.test(n));
+  return names.length >= 2 && names.every((n) => isCapitalisedName(n, 2));
 }
 
 /** How many units after a card's repeated marker its title may stand. */

@@ -47,6 +47,7 @@ export interface DigestFields {
 export function digestEntry(context: DigestContext, line: number, fields: DigestFields): ParsedEntry {
   const arxivId = fields.arxivId ?? null;
   const doi = fields.doi ?? null;
+  // The year the source prints, else the day it was posted, else the month its arXiv id was given.
   const year = fields.year ?? (fields.publishedAt ? Number(fields.publishedAt.slice(0, 4)) : null) ?? (arxivId ? yearOfArxivId(arxivId) : null);
   return {
     ...blankEntry({ format: 'digest', fileName: context.fileName, digestDate: fields.digestDate ?? null }, line),
@@ -57,10 +58,23 @@ export function digestEntry(context: DigestContext, line: number, fields: Digest
     arxivVersion: fields.arxivVersion ?? null,
     doi,
     venue: fields.venue ?? null,
-    year: year ?? (arxivId ? yearOfArxivId(arxivId) : null),
+    year,
     publishedAt: fields.publishedAt ?? null,
     categories: fields.categories ?? [],
     kind: fields.kind ?? null,
     url: fields.url ?? (arxivId ? `https://arxiv.org/abs/${arxivId}` : doi ? `https://doi.org/${doi}` : null),
   };
+}
+
+/** The key seen most often, or ''. */
+export function mostCommon(counts: ReadonlyMap<string, number>): string {
+  let best = '';
+  let bestCount = 0;
+  for (const [key, count] of counts) {
+    if (count > bestCount) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  return best;
 }

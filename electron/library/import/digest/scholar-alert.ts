@@ -101,10 +101,19 @@ function readScholar(lines: readonly Line[], context: DigestContext): DigestRead
       }),
     );
   }
+  // `Attention - new results`: checked by its ending first, then cut, so no lazy pattern scans a long line.
   const query = lines
     .slice(0, 30)
-    .map((l) => /^(?:scholar alert:?\s*)?(.*?)\s*[-–]\s*new (?:results|articles|citations|related research)$/i.exec(l.text)?.[1])
+    .map((l) => {
+      const ending = /\s[-–]\s+new (?:results|articles|citations|related research)$/i.exec(l.text);
+      return ending ? l.text.slice(0, ending.index).replace(/^scholar alert:?\s*/i, '').trim() : undefined;
+    })
     .find((q) => q);
-  const following = lines.map((l) => /because you(?:'|’)re following (.+?)\.?$/i.exec(l.text)?.[1]).find((q) => q);
+  const following = lines
+    .map((l) => {
+      const at = l.text.search(/because you(?:'|’)re following /i);
+      return at >= 0 ? l.text.slice(at).replace(/^because you(?:'|’)re following /i, '').replace(/\.$/, '') : undefined;
+    })
+    .find((q) => q);
   return { entries, skipped: skipped.result(), failures: [], detail: query ?? following ?? '' };
 }
