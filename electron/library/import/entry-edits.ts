@@ -2,6 +2,7 @@
  * Corrections the user makes in the import preview before anything is written: untick an entry, say it is
  * not a paper, join it with the next (a title read as two), or make it part of the abstract above.
  * Entries are named by their position in the parse, so the same text and edits always give the same result.
+ * Unticking is kept apart from the other corrections: an entry can be joined and unticked at once.
  */
 import type { EntryEditAction, SkippedText } from '../../../shared/models/import-report.js';
 import type { ParsedEntry } from './entry.js';
@@ -26,31 +27,47 @@ export interface EditedEntries {
   readonly skipped: SkippedText[];
 }
 
+type Correction = Exclude<EntryEditAction, 'exclude'>;
+
 export function applyEntryEdits(parsed: readonly ParsedEntry[], edits: readonly EntryEdit[]): EditedEntries {
-  const actions = new Map<number, EntryEditAction>();
-  for (const edit of edits) if (edit.index >= 0 && edit.index < parsed.length) actions.set(edit.index, edit.action);
-  const out: Array<{ entry: ParsedEntry; index: number; included: boolean }> = [];
+  const excluded = new Set<number>();
+  const corrections = new Map<number, Correction>();
+  for (const { index, action } of edits) {
+    if (!(index >= 0 && index < parsed.length)) continue;
+    if (action === 'exclude') excluded.add(index);
+    else corrections.set(index, action);
+  }
+  const notAPaper = (index: number): boolean => corrections.get(index) === 'not-a-paper';
+  const out: EditedEntry[] = [];
   const skipped: SkippedText[] = [];
   for (let index = 0; index < parsed.length; index++) {
     let entry = parsed[index] as ParsedEntry;
-    const action = actions.get(index);
-    if (action === 'not-a-paper') {
+    const correction = corrections.get(index);
+    if (correction === 'not-a-paper') {
       skipped.push({ line: entry.line ?? 1, text: `${entry.title} (marked not a paper)` });
       continue;
     }
-    if (action === 'abstract-of-previous' && out.length > 0) {
+    if (correction === 'abstract-of-previous' && out.length > 0) {
       const previous = out[out.length - 1] as EditedEntry;
       const abstract = joinParagraphs(previous.entry.abstract, joinParagraphs(entry.title, entry.abstract));
       out[out.length - 1] = { ...previous, entry: { ...previous.entry, abstract } };
       continue;
     }
-    // Join runs forward: `join-next` on several entries in a row makes one paper of them all.
+    // "The next" is the next entry the user still sees (entries marked not a paper are gone from the list);
+    // a run of joins makes one paper of them all. The paper is ticked unless its first part was unticked.
     const first = index;
-    while (actions.get(index) === 'join-next' && index + 1 < parsed.length) {
-      index++;
-      entry = joinEntries(entry, parsed[index] as ParsedEntry);
+    while (corrections.get(index) === 'join-next') {
+      let next = index + 1;
+      while (next < parsed.length && notAPaper(next)) next++;
+      if (next >= parsed.length) break;
+      for (let hidden = index + 1; hidden < next; hidden++) {
+        const gone = parsed[hidden] as ParsedEntry;
+        skipped.push({ line: gone.line ?? 1, text: `${gone.title} (marked not a paper)` });
+      }
+      entry = joinEntries(entry, parsed[next] as ParsedEntry);
+      index = next;
     }
-    out.push({ entry, index: first, included: actions.get(first) !== 'exclude' });
+    out.push({ entry, index: first, included: !excluded.has(first) });
   }
   return { entries: out, skipped };
 }

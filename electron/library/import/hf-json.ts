@@ -43,5 +43,6 @@ export function parseHfJson(input: string, fileName: string | null): ParseResult
       url: arxivId ? `https://arxiv.org/abs/${arxivId}` : null,
     });
   }
-  return { entries, failures };
+  // The same papers as the daily-papers page, so the preview names the source and keeps its order.
+  return { entries, failures, digest: { source: 'hf-page', label: 'Hugging Face daily papers', detail: 'API JSON', skipped: [] } };
 }

@@ -1,8 +1,26 @@
 import { z } from 'zod';
+import { ImportFailureSchema } from '../../../shared/models/import-report.js';
+import { ImportFormatSchema } from '../../../shared/models/paper.js';
+import { LIBRARY_ERROR_CODES, type LibraryErrorCode } from '../storage/errors.js';
 import type { ParsedImport } from './import-parser.js';
-import { LIBRARY_ERROR_CODES } from '../storage/errors.js';
 
-/** The parse worker's one answer: the parse, or the error it raised. */
-export type ParseWorkerReply = { readonly ok: true; readonly result: ParsedImport } | { readonly ok: false; readonly code: string; readonly message: string };
+/** What the parse worker is given (as `workerData`): checked on arrival like any other boundary. */
+export const ParseWorkerRequestSchema = z.object({
+  text: z.string(),
+  format: z.union([z.literal('auto'), ImportFormatSchema]),
+  fileName: z.string().nullable(),
+  html: z.string().nullable(),
+  today: z.date(),
+});
 
-export const LibraryErrorCodeSchema = z.enum(LIBRARY_ERROR_CODES);
+/**
+ * The worker's one answer: the parse, or the error it raised. The parse's envelope is checked; its
+ * entries were made by our own parsers in the worker and are not checked field by field (that would
+ * cost as much as the parse).
+ */
+export const ParseWorkerReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: z.object({ format: ImportFormatSchema, entries: z.array(z.unknown()).readonly(), failures: z.array(ImportFailureSchema).readonly() }).loose() }),
+  z.object({ ok: z.literal(false), code: z.enum(LIBRARY_ERROR_CODES).catch('invalid-request'), message: z.string() }),
+]);
+/** What the worker sends; `ParseWorkerReplySchema` is how the main process reads it. */
+export type ParseWorkerReply = { readonly ok: true; readonly result: ParsedImport } | { readonly ok: false; readonly code: LibraryErrorCode; readonly message: string };

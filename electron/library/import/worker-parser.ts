@@ -1,32 +1,63 @@
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { LibraryErrorCodeSchema, type ParseWorkerReply } from './parse-worker-protocol.js';
+import { ParseWorkerReplySchema } from './parse-worker-protocol.js';
 import { LibraryError } from '../storage/errors.js';
 import type { ImportParseRequest, ImportParser, ParsedImport } from './import-parser.js';
+import { detectFormat } from './parse-import.js';
 
 export interface WorkerParserOptions {
-  /** Time allowed for an empty input; each megabyte adds `msPerMegabyte`. */
+  /** Time allowed for an empty input; each megabyte adds `msPerMegabyte`. Digests get `digestMs`. */
   readonly baseMs?: number;
   readonly msPerMegabyte?: number;
+  /** Digests parse at ~150 ms per MB at worst here, so they get a tighter limit than BibTeX (issue 18). */
+  readonly digestBaseMs?: number;
+  readonly digestMsPerMegabyte?: number;
 }
+
+const MB = 1_048_576;
 
 /**
  * Parse each import in a worker thread of its own, so a large or hostile input never blocks the main
  * process's event loop, and stop it when it runs past its time: the user gets an error, the library is
- * untouched (nothing is planned until parsing returns).
+ * untouched (nothing is planned until parsing returns). The last parse is kept: the preview asks again
+ * with the same text after every correction and tick, and "Import" asks once more. A parse of other
+ * text replaces one still running (only the newest paste matters).
  */
 export function workerParser(workerPath: string, options: WorkerParserOptions = {}): ImportParser {
-  const baseMs = options.baseMs ?? 30_000;
-  const msPerMegabyte = options.msPerMegabyte ?? 30_000;
+  let last: { key: string; result: Promise<ParsedImport> } | null = null;
+  let running: { key: string; stop: () => void } | null = null;
   return (request) => {
+    const key = requestKey(request);
+    if (last?.key === key) return last.result;
+    if (running && running.key !== key) running.stop();
     const size = request.text.length + (request.html?.length ?? 0);
-    const limitMs = Math.round(baseMs + (msPerMegabyte * size) / 1_048_576);
-    return runInWorker(workerPath, request, limitMs);
+    const digest = (request.format === 'auto' ? (request.text.trim() === '' ? 'digest' : detectFormat(request.text)) : request.format) === 'digest';
+    const [base, perMb] = digest ? [options.digestBaseMs ?? 5_000, options.digestMsPerMegabyte ?? 2_000] : [options.baseMs ?? 30_000, options.msPerMegabyte ?? 30_000];
+    const run = runInWorker(workerPath, request, Math.round(base + (perMb * size) / MB));
+    running = { key, stop: run.stop };
+    const result = run.result.finally(() => {
+      if (running?.key === key) running = null;
+    });
+    last = { key, result };
+    // A failed parse is not kept: the same text may be asked for again once the machine is less busy.
+    result.catch(() => {
+      if (last?.key === key) last = null;
+    });
+    return result;
   };
 }
 
-function runInWorker(workerPath: string, request: ImportParseRequest, limitMs: number): Promise<ParsedImport> {
-  return new Promise<ParsedImport>((resolve, reject) => {
-    const worker = new Worker(workerPath, { workerData: request });
+function requestKey(request: ImportParseRequest): string {
+  const hash = createHash('sha256');
+  for (const part of [request.format, request.fileName ?? '', request.today.toISOString().slice(0, 10), request.text, request.html ?? '']) hash.update(`${part.length}:`).update(part);
+  return hash.digest('hex');
+}
+
+function runInWorker(workerPath: string, request: ImportParseRequest, limitMs: number): { result: Promise<ParsedImport>; stop: () => void } {
+  let stop = (): void => undefined;
+  const result = new Promise<ParsedImport>((resolve, reject) => {
+    // A parse that needs more than this is not a paper list; the worker fails alone, not the app.
+    const worker = new Worker(workerPath, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
     let settled = false;
     const settle = (fn: () => void): void => {
       if (settled) return;
@@ -35,17 +66,21 @@ function runInWorker(workerPath: string, request: ImportParseRequest, limitMs: n
       fn();
       void worker.terminate();
     };
+    const where = request.fileName ?? 'the pasted text';
     const timer = setTimeout(() => {
-      const where = request.fileName ?? 'the pasted text';
       settle(() => reject(new LibraryError('invalid-request', `reading ${where} took longer than ${Math.round(limitMs / 1000)} s, so it was stopped; nothing was imported`)));
     }, limitMs);
-    worker.once('message', (reply: ParseWorkerReply) => {
+    stop = () => settle(() => reject(new LibraryError('conflict', `reading ${where} was stopped: newer text was given to import`)));
+    worker.once('message', (message: unknown) => {
       settle(() => {
-        if (reply.ok) resolve(reply.result);
-        else reject(new LibraryError(LibraryErrorCodeSchema.catch('invalid-request').parse(reply.code), reply.message));
+        const reply = ParseWorkerReplySchema.safeParse(message);
+        if (!reply.success) reject(new LibraryError('io', `the import reader gave an answer that is not a parse (${reply.error.issues[0]?.message ?? 'wrong shape'})`));
+        else if (reply.data.ok) resolve(reply.data.result as ParsedImport); // envelope checked above; entries come from our own parsers
+        else reject(new LibraryError(reply.data.code, reply.data.message));
       });
     });
     worker.once('error', (error) => settle(() => reject(new LibraryError('invalid-request', `the import could not be read: ${error.message}`))));
     worker.once('exit', (code) => settle(() => reject(new LibraryError('io', `the import reader stopped unexpectedly (exit code ${code})`))));
   });
+  return { result, stop: () => stop() };
 }

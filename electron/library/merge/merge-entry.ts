@@ -35,7 +35,7 @@ export function mergeEntry(record: PaperRecord, content: PaperContent, entry: Pa
   }
   if (entry.arxivVersion !== null && arxivId !== null && arxivId === next.arxivId && entry.arxivVersion > (next.arxivVersion ?? 0)) {
     next.arxivVersion = entry.arxivVersion;
-    changed.push('version');
+    changed.push('arxivVersion');
   }
   const doi = normalizeDoi(entry.doi);
   if (next.doi === null && doi !== null) {

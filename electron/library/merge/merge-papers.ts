@@ -20,7 +20,8 @@ export function mergePapers(keep: Paper, drop: Paper, now: string): { record: Pa
     year: fill('year'),
     publishedAt: fill('publishedAt'),
     arxivId: fill('arxivId'),
-    arxivVersion: keep.arxivId === drop.arxivId ? Math.max(keep.arxivVersion ?? 0, drop.arxivVersion ?? 0) || null : fill('arxivVersion'),
+    // A version belongs to its id: the newer of the two when both name the same paper, else the id's own.
+    arxivVersion: keep.arxivId === drop.arxivId ? Math.max(keep.arxivVersion ?? 0, drop.arxivVersion ?? 0) || null : keep.arxivId !== null ? keep.arxivVersion : drop.arxivVersion,
     doi: fill('doi'),
     url: fill('url'),
     venue: fill('venue'),

@@ -20,6 +20,10 @@ export function detectTransport(win: Window = window): Transport {
   return httpTransport(win.location.origin, token);
 }
 
+/** Requests that change nothing: nothing is lost when the page closes before they finish. */
+const READS: ReadonlySet<Channel> = new Set<Channel>(['library:overview', 'papers:query', 'papers:get', 'import:preview', 'searches:list', 'backups:list', 'duplicates:list', 'export:paperMarkdown']);
+const KEEPALIVE_MAX_BYTES = 16_000;
+
 export function httpTransport(origin: string, token: string): Transport {
   return {
     async invoke(channel, request) {
@@ -28,8 +32,9 @@ export function httpTransport(origin: string, token: string): Transport {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-margin-token': token },
         body,
-        // Lets a small request (a note being saved) finish even when the page is closing.
-        keepalive: body.length < 60_000,
+        // Lets an edit finish even when the page is closing. Only small edits: Chromium allows 64 KB of
+        // keepalive bodies in flight in all, and two pasted digests previewing at once went over it.
+        keepalive: !READS.has(channel) && body.length < KEEPALIVE_MAX_BYTES,
       });
       return response.json();
     },

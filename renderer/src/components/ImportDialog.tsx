@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { EntryEditAction, ImportFailure, SkippedText } from '../../../shared/models/import-report.js';
+import type { ImportFailure, SkippedText } from '../../../shared/models/import-report.js';
 import type { ImportPreview, PreviewItem } from '../../../shared/models/views.js';
-import { pastedImport } from '../lib/use-import-gestures.js';
+import { importSeedFromFile, pastedImport } from '../lib/use-import-gestures.js';
+import type { ImportCorrection } from '../stores/import-slice.js';
 import { useMargin } from '../stores/store.js';
 import { Modal } from './Modal.js';
 
@@ -14,7 +15,7 @@ const KIND_LABEL: Readonly<Record<NonNullable<PreviewItem['kind']>, [string, str
   replaced: ['replaced', 'replaced'],
 };
 /** Corrections offered for a mis-read digest entry, in menu order. */
-const CORRECTIONS: ReadonlyArray<{ action: EntryEditAction; label: string; first: boolean }> = [
+const CORRECTIONS: ReadonlyArray<{ action: ImportCorrection; label: string; first: boolean }> = [
   { action: 'not-a-paper', label: 'Not a paper', first: true },
   { action: 'join-next', label: 'Join with the next', first: true },
   { action: 'abstract-of-previous', label: 'This is the abstract of the one above', first: false },
@@ -27,15 +28,17 @@ export function ImportDialog() {
       text: st.importText,
       html: st.importHtml,
       fileName: st.importFileName,
-      edits: st.importEdits,
+      excluded: st.importExcluded,
+      corrections: st.importCorrections,
       categoryTags: st.importCategoryTags,
       preview: st.importPreview,
       error: st.importError,
       busy: st.importBusy,
       result: st.importResult,
       setText: st.setImportText,
-      editEntry: st.editImportEntry,
-      clearEdits: st.clearImportEdits,
+      setIncluded: st.setImportIncluded,
+      correct: st.correctImportEntry,
+      clearCorrections: st.clearImportCorrections,
       setCategoryTags: st.setImportCategoryTags,
       previewImport: st.previewImport,
       runImport: st.runImport,
@@ -74,6 +77,8 @@ export function ImportDialog() {
   }
 
   const p = s.preview;
+  // A page read from its HTML alone: its line numbers count lines of text the user never saw, so none are shown.
+  const htmlOnly = s.html !== null && s.text === '';
   const canImport = p !== null && p.added + p.merged > 0 && !s.busy;
   const isDigest = p?.digest != null;
   // A digest keeps the page's order, so "the next" and "the one above" mean what they say; other imports list what changes first.
@@ -86,13 +91,20 @@ export function ImportDialog() {
       footer={
         <>
           <span className="grow">{s.fileName ? `From ${s.fileName}` : 'Digests (arXiv, Scholar, bioRxiv, Hugging Face, any page), BibTeX, RIS, CSL-JSON, arXiv feeds or ids.'}</span>
-          <input ref={fileInput} type="file" hidden accept=".txt,.bib,.ris,.json,.xml,.md,.html,.htm,text/plain,text/html" onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (!file) return;
-            const content = await file.text();
-            if (/\.x?html?$/i.test(file.name)) s.setText('', file.name, content);
-            else s.setText(content, file.name);
-          }} />
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            accept=".txt,.bib,.ris,.json,.xml,.md,.html,.htm,text/plain,text/html"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              void importSeedFromFile(file).then(
+                (seed) => s.setText(seed.text, seed.fileName, seed.html ?? null),
+                (error: unknown) => s.showToast(error instanceof Error ? error.message : String(error)),
+              );
+            }}
+          />
           <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
             Choose file…
           </button>
@@ -108,8 +120,12 @@ export function ImportDialog() {
       <textarea
         aria-label="Paste papers"
         data-autofocus
-        placeholder="Paste a daily digest here (an arXiv listing or email, a Scholar or bioRxiv alert, a Hugging Face page), or a BibTeX, RIS or CSL-JSON file."
-        value={s.html !== null && s.text === '' ? '(the pasted page, read from its HTML)' : s.text}
+        placeholder={
+          htmlOnly
+            ? 'A web page, read from its HTML: its text and the links under its titles. Type or paste here to replace it.'
+            : 'Paste a daily digest here (an arXiv listing or email, a Scholar or bioRxiv alert, a Hugging Face page), or a BibTeX, RIS or CSL-JSON file.'
+        }
+        value={s.text}
         onChange={(e) => s.setText(e.target.value, null)}
         onPaste={(e) => {
           // Pasting over everything keeps the clipboard's HTML too, for the links under the titles.
@@ -135,13 +151,19 @@ export function ImportDialog() {
           </div>
           {p.digest && p.items.length === 0 && (
             <p className="empty-preview" role="note">
-              No papers found in this text. Margin looks for titles each followed by an abstract, an author line or an arXiv id; the text below was read but fits no paper.
+              No papers found in this text. Margin looks for titles, each followed by an abstract, an author line or an arXiv id
+              {p.digest.skipped.length > 0 ? '; what it read is under Skipped text.' : '.'}
             </p>
           )}
-          {s.edits.size > 0 && (
+          {p.items.length > 0 && p.added + p.merged === 0 && (
+            <p className="empty-preview" role="note">
+              Nothing new to import: every paper here is already in your library as it is.
+            </p>
+          )}
+          {s.corrections.size > 0 && (
             <p className="corrections">
-              {s.edits.size} {s.edits.size === 1 ? 'correction' : 'corrections'}
-              <button type="button" className="btn small ghost" onClick={() => void s.clearEdits()}>
+              {s.corrections.size} {s.corrections.size === 1 ? 'correction' : 'corrections'}
+              <button type="button" className="btn small ghost" onClick={() => void s.clearCorrections()}>
                 Undo corrections
               </button>
             </p>
@@ -153,18 +175,19 @@ export function ImportDialog() {
                   key={`${item.index}:${item.title}`}
                   item={item}
                   // Ticks answer at once; the preview catches up a moment later.
-                  included={s.edits.get(item.index) !== 'exclude'}
+                  included={!s.excluded.has(item.index)}
                   first={position === 0}
+                  showLine={!htmlOnly}
                   corrections={isDigest}
-                  onToggle={() => void s.editEntry(item.index, s.edits.get(item.index) === 'exclude' ? null : 'exclude')}
-                  onCorrect={(action) => void s.editEntry(item.index, action)}
+                  onToggle={() => void s.setIncluded(item.index, s.excluded.has(item.index))}
+                  onCorrect={(correction) => void s.correct(item.index, correction)}
                   onNotSame={() => item.paperId !== null && void s.notSame(item.paperId, item.entryKey)}
                 />
               ))}
             </ul>
           )}
           {p.failed.length > 0 && <Failures failed={p.failed} fileName={s.fileName} />}
-          {p.digest && p.digest.skipped.length > 0 && <Skipped skipped={p.digest.skipped} fileName={s.fileName} />}
+          {p.digest && p.digest.skipped.length > 0 && <Skipped skipped={p.digest.skipped} fileName={s.fileName} showLines={!htmlOnly} />}
         </section>
       )}
     </Modal>
@@ -185,7 +208,7 @@ function SourceLine({ preview, categoryTags, onCategoryTags }: { preview: Import
       <span aria-label="Recognised source">
         <strong>{digest.label}</strong>
         {digest.detail && ` · ${digest.detail}`}
-        {kindText && ` · ${kindText}`}
+        {kindText && ` · listed as ${kindText}`}
       </span>
       {hasCategories && (
         <label className="check">
@@ -197,7 +220,7 @@ function SourceLine({ preview, categoryTags, onCategoryTags }: { preview: Import
   );
 }
 
-function PreviewRow({ item, included, first, corrections, onToggle, onCorrect, onNotSame }: { item: PreviewItem; included: boolean; first: boolean; corrections: boolean; onToggle: () => void; onCorrect: (action: EntryEditAction) => void; onNotSame: () => void }) {
+function PreviewRow({ item, included, first, showLine, corrections, onToggle, onCorrect, onNotSame }: { item: PreviewItem; included: boolean; first: boolean; showLine: boolean; corrections: boolean; onToggle: () => void; onCorrect: (correction: ImportCorrection) => void; onNotSame: () => void }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const menuRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
@@ -216,7 +239,7 @@ function PreviewRow({ item, included, first, corrections, onToggle, onCorrect, o
           {!item.arxivId && item.doi && <span>doi:{item.doi}</span>}
           {item.kind && item.kind !== 'new' && <span className="chip">{KIND_LABEL[item.kind][0]}</span>}
           {!item.hasAbstract && <span className="faint">no abstract</span>}
-          {item.line !== null && <span className="faint">line {item.line}</span>}
+          {showLine && item.line !== null && <span className="faint">line {item.line}</span>}
           {item.changes.length > 0 && <span className="chip">adds {item.changes.join(', ')}</span>}
         </span>
       </span>
@@ -246,8 +269,9 @@ function PreviewRow({ item, included, first, corrections, onToggle, onCorrect, o
                 if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
                 e.preventDefault();
                 const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-                const at = items.indexOf(document.activeElement as HTMLElement);
-                items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+                const at = items.findIndex((item) => item === document.activeElement);
+                const next = at < 0 ? (e.key === 'ArrowDown' ? 0 : items.length - 1) : (at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+                items[next]?.focus();
               }}
               onBlur={(e) => {
                 if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setMenuOpen(false);
@@ -289,7 +313,7 @@ function Failures({ failed, fileName }: { failed: readonly ImportFailure[]; file
 }
 
 /** Text of the digest that became no paper: shown with its line, never imported silently. */
-function Skipped({ skipped, fileName }: { skipped: readonly SkippedText[]; fileName: string | null }) {
+function Skipped({ skipped, fileName, showLines = true }: { skipped: readonly SkippedText[]; fileName: string | null; showLines?: boolean }) {
   return (
     <details className="skipped">
       <summary>
@@ -298,9 +322,11 @@ function Skipped({ skipped, fileName }: { skipped: readonly SkippedText[]; fileN
       <ul aria-label="Skipped text">
         {skipped.map((item, i) => (
           <li key={i}>
-            <span className="faint">
-              {fileName ?? 'Pasted text'}, line {item.line}
-            </span>{' '}
+            {showLines && (
+              <span className="faint">
+                {fileName ?? 'Pasted text'}, line {item.line}{' '}
+              </span>
+            )}
             {item.text}
           </li>
         ))}

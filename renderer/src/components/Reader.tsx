@@ -12,9 +12,10 @@ import { TagEditor } from './TagEditor.js';
 /** Links a reader can follow; the URL itself is checked by main before the OS opens it. */
 function links(paper: Paper): Array<{ label: string; href: string }> {
   const out: Array<{ label: string; href: string }> = [];
-  if (paper.arxivId) out.push({ label: `arXiv:${paper.arxivId}`, href: `https://arxiv.org/abs/${paper.arxivId}` });
+  if (paper.arxivId) out.push({ label: `arXiv:${paper.arxivId}${paper.arxivVersion ? `v${paper.arxivVersion}` : ''}`, href: `https://arxiv.org/abs/${paper.arxivId}` });
   if (paper.doi) out.push({ label: `doi:${paper.doi}`, href: `https://doi.org/${paper.doi}` });
-  if (paper.url && /^https?:\/\//i.test(paper.url)) out.push({ label: new URL(paper.url).hostname, href: paper.url });
+  // The paper's own link, unless it is one of the above again (a digest's link is usually its arXiv page).
+  if (paper.url && /^https?:\/\//i.test(paper.url) && !out.some((link) => link.href === paper.url)) out.push({ label: new URL(paper.url).hostname, href: paper.url });
   return out;
 }
 

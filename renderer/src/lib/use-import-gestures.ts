@@ -3,7 +3,7 @@ import type { ImportSeed } from '../stores/import-slice.js';
 import type { MarginStore } from '../stores/store.js';
 import { isTyping } from './use-global-keys.js';
 
-/** Largest file the app reads from a drop, to keep the window responsive. */
+/** Largest file the app reads from a drop or the file picker, to keep the window responsive. */
 const MAX_DROP_BYTES = 64 * 1024 * 1024;
 
 /** Paste a digest anywhere outside a text field, or drop a file: both open the import dialog with it. */
@@ -30,14 +30,11 @@ export function useImportGestures(store: MarginStore): { dragging: boolean } {
       setDragging(false);
       const file = event.dataTransfer?.files[0];
       if (!file) return;
-      if (file.size > MAX_DROP_BYTES) {
-        store.getState().showToast(`${file.name} is too large to import (${Math.round(file.size / 1048576)} MB).`);
-        return;
+      try {
+        store.getState().openImport(await importSeedFromFile(file));
+      } catch (error) {
+        store.getState().showToast(error instanceof Error ? error.message : String(error));
       }
-      const content = await file.text();
-      // A saved web page is read for its text and its links.
-      const isHtml = file.type === 'text/html' || /\.x?html?$/i.test(file.name);
-      store.getState().openImport(isHtml ? { text: '', fileName: file.name, html: content } : { text: content, fileName: file.name });
     };
     const drop = (event: DragEvent) => void onDrop(event);
     window.addEventListener('paste', onPaste);
@@ -60,4 +57,15 @@ export function pastedImport(event: ClipboardEvent | React.ClipboardEvent): Impo
   const html = event.clipboardData?.getData('text/html') ?? '';
   if (text.trim() === '' && html.trim() === '') return null;
   return { text, fileName: null, html: html.trim() === '' ? null : html };
+}
+
+/**
+ * What a dropped or chosen file gives the import: a saved web page is read for its text and its links,
+ * anything else as text. Files too large to be a paper list are refused before they are read.
+ */
+export async function importSeedFromFile(file: File): Promise<ImportSeed> {
+  if (file.size > MAX_DROP_BYTES) throw new Error(`${file.name} is too large to import (${Math.round(file.size / 1048576)} MB).`);
+  const content = await file.text();
+  const isHtml = file.type === 'text/html' || /\.x?html?$/i.test(file.name);
+  return isHtml ? { text: '', fileName: file.name, html: content } : { text: content, fileName: file.name };
 }

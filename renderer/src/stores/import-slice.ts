@@ -15,8 +15,10 @@ export interface ImportSlice {
   readonly importFileName: string | null;
   /** The paste as HTML (its links give papers their ids); dropped when the text is edited by hand. */
   readonly importHtml: string | null;
-  /** Corrections made in the preview, by entry position in the parse. */
-  readonly importEdits: ReadonlyMap<number, EntryEditAction>;
+  /** Entries unticked in the preview, by position in the parse. */
+  readonly importExcluded: ReadonlySet<number>;
+  /** Mis-reads corrected in the preview (not a paper, join, abstract of the one above), by position in the parse. */
+  readonly importCorrections: ReadonlyMap<number, ImportCorrection>;
   /** Tag papers with their arXiv categories (`arxiv/cs.LG`). */
   readonly importCategoryTags: boolean;
   /** What importing the text would do; null until previewed. */
@@ -26,9 +28,12 @@ export interface ImportSlice {
   /** What the last import did. */
   readonly importResult: ImportReport | null;
   setImportText(text: string, fileName: string | null, html?: string | null): void;
-  /** Set (or, with null, undo) a correction of one entry, and preview again. */
-  editImportEntry(index: number, action: EntryEditAction | null): Promise<void>;
-  clearImportEdits(): Promise<void>;
+  /** Tick or untick one entry, and preview again. */
+  setImportIncluded(index: number, included: boolean): Promise<void>;
+  /** Correct the reading of one entry, and preview again. */
+  correctImportEntry(index: number, correction: ImportCorrection): Promise<void>;
+  /** Undo every correction (ticks stay as they are). */
+  clearImportCorrections(): Promise<void>;
   setImportCategoryTags(on: boolean): Promise<void>;
   previewImport(): Promise<void>;
   runImport(): Promise<void>;
@@ -37,16 +42,18 @@ export interface ImportSlice {
   resetImport(): void;
 }
 
+export type ImportCorrection = Exclude<EntryEditAction, 'exclude'>;
+
 export const createImportSlice: SliceCreator<ImportSlice> = (api) => (set, get) => {
   let previewRun = 0;
   const request = () => {
-    const { importText, importFileName, importHtml, importEdits, importCategoryTags } = get();
+    const { importText, importFileName, importHtml, importExcluded, importCorrections, importCategoryTags } = get();
     return {
       text: importText,
       format: 'auto' as const,
       fileName: importFileName,
       html: importHtml,
-      edits: [...importEdits].map(([index, action]) => ({ index, action })),
+      edits: [...[...importExcluded].map((index) => ({ index, action: 'exclude' as const })), ...[...importCorrections].map(([index, action]) => ({ index, action }))],
       categoryTags: importCategoryTags,
     };
   };
@@ -54,25 +61,32 @@ export const createImportSlice: SliceCreator<ImportSlice> = (api) => (set, get) 
     importText: '',
     importFileName: null,
     importHtml: null,
-    importEdits: new Map(),
+    importExcluded: new Set(),
+    importCorrections: new Map(),
     importCategoryTags: false,
     importPreview: null,
     importError: null,
     importBusy: false,
     importResult: null,
     setImportText(text, fileName, html = null) {
-      // Corrections name entries of the old text, so a new text starts without them.
-      set({ importText: text, importFileName: fileName, importHtml: html, importEdits: new Map(), importPreview: null, importError: null, importResult: null });
+      // A preview of the old text still on its way must not land on the new one; and corrections name
+      // entries of the old text, so the new text starts without them.
+      previewRun++;
+      set({ importText: text, importFileName: fileName, importHtml: html, importExcluded: new Set(), importCorrections: new Map(), importPreview: null, importError: null, importResult: null });
     },
-    async editImportEntry(index, action) {
-      const edits = new Map(get().importEdits);
-      if (action === null) edits.delete(index);
-      else edits.set(index, action);
-      set({ importEdits: edits });
+    async setImportIncluded(index, included) {
+      const excluded = new Set(get().importExcluded);
+      if (included) excluded.delete(index);
+      else excluded.add(index);
+      set({ importExcluded: excluded });
       await get().previewImport();
     },
-    async clearImportEdits() {
-      set({ importEdits: new Map() });
+    async correctImportEntry(index, correction) {
+      set({ importCorrections: new Map(get().importCorrections).set(index, correction) });
+      await get().previewImport();
+    },
+    async clearImportCorrections() {
+      set({ importCorrections: new Map() });
       await get().previewImport();
     },
     async setImportCategoryTags(on) {
@@ -110,7 +124,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (api) => (set, get) 
     },
     resetImport() {
       previewRun++;
-      set({ importText: '', importFileName: null, importHtml: null, importEdits: new Map(), importCategoryTags: false, importPreview: null, importError: null, importResult: null, importBusy: false });
+      set({ importText: '', importFileName: null, importHtml: null, importExcluded: new Set(), importCorrections: new Map(), importCategoryTags: false, importPreview: null, importError: null, importResult: null, importBusy: false });
     },
   };
 };

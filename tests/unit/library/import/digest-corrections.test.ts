@@ -90,7 +90,7 @@ describe('arXiv versions and categories', () => {
     expect(paper).toMatchObject({ arxivId: '2410.12345', tags: ['arxiv/cs.LG', 'arxiv/cs.CL'], authors: ['Ada Lovelace', 'Alan Turing'], year: 2024 });
     const again = await library.import({ text: mailing('2410.12345', 'v3', true), format: 'auto', fileName: null, tags: [], dryRun: false });
     expect(again).toMatchObject({ added: 0, merged: 1 });
-    expect(again.items[0]?.changes).toContain('version');
+    expect(again.items[0]?.changes).toContain('arxivVersion');
     expect(await library.list()).toHaveLength(1);
     expect((await library.list())[0]?.arxivVersion).toBe(3);
     await library.close();
@@ -101,5 +101,29 @@ describe('arXiv versions and categories', () => {
     await library.import({ text: mailing('2410.54321', 'v1', false), format: 'auto', fileName: null, tags: [], dryRun: false });
     expect((await library.list())[0]?.tags).toEqual([]);
     await library.close();
+  });
+});
+
+describe('corrections that meet each other', () => {
+  const three = [entry('A Title', { line: 1 }), entry('Submit a paper', { line: 3 }), entry('Continued', { line: 5, abstract: 'Text.' })];
+
+  it('joins with the next entry the user still sees, not one marked "not a paper"', () => {
+    const { entries, skipped } = applyEntryEdits(three, [
+      { index: 1, action: 'not-a-paper' },
+      { index: 0, action: 'join-next' },
+    ]);
+    expect(entries.map((e) => [e.index, e.entry.title, e.entry.abstract])).toEqual([[0, 'A Title Continued', 'Text.']]);
+    expect(skipped).toEqual([{ line: 3, text: 'Submit a paper (marked not a paper)' }]);
+  });
+
+  it('keeps a join when the joined paper is unticked, and leaves it unticked', () => {
+    const { entries } = applyEntryEdits(three, [
+      { index: 0, action: 'join-next' },
+      { index: 0, action: 'exclude' },
+    ]);
+    expect(entries.map((e) => [e.index, e.included, e.entry.title])).toEqual([
+      [0, false, 'A Title Submit a paper'],
+      [2, true, 'Continued'],
+    ]);
   });
 });

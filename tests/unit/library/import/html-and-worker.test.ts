@@ -52,13 +52,23 @@ describe('parsing in a worker thread', () => {
     expect(await workerParser(PARSE_WORKER)(request)).toEqual(await parseInProcess(request));
   });
 
+  it('parses the same text once for every preview and the import, and stops a parse when newer text comes', async () => {
+    const parse = workerParser(PARSE_WORKER);
+    const text = await readFile(SAMPLE_DIGEST_PATH, 'utf8');
+    const first = parse({ text, format: 'auto', fileName: null, html: null, today });
+    expect(parse({ text, format: 'auto', fileName: null, html: null, today })).toBe(first);
+    const newer = parse({ text: `${text}\n\nOne More Paper Title Here\n\nWith an abstract that reads as a sentence.`, format: 'auto', fileName: null, html: null, today });
+    await expect(first).rejects.toMatchObject({ code: 'conflict', message: 'reading the pasted text was stopped: newer text was given to import' });
+    expect((await newer).entries).toHaveLength(77);
+  });
+
   it('passes the reader’s own errors through with their code and message', async () => {
     await expect(workerParser(PARSE_WORKER)({ text: '   ', format: 'auto', fileName: 'empty.txt', html: null, today })).rejects.toMatchObject({ code: 'invalid-request', message: 'empty.txt is empty: nothing to import' });
   });
 
   it('stops a parse that runs past its time, says so, and leaves the library as it was', async () => {
     const dir = await tempDir();
-    const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps(), parser: workerParser(PARSE_WORKER, { baseMs: 1, msPerMegabyte: 0 }) });
+    const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps(), parser: workerParser(PARSE_WORKER, { digestBaseMs: 1, digestMsPerMegabyte: 0 }) });
     const text = (await readFile(SAMPLE_DIGEST_PATH, 'utf8')).repeat(20);
     await expect(library.import({ text, format: 'auto', fileName: 'big.txt', tags: [], dryRun: false })).rejects.toThrow(/reading big\.txt took longer than 0 s, so it was stopped; nothing was imported/);
     expect(await library.records()).toEqual([]);
