@@ -3,14 +3,16 @@
 import path from 'node:path';
 import { loadDigestFixtures, scoreFixture } from './digest-fixtures.js';
 
-const dir = path.resolve(process.argv[2] ?? 'tests/fixtures/digests-holdout');
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? 'tests/fixtures/digests-holdout');
 const fixtures = loadDigestFixtures(dir);
 const bySource = new Map<string, { expected: number; exact: number; junk: number; files: number }>();
 for (const fixture of fixtures) {
   const score = scoreFixture(fixture);
   const total = bySource.get(fixture.source) ?? { expected: 0, exact: 0, junk: 0, files: 0 };
   bySource.set(fixture.source, { expected: total.expected + score.expected, exact: total.exact + score.exact, junk: total.junk + score.junk, files: total.files + 1 });
-  if (process.argv.includes('--verbose') || score.misses.length > 0) {
+  if (verbose || score.misses.length > 0) {
     console.log(`${score.name}: ${score.exact}/${score.expected} exact, ${score.junk} junk`);
     for (const miss of score.misses) console.log(`  - ${miss}`);
   }

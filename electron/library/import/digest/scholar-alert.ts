@@ -80,8 +80,13 @@ function readScholar(lines: readonly Line[], context: DigestContext): DigestRead
     }
     // Without a byline, the line after the title names the authors (or the publisher) alone.
     const titleEnd = bylineAt > 0 ? bylineAt : 1;
+    // Two alerts pasted together: the first one's footer may sit right above the next title. A title
+    // starts at its tag, or after the last line that ends a sentence.
+    let titleStart = 0;
+    for (let t = 0; t < titleEnd - 1; t++) if (/[.!?]$/.test((paragraph[t] as Line).text) || PREFIX.test((paragraph[t + 1] as Line).text)) titleStart = t + 1;
+    if (titleStart > 0) skipped.addAll(paragraph.slice(0, titleStart));
     const byline = bylineAt > 0 ? (parseByline((paragraph[bylineAt] as Line).text) as Byline) : { authors: splitNames((paragraph[1] as Line).text), venue: '', year: null };
-    const title = joinWrapped(paragraph.slice(0, titleEnd).map((l) => l.text)).replace(PREFIX, '');
+    const title = joinWrapped(paragraph.slice(titleStart, titleEnd).map((l) => l.text)).replace(PREFIX, '');
     // Citation alerts add a `• Cites: …` line under the snippet: what it cites, not what it says.
     const body = paragraph.slice(titleEnd + 1);
     const cites = body.findIndex((l) => CITES.test(l.text));
@@ -89,7 +94,7 @@ function readScholar(lines: readonly Line[], context: DigestContext): DigestRead
     if (cites >= 0) skipped.addAll(body.slice(cites));
     const ref = arxivRefIn(byline.venue) ?? arxivRefIn(title);
     entries.push(
-      digestEntry(context, (paragraph[0] as Line).number, {
+      digestEntry(context, (paragraph[titleStart] as Line).number, {
         title,
         authors: byline.authors,
         abstract: snippet || null,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDigest } from '../../../../electron/library/import/digest/read-digest.js';
 import { parsePageDate } from '../../../../electron/library/import/digest/page-date.js';
@@ -145,5 +146,22 @@ describe('an arXiv /new listing (hand-written to the page’s shape: no real /ne
       ['2301.00001', 'replaced', 'An Old Paper, Revised', ['Edsger Dijkstra'], null, ['cs.LG'], 'J. Algorithms 1 (2024) 1-10'],
     ]);
     expect(digest?.skipped.map((s) => s.text)).toEqual(['Machine Learning Showing new listings for Friday, 22 November 2024', 'Which authors of this paper are endorsers? | Disable MathJax']);
+  });
+});
+
+describe('two Scholar alerts pasted together', () => {
+  it('keeps the first alert’s footer out of the next alert’s first title', () => {
+    const dir = path.resolve(import.meta.dirname, '../../../fixtures/digests/scholar-alert');
+    const both = ['bzz-allamanis-related-2019-12-10.txt', 'bzz-uri-alon-citations-2019-12-10.txt'].map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
+    const { entries, digest } = parse(both);
+    expect(entries.map((e) => e.title)).toEqual([
+      'Using Sequence-to-Sequence Learning for Repairing C Vulnerabilities',
+      'Marking Mechanism in Sequence-to-sequence Model for Mapping Language to Logical Form',
+      'Personalized Code Recommendation',
+      'Establishing Benchmarks For Learning Program Representations',
+      'Automatic Unit Test Amplification For DevOps',
+      'Code Generation from Supervised Code Embeddings',
+    ]);
+    expect(digest?.skipped.some((s) => s.text.includes('This alert is sent by Google Scholar'))).toBe(true);
   });
 });
