@@ -56,7 +56,11 @@ export function findPossibleDuplicates(records: readonly PaperRecord[], isDistin
 function alike(x: PaperRecord | undefined, y: PaperRecord | undefined, titleWords: ReadonlyMap<string, string[]>): string | null {
   if (!x || !y) return null;
   if (titleKey(x.title) === titleKey(y.title)) {
-    return surnameKey(x.authors[0]) === surnameKey(y.authors[0]) ? 'same title' : 'same title, different first author';
+    if (surnameKey(x.authors[0]) !== surnameKey(y.authors[0])) return 'same title, different first author';
+    // Kept apart at import because their identifiers differ; the user decides.
+    if (x.doi !== null && y.doi !== null && x.doi !== y.doi) return 'same title and author, different DOIs';
+    if (x.arxivId !== null && y.arxivId !== null && x.arxivId !== y.arxivId) return 'same title and author, different arXiv ids';
+    return 'same title';
   }
   const wx = new Set(titleWords.get(x.id));
   const wy = new Set(titleWords.get(y.id));

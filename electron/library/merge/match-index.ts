@@ -7,13 +7,30 @@ export interface Identity {
   readonly authors: readonly string[];
   readonly arxivId: string | null;
   readonly doi: string | null;
+  readonly year: number | null;
 }
 
-/** Finds the paper an incoming entry is the same as: arXiv id, then DOI, then title with first-author surname. */
+interface TitleCandidate {
+  readonly id: string;
+  readonly surname: string | null;
+  readonly arxivId: string | null;
+  readonly doi: string | null;
+  readonly year: number | null;
+}
+
+/** Years further apart than this are different papers (a preprint and its journal version are often a year apart). */
+const YEAR_SLACK = 1;
+
+/**
+ * Finds the paper an incoming entry is the same as: arXiv id, then DOI, then title with first-author
+ * surname. A title match is no match when the two name different DOIs or arXiv ids, or years clearly
+ * apart: editorials, errata, book chapters and new editions share titles and authors but are other papers
+ * (they come in as papers of their own, and Possible duplicates lets the user merge them).
+ */
 export class MatchIndex {
   private readonly byArxiv = new Map<string, string>();
   private readonly byDoi = new Map<string, string>();
-  private readonly byTitle = new Map<string, Array<{ id: string; surname: string | null }>>();
+  private readonly byTitle = new Map<string, TitleCandidate[]>();
 
   constructor(papers: Iterable<Identity> = []) {
     for (const paper of papers) this.add(paper);
@@ -27,7 +44,10 @@ export class MatchIndex {
     const key = titleKey(paper.title);
     if (key === '') return;
     const list = this.byTitle.get(key) ?? [];
-    if (!list.some((e) => e.id === paper.id)) list.push({ id: paper.id, surname: surnameKey(paper.authors[0]) });
+    const candidate = { id: paper.id, surname: surnameKey(paper.authors[0]), arxivId: arxiv, doi, year: paper.year };
+    const at = list.findIndex((e) => e.id === paper.id);
+    if (at >= 0) list[at] = candidate;
+    else list.push(candidate);
     this.byTitle.set(key, list);
   }
 
@@ -39,7 +59,14 @@ export class MatchIndex {
     const candidates = this.byTitle.get(titleKey(entry.title));
     if (!candidates) return undefined;
     const surname = surnameKey(entry.authors[0]);
-    // Same title and, when both sides name authors, the same first author.
-    return candidates.find((c) => surname === null || c.surname === null || c.surname === surname)?.id;
+    // Same title and, when both sides name authors, the same first author; and nothing that says otherwise.
+    return candidates.find((c) => (surname === null || c.surname === null || c.surname === surname) && !conflicts(c, { arxivId: arxiv, doi, year: entry.year }))?.id;
   }
+}
+
+/** Two identities that cannot be one paper: different DOIs, different arXiv ids, or years clearly apart. */
+function conflicts(a: Pick<TitleCandidate, 'arxivId' | 'doi' | 'year'>, b: Pick<TitleCandidate, 'arxivId' | 'doi' | 'year'>): boolean {
+  if (a.doi !== null && b.doi !== null && a.doi !== b.doi) return true;
+  if (a.arxivId !== null && b.arxivId !== null && a.arxivId !== b.arxivId) return true;
+  return a.year !== null && b.year !== null && Math.abs(a.year - b.year) > YEAR_SLACK;
 }

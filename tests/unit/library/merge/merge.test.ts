@@ -15,12 +15,22 @@ describe('identity keys', () => {
   });
 
   it('matches by arXiv id, then DOI, then title with the first author', () => {
-    const index = new MatchIndex([{ id: 'a', title: 'Deep Learning', authors: ['Yann LeCun'], arxivId: '1234.56789', doi: '10.1000/x' }]);
-    expect(index.find({ title: 'Other', authors: [], arxivId: '1234.56789v3', doi: null })).toBe('a');
-    expect(index.find({ title: 'Other', authors: [], arxivId: null, doi: '10.1000/X' })).toBe('a');
-    expect(index.find({ title: 'deep  learning.', authors: ['LeCun, Yann'], arxivId: null, doi: null })).toBe('a');
-    expect(index.find({ title: 'Deep Learning', authors: ['Geoffrey Hinton'], arxivId: null, doi: null })).toBeUndefined();
-    expect(index.find({ title: 'Deep Learning', authors: [], arxivId: null, doi: null })).toBe('a');
+    const index = new MatchIndex([{ id: 'a', title: 'Deep Learning', authors: ['Yann LeCun'], arxivId: '1234.56789', doi: '10.1000/x', year: 2015 }]);
+    expect(index.find({ title: 'Other', authors: [], arxivId: '1234.56789v3', doi: null, year: null })).toBe('a');
+    expect(index.find({ title: 'Other', authors: [], arxivId: null, doi: '10.1000/X', year: null })).toBe('a');
+    expect(index.find({ title: 'deep  learning.', authors: ['LeCun, Yann'], arxivId: null, doi: null, year: null })).toBe('a');
+    expect(index.find({ title: 'Deep Learning', authors: ['Geoffrey Hinton'], arxivId: null, doi: null, year: null })).toBeUndefined();
+    expect(index.find({ title: 'Deep Learning', authors: [], arxivId: null, doi: null, year: 2016 })).toBe('a');
+  });
+
+  it('never takes a title match for the same paper when DOIs, arXiv ids or years say otherwise', () => {
+    const index = new MatchIndex([{ id: 'a', title: 'Editorial statistics', authors: ['Smith, J.'], arxivId: null, doi: '10.1093/rof/rfp016', year: 2009 }]);
+    expect(index.find({ title: 'Editorial statistics', authors: ['Smith, J.'], arxivId: null, doi: '10.1093/rof/rfp028', year: 2010 })).toBeUndefined();
+    expect(index.find({ title: 'Editorial statistics', authors: ['Smith, J.'], arxivId: null, doi: null, year: 2014 })).toBeUndefined();
+    expect(index.find({ title: 'Editorial statistics', authors: ['Smith, J.'], arxivId: '2101.00001', doi: null, year: 2009 })).toBe('a');
+    const preprints = new MatchIndex([{ id: 'p', title: 'A Result', authors: ['Ada Lovelace'], arxivId: '2101.00001', doi: null, year: 2021 }]);
+    expect(preprints.find({ title: 'A Result', authors: ['Ada Lovelace'], arxivId: '2102.00002', doi: null, year: 2021 })).toBeUndefined();
+    expect(preprints.find({ title: 'A Result', authors: ['Ada Lovelace'], arxivId: null, doi: '10.1/x', year: 2022 })).toBe('p');
   });
 });
 
@@ -46,6 +56,21 @@ describe('importing into a library', () => {
     expect((await library.get(id)).abstract).toContain('even more');
     expect(await library.records()).toHaveLength(2);
     await library.close();
+  });
+
+  it('keeps two editorials with one title and author but their own DOIs as two papers, in one file or two', async () => {
+    const first = '@article{a,title={Editorial statistics},author={Smith, J.},year={2009},doi={10.1093/rof/rfp016}}';
+    const second = '@article{b,title={Editorial statistics},author={Smith, J.},year={2010},doi={10.1093/rof/rfp028}}';
+    const both = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
+    const report = await both.import({ text: `${first}\n${second}`, format: 'auto', fileName: 'editorials.bib', tags: [], dryRun: false });
+    expect(report).toMatchObject({ added: 2, merged: 0, unchanged: 0 });
+    expect((await both.list()).map((p) => p.doi).sort()).toEqual(['10.1093/rof/rfp016', '10.1093/rof/rfp028']);
+    await both.close();
+    const apart = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
+    await apart.import({ text: first, format: 'auto', fileName: null, tags: [], dryRun: false });
+    expect(await apart.import({ text: second, format: 'auto', fileName: null, tags: [], dryRun: false })).toMatchObject({ added: 1, merged: 0 });
+    expect(await apart.list()).toHaveLength(2);
+    await apart.close();
   });
 
   it('a dry run reports without writing', async () => {
