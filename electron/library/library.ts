@@ -178,13 +178,21 @@ export class Library {
     const excluded = edited.entries.filter((e) => !e.included);
     const excludedItems = excluded.length > 0 && request.dryRun ? (await this.planImport(excluded.map((e) => e.entry), [])).items : [];
     const itemFor = new Map<number, PreviewItem>();
-    included.forEach((e, i) => itemFor.set(e.index, describeItem(plan.items[i], e)));
-    excluded.forEach((e, i) => itemFor.set(e.index, describeItem(excludedItems[i], e)));
+    const lineOf = (group: readonly EditedEntry[], position: number | null | undefined): number | null => (position === null || position === undefined ? null : (group[position]?.entry.line ?? null));
+    included.forEach((e, i) => itemFor.set(e.index, describeItem(plan.items[i], e, lineOf(included, plan.items[i]?.repeatOf))));
+    excluded.forEach((e, i) => itemFor.set(e.index, describeItem(excludedItems[i], e, lineOf(excluded, excludedItems[i]?.repeatOf))));
     const items = edited.entries.flatMap((e) => itemFor.get(e.index) ?? []);
     const skipped = [...(parsed.digest?.skipped ?? []), ...edited.skipped].sort((a, b) => a.line - b.line);
     const digest = parsed.digest ? { source: parsed.digest.source, label: parsed.digest.label, detail: parsed.digest.detail, skipped } : null;
     const { added, merged, unchanged, ids } = plan;
-    return { added, merged, unchanged, failed: [...parsed.failures], ids, items, format: parsed.format, digest, skipped };
+    // Every entry accounted for: what became of it, and which paper it is.
+    const entries = plan.items.map((item, i) => ({
+      line: included[i]?.entry.line ?? null,
+      title: item.title,
+      outcome: item.repeatOf !== null ? ('repeated' as const) : item.outcome === 'new' ? ('added' as const) : item.outcome === 'merge' ? ('merged' as const) : ('unchanged' as const),
+      paperId: item.resultId,
+    }));
+    return { added, merged, unchanged, failed: [...parsed.failures], ids, items, format: parsed.format, digest, skipped, entries };
   }
 
   /**
@@ -333,12 +341,13 @@ export class Library {
     const index = new MatchIndex(existing);
     const distinct = await this.distinctPairs();
     const keys = new CitationKeys(existing);
-    const pending = new Map<string, { record: PaperRecord; content: PaperContent; isNew: boolean; changed: boolean }>();
+    const pending = new Map<string, { record: PaperRecord; content: PaperContent; isNew: boolean; changed: boolean; firstEntry: number }>();
     const ids: string[] = [];
+    const listed = new Set<string>();
     const items: PlannedItem[] = [];
     const nowMs = this.deps.now().getTime();
     const now = new Date(nowMs).toISOString();
-    for (const entry of entries) {
+    for (const [position, entry] of entries.entries()) {
       const key = entryKey(entry);
       const found = index.find(entry);
       // The user said this entry is not that paper: it comes in as a paper of its own.
@@ -349,18 +358,24 @@ export class Library {
         const created = recordFromEntry(entry, this.deps.newId(), extraTags, addedAt);
         const record = keys.assign(created.record);
         const content = created.content;
-        pending.set(record.id, { record, content, isNew: true, changed: true });
+        pending.set(record.id, { record, content, isNew: true, changed: true, firstEntry: position });
         index.add(record);
         ids.push(record.id);
-        items.push({ title: entry.title, outcome: 'new', changes: [], paperId: null, entryKey: key });
+        listed.add(record.id);
+        items.push({ title: entry.title, outcome: 'new', changes: [], paperId: null, entryKey: key, resultId: record.id, repeatOf: null });
         continue;
       }
-      const current = pending.get(matchId) ?? { record: await this.requireRecord(matchId), content: await this.store.getContent(matchId), isNew: false, changed: false };
+      const current = pending.get(matchId) ?? { record: await this.requireRecord(matchId), content: await this.store.getContent(matchId), isNew: false, changed: false, firstEntry: position };
       const merged = mergeEntry(current.record, current.content, entry, extraTags, now);
       const record = current.record.citationKey === null ? keys.assign(merged.record) : merged.record;
-      pending.set(matchId, { record, content: merged.content, isNew: current.isNew, changed: current.changed || merged.changed.length > 0 });
-      if (!ids.includes(matchId)) ids.push(matchId);
-      items.push({ title: entry.title, outcome: current.isNew ? 'new' : merged.changed.length > 0 ? 'merge' : 'same', changes: [...merged.changed], paperId: current.isNew ? null : current.record.id, entryKey: key });
+      pending.set(matchId, { ...current, record, content: merged.content, changed: current.changed || merged.changed.length > 0 });
+      if (!listed.has(matchId)) {
+        ids.push(matchId);
+        listed.add(matchId);
+      }
+      // An entry whose paper an earlier entry of this import already names is that paper listed again.
+      const repeatOf = current.firstEntry !== position ? current.firstEntry : null;
+      items.push({ title: entry.title, outcome: current.isNew ? 'new' : merged.changed.length > 0 ? 'merge' : 'same', changes: [...merged.changed], paperId: current.isNew ? null : current.record.id, entryKey: key, resultId: matchId, repeatOf });
     }
     const values = [...pending.values()];
     const changed = values.filter((v) => v.changed);
@@ -506,11 +521,16 @@ function validTag(raw: string, index: number): string {
 }
 
 /** What planning says of one entry; the preview adds what the entry itself shows. */
-type PlannedItem = Pick<PreviewItem, 'title' | 'outcome' | 'changes' | 'paperId' | 'entryKey'>;
+type PlannedItem = Pick<PreviewItem, 'title' | 'outcome' | 'changes' | 'paperId' | 'entryKey'> & {
+  /** The paper the entry becomes or merges into. */
+  readonly resultId: string;
+  /** The position of the earlier entry of this import that is the same paper, if any. */
+  readonly repeatOf: number | null;
+};
 
 const PREVIEW_AUTHORS = 4;
 
-function describeItem(planned: PlannedItem | undefined, edited: EditedEntry): PreviewItem {
+function describeItem(planned: PlannedItem | undefined, edited: EditedEntry, repeatOfLine: number | null): PreviewItem {
   const { entry } = edited;
   return {
     title: entry.title,
@@ -528,5 +548,6 @@ function describeItem(planned: PlannedItem | undefined, edited: EditedEntry): Pr
     kind: entry.kind,
     hasAbstract: entry.abstract !== null && entry.abstract.trim() !== '',
     categories: [...entry.categories],
+    repeatOfLine: planned?.repeatOf !== null && planned?.repeatOf !== undefined ? (repeatOfLine ?? 0) : null,
   };
 }

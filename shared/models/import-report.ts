@@ -23,6 +23,15 @@ export const ImportReportSchema = z.object({
   ids: z.array(z.string()),
   /** A digest's text that became no paper (page furniture, text that fits no entry), with its line. */
   skipped: z.array(SkippedTextSchema),
+  /** Every entry imported, and what became of it: a new paper, merged into one you had, unchanged, or the same paper as an earlier entry. */
+  entries: z.array(
+    z.object({
+      line: z.number().int().positive().nullable(),
+      title: z.string(),
+      outcome: z.enum(['added', 'merged', 'unchanged', 'repeated']),
+      paperId: z.string(),
+    }),
+  ),
 });
 export type ImportReport = z.output<typeof ImportReportSchema>;
 

@@ -70,6 +70,8 @@ export const PreviewItemSchema = z.object({
   kind: z.enum(['new', 'cross-list', 'replaced']).nullable(),
   hasAbstract: z.boolean(),
   categories: z.array(z.string()),
+  /** The same paper as an earlier entry of this import (at this line, or 0 when that entry has none). */
+  repeatOfLine: z.number().int().nonnegative().nullable(),
 });
 export type PreviewItem = z.output<typeof PreviewItemSchema>;
 

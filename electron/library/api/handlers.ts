@@ -30,8 +30,8 @@ export function createHandlers(session: Session): Handlers {
     },
     'import:run': async ({ text, format, fileName, html, edits, categoryTags, tags }) => {
       const outcome = await library.import({ text, format, fileName, html: html ?? null, edits: edits ?? [], categoryTags: categoryTags ?? false, tags, dryRun: false });
-      const { added, merged, unchanged, failed, ids, skipped } = outcome;
-      return { added, merged, unchanged, failed, ids, skipped };
+      const { added, merged, unchanged, failed, ids, skipped, entries } = outcome;
+      return { added, merged, unchanged, failed, ids, skipped, entries };
     },
     'searches:list': async () => session.searches.list(),
     'searches:save': async ({ name, query }) => session.searches.save(name, query),

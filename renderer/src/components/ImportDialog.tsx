@@ -230,7 +230,7 @@ function PreviewRow({ item, included, first, showLine, corrections, onToggle, on
   return (
     <li className={included ? undefined : 'excluded'}>
       <input type="checkbox" checked={included} onChange={onToggle} aria-label={`Import ${item.title}`} />
-      <span className={`outcome outcome-${included ? item.outcome : 'off'}`}>{included ? OUTCOME_LABEL[item.outcome] : 'Unticked'}</span>
+      <span className={`outcome outcome-${!included ? 'off' : item.repeatOfLine !== null ? 'same' : item.outcome}`}>{!included ? 'Unticked' : item.repeatOfLine !== null ? 'Again' : OUTCOME_LABEL[item.outcome]}</span>
       <span className="grow-text">
         <span className="item-title">{item.title}</span>
         <span className="item-meta">
@@ -238,6 +238,7 @@ function PreviewRow({ item, included, first, showLine, corrections, onToggle, on
           {item.arxivId && <span>arXiv:{item.arxivId}</span>}
           {!item.arxivId && item.doi && <span>doi:{item.doi}</span>}
           {item.kind && item.kind !== 'new' && <span className="chip">{KIND_LABEL[item.kind][0]}</span>}
+          {item.repeatOfLine !== null && <span className="chip">{item.repeatOfLine > 0 && showLine ? `same paper as line ${item.repeatOfLine}` : 'same paper as an entry above'}</span>}
           {!item.hasAbstract && <span className="faint">no abstract</span>}
           {showLine && item.line !== null && <span className="faint">line {item.line}</span>}
           {item.changes.length > 0 && <span className="chip">adds {item.changes.join(', ')}</span>}

@@ -30,7 +30,7 @@ describe('identity keys', () => {
     expect(index.find({ title: 'Editorial statistics', authors: ['Smith, J.'], arxivId: '2101.00001', doi: null, year: 2009 })).toBe('a');
     const preprints = new MatchIndex([{ id: 'p', title: 'A Result', authors: ['Ada Lovelace'], arxivId: '2101.00001', doi: null, year: 2021 }]);
     expect(preprints.find({ title: 'A Result', authors: ['Ada Lovelace'], arxivId: '2102.00002', doi: null, year: 2021 })).toBeUndefined();
-    expect(preprints.find({ title: 'A Result', authors: ['Ada Lovelace'], arxivId: null, doi: '10.1/x', year: 2022 })).toBe('p');
+    expect(preprints.find({ title: 'A Result', authors: ['Ada Lovelace'], arxivId: null, doi: '10.1000/x', year: 2022 })).toBe('p');
   });
 });
 
@@ -71,6 +71,34 @@ describe('importing into a library', () => {
     expect(await apart.import({ text: second, format: 'auto', fileName: null, tags: [], dryRun: false })).toMatchObject({ added: 1, merged: 0 });
     expect(await apart.list()).toHaveLength(2);
     await apart.close();
+  });
+
+  it('accounts for every entry: added, merged into a paper you had, unchanged, or the same paper as an earlier entry', async () => {
+    const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
+    await library.import({ text: '@article{old, title={A Paper You Had}, author={Lee, Kim}, year={2020}}', format: 'auto', fileName: null, tags: [], dryRun: false });
+    const [had] = await library.list();
+    const bib = [
+      '@article{new1, title={A New Paper}, author={Ng, Andrew}, year={2021}, doi={10.1000/new}}',
+      '@article{had, title={A Paper You Had}, author={Lee, Kim}, year={2020}, doi={10.1000/had}}',
+      '@article{again, title={A new paper}, author={Ng, A.}, year={2021}, doi={10.1000/NEW}}',
+      '@article{same, title={A Paper You Had}, author={Lee, Kim}, year={2020}}',
+    ].join('\n');
+    const preview = await library.import({ text: bib, format: 'auto', fileName: 'mixed.bib', tags: [], dryRun: true });
+    expect(preview.items.map((i) => [i.title, i.outcome, i.repeatOfLine])).toEqual([
+      ['A New Paper', 'new', null],
+      ['A Paper You Had', 'merge', null],
+      ['A new paper', 'new', 1],
+      ['A Paper You Had', 'same', 2],
+    ]);
+    const report = await library.import({ text: bib, format: 'auto', fileName: 'mixed.bib', tags: [], dryRun: false });
+    const added = report.ids[0];
+    expect(report.entries.map((e) => [e.line, e.outcome, e.paperId])).toEqual([
+      [1, 'added', added],
+      [2, 'merged', had?.id],
+      [3, 'repeated', added],
+      [4, 'repeated', had?.id],
+    ]);
+    await library.close();
   });
 
   it('a dry run reports without writing', async () => {
