@@ -20,24 +20,48 @@ export interface ParseOptions {
   readonly html?: string | null;
 }
 
-/** Guess the format from the content: each has an unmistakable opening. */
-export function detectFormat(text: string): ImportFormat {
-  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 4096);
-  if (/^(%.*\n\s*)*@\s*[a-z]+\s*[{(]/i.test(head)) return 'bibtex';
-  if (/^TY {2}- /m.test(head.slice(0, 200))) return 'ris';
+/** How far into the text detection looks: enough for a long export header, bounded for a huge paste. */
+const DETECT_CHARS = 256 * 1024;
+const BIBTEX_ENTRY = /^\s*@\s*[A-Za-z][\w-]*\s*[{(]/;
+const RIS_TAG = /^([A-Z][A-Z0-9])\s{1,2}-(\s|$)/;
+const EXTENSION_FORMAT: Readonly<Record<string, ImportFormat>> = { bib: 'bibtex', bibtex: 'bibtex', ris: 'ris', json: 'csl-json', xml: 'arxiv', atom: 'arxiv' };
+
+/**
+ * Guess the format from the content's structure, not just its first bytes: a Scopus export opens with
+ * `Scopus` and `EXPORT DATE:` lines before its first `@ARTICLE{`, some tools write `TY - JOUR` with one
+ * space. When the structure is not decisive (a few stray lines), the file's extension breaks the tie.
+ */
+export function detectFormat(text: string, fileName: string | null = null): ImportFormat {
+  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, DETECT_CHARS);
   if (/^<\?xml[^>]*>\s*<feed|^<feed/i.test(head)) return 'arxiv';
   // JSON opens with an array of objects or an object; a paste that starts `[PDF] Title` is a digest.
-  if (/^(\[\s*[{\]]|\{\s*["}])/.test(head)) return /"paper"\s*:\s*\{/.test(head) ? 'hf-json' : 'csl-json';
-  const lines = head.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  if (/^(\[\s*[{\]]|\{\s*["}])/.test(head)) return /"paper"\s*:\s*\{/.test(head.slice(0, 4096)) ? 'hf-json' : 'csl-json';
+  const lines = head.split(/\r?\n/);
+  const nonEmpty = lines.map((l) => l.trim()).filter((l) => l !== '');
   const arxivLine = /^(arxiv:|https?:\/\/(www\.)?arxiv\.org\/(abs|pdf)\/)?(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?(\.pdf)?$/i;
-  if (lines.length > 0 && lines.every((l) => arxivLine.test(l))) return 'arxiv';
-  return 'digest';
+  if (nonEmpty.length > 0 && nonEmpty.every((l) => arxivLine.test(l))) return 'arxiv';
+  let bibtexEntries = 0;
+  let risStarts = 0;
+  let risEnds = 0;
+  for (const line of lines) {
+    if (BIBTEX_ENTRY.test(line) && !/^\s*@\s*(comment|preamble)\b/i.test(line)) bibtexEntries++;
+    const tag = RIS_TAG.exec(line)?.[1];
+    if (tag === 'TY') risStarts++;
+    else if (tag === 'ER') risEnds++;
+  }
+  const byExtension = fileName ? EXTENSION_FORMAT[fileName.toLowerCase().split('.').pop() ?? ''] : undefined;
+  const risRecords = risEnds > 0 ? risStarts : 0;
+  if (bibtexEntries > 0 || risRecords > 0) {
+    if (bibtexEntries === risRecords) return byExtension === 'ris' ? 'ris' : 'bibtex';
+    return bibtexEntries > risRecords ? 'bibtex' : 'ris';
+  }
+  return byExtension === 'bibtex' || byExtension === 'ris' ? byExtension : 'digest';
 }
 
 /** Parse an import in the given format (`auto` detects it). */
 export function parseImport(plainText: string, format: ImportFormat | 'auto', options: ParseOptions): ParseResult & { format: ImportFormat } {
   // The HTML is read when it is all there is, or when the text is a digest whose titles its links can name.
-  const needsHtml = !!options.html && (plainText.trim() === '' || (format === 'auto' ? detectFormat(plainText) : format) === 'digest');
+  const needsHtml = !!options.html && (plainText.trim() === '' || (format === 'auto' ? detectFormat(plainText, options.fileName) : format) === 'digest');
   const html = needsHtml && options.html ? readHtml(options.html) : null;
   const text = plainText.trim() === '' && html ? html.text : plainText;
   if (text.length > MAX_IMPORT_BYTES) {
@@ -47,7 +71,7 @@ export function parseImport(plainText: string, format: ImportFormat | 'auto', op
   if (text.trim() === '') throw new LibraryError('invalid-request', `${where} is empty: nothing to import`);
   const controls = (text.slice(0, 65536).match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g) ?? []).length;
   if (controls > Math.min(text.length, 65536) * 0.02) throw new LibraryError('invalid-request', `${where} does not look like text (it has binary bytes); nothing was imported`);
-  const chosen = format === 'auto' ? detectFormat(text) : format;
+  const chosen = format === 'auto' ? detectFormat(text, options.fileName) : format;
   try {
     const result = parseAs(chosen, text, options);
     const entries = result.entries.map(composedUnicode);

@@ -4,8 +4,10 @@ import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
 import { cleanUrl, isoDate, splitKeywords, text, yearOf } from './fields.js';
 import { normalizeInputText } from './text.js';
 
-/** `TY  - JOUR`: a two-character tag, two spaces, a dash (some writers drop the trailing space). */
-const TAG_LINE = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
+/** `TY  - JOUR`: a two-character tag, two spaces (one, from some tools), a dash, a space (some drop it at the end). */
+const TAG_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: ([^\n]*))?$/; // [^\n], not `.`: a U+2028 inside a value is text
+/** Authors, in the order the record lists them; `A2`/`A3`/`ED` are editors and series editors, not authors. */
+const AUTHOR_TAGS: ReadonlySet<string> = new Set(['AU', 'A1']);
 
 /**
  * Read RIS as Zotero, Mendeley, EndNote and publishers write it: `TY` … `ER` records, repeated `AU`
@@ -14,7 +16,7 @@ const TAG_LINE = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
 export function parseRis(input: string, fileName: string | null): ParseResult {
   const entries: ParsedEntry[] = [];
   const failures: ImportFailure[] = [];
-  let record: { line: number; fields: Map<string, string[]> } | null = null;
+  let record: RisRecord | null = null;
   let lastTag: string | null = null;
   const lines = normalizeInputText(input).split('\n');
 
@@ -35,12 +37,13 @@ export function parseRis(input: string, fileName: string | null): ParseResult {
     if (tag === 'TY') {
       if (record) failures.push({ line: record.line, message: 'record has no ER line; read up to the next TY' });
       if (record) pushRecord(record);
-      record = { line: index + 1, fields: new Map([['TY', [value.trim()]]]) };
+      record = { line: index + 1, fields: new Map([['TY', [value.trim()]]]), authors: [] };
     } else if (tag === 'ER') {
       if (record) pushRecord(record);
       record = null;
     } else if (record) {
       record.fields.set(tag, [...(record.fields.get(tag) ?? []), value.trim()]);
+      if (AUTHOR_TAGS.has(tag) && value.trim() !== '') record.authors.push(value.trim());
     } else {
       failures.push({ line: index + 1, message: `${tag} line outside a TY … ER record` });
     }
@@ -52,7 +55,7 @@ export function parseRis(input: string, fileName: string | null): ParseResult {
   }
   return { entries, failures };
 
-  function pushRecord(r: { line: number; fields: Map<string, string[]> }): void {
+  function pushRecord(r: RisRecord): void {
     const get = (...tags: string[]) => tags.map((t) => r.fields.get(t)?.[0]).find((v) => v !== undefined && v !== '') ?? null;
     const all = (...tags: string[]) => tags.flatMap((t) => r.fields.get(t) ?? []).filter((v) => v !== '');
     const title = text(get('TI', 'T1', 'CT', 'BT'));
@@ -62,13 +65,15 @@ export function parseRis(input: string, fileName: string | null): ParseResult {
     }
     const { url, dropped } = cleanUrl(get('UR', 'L2'));
     if (dropped) failures.push({ line: r.line, message: `dropped a link that is not a web address (${dropped})` });
-    const date = get('DA', 'PY', 'Y1') ?? '';
-    const [y, m, d] = date.split(/[/-]/).map((p) => Number(p) || null);
+    // The year is the publication year (PY, Y1); the day comes from DA only when DA agrees with it
+    // (an online-first date a year earlier would otherwise give a paper two years).
     const year = yearOf(get('PY', 'Y1', 'DA'));
+    const dated = ['DA', 'PY', 'Y1'].map((t) => r.fields.get(t)?.[0] ?? '').find((v) => yearOf(v) === year && year !== null) ?? '';
+    const [y, m, d] = dated.split(/[/-]/).map((p) => Number(p) || null);
     entries.push({
       ...blankEntry({ format: 'ris', fileName, digestDate: null }, r.line),
       title,
-      authors: all('AU', 'A1', 'A2').map(risName),
+      authors: r.authors.map(risName),
       abstract: text(get('AB', 'N2')),
       year,
       publishedAt: isoDate(y ?? year, m, d),
@@ -81,8 +86,15 @@ export function parseRis(input: string, fileName: string | null): ParseResult {
   }
 }
 
-/** RIS names are `Last, First`; show them as `First Last`. */
+interface RisRecord {
+  readonly line: number;
+  readonly fields: Map<string, string[]>;
+  /** AU and A1 values, in the order they came. */
+  readonly authors: string[];
+}
+
+/** RIS names are `Last, First` or `Last, First, Suffix`; show them as `First Last Suffix`. */
 function risName(raw: string): string {
-  const [last, first] = raw.split(',', 2).map((p) => p.trim());
-  return first ? `${first} ${last}` : (last ?? '').trim();
+  const [last = '', first = '', ...suffix] = raw.split(',').map((p) => p.trim());
+  return [first, last, ...suffix].filter((p) => p !== '').join(' ');
 }

@@ -31,7 +31,7 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
     if (last?.key === key) return last.result;
     if (running && running.key !== key) running.stop();
     const size = request.text.length + (request.html?.length ?? 0);
-    const digest = (request.format === 'auto' ? (request.text.trim() === '' ? 'digest' : detectFormat(request.text)) : request.format) === 'digest';
+    const digest = (request.format === 'auto' ? (request.text.trim() === '' ? 'digest' : detectFormat(request.text, request.fileName)) : request.format) === 'digest';
     const [base, perMb] = digest ? [options.digestBaseMs ?? 5_000, options.digestMsPerMegabyte ?? 2_000] : [options.baseMs ?? 30_000, options.msPerMegabyte ?? 30_000];
     const run = runInWorker(workerPath, request, Math.round(base + (perMb * size) / MB));
     running = { key, stop: run.stop };

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat, parseImport } from '../../../../electron/library/import/parse-import.js';
+
+// Issue 11: reproductions of what real exports did to the importer, one block per item.
+const today = new Date('2026-11-27T12:00:00Z');
+const read = (text: string, fileName: string | null = null) => parseImport(text, 'auto', { fileName, today });
+
+describe('format detection by the whole file’s structure (item 2)', () => {
+  it('reads a Scopus export whose header comes before the first entry as BibTeX', () => {
+    const scopus = 'Scopus\nEXPORT DATE: 08 March 2024\n\n@ARTICLE{Smith2024,\nauthor={Smith, J. and Lee, K.},\ntitle={A Title From Scopus},\njournal={J},\nyear={2024},\ndoi={10.1000/abc}\n}\n';
+    const result = read(scopus);
+    expect(result.format).toBe('bibtex');
+    expect(result.entries.map((e) => [e.title, e.authors, e.doi])).toEqual([['A Title From Scopus', ['J. Smith', 'K. Lee'], '10.1000/abc']]);
+  });
+
+  it('reads Mendeley’s @web_page entries, and RIS written with one space before the dash', () => {
+    expect(read('@web_page{Doe2020,\ntitle = {A Web Page},\nauthor = {Doe, Jane},\nyear = {2020}\n}\n').entries.map((e) => e.title)).toEqual(['A Web Page']);
+    const ris = read('TY - JOUR\nTI - One Space Title\nAU - Smith, John\nPY - 2020\nER - \n');
+    expect(ris.format).toBe('ris');
+    expect(ris.entries.map((e) => [e.title, e.authors])).toEqual([['One Space Title', ['John Smith']]]);
+  });
+
+  it('lets the file’s extension break a tie, and keeps a pasted digest a digest', () => {
+    expect(detectFormat('Some notes\nTY  - JOUR\nTI  - A\nER  - \n@misc{x, title={B}}\n', 'mine.ris')).toBe('ris');
+    expect(detectFormat('Some notes\nTY  - JOUR\nTI  - A\nER  - \n@misc{x, title={B}}\n', 'mine.bib')).toBe('bibtex');
+    expect(detectFormat('A Paper Title\n\nIts abstract, which is a sentence about email@example.org.', null)).toBe('digest');
+  });
+});
+
+describe('RIS names (item 3)', () => {
+  const record = ['TY  - CHAP', 'TI  - A Chapter', 'A1  - First, Ann', 'A2  - Editor, Ed', 'AU  - Second, Bob, Jr.', 'A3  - Series, Sam', 'ED  - Other, Olga', 'AU  - von Hicks, Michael, III', 'AB  - Line one\u2028line two', 'PY  - 2020', 'DA  - 2019/12/01', 'ER  - '].join('\n');
+
+  it('keeps A1 and AU in their order, leaves editors out of the authors, and keeps suffixes', () => {
+    const [entry] = read(record).entries;
+    expect(entry?.authors).toEqual(['Ann First', 'Bob Second Jr.', 'Michael von Hicks III']);
+  });
+
+  it('reads a U+2028 inside a value as text, and gives one consistent year and date', () => {
+    const [entry] = read(record).entries;
+    expect(entry?.abstract).toBe('Line one line two');
+    expect([entry?.year, entry?.publishedAt]).toEqual([2020, '2020']);
+    const agreeing = read(record.replace('DA  - 2019/12/01', 'DA  - 2020/03/05')).entries[0];
+    expect([agreeing?.year, agreeing?.publishedAt]).toEqual([2020, '2020-03-05']);
+  });
+});
