@@ -3,7 +3,8 @@ import type { ImportFailure } from '../../../shared/models/import-report.js';
 import { normalizeArxivId, normalizeDoi } from '../merge/identity.js';
 import { LibraryError } from '../storage/errors.js';
 import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
-import { cleanUrl, isoDate, lineAt, splitKeywords, text, yearOf } from './fields.js';
+import { protectTex, withoutMarkup } from './bibtex-tex.js';
+import { cleanUrl, isoDate, lineAt, lineLocator, splitKeywords, text, yearOf } from './fields.js';
 
 /** Entry types that are not papers, skipped without complaint. */
 const NOT_PAPERS = new Set(['comment', 'preamble', 'string', 'set', 'xdata']);
@@ -13,24 +14,28 @@ const NOT_PAPERS = new Set(['comment', 'preamble', 'string', 'set', 'xdata']);
  * @retorquere/bibtex-parser (the parser Better BibTeX uses): macros, `#` concatenation, LaTeX to Unicode,
  * protected capitals unwrapped. A malformed entry is reported with its line; the rest still import.
  */
-export function parseBibtex(input: string, fileName: string | null): ParseResult {
-  refuseExplodingMacros(input, fileName);
+export function parseBibtex(original: string, fileName: string | null): ParseResult {
+  refuseExplodingMacros(original, fileName);
   const failures: ImportFailure[] = [];
-  const library = parse(withoutOversizedEntries(input, failures), { sentenceCase: false, caseProtection: false, unsupported: 'ignore', english: false });
+  // Math set aside and prose dollars escaped first; the text keeps its lines, so lines are counted on it.
+  const tex = protectTex(original);
+  const input = tex.text;
+  const lineOf = lineLocator(input);
+  const library = parse(withoutOversizedEntries(input, failures, lineOf), { sentenceCase: false, caseProtection: false, unsupported: 'ignore', english: false });
   let searchFrom = 0;
   for (const error of library.errors) {
     const at = error.input ? input.indexOf(error.input.slice(0, 60), 0) : -1;
     const key = /@\w+\s*[{(]\s*([^,\s]*)/.exec(error.input ?? '')?.[1];
     if (!error.input?.trim()) continue; // a blanked-out oversized entry, already reported
-    failures.push({ line: at >= 0 ? lineAt(input, at) : null, message: `${key ? `entry "${key}": ` : ''}${error.error.replace(/ at line \d+, column \d+/, '')}` });
+    failures.push({ line: at >= 0 ? lineOf(at) : null, message: `${key ? `entry "${key}": ` : ''}${error.error.replace(/ at line \d+, column \d+/, '')}` });
   }
   const entries: ParsedEntry[] = [];
   for (const entry of library.entries) {
     if (NOT_PAPERS.has(entry.type.toLowerCase()) || entry.input.trim() === '') continue;
     const at = input.indexOf(entry.input.slice(0, 80), searchFrom);
     if (at >= 0) searchFrom = at + 1;
-    const line = at >= 0 ? lineAt(input, at) : null;
-    const converted = toEntry(entry, fileName, line, failures);
+    const line = at >= 0 ? lineOf(at) : null;
+    const converted = toEntry(entry, fileName, line, failures, (value) => tex.restore(withoutMarkup(value)));
     if (converted) entries.push(converted);
   }
   return { entries, failures };
@@ -67,7 +72,7 @@ function refuseExplodingMacros(input: string, fileName: string | null): void {
  */
 export const MAX_ENTRY_CHARS = 64 * 1024;
 
-function withoutOversizedEntries(input: string, failures: ImportFailure[]): string {
+function withoutOversizedEntries(input: string, failures: ImportFailure[], lineOf: (index: number) => number): string {
   if (input.length <= MAX_ENTRY_CHARS) return input;
   const starts = [...input.matchAll(/^[ \t]*@/gm)].map((m) => m.index);
   let out = '';
@@ -78,7 +83,7 @@ function withoutOversizedEntries(input: string, failures: ImportFailure[]): stri
     const end = starts[i + 1] ?? input.length;
     if (end - start <= MAX_ENTRY_CHARS) continue;
     const key = /@\w+\s*[{(]\s*([^,\s]*)/.exec(input.slice(start, start + 200))?.[1];
-    failures.push({ line: lineAt(input, start), message: `entry${key ? ` "${key}"` : ''} is ${Math.round((end - start) / 1024)} KB, more than the ${MAX_ENTRY_CHARS / 1024} KB an entry may be; skipped` });
+    failures.push({ line: lineOf(start), message: `entry${key ? ` "${key}"` : ''} is ${Math.round((end - start) / 1024)} KB, more than the ${MAX_ENTRY_CHARS / 1024} KB an entry may be; skipped` });
     out += input.slice(last, start) + input.slice(start, end).replace(/[^\n]/g, ' ');
     last = end;
   }
@@ -89,14 +94,15 @@ function withoutOversizedEntries(input: string, failures: ImportFailure[]): stri
  * TeX's old OT1 fonts print `<` and `>` as ¡ and ¿, and the parser follows them. In a paper's text a
  * `<` means "less than": turn them back, unless the entry really contains ¡ or ¿.
  */
-function angleFixer(raw: string): (value: string | null) => string | null {
+function angleFixer(raw: string, asText: (value: string) => string): (value: string | null) => string | null {
   const lt = raw.includes('<') && !raw.includes('¡');
   const gt = raw.includes('>') && !raw.includes('¿');
-  return (value) => (value === null ? null : value.replace(/¡/g, (c) => (lt ? '<' : c)).replace(/¿/g, (c) => (gt ? '>' : c)));
+  return (value) => (value === null ? null : asText(value).replace(/¡/g, (c) => (lt ? '<' : c)).replace(/¿/g, (c) => (gt ? '>' : c)));
 }
 
-function toEntry(entry: Entry, fileName: string | null, line: number | null, failures: ImportFailure[]): ParsedEntry | null {
-  const angles = angleFixer(entry.input);
+/** `asText` turns a parsed value into the library's text (no HTML, math as TeX). */
+function toEntry(entry: Entry, fileName: string | null, line: number | null, failures: ImportFailure[], asText: (value: string) => string): ParsedEntry | null {
+  const angles = angleFixer(entry.input, asText);
   const f = entry.fields;
   const title = angles(text(f.title));
   if (!title) {

@@ -2,9 +2,26 @@
 
 /** 1-based line of a character offset. */
 export function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return lineLocator(text)(index);
+}
+
+/**
+ * The 1-based line of any offset in `text`, after one pass over it: a parser that asks for many lines
+ * must not count newlines from the start each time (that made a 4,000-entry import quadratic).
+ */
+export function lineLocator(text: string): (index: number) => number {
+  const starts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (index) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 /**

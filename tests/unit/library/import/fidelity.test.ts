@@ -43,3 +43,28 @@ describe('RIS names (item 3)', () => {
     expect([agreeing?.year, agreeing?.publishedAt]).toEqual([2020, '2020-03-05']);
   });
 });
+
+describe('BibTeX fields stored as text, never HTML (item 5), dollars in prose (item 6), dropped commands (item 12)', () => {
+  it('unwraps emphasis, turns scripts into Unicode, and keeps math as TeX', () => {
+    const [entry] = read('@article{a, title={Grass snakes (\\textit{Natrix cetti}) in H\\textsubscript{2}O}, abstract={We show $O(n \\log n)$ time and CO$_2$ uptake of $\\alpha$-cells.}}').entries;
+    expect(entry?.title).toBe('Grass snakes (Natrix cetti) in H₂O');
+    expect(entry?.abstract).toBe('We show $O(n \\log n)$ time and CO$_2$ uptake of $\\alpha$-cells.');
+  });
+
+  it('keeps a lone or prose dollar a dollar, and the entry', () => {
+    const result = read('@article{a, title={One}, abstract={It costs more than $70,000 a year.}}\n@article{b, title={Two}, abstract={It costs $5 and $6 each.}}');
+    expect(result.failures).toEqual([]);
+    expect(result.entries.map((e) => e.abstract)).toEqual(['It costs more than $70,000 a year.', 'It costs $5 and $6 each.']);
+  });
+
+  it('gives \\textquotesingle, \\TeX and \\LaTeX their characters', () => {
+    const [entry] = read("@article{a, title={Typesetting with \\TeX\\ and \\LaTeX}, author={D\\textquotesingle aspremont, Alexandre}}").entries;
+    expect(entry?.title).toBe('Typesetting with TeX and LaTeX');
+    expect(entry?.authors).toEqual(["Alexandre D'aspremont"]);
+  });
+
+  it('keeps line numbers right after math that spans lines', () => {
+    const result = read('@article{a, title={One}, abstract={A formula $x +\n y$ here.}}\n@article{b, title={Two}}');
+    expect(result.entries.map((e) => e.line)).toEqual([1, 3]);
+  });
+});

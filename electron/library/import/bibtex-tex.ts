@@ -1,0 +1,112 @@
+/**
+ * What @retorquere/bibtex-parser does not do the way Margin stores text, mended around it:
+ * - math (`$O(n \log n)$`) is kept as TeX: it is set aside before parsing and put back after, so the
+ *   parser's math conversion (which drops spaces and unknown commands) never touches it;
+ * - a dollar in prose (`$70,000 a year`, `$5 and $6`) is a dollar, not the start of math;
+ * - the parser writes emphasis and scripts as HTML (`<i>`, `<sub>`): the library stores text, so the
+ *   tags are taken off (scripts become Unicode, or TeX where Unicode has no such character);
+ * - a few text commands it drops are given their characters (`\textquotesingle`, `\TeX`, `\LaTeX`).
+ */
+
+/** Placeholders the parser passes through untouched: capitals and digits, no TeX. */
+const PLACEHOLDER = /ZQMATH(\d+)QZ/g;
+/** Math longer than this is no inline formula; its `$` is taken for prose. */
+const MAX_MATH_CHARS = 400;
+
+/** Each command, with its optional `{}` or control space (`\TeX\ and`), and the text it stands for. */
+const COMMANDS: ReadonlyArray<[RegExp, string]> = [
+  [/\\textquotesingle(?:\{\})?\s?/g, "'"],
+  [/\\textquotedbl(?:\{\})?\s?/g, '"'],
+  [/\\LaTeXe\b(\{\}|\\ )?/g, 'LaTeX2ε'],
+  [/\\LaTeX\b(\{\}|\\ )?/g, 'LaTeX'],
+  [/\\BibTeX\b(\{\}|\\ )?/g, 'BibTeX'],
+  [/\\TeX\b(\{\}|\\ )?/g, 'TeX'],
+];
+
+export interface ProtectedTex {
+  /** The input with math set aside, prose dollars escaped and dropped commands spelled out; lines unchanged. */
+  readonly text: string;
+  /** Put the math back into a parsed value. */
+  restore(value: string): string;
+}
+
+export function protectTex(input: string): ProtectedTex {
+  let text = input;
+  for (const [pattern, replacement] of COMMANDS) text = text.replace(pattern, (match) => (match.endsWith('\\ ') ? `${replacement} ` : replacement));
+  const math: string[] = [];
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const dollar = text.indexOf('$', i);
+    if (dollar < 0) break;
+    out.push(text.slice(i, dollar));
+    if (isEscaped(text, dollar)) {
+      out.push('$');
+      i = dollar + 1;
+      continue;
+    }
+    const display = text[dollar + 1] === '$';
+    const open = display ? 2 : 1;
+    const close = findClose(text, dollar + open, display);
+    if (close < 0 || isProse(text.slice(dollar + open, close))) {
+      // A dollar in prose: escaped, so the parser prints it.
+      out.push('\\$');
+      i = dollar + 1;
+      continue;
+    }
+    const formula = text.slice(dollar, close + open);
+    math.push(formula);
+    // Newlines kept, so every later entry keeps its line number.
+    out.push(`ZQMATH${math.length - 1}QZ${'\n'.repeat((formula.match(/\n/g) ?? []).length)}`);
+    i = close + open;
+  }
+  out.push(text.slice(i));
+  return {
+    text: out.join(''),
+    restore: (value) => (math.length === 0 ? value : value.replace(PLACEHOLDER, (token, n: string) => math[Number(n)] ?? token)),
+  };
+}
+
+function isEscaped(text: string, at: number): boolean {
+  let slashes = 0;
+  for (let j = at - 1; j >= 0 && text[j] === '\\'; j--) slashes++;
+  return slashes % 2 === 1;
+}
+
+/** The `$` that closes math opened before `from`, within reach and before the field could end; -1 if none. */
+function findClose(text: string, from: number, display: boolean): number {
+  const limit = Math.min(text.length, from + MAX_MATH_CHARS);
+  let depth = 0;
+  for (let j = from; j < limit; j++) {
+    const ch = text[j];
+    if (ch === '$' && !isEscaped(text, j)) return display ? (text[j + 1] === '$' ? j : -1) : j;
+    // Math stays inside its field: a `}` closing more than the math opened, a blank line, or the next
+    // field or entry (`\n  name =`, `\n@`) ends the search.
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth < 0) return -1;
+    else if (ch === '\n' && (text[j + 1] === '\n' || text[j + 1] === '@' || /^\n\s*\w+\s*=/.test(text.slice(j, j + 40)))) return -1;
+  }
+  return -1;
+}
+
+/** `5 and ` or `70,000 a year`: money and words, not a formula. */
+function isProse(content: string): boolean {
+  return /^\s*\d[\d,.]*\s/.test(content) && /\s[A-Za-z]{2,}\b/.test(content) && !/[\\^_{}=<>]/.test(content);
+}
+
+const SUB: Readonly<Record<string, string>> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎' };
+const SUP: Readonly<Record<string, string>> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ' };
+
+/** The text of a parsed value without the parser's HTML: emphasis unwrapped, scripts as Unicode or TeX. */
+export function withoutMarkup(value: string): string {
+  if (!value.includes('<')) return value;
+  return value
+    .replace(/<sub>([^<]*)<\/sub>/g, (_m, inner: string) => script(inner, SUB, '_'))
+    .replace(/<sup>([^<]*)<\/sup>/g, (_m, inner: string) => script(inner, SUP, '^'))
+    .replace(/<\/?(i|b|em|strong|sc|tt|u|span|code|ncx|nc)(\s[^>]*)?>/g, '');
+}
+
+function script(inner: string, table: Readonly<Record<string, string>>, tex: string): string {
+  const chars = [...inner];
+  return chars.every((c) => table[c] !== undefined) ? chars.map((c) => table[c]).join('') : `${tex}{${inner}}`;
+}
