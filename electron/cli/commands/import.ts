@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { workerParser } from '../../library/import/worker-parser.js';
+import { decodeBytes } from '../../../shared/text/decode.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/models/paper.js';
@@ -26,7 +27,7 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
   const [source, extra] = positionals;
   if (source === undefined || extra !== undefined) throw new UsageError(`expected one file (or - for stdin); usage: ${importUsage}`);
   const format = parseFormat(values.format);
-  const text = source === '-' ? await io.readStdin() : await readInput(path.resolve(io.cwd, source));
+  const text = source === '-' ? await io.readStdin() : await readInput(path.resolve(io.cwd, source), io);
   const fileName = source === '-' ? null : path.basename(source);
   const mode = values['dry-run'] ? 'read' : 'write';
   // Built, the CLI parses in the same worker (with the same time limit) as the app; from source, in process.
@@ -58,10 +59,11 @@ function parseFormat(value: string): ImportFormat | 'auto' {
   throw new UsageError(`unknown format "${value}"; use one of auto, ${IMPORT_FORMATS.join(', ')}`);
 }
 
-async function readInput(file: string): Promise<string> {
+async function readInput(file: string, io: CliIo): Promise<string> {
   try {
-    const bytes = await readFile(file);
-    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    const decoded = decodeBytes(await readFile(file));
+    if (decoded.encoding !== 'utf-8') io.stderr(`margin: read ${path.basename(file)} as ${decoded.encoding} (${decoded.reason})\n`);
+    return decoded.text;
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
     throw new LibraryError('io', `cannot read ${file} (${reason})`);

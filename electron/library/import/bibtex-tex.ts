@@ -4,7 +4,7 @@
  *   parser's math conversion (which drops spaces and unknown commands) never touches it;
  * - a dollar in prose (`$70,000 a year`, `$5 and $6`) is a dollar, not the start of math;
  * - the parser writes emphasis and scripts as HTML (`<i>`, `<sub>`): the library stores text, so the
- *   tags are taken off (scripts become Unicode, or TeX where Unicode has no such character);
+ *   tags are taken off (scripts become Unicode where it has the characters, plain text elsewhere);
  * - a few text commands it drops are given their characters (`\textquotesingle`, `\TeX`, `\LaTeX`).
  */
 
@@ -13,14 +13,17 @@ const PLACEHOLDER = /ZQMATH(\d+)QZ/g;
 /** Math longer than this is no inline formula; its `$` is taken for prose. */
 const MAX_MATH_CHARS = 400;
 
-/** Each command, with its optional `{}` or control space (`\TeX\ and`), and the text it stands for. */
+/**
+ * Each command and the text it stands for. As in TeX, a space after the command is swallowed
+ * (`{\TeX book}` is "TeXbook"); `{}` or a control space (`\TeX\ and`) keeps the words apart.
+ */
 const COMMANDS: ReadonlyArray<[RegExp, string]> = [
-  [/\\textquotesingle(?:\{\})?\s?/g, "'"],
-  [/\\textquotedbl(?:\{\})?\s?/g, '"'],
-  [/\\LaTeXe\b(\{\}|\\ )?/g, 'LaTeX2ε'],
-  [/\\LaTeX\b(\{\}|\\ )?/g, 'LaTeX'],
-  [/\\BibTeX\b(\{\}|\\ )?/g, 'BibTeX'],
-  [/\\TeX\b(\{\}|\\ )?/g, 'TeX'],
+  [/\\textquotesingle(\{\}|\\ |[ \t])?/g, "'"],
+  [/\\textquotedbl(\{\}|\\ |[ \t])?/g, '"'],
+  [/\\LaTeXe\b(\{\}|\\ |[ \t])?/g, 'LaTeX2ε'],
+  [/\\LaTeX\b(\{\}|\\ |[ \t])?/g, 'LaTeX'],
+  [/\\BibTeX\b(\{\}|\\ |[ \t])?/g, 'BibTeX'],
+  [/\\TeX\b(\{\}|\\ |[ \t])?/g, 'TeX'],
 ];
 
 export interface ProtectedTex {
@@ -94,19 +97,27 @@ function isProse(content: string): boolean {
   return /^\s*\d[\d,.]*\s/.test(content) && /\s[A-Za-z]{2,}\b/.test(content) && !/[\\^_{}=<>]/.test(content);
 }
 
-const SUB: Readonly<Record<string, string>> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎' };
+const SUB: Readonly<Record<string, string>> = {
+  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎',
+  a: 'ₐ', e: 'ₑ', o: 'ₒ', x: 'ₓ', h: 'ₕ', k: 'ₖ', l: 'ₗ', m: 'ₘ', n: 'ₙ', p: 'ₚ', s: 'ₛ', t: 'ₜ', i: 'ᵢ', j: 'ⱼ', r: 'ᵣ', u: 'ᵤ', v: 'ᵥ',
+};
 const SUP: Readonly<Record<string, string>> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ' };
 
-/** The text of a parsed value without the parser's HTML: emphasis unwrapped, scripts as Unicode or TeX. */
+/**
+ * A value without HTML: the BibTeX parser's own markup, and the rich text Zotero, IEEE and CSL-JSON
+ * keep in titles and abstracts (`<i>`, `<sub>x</sub>`, small caps spans). Emphasis is unwrapped,
+ * scripts become Unicode where it has the characters.
+ */
 export function withoutMarkup(value: string): string {
   if (!value.includes('<')) return value;
   return value
-    .replace(/<sub>([^<]*)<\/sub>/g, (_m, inner: string) => script(inner, SUB, '_'))
-    .replace(/<sup>([^<]*)<\/sup>/g, (_m, inner: string) => script(inner, SUP, '^'))
+    .replace(/<sub>([^<]*)<\/sub>/g, (_m, inner: string) => script(inner, SUB))
+    .replace(/<sup>([^<]*)<\/sup>/g, (_m, inner: string) => script(inner, SUP))
     .replace(/<\/?(i|b|em|strong|sc|tt|u|span|code|ncx|nc)(\s[^>]*)?>/g, '');
 }
 
-function script(inner: string, table: Readonly<Record<string, string>>, tex: string): string {
-  const chars = [...inner];
-  return chars.every((c) => table[c] !== undefined) ? chars.map((c) => table[c]).join('') : `${tex}{${inner}}`;
+function script(inner: string, table: Readonly<Record<string, string>>): string {
+  const chars = [...inner.trim()];
+  // Unicode has sub- and superscripts for digits and a few signs only; other text stays on the line.
+  return chars.length > 0 && chars.every((c) => table[c] !== undefined) ? chars.map((c) => table[c]).join('') : inner.trim();
 }

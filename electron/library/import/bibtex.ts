@@ -3,6 +3,7 @@ import type { ImportFailure } from '../../../shared/models/import-report.js';
 import { normalizeArxivId, normalizeDoi } from '../merge/identity.js';
 import { LibraryError } from '../storage/errors.js';
 import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
+import { mendExport, renamedKey } from './bibtex-exports.js';
 import { protectTex, withoutMarkup } from './bibtex-tex.js';
 import { cleanUrl, isoDate, lineAt, lineLocator, splitKeywords, text, yearOf } from './fields.js';
 
@@ -18,10 +19,13 @@ export function parseBibtex(original: string, fileName: string | null): ParseRes
   refuseExplodingMacros(original, fileName);
   const failures: ImportFailure[] = [];
   // Math set aside and prose dollars escaped first; the text keeps its lines, so lines are counted on it.
-  const tex = protectTex(original);
+  // A file with old Mac line endings (CR alone, as JabRef's UTF-16 test file has) would be one long
+  // line to the parser, and its first `%` comment would swallow everything.
+  const mended = mendExport(original.replace(/\r\n?/g, '\n'));
+  const tex = protectTex(mended.text);
   const input = tex.text;
   const lineOf = lineLocator(input);
-  const library = parse(withoutOversizedEntries(input, failures, lineOf), { sentenceCase: false, caseProtection: false, unsupported: 'ignore', english: false });
+  const library = parse(withoutOversizedEntries(input, failures, lineOf), { sentenceCase: false, caseProtection: false, unsupported: 'ignore', english: false, applyCrossRef: true });
   let searchFrom = 0;
   for (const error of library.errors) {
     const at = error.input ? input.indexOf(error.input.slice(0, 60), 0) : -1;
@@ -36,7 +40,9 @@ export function parseBibtex(original: string, fileName: string | null): ParseRes
     if (at >= 0) searchFrom = at + 1;
     const line = at >= 0 ? lineOf(at) : null;
     const converted = toEntry(entry, fileName, line, failures, (value) => tex.restore(withoutMarkup(value)));
-    if (converted) entries.push(converted);
+    const asWritten = renamedKey(entry.key, mended.renamedKeys);
+    if (converted && asWritten !== null) failures.push({ line, message: `entry "${asWritten}": a citation key cannot have characters like ${JSON.stringify(asWritten.replace(/[\w:.\-/+]/g, '').slice(0, 10))}; imported under a new key` });
+    if (converted) entries.push(asWritten === null ? converted : { ...converted, citationKey: null });
   }
   return { entries, failures };
 }
@@ -104,7 +110,10 @@ function angleFixer(raw: string, asText: (value: string) => string): (value: str
 function toEntry(entry: Entry, fileName: string | null, line: number | null, failures: ImportFailure[], asText: (value: string) => string): ParsedEntry | null {
   const angles = angleFixer(entry.input, asText);
   const f = entry.fields;
-  const title = angles(text(f.title));
+  // biblatex's subtitle belongs to the title, joined as biblatex prints it (`Title: Subtitle`).
+  const subtitle = angles(text(f.subtitle));
+  const main = angles(text(f.title));
+  const title = main && subtitle ? `${main}${/[.:?!]$/.test(main) ? '' : ':'} ${subtitle}` : main;
   if (!title) {
     failures.push({ line, message: `entry "${entry.key}" has no title; skipped` });
     return null;

@@ -5,7 +5,26 @@ import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
 import { cleanUrl, isoDate, splitKeywords, text, yearOf } from './fields.js';
 import { jsonItems } from './json.js';
 
-const NameSchema = z.object({ family: z.string().optional(), given: z.string().optional(), literal: z.string().optional() }).loose();
+const NameSchema = z
+  .object({
+    family: z.string().optional(),
+    given: z.string().optional(),
+    literal: z.string().optional(),
+    'dropping-particle': z.string().optional(),
+    'non-dropping-particle': z.string().optional(),
+    suffix: z.string().optional(),
+  })
+  .loose();
+
+/** `Vincent van Gogh Jr.`: given name, particles, family name and suffix, as the name is read. */
+function cslName(name: z.output<typeof NameSchema>): string {
+  if (name.literal) return name.literal.trim();
+  return [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix]
+    .filter((p): p is string => !!p && p.trim() !== '')
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 const DateSchema = z.object({ 'date-parts': z.array(z.array(z.union([z.number(), z.string()]))).optional(), raw: z.string().optional(), literal: z.string().optional() }).loose();
 const StringLike = z.union([z.string(), z.number()]).transform(String);
 /** The CSL-JSON fields Margin reads; everything else in an item is ignored, not rejected. */
@@ -47,7 +66,7 @@ export function parseCslJson(input: string, fileName: string | null): ParseResul
     entries.push({
       ...blankEntry({ format: 'csl-json', fileName, digestDate: null }, null),
       title,
-      authors: (item.author ?? item.editor ?? []).map((n) => (n.literal ?? [n.given, n.family].filter(Boolean).join(' ')).trim()).filter((n) => n !== ''),
+      authors: (item.author ?? item.editor ?? []).map(cslName).filter((n) => n !== ''),
       abstract: text(item.abstract),
       year,
       publishedAt: isoDate(year, parts[1], parts[2]),

@@ -6,6 +6,7 @@ import { parseBibtex } from './bibtex.js';
 import { parseCslJson } from './csl-json.js';
 import { parseDigest } from './digest/read-digest.js';
 import { readHtml, withLinkedIds } from './digest/html.js';
+import { withoutMarkup } from './bibtex-tex.js';
 import { parseHfJson } from './hf-json.js';
 import { parseRis } from './ris.js';
 import type { ParseResult, ParsedEntry } from './entry.js';
@@ -102,14 +103,15 @@ function parseAs(chosen: ImportFormat, text: string, options: ParseOptions): Par
   }
 }
 
-/** Every text field in composed form (NFC): `ö` is one character whatever the parser produced, so matching and search agree. */
+/** Every text field as text (no HTML) in composed form (NFC): `ö` is one character whatever the parser produced, so matching and search agree. */
 function composedUnicode(entry: ParsedEntry): ParsedEntry {
   return {
     ...entry,
-    title: composed(entry.title),
+    // Every format may carry rich text (Zotero and IEEE keep `<i>` and `<sub>` in titles); the library keeps text.
+    title: composed(withoutMarkup(entry.title)),
     authors: entry.authors.map(composed),
-    abstract: entry.abstract === null ? null : composed(entry.abstract),
-    venue: entry.venue === null ? null : composed(entry.venue),
+    abstract: entry.abstract === null ? null : composed(withoutMarkup(entry.abstract)),
+    venue: entry.venue === null ? null : composed(withoutMarkup(entry.venue)),
     tags: entry.tags.map(composed),
   };
 }

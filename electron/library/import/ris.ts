@@ -58,7 +58,7 @@ export function parseRis(input: string, fileName: string | null): ParseResult {
   function pushRecord(r: RisRecord): void {
     const get = (...tags: string[]) => tags.map((t) => r.fields.get(t)?.[0]).find((v) => v !== undefined && v !== '') ?? null;
     const all = (...tags: string[]) => tags.flatMap((t) => r.fields.get(t) ?? []).filter((v) => v !== '');
-    const title = text(get('TI', 'T1', 'CT', 'BT'));
+    const title = text(get('TI', 'T1', 'CT', 'BT', 'ST', 'TT'));
     if (!title) {
       failures.push({ line: r.line, message: 'record has no title (TI or T1); skipped' });
       return;
@@ -67,18 +67,19 @@ export function parseRis(input: string, fileName: string | null): ParseResult {
     if (dropped) failures.push({ line: r.line, message: `dropped a link that is not a web address (${dropped})` });
     // The year is the publication year (PY, Y1); the day comes from DA only when DA agrees with it
     // (an online-first date a year earlier would otherwise give a paper two years).
-    const year = yearOf(get('PY', 'Y1', 'DA'));
+    const year = yearOf(get('PY', 'DA', 'Y1'));
     const dated = ['DA', 'PY', 'Y1'].map((t) => r.fields.get(t)?.[0] ?? '').find((v) => yearOf(v) === year && year !== null) ?? '';
     const [y, m, d] = dated.split(/[/-]/).map((p) => Number(p) || null);
     entries.push({
       ...blankEntry({ format: 'ris', fileName, digestDate: null }, r.line),
       title,
-      authors: r.authors.map(risName),
+      authors: withSuffixes(r.authors).map(risName),
       abstract: text(get('AB', 'N2')),
       year,
       publishedAt: isoDate(y ?? year, m, d),
       arxivId: normalizeArxivId(all('UR', 'N1', 'M1', 'SN', 'DO').find((v) => /arxiv/i.test(v))?.replace(/^.*arxiv[.:/]/i, '') ?? null),
-      doi: normalizeDoi(get('DO', 'M3')),
+      // Some tools put the DOI in a link or a note (EBSCO: L3, EndNote: N1 or UR).
+      doi: normalizeDoi(get('DO', 'M3')) ?? normalizeDoi(all('L3').find((v) => /^10\.\d{4,9}\//.test(v)) ?? all('L3', 'UR', 'N1', 'L2').find((v) => /doi\.org\/|\bdoi:?\s*10\./i.test(v)) ?? null),
       url,
       venue: text(get('T2', 'JO', 'JF', 'JA', 'BT')),
       tags: splitKeywords(all('KW')),
@@ -93,8 +94,25 @@ interface RisRecord {
   readonly authors: string[];
 }
 
-/** RIS names are `Last, First` or `Last, First, Suffix`; show them as `First Last Suffix`. */
+/** RIS names are `Last, First` or `Last, First, Suffix` (or, from some databases, `Last F.`); show them as `First Last Suffix`. */
 function risName(raw: string): string {
   const [last = '', first = '', ...suffix] = raw.split(',').map((p) => p.trim());
+  if (first === '') {
+    const initialsLast = /^(.+?)\s+((?:\p{Lu}\.\s?){1,3})$/u.exec(last);
+    if (initialsLast?.[1] && initialsLast[2]) return `${initialsLast[2].trim()} ${initialsLast[1]}`;
+  }
   return [first, last, ...suffix].filter((p) => p !== '').join(' ');
+}
+
+const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
+
+/** A suffix some tools write as an author of its own (`AU  - Trono, Gavino C.` then `AU  - Jr`) joins the name before it. */
+function withSuffixes(names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    const previous = out.at(-1);
+    if (previous !== undefined && SUFFIX.test(name.trim())) out[out.length - 1] = `${previous}, ${name.trim()}`;
+    else out.push(name);
+  }
+  return out;
 }

@@ -13,7 +13,8 @@ export function normalizeArxivId(raw: string | null | undefined): string | null 
 /** DOIs compare case-insensitively and arrive as URLs or with a `doi:` prefix. */
 export function normalizeDoi(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const match = /10\.\d{4,9}\/\S+/.exec(raw.trim());
+  // `10.1000/xyz`, or a short DOI (`10/f8tz8t`, as Better BibTeX may write them).
+  const match = /10\.\d{4,9}\/\S+|\b10\/[a-z0-9]+\b/i.exec(raw.trim());
   return match ? match[0].replace(/[.,;]+$/, '').toLowerCase() : null;
 }
 

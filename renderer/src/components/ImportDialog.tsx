@@ -28,6 +28,7 @@ export function ImportDialog() {
       text: st.importText,
       html: st.importHtml,
       fileName: st.importFileName,
+      encoding: st.importEncoding,
       excluded: st.importExcluded,
       corrections: st.importCorrections,
       categoryTags: st.importCategoryTags,
@@ -90,7 +91,7 @@ export function ImportDialog() {
       onClose={s.close}
       footer={
         <>
-          <span className="grow">{s.fileName ? `From ${s.fileName}` : 'Digests (arXiv, Scholar, bioRxiv, Hugging Face, any page), BibTeX, RIS, CSL-JSON, arXiv feeds or ids.'}</span>
+          <span className="grow">{s.fileName ? `From ${s.fileName}${s.encoding ? `, read as ${s.encoding}` : ''}` : 'Digests (arXiv, Scholar, bioRxiv, Hugging Face, any page), BibTeX, RIS, CSL-JSON, arXiv feeds or ids.'}</span>
           <input
             ref={fileInput}
             type="file"
@@ -100,7 +101,7 @@ export function ImportDialog() {
               const file = e.target.files?.[0];
               if (!file) return;
               void importSeedFromFile(file).then(
-                (seed) => s.setText(seed.text, seed.fileName, seed.html ?? null),
+                (seed) => s.setText(seed.text, seed.fileName, seed.html ?? null, seed.encoding ?? null),
                 (error: unknown) => s.showToast(error instanceof Error ? error.message : String(error)),
               );
             }}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { decodeBytes } from '../../../shared/text/decode.js';
 import type { ImportSeed } from '../stores/import-slice.js';
 import type { MarginStore } from '../stores/store.js';
 import { isTyping } from './use-global-keys.js';
@@ -65,7 +66,9 @@ export function pastedImport(event: ClipboardEvent | React.ClipboardEvent): Impo
  */
 export async function importSeedFromFile(file: File): Promise<ImportSeed> {
   if (file.size > MAX_DROP_BYTES) throw new Error(`${file.name} is too large to import (${Math.round(file.size / 1048576)} MB).`);
-  const content = await file.text();
+  // Read in the file's own encoding (a JabRef export in Windows-1252, a UTF-16 file), not always as UTF-8.
+  const { text, encoding } = decodeBytes(new Uint8Array(await file.arrayBuffer()));
   const isHtml = file.type === 'text/html' || /\.x?html?$/i.test(file.name);
-  return isHtml ? { text: '', fileName: file.name, html: content } : { text: content, fileName: file.name };
+  const seed = isHtml ? { text: '', fileName: file.name, html: text } : { text, fileName: file.name };
+  return encoding === 'utf-8' ? seed : { ...seed, encoding };
 }

@@ -8,11 +8,15 @@ export interface ImportSeed {
   readonly text: string;
   readonly fileName: string | null;
   readonly html?: string | null;
+  /** The file's encoding, when it was not UTF-8 (shown to the user). */
+  readonly encoding?: string;
 }
 
 export interface ImportSlice {
   readonly importText: string;
   readonly importFileName: string | null;
+  /** The chosen or dropped file's encoding, when it was not UTF-8. */
+  readonly importEncoding: string | null;
   /** The paste as HTML (its links give papers their ids); dropped when the text is edited by hand. */
   readonly importHtml: string | null;
   /** Entries unticked in the preview, by position in the parse. */
@@ -27,7 +31,7 @@ export interface ImportSlice {
   readonly importBusy: boolean;
   /** What the last import did. */
   readonly importResult: ImportReport | null;
-  setImportText(text: string, fileName: string | null, html?: string | null): void;
+  setImportText(text: string, fileName: string | null, html?: string | null, encoding?: string | null): void;
   /** Tick or untick one entry, and preview again. */
   setImportIncluded(index: number, included: boolean): Promise<void>;
   /** Correct the reading of one entry, and preview again. */
@@ -60,6 +64,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (api) => (set, get) 
   return {
     importText: '',
     importFileName: null,
+    importEncoding: null,
     importHtml: null,
     importExcluded: new Set(),
     importCorrections: new Map(),
@@ -68,11 +73,11 @@ export const createImportSlice: SliceCreator<ImportSlice> = (api) => (set, get) 
     importError: null,
     importBusy: false,
     importResult: null,
-    setImportText(text, fileName, html = null) {
+    setImportText(text, fileName, html = null, encoding = null) {
       // A preview of the old text still on its way must not land on the new one; and corrections name
       // entries of the old text, so the new text starts without them.
       previewRun++;
-      set({ importText: text, importFileName: fileName, importHtml: html, importExcluded: new Set(), importCorrections: new Map(), importPreview: null, importError: null, importResult: null });
+      set({ importText: text, importFileName: fileName, importEncoding: encoding, importHtml: html, importExcluded: new Set(), importCorrections: new Map(), importPreview: null, importError: null, importResult: null });
     },
     async setImportIncluded(index, included) {
       const excluded = new Set(get().importExcluded);
@@ -124,7 +129,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (api) => (set, get) 
     },
     resetImport() {
       previewRun++;
-      set({ importText: '', importFileName: null, importHtml: null, importExcluded: new Set(), importCorrections: new Map(), importCategoryTags: false, importPreview: null, importError: null, importResult: null, importBusy: false });
+      set({ importText: '', importFileName: null, importEncoding: null, importHtml: null, importExcluded: new Set(), importCorrections: new Map(), importCategoryTags: false, importPreview: null, importError: null, importResult: null, importBusy: false });
     },
   };
 };

@@ -23,7 +23,7 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
   openImport: (seed) => {
     get().resetImport();
     if (seed) {
-      get().setImportText(seed.text, seed.fileName, seed.html ?? null);
+      get().setImportText(seed.text, seed.fileName, seed.html ?? null, seed.encoding ?? null);
       void get().previewImport();
     }
     set({ dialog: 'import' });

@@ -1,0 +1,53 @@
+/**
+ * Real exports that other tools write in ways BibTeX parsers reject or misread, mended before parsing.
+ * Every change keeps the text's lines, so line numbers stay true.
+ * - Citation keys with characters a key cannot have (`smith_testing_????` from older Zotero, Scopus's
+ *   `D’Aniello201643`): the entry is kept under a placeholder key and gets a new one (`renamedKeys`).
+ * - Field names with parentheses (Web of Science's `Usage-Count-(Last-180-days)`): the parentheses become
+ *   hyphens, so the entry is not lost over a field Margin does not use.
+ * - Old Scopus author lists, `D'Ambrosio, A.a , Aria, M.a`: names separated by commas and initials
+ *   carrying affiliation letters become `D'Ambrosio, A. and Aria, M.`.
+ */
+
+/** What the parser reads in a key; others (`?`, `’`, `(`) make it reject the whole entry. */
+const KEY_CHARS = /^[\p{L}\p{N}_:.\-/+']*$/u;
+const PLACEHOLDER_PREFIX = 'marginrenamedkey';
+
+export interface MendedExport {
+  readonly text: string;
+  /** Placeholder key → the key as the file wrote it. */
+  readonly renamedKeys: ReadonlyMap<string, string>;
+}
+
+export function mendExport(input: string): MendedExport {
+  const renamedKeys = new Map<string, string>();
+  const scopus = /^\s*(EXPORT DATE:|source\s*=\s*\{Scopus\})/im.test(input.slice(0, 200_000));
+  const text = input
+    .replace(/^(\s*@\s*[A-Za-z][\w-]*\s*[{(]\s*)([^,\n{}()"=]*?)(\s*,)/gm, (whole, start: string, key: string, comma: string) => {
+      if (KEY_CHARS.test(key)) return whole;
+      const placeholder = `${PLACEHOLDER_PREFIX}${renamedKeys.size}`;
+      renamedKeys.set(placeholder, key);
+      return `${start}${placeholder}${comma}`;
+    })
+    .replace(/^(\s*)([A-Za-z][\w-]*\([^)\n=]*\)[\w-]*)(\s*=)/gm, (_whole, indent: string, name: string, equals: string) => `${indent}${name.replace(/[()]/g, '-')}${equals}`)
+    .replace(/^(\s*author\s*=\s*\{)([^}\n]*)(\})/gim, (whole, start: string, value: string, end: string) => (scopus ? `${start}${scopusAuthors(value)}${end}` : whole));
+  return { text, renamedKeys };
+}
+
+/** A placeholder key from `mendExport`, and the key the file wrote, or null for a key as written. */
+export function renamedKey(key: string, renamed: ReadonlyMap<string, string>): string | null {
+  return key.startsWith(PLACEHOLDER_PREFIX) ? (renamed.get(key) ?? null) : null;
+}
+
+/** `D'Ambrosio, A.a , Aria, M.a` → `D'Ambrosio, A. and Aria, M.`; `Ellul, A.a  c  and Pagano, M.b` → `Ellul, A. and Pagano, M.`. */
+function scopusAuthors(value: string): string {
+  // Affiliation letters after initials: `A.a`, `A.a  c`, `M.R.a`.
+  const clean = value.replace(/((?:\b\p{Lu}\.-?)+)\p{Ll}(?:\s+\p{Ll}\b)*/gu, '$1');
+  if (/\sand\s/.test(clean)) return clean.trim();
+  const parts = clean.split(/\s*,\s*/).filter((p) => p.trim() !== '');
+  // Pairs of `Family, Initials.`: join each pair, and the pairs with `and`.
+  if (parts.length < 2 || parts.length % 2 !== 0 || !parts.every((p, i) => i % 2 === 0 || /^(\p{Lu}\.[\s-]?)+$/u.test(p.trim()))) return clean.trim();
+  const names: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) names.push(`${parts[i]?.trim()}, ${parts[i + 1]?.trim()}`);
+  return names.join(' and ');
+}
