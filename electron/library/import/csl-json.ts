@@ -25,7 +25,11 @@ function cslName(name: z.output<typeof NameSchema>): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-const DateSchema = z.object({ 'date-parts': z.array(z.array(z.union([z.number(), z.string()]))).optional(), raw: z.string().optional(), literal: z.string().optional() }).loose();
+/** A CSL date: `date-parts`, `raw` or `literal`, or (as many tools write it) an EDTF string such as `2021-03-05`. */
+const DateSchema = z.union([
+  z.string().transform((raw) => ({ raw })),
+  z.object({ 'date-parts': z.array(z.array(z.union([z.number(), z.string()]))).optional(), raw: z.string().optional(), literal: z.string().optional() }).loose(),
+]);
 const StringLike = z.union([z.string(), z.number()]).transform(String);
 /** The CSL-JSON fields Margin reads; everything else in an item is ignored, not rejected. */
 const ItemSchema = z
@@ -36,11 +40,11 @@ const ItemSchema = z
     author: z.array(NameSchema).optional(),
     editor: z.array(NameSchema).optional(),
     issued: DateSchema.optional(),
-    abstract: z.string().optional(),
+    abstract: z.string().nullable().optional(),
     DOI: z.string().optional(),
     URL: z.string().optional(),
     'container-title': StringLike.optional(),
-    keyword: z.string().optional(),
+    keyword: z.union([z.string(), z.array(z.string())]).nullable().optional(),
     number: StringLike.optional(),
     note: z.string().optional(),
     'citation-key': z.string().optional(),
@@ -60,8 +64,13 @@ export function parseCslJson(input: string, fileName: string | null): ParseResul
     }
     const { url, dropped } = cleanUrl(item.URL);
     if (dropped) failures.push({ line: null, message: `${where}: dropped a link that is not a web address (${dropped})` });
-    const parts = item.issued?.['date-parts']?.[0]?.map((p) => Number(p)) ?? [];
-    const year = yearOf(parts[0] ?? item.issued?.raw ?? item.issued?.literal);
+    const issued = item.issued;
+    const raw = issued && 'raw' in issued ? issued.raw : undefined;
+    const literal = issued && 'literal' in issued ? issued.literal : undefined;
+    const dateParts = issued && 'date-parts' in issued ? issued['date-parts'] : undefined;
+    const isoRaw = raw ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(raw.trim()) : null;
+    const parts = dateParts?.[0]?.map((p) => Number(p)) ?? (isoRaw ? [Number(isoRaw[1]), Number(isoRaw[2]) || 0, Number(isoRaw[3]) || 0] : []);
+    const year = yearOf(parts[0] ?? raw ?? literal);
     const arxivHint = [item.URL, item.number, item.note, item.DOI].find((v) => v && /arxiv/i.test(v));
     entries.push({
       ...blankEntry({ format: 'csl-json', fileName, digestDate: null }, null),
@@ -74,7 +83,7 @@ export function parseCslJson(input: string, fileName: string | null): ParseResul
       doi: normalizeDoi(item.DOI),
       url,
       venue: text(item['container-title']),
-      tags: splitKeywords(item.keyword),
+      tags: splitKeywords(item.keyword ?? null),
       citationKey: item['citation-key'] ?? (item.id && /^[\w:.\-/+]{1,100}$/.test(item.id) ? item.id : null),
     });
   }

@@ -68,3 +68,22 @@ describe('BibTeX fields stored as text, never HTML (item 5), dollars in prose (i
     expect(result.entries.map((e) => e.line)).toEqual([1, 3]);
   });
 });
+
+describe('CSL-JSON as the schema allows it (item 7)', () => {
+  it('reads particles and suffixes, an EDTF string date, a null abstract and an array of keywords', () => {
+    const json = JSON.stringify([
+      {
+        id: 'gogh',
+        type: 'article-journal',
+        title: 'Sunflowers',
+        author: [{ given: 'Vincent', 'non-dropping-particle': 'van', family: 'Gogh', suffix: 'Jr.' }, { given: 'Jean', 'dropping-particle': 'de', family: 'La Fontaine', suffix: 'III' }],
+        issued: '2021-03-05',
+        abstract: null,
+        keyword: ['art', 'botany'],
+      },
+    ]);
+    const result = read(json);
+    expect(result.failures).toEqual([]);
+    expect(result.entries.map((e) => [e.authors, e.year, e.publishedAt, e.abstract, e.tags])).toEqual([[['Vincent van Gogh Jr.', 'Jean de La Fontaine III'], 2021, '2021-03-05', null, ['art', 'botany']]]);
+  });
+});
