@@ -58,7 +58,8 @@ export function protectTex(input: string): ProtectedTex {
       continue;
     }
     const formula = text.slice(dollar, close + open);
-    math.push(formula);
+    // Stored with its whitespace collapsed, as every field is (spacing inside math means nothing to TeX).
+    math.push(formula.replace(/\s+/g, ' '));
     // Newlines kept, so every later entry keeps its line number.
     out.push(`ZQMATH${math.length - 1}QZ${'\n'.repeat((formula.match(/\n/g) ?? []).length)}`);
     i = close + open;

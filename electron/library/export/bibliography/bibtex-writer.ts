@@ -42,16 +42,29 @@ function escapeAbstract(text: string): string {
 }
 
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'bin', 'al']);
+const SUFFIXES = /^(jr\.?|sr\.?|ii|iii|iv|v)$/i;
+/** Words that make a name an organisation's, written braced whole so BibTeX never splits it into people. */
+const ORGANISATION = /\b(and|of|for|the|association|collaboration|commission|committee|consortium|council|group|institute|organi[sz]ation|society|team|university|agency|department|office|foundation|project|network|laborator(y|ies)|centre|center|inc|ltd|corporation|company)\b/i;
 
-/** `First van Last` → `van Last, First`; a one-word name (an organisation) is braced whole. */
+/**
+ * A name in BibTeX's own form, so it reads back as the same person: `First van Last` → `van Last, First`,
+ * `First Last III` → `Last, III, First`; an organisation's name (or any name BibTeX could not split
+ * safely) is braced whole.
+ */
 export function bibtexName(name: string): string {
   const words = name.trim().split(/\s+/);
-  if (words.length < 2) return `{${escapeBibtex(name)}}`;
+  if (words.length < 2 || words.length > 6 || ORGANISATION.test(name) || name.includes(',')) return `{${escapeBibtex(name)}}`;
+  const suffix = words.length > 2 && SUFFIXES.test(words.at(-1) ?? '') ? words.pop() : undefined;
   let split = words.length - 1;
   while (split > 1 && PARTICLES.has((words[split - 1] ?? '').toLowerCase())) split--;
   const given = words.slice(0, split).join(' ');
   const family = words.slice(split).join(' ');
-  return `${escapeBibtex(family)}, ${escapeBibtex(given)}`;
+  return suffix ? `${escapeBibtex(family)}, ${escapeBibtex(suffix)}, ${escapeBibtex(given)}` : `${escapeBibtex(family)}, ${escapeBibtex(given)}`;
+}
+
+/** Verbatim fields (doi, url) are written as they are: only braces, which would end the field, are encoded. */
+function verbatim(value: string): string {
+  return value.replace(/[{}]/g, encodeURIComponent);
 }
 
 /** One paper as a BibTeX entry with its stable key. */
@@ -62,12 +75,12 @@ export function bibtexEntry(paper: Paper, key: string): string {
   if (paper.authors.length > 0) fields.push(['author', paper.authors.map(bibtexName).join(' and ')]);
   if (paper.year !== null) fields.push(['year', String(paper.year)]);
   if (paper.venue) fields.push([paper.arxivId && !paper.doi ? 'howpublished' : 'journal', escapeBibtex(paper.venue)]);
-  if (paper.doi) fields.push(['doi', escapeBibtex(paper.doi)]);
+  if (paper.doi) fields.push(['doi', verbatim(paper.doi)]);
   if (paper.arxivId) {
     fields.push(['eprint', paper.arxivId]);
     fields.push(['archiveprefix', 'arXiv']);
   }
-  if (paper.url) fields.push(['url', paper.url.replace(/[{}]/g, encodeURIComponent)]);
+  if (paper.url) fields.push(['url', verbatim(paper.url)]);
   if (paper.tags.length > 0) fields.push(['keywords', paper.tags.map(escapeBibtex).join(', ')]);
   if (paper.abstract) fields.push(['abstract', escapeAbstract(paper.abstract)]);
   const type = paper.venue && paper.doi ? 'article' : 'misc';

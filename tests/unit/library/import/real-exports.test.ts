@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../../../electron/library/import/parse-import.js';
 import { checkEntry, loadImportFixtures } from '../../../../scripts/digest/import-fixtures.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
+import { bibliography } from '../../../../electron/library/export/bibliography/export-bibliography.js';
+import { recordFromEntry } from '../../../../electron/library/merge/merge-entry.js';
+import { normalizeArxivId, normalizeDoi } from '../../../../electron/library/merge/identity.js';
+import { PaperIdSchema } from '../../../../shared/models/paper.js';
 
 // Real exports from Zotero, JabRef, Mendeley, Scopus, Web of Science, EndNote, EBSCO, IEEE and others,
 // kept in other projects' test suites (tests/fixtures/import-real/*/SOURCES.md), with what a reader
@@ -45,6 +49,25 @@ describe('real exports from other tools', () => {
         .flatMap((c) => checkEntry(c, result.entries, used))
         .filter((p) => !KNOWN.has(`${fixture.name}: ${p.replace(/: want .*$/, '')}`));
       expect(problems).toEqual([]);
+    });
+  }
+});
+
+describe('round trips of real libraries', () => {
+  for (const fixture of fixtures.filter((f) => !TEMPLATES.has(f.name))) {
+    it(`${fixture.name}: exported as BibTeX and as CSL-JSON, re-imports to the same titles, authors, years, DOIs and arXiv ids`, () => {
+      const read = (text: string, fileName: string) => parseImport(text, 'auto', { fileName, today: new Date('2026-11-27T12:00:00Z') }).entries;
+      const entries = read(decodeBytes(readFileSync(fixture.file)).text, path.basename(fixture.file));
+      const papers = entries.map((entry, i) => {
+        const { record, content } = recordFromEntry(entry, PaperIdSchema.parse(`p${String(i).padStart(9, '0')}`), [], '2026-11-27T12:00:00.000Z');
+        return { ...record, ...content };
+      });
+      const fingerprint = (list: ReadonlyArray<{ title: string; authors: readonly string[]; year: number | null; arxivId: string | null; doi: string | null }>) =>
+        list.map((p) => ({ title: p.title, authors: [...p.authors], year: p.year, arxivId: normalizeArxivId(p.arxivId), doi: normalizeDoi(p.doi) }));
+      for (const format of ['bibtex', 'csl-json'] as const) {
+        const again = read(bibliography(papers, format), format === 'bibtex' ? 'export.bib' : 'export.json');
+        expect(fingerprint(again), format).toEqual(fingerprint(papers));
+      }
     });
   }
 });
