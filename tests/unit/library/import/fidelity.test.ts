@@ -87,3 +87,16 @@ describe('CSL-JSON as the schema allows it (item 7)', () => {
     expect(result.entries.map((e) => [e.authors, e.year, e.publishedAt, e.abstract, e.tags])).toEqual([[['Vincent van Gogh Jr.', 'Jean de La Fontaine III'], 2021, '2021-03-05', null, ['art', 'botany']]]);
   });
 });
+
+describe('fields Margin never reads (item 11)', () => {
+  it('skips Scopus references without losing the entry, its other fields or the lines after it', () => {
+    const references = Array.from({ length: 200 }, (_, i) => `Author${i}, A., A cited work {${i}} (2001) Journal, ${i}, pp. 1-2;`).join('\n');
+    const bib = `@ARTICLE{a,\nauthor={Smith, J.},\ntitle={Cited a Lot},\nreferences={${references}},\nyear={2020},\ndoi={10.1000/cited}\n}\n@ARTICLE{b,\ntitle={Next}\n}\n`;
+    const result = read(bib);
+    expect(result.failures).toEqual([]);
+    expect(result.entries.map((e) => [e.title, e.year, e.doi, e.line])).toEqual([
+      ['Cited a Lot', 2020, '10.1000/cited', 1],
+      ['Next', null, null, 208],
+    ]);
+  });
+});
