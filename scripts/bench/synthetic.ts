@@ -80,6 +80,7 @@ export function syntheticPaper(index: number, rand: () => number, now: string): 
     publishedAt: null,
     arxivId: `${String(2000 + (index % 600)).padStart(4, '0')}.${String(index).padStart(5, '0')}`,
     arxivVersion: null,
+    editors: [],
     doi: null,
     url: null,
     venue: null,

@@ -12,6 +12,7 @@ const CheckSchema = z
   .object({
     title: z.string().nullable(),
     authors: z.array(z.string()).optional(),
+    editors: z.array(z.string()).optional(),
     doi: z.string().nullable().optional(),
     year: z.number().nullable().optional(),
     key: z.string().optional(),
@@ -55,6 +56,7 @@ export function checkEntry(check: ImportCheck, entries: readonly ParsedEntry[], 
   used.add(entry);
   const problems: string[] = [];
   if (check.authors && JSON.stringify(entry.authors) !== JSON.stringify(check.authors)) problems.push(`authors: want ${JSON.stringify(check.authors)} got ${JSON.stringify(entry.authors)}`);
+  if (check.editors && JSON.stringify(entry.editors) !== JSON.stringify(check.editors)) problems.push(`editors: want ${JSON.stringify(check.editors)} got ${JSON.stringify(entry.editors)}`);
   if (check.doi !== undefined && (entry.doi?.toLowerCase() ?? null) !== (check.doi?.toLowerCase() ?? null)) problems.push(`doi: want ${check.doi} got ${entry.doi}`);
   if (check.year !== undefined && entry.year !== check.year) problems.push(`year: want ${check.year} got ${entry.year}`);
   if (check.title !== null && entry.title !== check.title) problems.push(`title: want ${JSON.stringify(check.title)} got ${JSON.stringify(entry.title)}`);

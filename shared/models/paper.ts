@@ -73,6 +73,8 @@ export const PaperRecordSchema = z.object({
   id: PaperIdSchema,
   title: z.string(),
   authors: z.array(z.string()),
+  /** Editors, kept apart from authors (an edited volume lists them alone). */
+  editors: z.array(z.string()).default([]),
   year: z.number().int().nullable(),
   publishedAt: z.string().nullable(),
   arxivId: z.string().nullable(),

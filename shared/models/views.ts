@@ -9,6 +9,8 @@ export const ListRowSchema = z.object({
   /** The first three authors; `authorCount` says how many there are. */
   authors: z.array(z.string()),
   authorCount: z.number().int().nonnegative(),
+  /** The names are the editors' (the paper has no authors). */
+  byEditors: z.boolean().default(false),
   year: z.number().int().nullable(),
   tags: z.array(z.string()),
   status: StatusSchema,

@@ -127,7 +127,8 @@ function toEntry(entry: Entry, fileName: string | null, line: number | null, fai
   return {
     ...blankEntry({ format: 'bibtex', fileName, digestDate: null }, line),
     title,
-    authors: (f.author ?? f.editor ?? []).map((c) => angles(creatorName(c)) ?? '').filter((n) => n !== ''),
+    authors: (f.author ?? []).map((c) => angles(creatorName(c)) ?? '').filter((n) => n !== ''),
+    editors: (f.editor ?? []).map((c) => angles(creatorName(c)) ?? '').filter((n) => n !== ''),
     abstract: angles(text(f.abstract)),
     year,
     publishedAt: f.date && /^\d{4}(-\d{2}){0,2}$/.test(f.date.trim()) ? f.date.trim() : isoDate(year, month),

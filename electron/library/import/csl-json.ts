@@ -75,7 +75,8 @@ export function parseCslJson(input: string, fileName: string | null): ParseResul
     entries.push({
       ...blankEntry({ format: 'csl-json', fileName, digestDate: null }, null),
       title,
-      authors: (item.author ?? item.editor ?? []).map(cslName).filter((n) => n !== ''),
+      authors: (item.author ?? []).map(cslName).filter((n) => n !== ''),
+      editors: (item.editor ?? []).map(cslName).filter((n) => n !== ''),
       abstract: text(item.abstract),
       year,
       publishedAt: isoDate(year, parts[1], parts[2]),

@@ -8,6 +8,8 @@ export type ListingKind = 'new' | 'cross-list' | 'replaced';
 export interface ParsedEntry {
   readonly title: string;
   readonly authors: readonly string[];
+  /** Editors (and series editors) are not authors: an edited book's editors, RIS A2/A3/ED, CSL `editor`. */
+  readonly editors: readonly string[];
   readonly abstract: string | null;
   readonly year: number | null;
   readonly publishedAt: string | null;
@@ -42,6 +44,7 @@ export function blankEntry(source: Source, line: number | null): ParsedEntry {
   return {
     title: '',
     authors: [],
+    editors: [],
     abstract: null,
     year: null,
     publishedAt: null,

@@ -110,6 +110,7 @@ function composedUnicode(entry: ParsedEntry): ParsedEntry {
     // Every format may carry rich text (Zotero and IEEE keep `<i>` and `<sub>` in titles); the library keeps text.
     title: composed(withoutMarkup(entry.title)),
     authors: entry.authors.map(composed),
+    editors: entry.editors.map(composed),
     abstract: entry.abstract === null ? null : composed(withoutMarkup(entry.abstract)),
     venue: entry.venue === null ? null : composed(withoutMarkup(entry.venue)),
     tags: entry.tags.map(composed),

@@ -74,6 +74,7 @@ export function parseRis(input: string, fileName: string | null): ParseResult {
       ...blankEntry({ format: 'ris', fileName, digestDate: null }, r.line),
       title,
       authors: withSuffixes(r.authors).map(risName),
+      editors: withSuffixes(all('A2', 'A3', 'ED')).map(risName),
       abstract: text(get('AB', 'N2')),
       year,
       publishedAt: isoDate(y ?? year, m, d),

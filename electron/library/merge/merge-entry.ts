@@ -28,6 +28,10 @@ export function mergeEntry(record: PaperRecord, content: PaperContent, entry: Pa
     next.authors = [...entry.authors];
     changed.push('authors');
   }
+  if (next.editors.length === 0 && entry.editors.length > 0) {
+    next.editors = [...entry.editors];
+    changed.push('editors');
+  }
   const arxivId = normalizeArxivId(entry.arxivId);
   if (next.arxivId === null && arxivId !== null) {
     next.arxivId = arxivId;
@@ -75,6 +79,7 @@ export function recordFromEntry(entry: ParsedEntry, id: PaperId, extraTags: read
     id,
     title: entry.title,
     authors: [...entry.authors],
+    editors: [...entry.editors],
     year: entry.year,
     publishedAt: entry.publishedAt,
     arxivId: normalizeArxivId(entry.arxivId),

@@ -17,6 +17,7 @@ export function mergePapers(keep: Paper, drop: Paper, now: string): { record: Pa
     id: keep.id,
     title: keep.title,
     authors: fill('authors'),
+    editors: fill('editors'),
     year: fill('year'),
     publishedAt: fill('publishedAt'),
     arxivId: fill('arxivId'),

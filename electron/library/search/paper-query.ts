@@ -44,11 +44,15 @@ function inView(record: PaperRecord, view: View): boolean {
 
 /** The list's view of a record. */
 export function toListRow(record: PaperRecord): ListRow {
+  // An edited volume has editors and no authors: the list names them instead, marked as editors.
+  const byEditors = record.authors.length === 0 && record.editors.length > 0;
+  const names = byEditors ? record.editors : record.authors;
   return {
     id: record.id,
     title: record.title,
-    authors: record.authors.slice(0, 3),
-    authorCount: record.authors.length,
+    authors: names.slice(0, 3),
+    authorCount: names.length,
+    byEditors,
     year: record.year,
     tags: record.tags,
     status: record.status,

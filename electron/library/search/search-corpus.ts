@@ -1,9 +1,9 @@
 import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
 import { matchesTextParts, type SearchQuery } from './query.js';
 
-/** The record's searchable text, lower-cased: title, authors, tags. */
-export function recordText(record: Pick<PaperRecord, 'title' | 'authors' | 'tags'>): string {
-  return [record.title, record.authors.join(' '), record.tags.join(' ')].join('\n').toLowerCase();
+/** The record's searchable text, lower-cased: title, authors and editors, tags. */
+export function recordText(record: Pick<PaperRecord, 'title' | 'authors' | 'tags'> & { readonly editors?: readonly string[] }): string {
+  return [record.title, record.authors.join(' '), (record.editors ?? []).join(' '), record.tags.join(' ')].join('\n').toLowerCase();
 }
 
 /** The content's searchable text, lower-cased: abstract, note, highlights and their comments. */

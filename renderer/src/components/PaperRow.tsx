@@ -8,7 +8,8 @@ export const ROW_HEIGHT = 108;
 function authorLine(row: ListRow): string {
   if (row.authorCount === 0) return '';
   const names = row.authors.slice(0, 2).join(', ');
-  return row.authorCount > 2 ? `${names} et al.` : names;
+  const line = row.authorCount > 2 ? `${names} et al.` : names;
+  return row.byEditors ? `${line} (${row.authorCount > 1 ? 'eds.' : 'ed.'})` : line;
 }
 
 /** One paper in the list: title, first authors, year, tags, highlight count. */

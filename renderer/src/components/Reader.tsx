@@ -64,6 +64,7 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
         )}
         <h1>{paper.title}</h1>
         {paper.authors.length > 0 && <div className="authors">{paper.authors.join(', ')}</div>}
+        {paper.editors.length > 0 && <div className="authors editors">Edited by {paper.editors.join(', ')}</div>}
         <div className="facts">
           {paper.year !== null && <span>{paper.year}</span>}
           {paper.venue && <span>{paper.venue}</span>}

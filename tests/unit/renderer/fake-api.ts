@@ -14,6 +14,7 @@ export function fakeApi(count: number) {
     publishedAt: null,
     arxivId: null,
     arxivVersion: null,
+    editors: [],
     doi: null,
     url: null,
     venue: null,
@@ -31,7 +32,7 @@ export function fakeApi(count: number) {
     annotations: [],
   }));
   const calls: Array<{ channel: Channel; request: unknown }> = [];
-  const row = (p: Paper): ListRow => ({ id: p.id, title: p.title, authors: p.authors.slice(0, 3), authorCount: p.authors.length, year: p.year, tags: p.tags, status: p.status, annotationCount: 0, hasNote: false, addedAt: p.addedAt });
+  const row = (p: Paper): ListRow => ({ id: p.id, title: p.title, authors: p.authors.slice(0, 3), authorCount: p.authors.length, byEditors: false, year: p.year, tags: p.tags, status: p.status, annotationCount: 0, hasNote: false, addedAt: p.addedAt });
   const find = (id: string) => {
     const paper = papers.find((p) => p.id === id);
     if (!paper) throw new Error(`no paper ${id}`);

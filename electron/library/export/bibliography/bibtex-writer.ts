@@ -73,6 +73,7 @@ export function bibtexEntry(paper: Paper, key: string): string {
   // Double braces keep the title's capitals as written.
   fields.push(['title', `{${escapeBibtex(paper.title)}}`]);
   if (paper.authors.length > 0) fields.push(['author', paper.authors.map(bibtexName).join(' and ')]);
+  if (paper.editors.length > 0) fields.push(['editor', paper.editors.map(bibtexName).join(' and ')]);
   if (paper.year !== null) fields.push(['year', String(paper.year)]);
   if (paper.venue) fields.push([paper.arxivId && !paper.doi ? 'howpublished' : 'journal', escapeBibtex(paper.venue)]);
   if (paper.doi) fields.push(['doi', verbatim(paper.doi)]);

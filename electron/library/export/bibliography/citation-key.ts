@@ -8,9 +8,9 @@ function asciiWord(text: string): string {
   return titleKey(text).replace(/[^a-z0-9]/g, '');
 }
 
-/** `authorYearWord`, e.g. `vaswani2017attention`: first author's surname, year, first significant title word. */
-export function baseCitationKey(paper: { authors: readonly string[]; year: number | null; title: string }): string {
-  const first = paper.authors[0]?.trim() ?? '';
+/** `authorYearWord`, e.g. `vaswani2017attention`: first author's (else editor's) surname, year, first significant title word. */
+export function baseCitationKey(paper: { authors: readonly string[]; editors?: readonly string[]; year: number | null; title: string }): string {
+  const first = (paper.authors[0] ?? paper.editors?.[0])?.trim() ?? '';
   const surname = asciiWord(first.includes(',') ? (first.split(',')[0] ?? '') : (first.split(/\s+/).at(-1) ?? '')) || 'anon';
   const word = titleKey(paper.title).split(' ').map(asciiWord).find((w) => w.length > 0 && !STOP_WORDS.has(w)) ?? 'untitled';
   return `${surname}${paper.year ?? 'nd'}${word}`;

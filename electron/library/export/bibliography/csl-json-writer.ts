@@ -17,6 +17,7 @@ export function cslItem(paper: Paper, key: string): Record<string, unknown> {
     type: paper.venue ? 'article-journal' : 'article',
     title: paper.title,
     ...(paper.authors.length > 0 ? { author: paper.authors.map(cslName) } : {}),
+    ...(paper.editors.length > 0 ? { editor: paper.editors.map(cslName) } : {}),
     ...(dateParts ? { issued: { 'date-parts': dateParts } } : {}),
     ...(paper.venue ? { 'container-title': paper.venue } : {}),
     ...(paper.doi ? { DOI: paper.doi } : {}),

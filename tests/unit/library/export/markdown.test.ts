@@ -19,6 +19,7 @@ function paper(overrides: Partial<Paper> = {}): Paper {
     publishedAt: '2024-06-17',
     arxivId: '2406.11944',
     arxivVersion: null,
+    editors: [],
     doi: '10.1000/xyz.123',
     url: 'https://arxiv.org/abs/2406.11944',
     venue: 'NeurIPS',

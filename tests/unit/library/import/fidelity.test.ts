@@ -30,9 +30,10 @@ describe('format detection by the whole file’s structure (item 2)', () => {
 describe('RIS names (item 3)', () => {
   const record = ['TY  - CHAP', 'TI  - A Chapter', 'A1  - First, Ann', 'A2  - Editor, Ed', 'AU  - Second, Bob, Jr.', 'A3  - Series, Sam', 'ED  - Other, Olga', 'AU  - von Hicks, Michael, III', 'AB  - Line one\u2028line two', 'PY  - 2020', 'DA  - 2019/12/01', 'ER  - '].join('\n');
 
-  it('keeps A1 and AU in their order, leaves editors out of the authors, and keeps suffixes', () => {
+  it('keeps A1 and AU in their order, keeps editors as editors, and keeps suffixes', () => {
     const [entry] = read(record).entries;
     expect(entry?.authors).toEqual(['Ann First', 'Bob Second Jr.', 'Michael von Hicks III']);
+    expect(entry?.editors).toEqual(['Ed Editor', 'Sam Series', 'Olga Other']);
   });
 
   it('reads a U+2028 inside a value as text, and gives one consistent year and date', () => {

@@ -16,11 +16,9 @@ const fixtures = loadImportFixtures(path.resolve(import.meta.dirname, '../../../
 
 /**
  * Where Margin knowingly reads differently from the hand-written expectations (said in the closing note
- * of issue 11): editors stand in for authors when an entry has only editors (Margin has no editors field
- * yet), years before 1000 are not kept, and a crossref'd entry's year is not inherited.
+ * of issue 11): years before 1000 are not kept, and a crossref'd entry's year is not inherited.
  */
 const KNOWN: ReadonlySet<string> = new Set([
-  'bibtex/jabref-citavi-dollar.bib: Contentious Politics in the Middle East: authors',
   'csl-json/bbt-date-shapes.json: BC tests: -0333: year',
   'bibtex/biblatex-examples.bib: The True Frontier: Confronting and Avoiding the Re: year',
 ]);
@@ -62,8 +60,8 @@ describe('round trips of real libraries', () => {
         const { record, content } = recordFromEntry(entry, PaperIdSchema.parse(`p${String(i).padStart(9, '0')}`), [], '2026-11-27T12:00:00.000Z');
         return { ...record, ...content };
       });
-      const fingerprint = (list: ReadonlyArray<{ title: string; authors: readonly string[]; year: number | null; arxivId: string | null; doi: string | null }>) =>
-        list.map((p) => ({ title: p.title, authors: [...p.authors], year: p.year, arxivId: normalizeArxivId(p.arxivId), doi: normalizeDoi(p.doi) }));
+      const fingerprint = (list: ReadonlyArray<{ title: string; authors: readonly string[]; editors: readonly string[]; year: number | null; arxivId: string | null; doi: string | null }>) =>
+        list.map((p) => ({ title: p.title, authors: [...p.authors], editors: [...p.editors], year: p.year, arxivId: normalizeArxivId(p.arxivId), doi: normalizeDoi(p.doi) }));
       for (const format of ['bibtex', 'csl-json'] as const) {
         const again = read(bibliography(papers, format), format === 'bibtex' ? 'export.bib' : 'export.json');
         expect(fingerprint(again), format).toEqual(fingerprint(papers));
