@@ -4,7 +4,7 @@ import { LibraryError } from '../storage/errors.js';
 import { normalizeArxivId } from '../merge/identity.js';
 import { arxivPlaceholderTitle } from '../merge/merge-entry.js';
 import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
-import { cleanUrl, text, yearOf } from './fields.js';
+import { cleanUrl, lineLocator, text, yearOf } from './fields.js';
 import { normalizeInputText } from './text.js';
 
 /** One arXiv id or abs/pdf URL per line, old-style ids (`hep-th/9901001`) included. */
@@ -62,16 +62,20 @@ function parseAtom(input: string, fileName: string | null): ParseResult {
   if (!feed) throw new LibraryError('invalid-request', `${fileName ?? 'input'}: XML without a <feed>; expected an arXiv API Atom feed`);
   const entries: ParsedEntry[] = [];
   const failures: ImportFailure[] = [];
+  // The parser gives no positions: the nth <entry> element starts at the nth `<entry` of the text.
+  const lineOf = lineLocator(input);
+  const entryLines = [...input.matchAll(/<entry[\s>]/g)].map((m) => lineOf(m.index));
   asArray(feed.entry).forEach((entry, index) => {
+    const line = entryLines[index] ?? null;
     const title = textOf(entry.title);
     const arxivId = normalizeArxivId(textOf(entry.id));
     if (!title || !arxivId) {
-      failures.push({ line: null, message: `feed entry ${index + 1}: ${title ? 'no arXiv id' : 'no title'}; skipped` });
+      failures.push({ line, message: `feed entry ${index + 1}: ${title ? 'no arXiv id' : 'no title'}; skipped` });
       return;
     }
     const published = textOf(entry.published);
     entries.push({
-      ...blankEntry({ format: 'arxiv', fileName, digestDate: null }, null),
+      ...blankEntry({ format: 'arxiv', fileName, digestDate: null }, line),
       title,
       authors: asArray(entry.author as Array<{ name?: unknown }> | { name?: unknown } | undefined).map((a) => textOf(a.name) ?? '').filter((n) => n !== ''),
       abstract: textOf(entry.summary),

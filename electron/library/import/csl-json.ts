@@ -55,15 +55,15 @@ const ItemSchema = z
 export function parseCslJson(input: string, fileName: string | null): ParseResult {
   const entries: ParsedEntry[] = [];
   const failures: ImportFailure[] = [];
-  for (const { position, item } of jsonItems(input, fileName, ItemSchema, failures)) {
+  for (const { position, line, item } of jsonItems(input, fileName, ItemSchema, failures)) {
     const where = `item ${position}`;
     const title = text(item.title);
     if (!title) {
-      failures.push({ line: null, message: `${where}${item.id ? ` ("${item.id}")` : ''} has no title; skipped` });
+      failures.push({ line, message: `${where}${item.id ? ` ("${item.id}")` : ''} has no title; skipped` });
       continue;
     }
     const { url, dropped } = cleanUrl(item.URL);
-    if (dropped) failures.push({ line: null, message: `${where}: dropped a link that is not a web address (${dropped})` });
+    if (dropped) failures.push({ line, message: `${where}: dropped a link that is not a web address (${dropped})` });
     const issued = item.issued;
     const raw = issued && 'raw' in issued ? issued.raw : undefined;
     const literal = issued && 'literal' in issued ? issued.literal : undefined;
@@ -73,7 +73,7 @@ export function parseCslJson(input: string, fileName: string | null): ParseResul
     const year = yearOf(parts[0] ?? raw ?? literal);
     const arxivHint = [item.URL, item.number, item.note, item.DOI].find((v) => v && /arxiv/i.test(v));
     entries.push({
-      ...blankEntry({ format: 'csl-json', fileName, digestDate: null }, null),
+      ...blankEntry({ format: 'csl-json', fileName, digestDate: null }, line),
       title,
       authors: (item.author ?? []).map(cslName).filter((n) => n !== ''),
       editors: (item.editor ?? []).map(cslName).filter((n) => n !== ''),

@@ -24,16 +24,16 @@ const ItemSchema = z
 export function parseHfJson(input: string, fileName: string | null): ParseResult {
   const entries: ParsedEntry[] = [];
   const failures: ImportFailure[] = [];
-  for (const { position, item } of jsonItems(input, fileName, ItemSchema, failures)) {
+  for (const { position, line, item } of jsonItems(input, fileName, ItemSchema, failures)) {
     const { paper } = item;
     const title = text(paper.title);
     if (!title) {
-      failures.push({ line: null, message: `item ${position} has no title; skipped` });
+      failures.push({ line, message: `item ${position} has no title; skipped` });
       continue;
     }
     const arxivId = normalizeArxivId(paper.id);
     entries.push({
-      ...blankEntry({ format: 'hf-json', fileName, digestDate: null }, null),
+      ...blankEntry({ format: 'hf-json', fileName, digestDate: null }, line),
       title,
       authors: (paper.authors ?? []).map((a) => a.name.trim()).filter((n) => n !== ''),
       abstract: text(paper.summary),

@@ -101,3 +101,14 @@ describe('fields Margin never reads (item 11)', () => {
     ]);
   });
 });
+
+describe('every failure with its line (item 12)', () => {
+  it('gives CSL-JSON items and Atom entries their lines', () => {
+    const csl = read('[\n  {"id": "a", "title": "First"},\n  {"id": "b"},\n  {\n    "id": "c", "title": "Third, with a \\"quoted\\" [bracket]"\n  }\n]');
+    expect(csl.failures).toEqual([{ line: 3, message: 'item 2 ("b") has no title; skipped' }]);
+    expect(csl.entries.map((e) => e.line)).toEqual([2, 4]);
+    const atom = read('<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<entry>\n<id>http://arxiv.org/abs/2401.00001v1</id>\n<title>One</title>\n</entry>\n<entry>\n<id>http://arxiv.org/abs/2401.00002v1</id>\n</entry>\n</feed>');
+    expect(atom.failures).toEqual([{ line: 7, message: 'feed entry 2: no title; skipped' }]);
+    expect(atom.entries.map((e) => e.line)).toEqual([3]);
+  });
+});

@@ -67,7 +67,7 @@ describe('CSL-JSON', () => {
     expect(result.entries).toHaveLength(2);
     expect(result.entries[0]).toMatchObject({ title: 'Mastering the game of Go with deep neural networks and tree search', authors: ['David Silver', 'Aja Huang', 'DeepMind'], year: 2016, publishedAt: '2016-01-28', doi: '10.1038/nature16961', venue: 'Nature', tags: ['reinforcement learning', 'games'], citationKey: 'silver2016mastering' });
     expect(result.entries[1]).toMatchObject({ title: 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding', arxivId: '1810.04805', year: 2018, publishedAt: '2018-10' });
-    expect(result.failures).toEqual([{ line: null, message: 'item 3 ("no-title") has no title; skipped' }]);
+    expect(result.failures).toEqual([{ line: 30, message: 'item 3 ("no-title") has no title; skipped' }]);
   });
 });
 
@@ -106,7 +106,7 @@ describe('Hugging Face daily papers', () => {
       ['Transcoders Find Interpretable LLM Feature Circuits', '2406.11944', ['Jacob Dunefsky', 'Neel Nanda'], 2024],
       ['KAN: Kolmogorov-Arnold Networks', '2404.19756', ['Ziming Liu'], 2024],
     ]);
-    expect(result.failures).toEqual([{ line: null, message: 'item 3: paper: Invalid input: expected object, received undefined' }]);
+    expect(result.failures).toEqual([{ line: 4, message: 'item 3: paper: Invalid input: expected object, received undefined' }]);
   });
 });
 
