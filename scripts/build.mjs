@@ -26,6 +26,7 @@ const entries = [
   { in: 'scripts/bench/bench.ts', out: 'out/bench/bench.js', external: ['playwright-core'] },
   { in: 'scripts/bench/probes.ts', out: 'out/bench/probe.js' },
   { in: 'scripts/digest/accuracy.ts', out: 'out/digest/accuracy.js' },
+  { in: 'scripts/digest/import-check.ts', out: 'out/digest/import-check.js' },
 ];
 for (const entry of entries) {
   if (!existsSync(entry.in)) continue;
