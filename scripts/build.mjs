@@ -25,8 +25,8 @@ const entries = [
   // The bench drives Chromium through playwright-core, which must stay a package (it finds its own files).
   { in: 'scripts/bench/bench.ts', out: 'out/bench/bench.js', external: ['playwright-core'] },
   { in: 'scripts/bench/probes.ts', out: 'out/bench/probe.js' },
-  { in: 'scripts/digest/accuracy.ts', out: 'out/digest/accuracy.js' },
-  { in: 'scripts/digest/import-check.ts', out: 'out/digest/import-check.js' },
+  { in: 'scripts/fixtures/digest-accuracy.ts', out: 'out/fixtures/digest-accuracy.js' },
+  { in: 'scripts/fixtures/import-check.ts', out: 'out/fixtures/import-check.js' },
 ];
 for (const entry of entries) {
   if (!existsSync(entry.in)) continue;

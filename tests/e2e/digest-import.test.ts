@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDigestFixtures } from '../../scripts/digest/digest-fixtures.js';
+import { loadDigestFixtures } from '../../scripts/fixtures/digest-fixtures.js';
 import { suiteTempDir } from '../helpers/temp-dir.js';
 import { launchBrowser, newPage, screenshot, serve, type Served } from './harness.js';
 

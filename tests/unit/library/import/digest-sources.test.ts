@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { comparable, loadDigestFixtures, readFixture } from '../../../../scripts/digest/digest-fixtures.js';
+import { comparable, loadDigestFixtures, readFixture } from '../../../../scripts/fixtures/digest-fixtures.js';
 
 // Real digests from other people's repositories (tests/fixtures/digests/*/SOURCES.md says where each is from),
 // with every paper as the digest shows it, read independently of Margin's code.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../../../electron/library/import/parse-import.js';
-import { checkEntry, loadImportFixtures } from '../../../../scripts/digest/import-fixtures.js';
+import { checkEntry, loadImportFixtures } from '../../../../scripts/fixtures/import-fixtures.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
 import { bibliography } from '../../../../electron/library/export/bibliography/export-bibliography.js';
 import { recordFromEntry } from '../../../../electron/library/merge/merge-entry.js';
