@@ -112,9 +112,13 @@ const SUP: Readonly<Record<string, string>> = { '0': '⁰', '1': '¹', '2': '²'
 export function withoutMarkup(value: string): string {
   if (!value.includes('<')) return value;
   return value
-    .replace(/<sub>([^<]*)<\/sub>/g, (_m, inner: string) => script(inner, SUB))
-    .replace(/<sup>([^<]*)<\/sup>/g, (_m, inner: string) => script(inner, SUP))
-    .replace(/<\/?(i|b|em|strong|sc|tt|u|span|code|ncx|nc)(\s[^>]*)?>/g, '');
+    .replace(/<(?:jats:)?sub>([^<]*)<\/(?:jats:)?sub>/g, (_m, inner: string) => script(inner, SUB))
+    .replace(/<(?:jats:)?sup>([^<]*)<\/(?:jats:)?sup>/g, (_m, inner: string) => script(inner, SUP))
+    // Paragraph and section breaks of JATS abstracts (PubMed, Crossref) become spaces; inline tags go.
+    .replace(/<\/?(?:jats:)?(p|sec|title|break)(\s[^<>]*)?>/g, ' ')
+    .replace(/<\/?(?:jats:)?(i|b|em|strong|sc|tt|u|span|code|ncx|nc|italic|bold|underline|monospace|ext-link|uri|xref|inline-formula|named-content)(\s[^<>]*)?>/g, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 function script(inner: string, table: Readonly<Record<string, string>>): string {
