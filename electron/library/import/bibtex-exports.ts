@@ -25,7 +25,7 @@ export function mendExport(input: string): MendedExport {
   const renamedKeys = new Map<string, string>();
   const scopus = /^\s*(EXPORT DATE:|source\s*=\s*\{Scopus\})/im.test(input.slice(0, 200_000));
   const text = input
-    .replace(/^(\s*@\s*[A-Za-z][\w-]*\s*[{(]\s*)([^,\n{}()"=]*?)(\s*,)/gm, (whole, start: string, key: string, comma: string) => {
+    .replace(/^(\s*@\s*[A-Za-z][\w-]*\s*[{(]\s*)([^,\n{}"=]*?)(\s*,)/gm, (whole, start: string, key: string, comma: string) => {
       if (KEY_CHARS.test(key)) return whole;
       const placeholder = `${PLACEHOLDER_PREFIX}${renamedKeys.size}`;
       renamedKeys.set(placeholder, key);

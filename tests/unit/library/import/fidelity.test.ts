@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat, parseImport } from '../../../../electron/library/import/parse-import.js';
+import { bibliography } from '../../../../electron/library/export/bibliography/export-bibliography.js';
+import { recordFromEntry } from '../../../../electron/library/merge/merge-entry.js';
+import { PaperIdSchema } from '../../../../shared/models/paper.js';
+import { decodeBytes } from '../../../../shared/text/decode.js';
 
 // Issue 11: reproductions of what real exports did to the importer, one block per item.
 const today = new Date('2026-11-27T12:00:00Z');
@@ -110,5 +114,60 @@ describe('every failure with its line (item 12)', () => {
     const atom = read('<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<entry>\n<id>http://arxiv.org/abs/2401.00001v1</id>\n<title>One</title>\n</entry>\n<entry>\n<id>http://arxiv.org/abs/2401.00002v1</id>\n</entry>\n</feed>');
     expect(atom.failures).toEqual([{ line: 7, message: 'feed entry 2: no title; skipped' }]);
     expect(atom.entries.map((e) => e.line)).toEqual([3]);
+  });
+});
+
+describe('BibTeX export keeps DOIs and names (item 4)', () => {
+  it('writes DOIs verbatim, organisations braced, suffixes in BibTeX form, and all of them read back the same', () => {
+    const paper = (id: string, title: string, authors: string[], doi: string) => ({
+      ...recordFromEntry({ ...read(`@misc{k, title={${title}}}`).entries[0]!, authors, doi }, PaperIdSchema.parse(id), [], '2026-11-27T12:00:00.000Z').record,
+      abstract: null,
+      note: null,
+      annotations: [],
+    });
+    const papers = [
+      paper('paper00000001', 'A Chapter', ['U.S. Securities and Exchange Commission'], '10.1007/978-1-4614-6859-2_19'),
+      paper('paper00000002', 'Another', ['Michael von Hicks III', 'Ada Lovelace'], '10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0'),
+    ];
+    const bib = bibliography(papers, 'bibtex');
+    expect(bib).toContain('doi = {10.1007/978-1-4614-6859-2_19}');
+    // DOIs are case-insensitive; Margin keeps them lower-cased.
+    expect(bib).toContain('doi = {10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0}');
+    expect(bib).toContain('author = {{U.S. Securities and Exchange Commission}}');
+    expect(bib).toContain('author = {von Hicks, III, Michael and Lovelace, Ada}');
+    expect(read(bib).entries.map((e) => [e.authors, e.doi])).toEqual([
+      [['U.S. Securities and Exchange Commission'], '10.1007/978-1-4614-6859-2_19'],
+      [['Michael von Hicks III', 'Ada Lovelace'], '10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0'],
+    ]);
+  });
+});
+
+describe('encodings (item 8)', () => {
+  const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+  it('reads Windows-1252 and Latin-1 files, JabRef’s header, and UTF-16, and says which it used', () => {
+    expect(decodeBytes(latin1('@article{g, title={G\u00e4rtner}}'))).toMatchObject({ text: '@article{g, title={Gärtner}}', encoding: 'windows-1252', reason: 'not valid UTF-8' });
+    expect(decodeBytes(latin1('% Encoding: windows-1252\n@article{g, title={25\u00b0 C}}'))).toMatchObject({ encoding: 'windows-1252', reason: 'declared in the file' });
+    const utf16le = new Uint8Array([0xff, 0xfe, ...[...'@misc{u, title={Ü}}'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    expect(decodeBytes(utf16le)).toMatchObject({ text: '@misc{u, title={Ü}}', encoding: 'utf-16le' });
+    const noMark = new Uint8Array([...'@misc{u, title={Umlaut}}'].flatMap((c) => [0, c.charCodeAt(0)]));
+    expect(decodeBytes(noMark)).toMatchObject({ text: '@misc{u, title={Umlaut}}', encoding: 'utf-16be' });
+    expect(decodeBytes(new TextEncoder().encode('@misc{u, title={Gärtner}}'))).toMatchObject({ encoding: 'utf-8' });
+    expect(read(decodeBytes(latin1('@article{g, title={G\u00e4rtner and Sons}}')).text).entries[0]?.title).toBe('Gärtner and Sons');
+  });
+});
+
+describe('citation keys a parser rejects (item 9) and biblatex subtitles (item 10)', () => {
+  it('keeps each entry under a new key, with a warning that names the key', () => {
+    const keys = ['smith_testing_????', 'a!b', 'a|b', 'a~b', 'a^b', 'a#b', 'a(b', 'a<b', 'a>b', 'D’Aniello2016', 'a–b'];
+    const result = read(keys.map((k, i) => `@article{${k},\n  title={Paper ${i}}\n}`).join('\n'));
+    expect(result.entries.map((e) => e.title)).toEqual(keys.map((_k, i) => `Paper ${i}`));
+    expect(result.entries.every((e) => e.citationKey === null)).toBe(true);
+    expect(result.failures.map((f) => f.line)).toEqual(keys.map((_k, i) => 1 + 3 * i));
+    expect(result.failures[0]?.message).toBe('entry "smith_testing_????": a citation key cannot have characters like "????"; imported under a new key');
+  });
+
+  it('joins a subtitle to the title as biblatex prints it', () => {
+    const result = read('@article{a, title={On the Value of Aiming High}, subtitle={The Causes and Consequences of Ambition}}\n@book{b, title={What Is It?}, subtitle={A Question}, titleaddon={Second edition}}');
+    expect(result.entries.map((e) => e.title)).toEqual(['On the Value of Aiming High: The Causes and Consequences of Ambition', 'What Is It? A Question']);
   });
 });
