@@ -11,6 +11,7 @@ import { statusCommand, statusUsage } from './commands/status.js';
 import { tagCommand, tagUsage } from './commands/tag.js';
 import { trashCommand, trashUsage } from './commands/trash.js';
 import { UsageError, type CliIo } from './io.js';
+import { own } from '../../shared/own.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
@@ -39,7 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(helpText());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  const command = own(COMMANDS, name);
   if (!command) {
     io.stderr(`margin: unknown command "${name}". Run margin --help for the list.\n`);
     return 2;

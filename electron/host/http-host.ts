@@ -8,6 +8,7 @@ import { LIBRARY_CHANGED_EVENT } from '../../shared/ipc/channels.js';
 import { fail, type Envelope } from '../../shared/ipc/envelope.js';
 import { dispatch } from '../library/api/dispatch.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
+import { own } from '../../shared/own.js';
 
 /** Largest request body: an import of up to 64 MB of text, JSON-escaped. */
 const MAX_BODY_BYTES = 80 * 1024 * 1024;
@@ -115,7 +116,7 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
       return send(res, 404, fail('not-found', `${pathname} not found`));
     }
     res.writeHead(200, {
-      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': own(MIME, path.extname(file)) ?? 'application/octet-stream',
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',

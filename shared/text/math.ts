@@ -2,6 +2,7 @@
  * Legible inline math for abstracts: `$O(n^2)$` → O(n²)-style runs of text, superscripts and subscripts.
  * The result is plain data (text and nesting), rendered by React as text: TeX from an abstract is never HTML.
  */
+import { own } from '../own.js';
 
 /** A piece of an abstract: text as it is, or an inline formula. `start`/`end` are offsets in the abstract. */
 export type Segment = { readonly kind: 'text' | 'math'; readonly text: string; readonly start: number; readonly end: number };
@@ -68,7 +69,7 @@ export function parseMath(tex: string): MathNode[] {
     if (name === 'sqrt') return ['√(', ...readGroup(), ')'];
     if (TRANSPARENT.has(name)) return readGroup();
     if (name === 'left' || name === 'right' || name === 'big' || name === 'Big') return [];
-    const symbol = SYMBOLS[name];
+    const symbol = own(SYMBOLS, name);
     return [symbol ?? `\\${name}`];
   };
   const readUntil = (close: string | null): MathNode[] => {

@@ -7,6 +7,7 @@
  *   tags are taken off (scripts become Unicode where it has the characters, plain text elsewhere);
  * - a few text commands it drops are given their characters (`\textquotesingle`, `\TeX`, `\LaTeX`).
  */
+import { own } from '../../../shared/own.js';
 
 /** Placeholders the parser passes through untouched: capitals and digits, no TeX. */
 const PLACEHOLDER = /ZQMATH(\d+)QZ/g;
@@ -124,5 +125,5 @@ export function withoutMarkup(value: string): string {
 function script(inner: string, table: Readonly<Record<string, string>>): string {
   const chars = [...inner.trim()];
   // Unicode has sub- and superscripts for digits and a few signs only; other text stays on the line.
-  return chars.length > 0 && chars.every((c) => table[c] !== undefined) ? chars.map((c) => table[c]).join('') : inner.trim();
+  return chars.length > 0 && chars.every((c) => own(table, c) !== undefined) ? chars.map((c) => own(table, c)).join('') : inner.trim();
 }

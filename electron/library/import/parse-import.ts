@@ -10,6 +10,7 @@ import { withoutMarkup } from './bibtex-tex.js';
 import { parseHfJson } from './hf-json.js';
 import { parseRis } from './ris.js';
 import type { ParseResult, ParsedEntry } from './entry.js';
+import { own } from '../../../shared/own.js';
 
 /** Largest import accepted in one go; bigger inputs are almost certainly not a paper list. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -50,7 +51,7 @@ export function detectFormat(text: string, fileName: string | null = null): Impo
     if (tag === 'TY') risStarts++;
     else if (tag === 'ER') risEnds++;
   }
-  const byExtension = fileName ? EXTENSION_FORMAT[fileName.toLowerCase().split('.').pop() ?? ''] : undefined;
+  const byExtension = fileName ? own(EXTENSION_FORMAT, fileName.toLowerCase().split('.').pop() ?? '') : undefined;
   const risRecords = risEnds > 0 ? risStarts : 0;
   if (bibtexEntries > 0 || risRecords > 0) {
     if (bibtexEntries === risRecords) return byExtension === 'ris' ? 'ris' : 'bibtex';

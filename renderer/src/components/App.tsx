@@ -5,6 +5,7 @@ import { saveCurrentSearch, type FocusTargets } from '../lib/commands.js';
 import { useGlobalKeys } from '../lib/use-global-keys.js';
 import { useImportGestures } from '../lib/use-import-gestures.js';
 import { useMargin, useMarginStore } from '../stores/store.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { BackupsDialog } from './BackupsDialog.js';
 import { DuplicatesDialog } from './DuplicatesDialog.js';
 import { CommandPalette } from './CommandPalette.js';
@@ -19,7 +20,10 @@ import { Sidebar } from './Sidebar.js';
 /** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
 export function App({ api }: { api: MarginApi }) {
   const store = useMarginStore();
-  const { dialog, toast, overview, overviewError, search } = useMargin(useShallow((s) => ({ dialog: s.dialog, toast: s.toast, overview: s.overview, overviewError: s.overviewError, search: s.search })));
+  const { dialog, toast, overview, overviewError, search, paperId } = useMargin(
+    useShallow((s) => ({ dialog: s.dialog, toast: s.toast, overview: s.overview, overviewError: s.overviewError, search: s.search, paperId: s.paper?.id ?? null })),
+  );
+  const closeDialog = () => store.getState().closeDialog();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const tagRef = useRef<HTMLInputElement>(null);
@@ -98,15 +102,24 @@ export function App({ api }: { api: MarginApi }) {
             {n.message}
           </p>
         ))}
-        <PaperList ref={listRef} />
+        <ErrorBoundary area="The paper list" className="list-pane">
+          <PaperList ref={listRef} />
+        </ErrorBoundary>
       </div>
-      <Reader ref={tagRef} />
-      {dialog === 'import' && <ImportDialog />}
-      {dialog === 'shortcuts' && <ShortcutsDialog />}
-      {dialog === 'palette' && <CommandPalette focus={focus} />}
-      {dialog === 'export' && <ExportDialog />}
-      {dialog === 'backups' && <BackupsDialog />}
-      {dialog === 'duplicates' && <DuplicatesDialog api={api} />}
+      {/* One paper that trips the reader must not blank the window: opening another paper tries again. */}
+      <ErrorBoundary area="This paper" className="reader" resetKey={paperId}>
+        <Reader ref={tagRef} />
+      </ErrorBoundary>
+      {dialog !== null && (
+        <ErrorBoundary area="This dialog" className="dialog-error" onClose={closeDialog} resetKey={dialog}>
+          {dialog === 'import' && <ImportDialog />}
+          {dialog === 'shortcuts' && <ShortcutsDialog />}
+          {dialog === 'palette' && <CommandPalette focus={focus} />}
+          {dialog === 'export' && <ExportDialog />}
+          {dialog === 'backups' && <BackupsDialog />}
+          {dialog === 'duplicates' && <DuplicatesDialog api={api} />}
+        </ErrorBoundary>
+      )}
       {toast && (
         <div className="toast" role="status">
           {toast}

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ANNOTATION_COLORS } from '../../../shared/models/paper.js';
 import type { MarginStore } from '../stores/store.js';
 import { COMMANDS, type FocusTargets } from './commands.js';
+import { own } from '../../../shared/own.js';
 
 const KEY_TO_COMMAND: Readonly<Record<string, string>> = { j: 'next', k: 'previous', Enter: 'open', '/': 'search', s: 'cycle-status', e: 'archive', t: 'tag', h: 'highlight', '?': 'shortcuts', Delete: 'trash', Backspace: 'trash' };
 
@@ -38,7 +39,7 @@ export function useGlobalKeys(store: MarginStore, focus: FocusTargets): void {
         state.moveSelection(event.key === 'ArrowDown' ? 1 : -1);
         return;
       }
-      const id = KEY_TO_COMMAND[event.key];
+      const id = own(KEY_TO_COMMAND, event.key);
       const command = COMMANDS.find((c) => c.id === id);
       if (!command) return;
       if (event.key === 'Enter' && event.target instanceof HTMLButtonElement) return; // let buttons be pressed

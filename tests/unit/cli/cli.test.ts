@@ -65,6 +65,14 @@ describe('margin CLI', () => {
     expect(lines.some((l) => /^ {2}bzz-allamanis-related-2019-12-10\.txt:\d+: skipped: .*CANCEL ALERT/.test(l))).toBe(true);
   });
 
+  it('takes `constructor` and `__proto__` for unknown commands, not for properties of its command table', async () => {
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      const result = await runMargin([name]);
+      expect(result.code, name).toBe(2);
+      expect(result.stderr).toBe(`margin: unknown command "${name}". Run margin --help for the list.\n`);
+    }
+  });
+
   it('keeps tag and status changes across processes, and filters by them', async () => {
     const library = await tempDir();
     const { ids } = await importSample(library);

@@ -1,4 +1,5 @@
 import type { Paper } from '../../../../shared/models/paper.js';
+import { own } from '../../../../shared/own.js';
 
 /** Characters BibTeX reads as syntax, escaped so titles and abstracts come back exactly. */
 const SPECIALS: Readonly<Record<string, string>> = {
@@ -20,7 +21,7 @@ const SPECIALS: Readonly<Record<string, string>> = {
 export function escapeBibtex(text: string): string {
   return (
     text
-      .replace(/[\\{}#$%&_~^<>]/g, (ch) => SPECIALS[ch] ?? ch)
+      .replace(/[\\{}#$%&_~^<>]/g, (ch) => own(SPECIALS, ch) ?? ch)
       // TeX ligatures would turn `--` into a dash and two quotes into curly ones: break them up.
       .replace(/-(?=-)/g, '-{}')
       .replace(/`(?=`)/g, '`{}')
