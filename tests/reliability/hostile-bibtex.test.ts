@@ -46,3 +46,33 @@ describe('a hostile BibTeX file', () => {
     expect(body).not.toMatch(/(?<!\\)\]\(javascript:/);
   });
 });
+
+describe('exports cannot be broken out of (issue 12, item 1)', () => {
+  it('writes a hostile CSL-JSON key and hostile math so that the export re-parses to exactly the entries and fields written', async () => {
+    const { bibliography } = await import('../../electron/library/export/bibliography/export-bibliography.js');
+    const { parseImport } = await import('../../electron/library/import/parse-import.js');
+    const { recordFromEntry } = await import('../../electron/library/merge/merge-entry.js');
+    const { PaperIdSchema } = await import('../../shared/models/paper.js');
+    const today = new Date('2026-11-27T12:00:00Z');
+    const hostile = JSON.stringify([
+      { id: 'a', 'citation-key': 'x,\n note = {\\input{/etc/passwd}}}\n@misc{y', title: 'Key Injection', abstract: 'Plain.' },
+      { id: 'b', title: 'Math Injection', abstract: 'See $}} @misc{evil, title={\\immediate\\write18{rm -rf ~}}, note={$ and $x^{2}$.' },
+      { id: 'c', title: 'Unsafe Math', abstract: 'Also $\\input{/etc/passwd}$ and $\\def\\x{1}$ here.' },
+    ]);
+    const imported = parseImport(hostile, 'auto', { fileName: 'hostile.json', today });
+    // The hostile key is refused on import (the item's plain id is kept instead)...
+    expect(imported.entries.map((e) => e.citationKey)).toEqual(['a', 'b', 'c']);
+    const papers = imported.entries.map((entry, i) => {
+      const { record, content } = recordFromEntry(entry, PaperIdSchema.parse(`hostile0000${i}`), [], '2026-11-27T12:00:00.000Z');
+      // ...and refused on write too, should a library already hold one.
+      return { ...record, citationKey: i === 0 ? 'x,\n note = {\\input{/etc/passwd}}}\n@misc{y' : record.citationKey, ...content };
+    });
+    const bib = bibliography(papers, 'bibtex');
+    expect(bib).not.toContain('\\input{/etc/passwd}}}');
+    expect(bib).not.toContain('\\immediate\\write18');
+    const again = parseImport(bib, 'auto', { fileName: 'export.bib', today });
+    expect(again.failures).toEqual([]);
+    expect(again.entries.map((e) => [e.title, e.abstract])).toEqual(papers.map((p) => [p.title, p.abstract]));
+    expect(bib.match(/^@/gm)).toHaveLength(3);
+  });
+});

@@ -3,6 +3,7 @@ import type { ImportFailure } from '../../../shared/models/import-report.js';
 import { normalizeArxivId, normalizeDoi } from '../merge/identity.js';
 import { LibraryError } from '../storage/errors.js';
 import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
+import { BIBTEX_KEY } from '../export/bibliography/citation-key.js';
 import { mendExport, renamedKey } from './bibtex-exports.js';
 import { protectTex, withoutMarkup } from './bibtex-tex.js';
 import { cleanUrl, isoDate, lineAt, lineLocator, splitKeywords, text, yearOf } from './fields.js';
@@ -41,7 +42,7 @@ export function parseBibtex(original: string, fileName: string | null): ParseRes
     const line = at >= 0 ? lineOf(at) : null;
     const converted = toEntry(entry, fileName, line, failures, (value) => tex.restore(withoutMarkup(value)));
     const asWritten = renamedKey(entry.key, mended.renamedKeys);
-    if (converted && asWritten !== null) failures.push({ line, message: `entry "${asWritten}": a citation key cannot have characters like ${JSON.stringify(asWritten.replace(/[\w:.\-/+]/g, '').slice(0, 10))}; imported under a new key` });
+    if (converted && asWritten !== null) failures.push({ line, message: `entry "${asWritten}": a citation key cannot have characters like ${JSON.stringify(asWritten.replace(/[A-Za-z0-9_:.\-/+]/g, '').slice(0, 10))}; imported under a new key` });
     if (converted) entries.push(asWritten === null ? converted : { ...converted, citationKey: null });
   }
   return { entries, failures };
@@ -137,7 +138,7 @@ function toEntry(entry: Entry, fileName: string | null, line: number | null, fai
     url,
     venue: angles(text(f.journal ?? f.journaltitle ?? f.booktitle ?? f.eventtitle)),
     tags: splitKeywords(f.keywords).map((k) => angles(k.replace(/^\{(.*)\}$/, '$1')) ?? k),
-    citationKey: /^[\w:.\-/+]{1,100}$/.test(entry.key) ? entry.key : null,
+    citationKey: BIBTEX_KEY.test(entry.key) ? entry.key : null,
   };
 }
 

@@ -4,6 +4,7 @@ import { normalizeArxivId, normalizeDoi } from '../merge/identity.js';
 import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
 import { cleanUrl, isoDate, splitKeywords, text, yearOf } from './fields.js';
 import { jsonItems } from './json.js';
+import { BIBTEX_KEY } from '../export/bibliography/citation-key.js';
 
 const NameSchema = z
   .object({
@@ -51,6 +52,11 @@ const ItemSchema = z
   })
   .loose();
 
+/** A citation key Margin keeps: what BibTeX can write back (a CSL-JSON `citation-key` is any string). */
+function validKey(key: string | undefined): string | null {
+  return key !== undefined && BIBTEX_KEY.test(key) ? key : null;
+}
+
 /** Read CSL-JSON as Zotero and Pandoc write it: an array of items (or one item). */
 export function parseCslJson(input: string, fileName: string | null): ParseResult {
   const entries: ParsedEntry[] = [];
@@ -85,7 +91,7 @@ export function parseCslJson(input: string, fileName: string | null): ParseResul
       url,
       venue: text(item['container-title']),
       tags: splitKeywords(item.keyword ?? null),
-      citationKey: item['citation-key'] ?? (item.id && /^[\w:.\-/+]{1,100}$/.test(item.id) ? item.id : null),
+      citationKey: validKey(item['citation-key']) ?? validKey(item.id),
     });
   }
   return { entries, failures };

@@ -1,5 +1,6 @@
 import type { Paper } from '../../../../shared/models/paper.js';
 import { own } from '../../../../shared/own.js';
+import { BIBTEX_KEY } from './citation-key.js';
 
 /** Characters BibTeX reads as syntax, escaped so titles and abstracts come back exactly. */
 const SPECIALS: Readonly<Record<string, string>> = {
@@ -19,6 +20,11 @@ const SPECIALS: Readonly<Record<string, string>> = {
 
 /** Text for a BibTeX field: specials escaped, Unicode kept (BibLaTeX and modern BibTeX read UTF-8). */
 export function escapeBibtex(text: string): string {
+  return escapeSpecials(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Specials and ligatures escaped, spacing left as it is (so pieces of a field join without losing spaces). */
+function escapeSpecials(text: string): string {
   return (
     text
       .replace(/[\\{}#$%&_~^<>]/g, (ch) => own(SPECIALS, ch) ?? ch)
@@ -27,20 +33,37 @@ export function escapeBibtex(text: string): string {
       .replace(/`(?=`)/g, '`{}')
       .replace(/'(?=')/g, "'{}")
       .replace(/([!?])(?=`)/g, '$1{}')
-      .replace(/\s+/g, ' ')
-      .trim()
   );
 }
 
-/** Abstracts keep their `$…$` formulas as TeX, so math survives a trip through LaTeX tools. */
+/**
+ * Abstracts keep their `$…$` formulas as TeX, so math survives a trip through LaTeX tools, but only a
+ * formula that cannot break out of its field or run anything: braces balanced, no `@`, and none of TeX's
+ * file, shell or definition commands. Anything else is written as escaped text.
+ */
 function escapeAbstract(text: string): string {
   return text
     .split(/(\$[^$\n]{1,300}\$)/g)
-    .map((part, i) => (i % 2 === 1 ? part : escapeBibtex(part)))
+    .map((part, i) => (i % 2 === 1 && isSafeMath(part) ? part : escapeSpecials(part)))
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const UNSAFE_TEX = /\\(input|include|write|immediate|openout|openin|read|catcode|def|edef|gdef|xdef|let|csname|special|usepackage|newcommand|renewcommand|providecommand|directlua|url|href|verb)(?![A-Za-z])/;
+
+function isSafeMath(formula: string): boolean {
+  if (formula.includes('@') || UNSAFE_TEX.test(formula)) return false;
+  let depth = 0;
+  for (let i = 0; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '\\') i++; // an escaped brace is no brace
+    else if (ch === '{') depth++;
+    else if (ch === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'bin', 'al']);
 const SUFFIXES = /^(jr\.?|sr\.?|ii|iii|iv|v)$/i;
@@ -69,7 +92,9 @@ function verbatim(value: string): string {
 }
 
 /** One paper as a BibTeX entry with its stable key. */
-export function bibtexEntry(paper: Paper, key: string): string {
+export function bibtexEntry(paper: Paper, wanted: string): string {
+  // A key that arrived from elsewhere (an old library, a hostile CSL-JSON file) is written only when valid.
+  const key = BIBTEX_KEY.test(wanted) ? wanted : paper.id;
   const fields: Array<[string, string]> = [];
   // Double braces keep the title's capitals as written.
   fields.push(['title', `{${escapeBibtex(paper.title)}}`]);

@@ -1,5 +1,8 @@
 import { titleKey } from '../../merge/identity.js';
 
+/** What a citation key may be: anything else could end a BibTeX entry's first line early (or inject a field). */
+export const BIBTEX_KEY = /^[A-Za-z0-9_:.\-/+]{1,100}$/;
+
 /** Short words a key skips when it picks the title word. */
 const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'in', 'and', 'to', 'with', 'is', 'are', 'from', 'by', 'at', 'via', 'towards', 'toward', 'how', 'what', 'why', 'do', 'does']);
 
