@@ -18,7 +18,7 @@ import { LEGACY_SINGLE_FILE } from '../../electron/library/storage/migrations.js
 import { STATUSES } from '../../shared/models/paper.js';
 import { CLI_FROM_BENCH, measureFirstPaint } from './first-paint.js';
 import { round, summarize, timed, type Stats } from './stats.js';
-import { benchDigestLinearity, type LinearityResult } from './digest-linearity.js';
+import { benchDigestLinearity, benchWorstCases, type LinearityResult, type WorstCaseResult } from './digest-linearity.js';
 import { syntheticLibrary, type SyntheticPaper } from './synthetic.js';
 
 const BENCH_FILE = fileURLToPath(import.meta.url);
@@ -226,6 +226,12 @@ function printLinearity(results: readonly LinearityResult[], sizesMB: readonly n
   for (const r of results) write(`${r.source.padEnd(18)}${sizesMB.map((s) => String(r.msPerMB[`${s}MB`]).padStart(9)).join('')}${String(r.growth).padStart(9)}${String(r.fiveMBms).padStart(10)}`);
 }
 
+function printWorstCases(results: readonly WorstCaseResult[], sizesMB: readonly number[], write: (line: string) => void): void {
+  write('\nworst-case inputs, ms as the input doubles (growth: ms per MB last ÷ first; target: linear, under 2,000 ms at 8 MB)');
+  write(`${'input'.padEnd(24)}${sizesMB.map((s) => `${s} MB`.padStart(9)).join('')}${'growth'.padStart(9)}`);
+  for (const r of results) write(`${r.input.padEnd(24)}${sizesMB.map((s) => String(r.ms[`${s}MB`]).padStart(9)).join('')}${String(r.growth).padStart(9)}`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { papers: { type: 'string' }, json: { type: 'boolean', default: false }, 'digest-mb': { type: 'string', default: '1,2,4,8' }, 'digest-only': { type: 'boolean', default: false } } });
   const sizes = values.papers ? [Number(values.papers)] : [1000, 10_000, 100_000];
@@ -237,13 +243,15 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   if (!values['digest-only']) for (const size of sizes) results.push(await benchSize(size, log));
   const linearity = benchDigestLinearity(digestMB, log);
+  const worstCases = benchWorstCases(digestMB, log);
   if (values.json) {
     const objects = results.map((r) => ({ papers: r.papers, ...r.figures, baseline: r.baseline, stats: r.stats, baselineStats: r.baselineStats }));
     const libraries = objects.length === 1 ? objects[0] : { sizes: objects };
-    process.stdout.write(`${JSON.stringify({ ...libraries, digestLinearity: linearity }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...libraries, digestLinearity: linearity, worstCases }, null, 2)}\n`);
   } else {
     for (const r of results) printTable(r, (line) => process.stdout.write(`${line}\n`));
     printLinearity(linearity, digestMB, (line) => process.stdout.write(`${line}\n`));
+    printWorstCases(worstCases, digestMB, (line) => process.stdout.write(`${line}\n`));
   }
 }
 

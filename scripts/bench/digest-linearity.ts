@@ -80,3 +80,46 @@ export function benchDigestLinearity(sizesMB: readonly number[], log: (line: str
   }
   return results;
 }
+
+/**
+ * Inputs built to make a parser backtrack or rescan (each once froze the main process for tens of
+ * seconds): the same line repeated to the size wanted, parsed with format detection as a paste is.
+ */
+const WORST_CASES: ReadonlyArray<{ name: string; unit: string; format?: 'bibtex' | 'ris' | 'digest' }> = [
+  { name: '@@@@ (digest)', unit: '@' },
+  { name: 'ab lines (digest)', unit: 'ab\n' },
+  { name: '@string{ (BibTeX)', unit: '@string{', format: 'bibtex' },
+  { name: 'capitals, (digest)', unit: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1, Bob Smith\n\n' },
+  { name: 'spaces (digest)', unit: `a${' '.repeat(4000)}b\n` },
+  { name: 'subjects; (listing)', unit: '[1] arXiv:2411.00001 [pdf]\nT\nA\nSubjects: (\n' + 'x;\n'.repeat(2000) },
+  { name: '$ in prose (BibTeX)', unit: '@misc{k, title={T}, abstract={$5 and $6 and $', format: 'bibtex' },
+  { name: 'TY lines (RIS)', unit: 'TY  - JOUR\nAU  - A, B, Jr\n', format: 'ris' },
+];
+
+export interface WorstCaseResult {
+  readonly input: string;
+  readonly ms: Record<string, number>;
+  readonly growth: number;
+}
+
+export function benchWorstCases(sizesMB: readonly number[], log: (line: string) => void): WorstCaseResult[] {
+  return WORST_CASES.map((worst) => {
+    const ms: Record<string, number> = {};
+    for (const size of sizesMB) {
+      const text = worst.unit.repeat(Math.max(1, Math.ceil((size * MB) / worst.unit.length)));
+      const started = performance.now();
+      try {
+        parseImport(text, worst.format ?? 'auto', { fileName: 'worst-case', today: new Date(), html: null });
+      } catch {
+        // refusing the input is a fine answer; only the time counts here
+      }
+      ms[`${size}MB`] = round(performance.now() - started, 1);
+    }
+    const first = (ms[`${sizesMB[0]}MB`] ?? Number.NaN) / (sizesMB[0] ?? 1);
+    const last = (ms[`${sizesMB.at(-1)}MB`] ?? Number.NaN) / (sizesMB.at(-1) ?? 1);
+    const result = { input: worst.name, ms, growth: round(last / first, 2) };
+    log(`worst case ${worst.name.padEnd(22)} ${sizesMB.map((s) => `${s} MB ${String(ms[`${s}MB`]).padStart(7)} ms`).join('  ')}  growth ${result.growth}`);
+    return result;
+  });
+}
+

@@ -58,7 +58,8 @@ const MAX_MACRO_CHARS = 1_000_000;
 function refuseExplodingMacros(input: string, fileName: string | null): void {
   const lengths = new Map<string, number>();
   // The value runs to the closing brace (one level of nested braces allowed), so macros on one line split.
-  for (const match of input.matchAll(/@string\s*[{(]\s*([^\s=]+)\s*=\s*((?:[^{}()\n]|\{[^{}\n]*\}|"[^"\n]*")*)/gi)) {
+  // The name is bounded, so text like `@string{@string{…` fails at once instead of being rescanned (quadratic).
+  for (const match of input.matchAll(/@string\s*[{(]\s*([A-Za-z][\w:.+-]{0,100})\s*=\s*((?:[^{}()\n]|\{[^{}\n]*\}|"[^"\n]*")*)/gi)) {
     const [, name = '', value = ''] = match;
     let length = 0;
     for (const part of value.split('#')) {
