@@ -8,8 +8,24 @@ import { splitMath } from '../../../../shared/text/math.js';
  */
 export function escapeMarkdown(text: string, block = true): string {
   return splitMath(text)
-    .map((segment) => (segment.kind === 'math' ? `$${segment.text}$` : escapePlain(segment.text, block)))
+    .map((segment) => (segment.kind === 'math' && isObsidianMath(segment.text) ? `$${segment.text}$` : escapePlain(segment.kind === 'math' ? `$${segment.text}$` : segment.text, block)))
     .join('');
+}
+
+/**
+ * A formula kept raw only where Obsidian renders it as math, and only when it holds nothing Markdown
+ * or a plugin could read as HTML, code or a link: no space just inside the dollars (`$ x $` is text to
+ * Obsidian and CommonMark, so its content would be live Markdown), no `<`, backtick or brackets.
+ */
+function isObsidianMath(formula: string): boolean {
+  return formula !== '' && !/^\s|\s$/.test(formula) && !/[<>`[\]]/.test(formula);
+}
+
+/**
+ * A link destination: percent-encoded so nothing in it (a DOI's `)` or space, say) can end the link early.
+ */
+export function linkDestination(url: string): string {
+  return encodeURI(url).replace(/[()[\]<>'"]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 function escapePlain(text: string, block: boolean): string {

@@ -1,6 +1,6 @@
 import { COLOR_MEANINGS, type Paper } from '../../../../shared/models/paper.js';
 import { inTextOrder } from '../../../../shared/models/annotation-order.js';
-import { blockquote, escapeInline, escapeMarkdown } from './escape.js';
+import { blockquote, escapeInline, escapeMarkdown, linkDestination } from './escape.js';
 
 /** The sections Margin owns in an exported file, in file order. */
 export const SECTION_NAMES = ['header', 'abstract', 'highlights', 'note'] as const;
@@ -40,8 +40,8 @@ function renderHeader(paper: Paper): string {
   if (paper.authors.length > 0) facts.push(escapeInline(paper.authors.join(', ')));
   if (paper.year !== null) facts.push(String(paper.year));
   if (paper.venue) facts.push(`*${escapeInline(paper.venue)}*`);
-  if (paper.arxivId) facts.push(`[arXiv:${escapeInline(paper.arxivId)}](https://arxiv.org/abs/${encodeURI(paper.arxivId)})`);
-  if (paper.doi) facts.push(`[doi:${escapeInline(paper.doi)}](https://doi.org/${encodeURI(paper.doi)})`);
+  if (paper.arxivId) facts.push(`[arXiv:${escapeInline(paper.arxivId)}](${linkDestination(`https://arxiv.org/abs/${paper.arxivId}`)})`);
+  if (paper.doi) facts.push(`[doi:${escapeInline(paper.doi)}](${linkDestination(`https://doi.org/${paper.doi}`)})`);
   const url = safeUrl(paper.url);
   if (url && !paper.arxivId && !paper.doi) facts.push(`<${url}>`);
   return [`# ${escapeInline(paper.title)}`, ...(facts.length > 0 ? ['', facts.join(' · ')] : [])].join('\n');
