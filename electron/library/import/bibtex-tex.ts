@@ -39,11 +39,22 @@ export function protectTex(input: string): ProtectedTex {
   for (const [pattern, replacement] of COMMANDS) text = text.replace(pattern, (match) => (match.endsWith('\\ ') ? `${replacement} ` : replacement));
   const math: string[] = [];
   const out: string[] = [];
+  // A `$` in a verbatim field (a DOI or URL) is no math, but the parser reads it as math all the same
+  // ("Unclosed math section" for the whole entry): it is percent-encoded, as a URL would have it.
+  const verbatim = verbatimRanges(text);
+  let range = 0;
   let i = 0;
   while (i < text.length) {
     const dollar = text.indexOf('$', i);
     if (dollar < 0) break;
     out.push(text.slice(i, dollar));
+    while (range < verbatim.length && (verbatim[range]?.[1] ?? 0) <= dollar) range++;
+    const current = verbatim[range];
+    if (current && current[0] <= dollar) {
+      out.push(text.slice(dollar, current[1]).replace(/\$/g, '%24'));
+      i = current[1];
+      continue;
+    }
     if (isEscaped(text, dollar)) {
       out.push('$');
       i = dollar + 1;
@@ -70,6 +81,25 @@ export function protectTex(input: string): ProtectedTex {
     text: out.join(''),
     restore: (value) => (math.length === 0 ? value : value.replace(PLACEHOLDER, (token, n: string) => math[Number(n)] ?? token)),
   };
+}
+
+const VERBATIM_FIELD = /^[ \t]*(doi|url|eprint|file|pdf|verba|verbb|verbc)[ \t]*=[ \t]*\{/gim;
+
+/** Where each verbatim field's value lies, `[start, end)`, in order (braces matched, one pass). */
+function verbatimRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const match of text.matchAll(VERBATIM_FIELD)) {
+    const start = match.index + match[0].length;
+    if (ranges.length > 0 && start < (ranges.at(-1)?.[1] ?? 0)) continue;
+    let depth = 1;
+    let j = start;
+    for (; j < text.length && depth > 0; j++) {
+      if (text[j] === '{') depth++;
+      else if (text[j] === '}') depth--;
+    }
+    ranges.push([start, j]);
+  }
+  return ranges;
 }
 
 function isEscaped(text: string, at: number): boolean {

@@ -135,7 +135,8 @@ function toEntry(entry: Entry, fileName: string | null, line: number | null, fai
     year,
     publishedAt: f.date && /^\d{4}(-\d{2}){0,2}$/.test(f.date.trim()) ? f.date.trim() : isoDate(year, month),
     arxivId,
-    doi: normalizeDoi(f.doi),
+    // Margin writes a DOI's braces and backslashes percent-encoded (they would end a verbatim field); read them back.
+    doi: normalizeDoi(f.doi?.replace(/%7b/gi, '{').replace(/%7d/gi, '}').replace(/%5c/gi, '\\').replace(/%24/g, '$')),
     url,
     venue: angles(text(f.journal ?? f.journaltitle ?? f.booktitle ?? f.eventtitle)),
     tags: splitKeywords(f.keywords).map((k) => angles(k.replace(/^\{(.*)\}$/, '$1')) ?? k),

@@ -86,9 +86,12 @@ export function bibtexName(name: string): string {
   return suffix ? `${escapeBibtex(family)}, ${escapeBibtex(suffix)}, ${escapeBibtex(given)}` : `${escapeBibtex(family)}, ${escapeBibtex(given)}`;
 }
 
-/** Verbatim fields (doi, url) are written as they are: only braces, which would end the field, are encoded. */
+/**
+ * Verbatim fields (doi, url) are written as they are: only braces, which would end the field, and the
+ * backslash, which would escape the closing brace, are percent-encoded.
+ */
 function verbatim(value: string): string {
-  return value.replace(/[{}]/g, encodeURIComponent);
+  return value.replace(/[{}\\$]/g, encodeURIComponent);
 }
 
 /** One paper as a BibTeX entry with its stable key. */
