@@ -301,6 +301,8 @@ export class Library {
   /** Restore a backup (the current state is backed up first), then tell listeners everything changed. */
   async restoreBackup(name: string): Promise<SnapshotInfo> {
     const info = await this.store.restore(name);
+    // Files read once and kept (the distinct pairs) are read again from what was restored.
+    this.distinctLoaded = null;
     this.emit((await this.store.allRecords()).map((r) => r.id));
     return info;
   }

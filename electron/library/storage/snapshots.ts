@@ -1,5 +1,6 @@
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { nodeDurableFs, syncFolder, writeFileDurable } from './durable-write.js';
 import { LibraryError } from './errors.js';
 import { BACKUPS_DIR, CONTENTS_DIR, MANIFEST_FILE, PAPERS_DIR } from './layout.js';
@@ -7,14 +8,17 @@ import { BACKUPS_DIR, CONTENTS_DIR, MANIFEST_FILE, PAPERS_DIR } from './layout.j
 /** Whole-library backups: `backups/snapshots/<name>/`, newest 10 kept. */
 export const SNAPSHOTS_DIR = path.join(BACKUPS_DIR, 'snapshots');
 export const KEEP_SNAPSHOTS = 10;
-const TOP_LEVEL_FILES = [MANIFEST_FILE, 'searches.json'];
+/** The library's own files outside the shards: its format, saved searches, and the pairs said to be distinct. */
+const TOP_LEVEL_FILES = [MANIFEST_FILE, 'searches.json', 'distinct.json'];
 
-export interface SnapshotInfo {
-  readonly name: string;
-  readonly reason: string;
-  readonly createdAt: string;
-  readonly files: number;
-}
+/** `backup.json`, read back like every other file: checked, never cast. */
+const SnapshotInfoSchema = z.object({
+  name: z.string(),
+  reason: z.string(),
+  createdAt: z.string(),
+  files: z.number().int().nonnegative(),
+});
+export type SnapshotInfo = z.output<typeof SnapshotInfoSchema>;
 
 /**
  * Take a point-in-time backup of the library's data files. Shard writes always replace a file by rename
@@ -58,7 +62,7 @@ export async function stageSnapshot(libraryDir: string, reason: string, now: Dat
       await linkOrCopy(path.join(libraryDir, file), path.join(staging, file));
       files++;
     } catch {
-      // searches.json may not exist yet
+      // searches.json and distinct.json exist only once used
     }
   }
   return { info: { name, reason, createdAt: now.toISOString(), files }, staging, target };
@@ -85,7 +89,8 @@ export async function listSnapshots(libraryDir: string): Promise<SnapshotInfo[]>
   const infos: SnapshotInfo[] = [];
   for (const name of names.sort().reverse()) {
     try {
-      infos.push(JSON.parse(await readFile(path.join(dir, name, 'backup.json'), 'utf8')) as SnapshotInfo); // written by writeInfo below
+      const info = SnapshotInfoSchema.safeParse(JSON.parse(await readFile(path.join(dir, name, 'backup.json'), 'utf8')));
+      if (info.success) infos.push(info.data);
     } catch {
       // not a finished backup
     }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { isErrnoException } from './durable-write.js';
@@ -28,17 +29,23 @@ export async function acquireWriteLock(libraryDir: string, holder: string, now: 
   const lockPath = path.join(libraryDir, LOCK_FILE);
   const info: LockInfo = { pid: process.pid, host: hostname(), holder, since: now().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
+    // Written whole to a file of its own, then linked into place: the lock appears with its holder's name
+    // in it, or not at all (a crash between creating and filling it left an empty lock that refused writers).
+    const temp = path.join(libraryDir, `${LOCK_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      const handle = await open(lockPath, 'wx');
+      const handle = await open(temp, 'wx');
       try {
         await handle.writeFile(`${JSON.stringify(info, null, 2)}\n`);
         await handle.sync();
       } finally {
         await handle.close();
       }
+      await link(temp, lockPath);
       return { release: () => releaseLock(lockPath) };
     } catch (error) {
       if (!isErrnoException(error) || error.code !== 'EEXIST') throw error;
+    } finally {
+      await rm(temp, { force: true });
     }
     const current = await readLockInfo(lockPath);
     if (current === null && (await isFresh(lockPath, now))) {
