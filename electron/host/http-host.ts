@@ -48,6 +48,15 @@ const MIME: Readonly<Record<string, string>> = {
  * Only 127.0.0.1; every API call needs the token; a foreign Host or Origin is refused, which
  * stops DNS-rebinding and cross-site requests from other pages in the user's browser.
  */
+/** A path with its %-escapes decoded, or null when one is malformed (`%E0%A4%A`). */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 export async function startHttpHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const events = new Set<ServerResponse>();
@@ -74,15 +83,19 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) return send(res, 403, fail('forbidden', 'foreign Origin refused'));
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) {
-      const given = req.headers[TOKEN_HEADER] ?? url.searchParams.get('token') ?? '';
+    const pathname = decodedPath(url.pathname);
+    if (pathname === null) return send(res, 400, fail('invalid-request', 'the address has a malformed %-escape'));
+    if (pathname.startsWith('/api/')) {
+      // The token travels in a header; only the event stream (EventSource cannot set headers) takes it in the query.
+      const fromQuery = pathname === '/api/events' ? url.searchParams.get('token') : null;
+      const given = req.headers[TOKEN_HEADER] ?? fromQuery ?? '';
       if (!sameToken(Array.isArray(given) ? (given[0] ?? '') : given, token)) return send(res, 401, fail('forbidden', 'missing or wrong token'));
-      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      if (pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
       if (req.method !== 'POST') return send(res, 405, fail('invalid-request', 'use POST for API calls'));
-      return callChannel(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+      return callChannel(req, res, pathname.slice('/api/'.length));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('invalid-request', 'method not allowed'));
-    return serveStatic(res, url.pathname);
+    return serveStatic(res, pathname);
   }
 
   async function callChannel(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
@@ -106,7 +119,7 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
   }
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(options.staticDir, relative);
     if (!file.startsWith(path.resolve(options.staticDir) + path.sep)) return send(res, 404, fail('not-found', 'not found'));
     let content: Buffer;

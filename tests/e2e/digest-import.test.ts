@@ -47,6 +47,15 @@ async function pasteFromBrowser(target: Page, text: string, html: string, pageEr
 const dialog = (p: Page) => p.getByRole('dialog', { name: 'Import papers' });
 const row = (p: Page, title: string) => dialog(p).getByRole('list', { name: 'Papers in this import' }).getByRole('listitem').filter({ has: p.getByRole('checkbox', { name: `Import ${title}`, exact: true }) });
 
+describe('the address bar', () => {
+  it('loses the token once the page has it, and the page still works after a reload', async () => {
+    expect(page.url()).not.toContain('token=');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await expect.poll(() => page.getByText('Your reading list is empty').isVisible()).toBe(true);
+  });
+});
+
 describe('pasting a digest from a browser', () => {
   it('names the source and gives every paper the arXiv id of the link under its title', async () => {
     await pasteFromBrowser(page, hf.text, hf.html ?? '', errors);

@@ -16,8 +16,26 @@ declare global {
 /** Picks the transport: the preload bridge in Electron, HTTP with the page's token under `margin serve`. */
 export function detectTransport(win: Window = window): Transport {
   if (win.margin) return win.margin;
-  const token = new URLSearchParams(win.location.search).get('token') ?? '';
-  return httpTransport(win.location.origin, token);
+  return httpTransport(win.location.origin, pageToken(win));
+}
+
+const TOKEN_KEY = 'margin-token';
+
+/**
+ * The token `margin serve` printed in the page's address: kept for this tab (so a reload still works) and
+ * taken out of the address bar, where it would otherwise sit in history and in screenshots.
+ */
+function pageToken(win: Window): string {
+  const params = new URLSearchParams(win.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl !== null) {
+    win.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    params.delete('token');
+    const rest = params.toString();
+    win.history.replaceState(win.history.state, '', `${win.location.pathname}${rest ? `?${rest}` : ''}${win.location.hash}`);
+    return fromUrl;
+  }
+  return win.sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 /** Requests that change nothing: nothing is lost when the page closes before they finish. */

@@ -66,6 +66,25 @@ describe('margin serve HTTP host', () => {
     expect(JSON.parse(check.body)).toMatchObject({ data: { status: 'inbox' } });
   });
 
+  it('takes the token from the query only for the event stream, and answers a malformed %-escape with 400', async () => {
+    const { host, ids } = await start();
+    const hostHeader = { host: `127.0.0.1:${host.port}` };
+    const inQuery = await send(host.port, { method: 'POST', path: `/api/papers%3Aget?token=${host.token}`, headers: hostHeader, body: JSON.stringify({ id: ids[0] }) });
+    expect(inQuery.status).toBe(401);
+    const events = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: hostHeader }, (res) => {
+        resolve(res.statusCode ?? 0);
+        res.destroy();
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(events).toBe(200);
+    const malformed = await send(host.port, { method: 'POST', path: '/api/papers%E0%A4%A', headers: { ...hostHeader, 'x-margin-token': host.token }, body: '{}' });
+    expect(malformed.status).toBe(400);
+    expect((await send(host.port, { path: '/assets/%E0%A4%A.js', headers: hostHeader })).status).toBe(400);
+  });
+
   it('refuses bad JSON, unknown channels and invalid requests with invalid-request', async () => {
     const { host } = await start();
     const headers = { host: `127.0.0.1:${host.port}`, 'x-margin-token': host.token };
