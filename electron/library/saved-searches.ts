@@ -19,6 +19,11 @@ export class SavedSearches {
     return new SavedSearches(db);
   }
 
+  /** Read the file again (after a backup was restored under it), so the next save does not overwrite what came back. */
+  async reload(): Promise<void> {
+    await this.db.read();
+  }
+
   list(): SavedSearch[] {
     return [...this.db.data.searches];
   }

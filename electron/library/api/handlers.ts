@@ -65,7 +65,11 @@ export function createHandlers(session: Session): Handlers {
       return {};
     },
     'backups:list': async () => library.backups(),
-    'backups:restore': async ({ name }) => library.restoreBackup(name),
+    'backups:restore': async ({ name }) => {
+      const info = await library.restoreBackup(name);
+      await session.searches.reload();
+      return info;
+    },
     ...createExportHandlers(library),
   };
 }

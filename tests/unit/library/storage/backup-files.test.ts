@@ -35,3 +35,18 @@ describe('backups hold every file of the library (issue 12, item 6)', () => {
     await library.close();
   });
 });
+
+describe('restoring a backup reloads what the session keeps in memory', () => {
+  it('shows the saved searches of the backup, and the next save keeps them', async () => {
+    const { sampleSession } = await import('../../../helpers/session.js');
+    const { session, handlers } = await sampleSession(await tempDir());
+    await handlers['searches:save']({ name: 'Before', query: 'tag:a' });
+    const backup = await session.library.backupNow('test');
+    await handlers['searches:save']({ name: 'After', query: 'tag:b' });
+    await handlers['backups:restore']({ name: backup.name });
+    expect((await handlers['searches:list']({})).map((s) => s.name)).toEqual(['Before']);
+    await handlers['searches:save']({ name: 'Later', query: 'tag:c' });
+    expect((await handlers['searches:list']({})).map((s) => s.name)).toEqual(['Before', 'Later']);
+    await session.close();
+  });
+});
