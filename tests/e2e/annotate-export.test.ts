@@ -38,10 +38,12 @@ describe('annotating abstracts and exporting notes, in Chromium', () => {
 
   beforeAll(async () => {
     const library = await suiteTempDir('margin-e2e-annotate-');
-    exportDir = path.join(await suiteTempDir('margin-e2e-vault-'), 'Papers');
+    const vault = await suiteTempDir('margin-e2e-vault-');
+    exportDir = path.join(vault, 'Papers');
     const imported = await runMargin(['import', SAMPLE_DIGEST_PATH, '--library', library]);
     expect(imported.code).toBe(0);
-    served = await serve(library);
+    // Under margin serve the page may export only below the folder named on its command line.
+    served = await serve(library, ['--exports', vault]);
     browser = await launchBrowser();
     ({ page, errors } = await newPage(browser));
     await page.goto(served.url);

@@ -17,11 +17,11 @@ export interface Served {
 }
 
 /** Start `margin serve` as a user would and wait for the one line with its URL. */
-export function serve(library: string): Promise<Served> {
+export function serve(library: string, extraArgs: readonly string[] = []): Promise<Served> {
   if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run npm run build first (npm test does it)`);
   return new Promise((resolve, reject) => {
     // Offline: the tests never reach past this machine.
-    const child = spawn(process.execPath, [CLI_PATH, 'serve', '--port', '0', '--library', library], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MARGIN_OFFLINE: '1' } });
+    const child = spawn(process.execPath, [CLI_PATH, 'serve', '--port', '0', '--library', library, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MARGIN_OFFLINE: '1' } });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`margin serve did not start: ${err}`)), 15_000);

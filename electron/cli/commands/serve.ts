@@ -11,7 +11,7 @@ import { resolveLibraryDir } from '../../library/library-location.js';
 import { LibraryError } from '../../library/storage/errors.js';
 import { UsageError, type CliIo } from '../io.js';
 
-export const serveUsage = 'margin serve [--port N] [--library DIR]';
+export const serveUsage = 'margin serve [--port N] [--library DIR] [--exports DIR]';
 
 /** The built UI sits beside the built CLI: out/cli/margin.js → out/renderer/. */
 function rendererDir(): string {
@@ -19,7 +19,7 @@ function rendererDir(): string {
 }
 
 export async function serveCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { port: { type: 'string', default: '0' }, library: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { port: { type: 'string', default: '0' }, library: { type: 'string' }, exports: { type: 'string' } } });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; usage: ${serveUsage}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
@@ -34,7 +34,9 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
   const arxivApi = io.env.MARGIN_OFFLINE ? {} : { arxivApi: io.env.MARGIN_ARXIV_API ?? ARXIV_API };
   const session = await openSession({ dir, holder: 'margin serve', searchWorker, parseWorker, ...arxivApi });
   for (const notice of session.library.notices) io.stderr(`margin: ${notice.level}: ${notice.message}\n`);
-  const host = await startHttpHost({ handlers: createHandlers(session), staticDir, port, subscribe: (l) => session.library.onChange(l) });
+  // The page can name export folders only below this one (a browser tab is less trusted than the app's own window).
+  const exportRoot = path.resolve(io.cwd, values.exports ?? path.join(dir, 'exports'));
+  const host = await startHttpHost({ handlers: createHandlers(session, { exportRoot }), staticDir, port, subscribe: (l) => session.library.onChange(l) });
   io.stdout(`${host.url}\n`);
 
   await new Promise<void>((resolve) => {

@@ -11,10 +11,15 @@ import path from 'node:path';
 const MAX_PREVIEW_ITEMS = 2000;
 
 /** The function behind every channel, over one open session. IPC and the HTTP host both call these. */
-export function createHandlers(session: Session): Handlers {
+export interface HandlerOptions {
+  /** Exports only below this folder (`margin serve`); none: anywhere the user names (the app). */
+  readonly exportRoot?: string;
+}
+
+export function createHandlers(session: Session, options: HandlerOptions = {}): Handlers {
   const { library } = session;
   return {
-    'library:overview': async () => overview(session),
+    'library:overview': async () => overview(session, options.exportRoot ?? null),
     'papers:query': async (request) => {
       const result = await runPaperQuery(await session.records.sortedBy(request.sort), request, session.search);
       return { ...result, offset: request.offset };
@@ -70,11 +75,11 @@ export function createHandlers(session: Session): Handlers {
       await session.searches.reload();
       return info;
     },
-    ...createExportHandlers(library),
+    ...createExportHandlers(library, options.exportRoot ?? null),
   };
 }
 
-async function overview(session: Session): Promise<Overview> {
+async function overview(session: Session, exportRoot: string | null): Promise<Overview> {
   const records = await session.records.records();
   const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>; // every status is set to 0 just above
   const tags = new Map<string, number>();
@@ -101,6 +106,6 @@ async function overview(session: Session): Promise<Overview> {
     tags: [...tags].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag)),
     readOnly: session.library.readOnly,
     notices: [...session.library.notices],
-    defaultExportDir: path.join(homedir(), 'Documents', 'Margin'),
+    defaultExportDir: exportRoot ?? path.join(homedir(), 'Documents', 'Margin'),
   };
 }

@@ -107,3 +107,29 @@ describe('margin serve HTTP host', () => {
     }
   });
 });
+
+describe('exports from a page under margin serve (issue 12, item 5)', () => {
+  it('go below the export folder and nowhere else', async () => {
+    const { exportTarget } = await import('../../../electron/library/api/export-handlers.js');
+    const root = path.resolve('/tmp/margin-exports');
+    expect(exportTarget('Papers', root)).toBe(path.join(root, 'Papers'));
+    expect(exportTarget(path.join(root, 'Vault', 'refs.bib'), root)).toBe(path.join(root, 'Vault', 'refs.bib'));
+    expect(exportTarget(root, root)).toBe(root);
+    for (const outside of ['/etc', '../outside', `${root}-evil/x.bib`, '/tmp/margin-exports/../x.md']) {
+      expect(() => exportTarget(outside, root), outside).toThrow(/exports go in/);
+    }
+    expect(exportTarget('/anywhere/the/user/chose', null)).toBe('/anywhere/the/user/chose');
+  });
+
+  it('are refused outside the folder through the HTTP host too', async () => {
+    const { session, handlers } = await sampleSession(await tempDir());
+    const root = await tempDir();
+    const { createHandlers } = await import('../../../electron/library/api/handlers.js');
+    const confined = createHandlers(session, { exportRoot: root });
+    await expect(confined['export:bibliography']({ format: 'bibtex', file: '/tmp/elsewhere.bib', scope: { kind: 'all' } })).rejects.toThrow(/exports go in/);
+    await expect(confined['export:bibliography']({ format: 'bibtex', file: 'refs.bib', scope: { kind: 'all' } })).resolves.toMatchObject({ papers: 76 });
+    expect((await confined['library:overview']({})).defaultExportDir).toBe(root);
+    expect(handlers).toBeDefined();
+    await session.close();
+  });
+});
