@@ -39,11 +39,14 @@ export function joinWrapped(parts: readonly string[], options: { wordsBreak?: bo
   const out: string[] = [];
   let last = '';
   for (const part of parts) {
-    const piece = part.replace(/\s+/g, ' ').trim();
+    const piece = /\s/.test(part) ? part.replace(/\s+/g, ' ').trim() : part;
     if (piece === '') continue;
     if (out.length > 0) {
-      const glued = (wordsBreak && /[\p{L}\p{N}]-$/u.test(last) && /^\p{L}/u.test(piece) && !SUSPENDED.test(piece)) || (CJK_END.test(last) && CJK_START.test(piece));
-      if (!glued) out.push(' ');
+      // Cheap checks first: most lines end in neither a hyphen nor a CJK character, and Unicode
+      // property patterns are slow to run millions of times.
+      const hyphen = wordsBreak && last.endsWith('-') && /[\p{L}\p{N}]-$/u.test(last) && /^\p{L}/u.test(piece) && !SUSPENDED.test(piece);
+      const cjk = !hyphen && last.charCodeAt(last.length - 1) >= 0x2e80 && CJK_END.test(last) && CJK_START.test(piece);
+      if (!hyphen && !cjk) out.push(' ');
     }
     out.push(piece);
     last = piece;

@@ -184,7 +184,7 @@ function splitElements(paragraph: readonly Line[]): Line[][] {
   for (const line of paragraph) {
     const current = out.at(-1);
     const previous = current?.at(-1);
-    if (current && previous && (/\p{L}-$/u.test(previous.text) || /^\p{Ll}/u.test(line.text))) current.push(line);
+    if (current && previous && ((previous.text.endsWith('-') && /\p{L}-$/u.test(previous.text)) || startsLowercase(line.text))) current.push(line);
     else out.push([line]);
   }
   return out;
@@ -196,6 +196,12 @@ function wordCount(text: string): number {
   let count = 1;
   for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) count++;
   return count;
+}
+
+/** Whether a line begins with a lower-case letter (a continuation), without a Unicode-property regex per line. */
+function startsLowercase(text: string): boolean {
+  const first = text.charAt(0);
+  return first !== first.toUpperCase() && first === first.toLowerCase();
 }
 
 /** Lines broken at a fixed width: every line but the last close to the longest, none ending a sentence on its own. */
