@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LIBRARY_CHANGED_EVENT } from '../../shared/ipc/channels.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
 import { createHandlers } from '../library/api/handlers.js';
+import { chosenFolders, folderFile } from '../library/api/export-folders.js';
 import { openSession, type Session } from '../library/api/session.js';
 import { ARXIV_API } from '../library/arxiv/arxiv-completion.js';
 import { libraryIn } from '../library/library-location.js';
@@ -34,8 +35,15 @@ async function start(): Promise<void> {
     dialog.showErrorBox('Margin cannot open your library', error instanceof Error ? error.message : String(error));
     return app.quit();
   }
+  // Exports go only into folders the user picked in the native dialog: the renderer never names a path on its own.
+  const exportFolders = await chosenFolders(async () => {
+    const parent = BrowserWindow.getFocusedWindow();
+    const options = { title: 'Export to folder', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+    const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  }, folderFile(path.join(userData, 'export-folders.json')));
   // The registrar's event type is a subset of Electron's; ipcMain satisfies it structurally.
-  registerIpc(ipcMain as unknown as IpcMainLike, createHandlers(current), trustedSender(appUrl));
+  registerIpc(ipcMain as unknown as IpcMainLike, createHandlers(current, { exportFolders }), trustedSender(appUrl));
 
   const window = new BrowserWindow(windowOptions(await loadBounds(userData), path.join(here, '../preload/preload.cjs')));
   hardenContents(window.webContents, (url) => shell.openExternal(url), appUrl);

@@ -24,6 +24,7 @@ export const CHANNELS = [
   'export:highlights',
   'export:paperMarkdown',
   'export:bibliography',
+  'export:chooseFolder',
   'backups:list',
   'backups:restore',
   'papers:trash',

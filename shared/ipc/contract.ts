@@ -88,6 +88,8 @@ export const CONTRACT = {
   'export:markdown': { request: z.strictObject({ dir: FolderPath, scope: ExportScopeSchema, dryRun: z.boolean() }), response: MarkdownExportReportSchema },
   'export:highlights': { request: z.strictObject({ file: FolderPath, scope: ExportScopeSchema }), response: DigestReportSchema },
   'export:paperMarkdown': { request: PaperRef, response: z.object({ markdown: z.string() }) },
+  /** Ask main for a folder (the app: a native dialog); exports go only where main allows. */
+  'export:chooseFolder': { request: Empty, response: z.object({ dir: z.string().nullable() }) },
   'backups:list': { request: Empty, response: z.array(BackupSchema) },
   'backups:restore': { request: z.strictObject({ name: z.string().regex(/^[\w.-]{1,120}$/) }), response: BackupSchema },
   'papers:trash': { request: z.strictObject({ ids: z.array(PaperIdSchema).min(1).max(100_000) }), response: z.object({ count: z.number().int() }) },

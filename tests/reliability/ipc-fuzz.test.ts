@@ -34,6 +34,7 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'export:markdown': { dir: '/tmp/x', scope: { kind: 'all' }, dryRun: true },
     'export:highlights': { file: '/tmp/x/H.md', scope: { kind: 'all' } },
     'export:paperMarkdown': { id },
+    'export:chooseFolder': {},
     'export:bibliography': { format: 'bibtex', file: '/tmp/x/a.bib', scope: { kind: 'all' } },
     'backups:list': {},
     'backups:restore': { name: 'no-such-backup' },

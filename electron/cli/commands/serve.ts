@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startHttpHost } from '../../host/http-host.js';
 import { createHandlers } from '../../library/api/handlers.js';
+import { folderBelow } from '../../library/api/export-folders.js';
 import { openSession } from '../../library/api/session.js';
 import { ARXIV_API } from '../../library/arxiv/arxiv-completion.js';
 import { resolveLibraryDir } from '../../library/library-location.js';
@@ -36,7 +37,8 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
   for (const notice of session.library.notices) io.stderr(`margin: ${notice.level}: ${notice.message}\n`);
   // The page can name export folders only below this one (a browser tab is less trusted than the app's own window).
   const exportRoot = path.resolve(io.cwd, values.exports ?? path.join(dir, 'exports'));
-  const host = await startHttpHost({ handlers: createHandlers(session, { exportRoot }), staticDir, port, subscribe: (l) => session.library.onChange(l) });
+  const handlers = createHandlers(session, { exportFolders: folderBelow(exportRoot), defaultExportDir: exportRoot });
+  const host = await startHttpHost({ handlers, staticDir, port, subscribe: (l) => session.library.onChange(l) });
   io.stdout(`${host.url}\n`);
 
   await new Promise<void>((resolve) => {

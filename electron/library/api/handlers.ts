@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/ipc/contract.js';
 import type { Overview } from '../../../shared/models/views.js';
 import { runPaperQuery, toListRow } from '../search/paper-query.js';
 import { createExportHandlers } from './export-handlers.js';
+import type { ExportFolders } from './export-folders.js';
 import type { Session } from './session.js';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -12,14 +13,16 @@ const MAX_PREVIEW_ITEMS = 2000;
 
 /** The function behind every channel, over one open session. IPC and the HTTP host both call these. */
 export interface HandlerOptions {
-  /** Exports only below this folder (`margin serve`); none: anywhere the user names (the app). */
-  readonly exportRoot?: string;
+  /** Where exports may go: below a root (`margin serve`), into folders the user chose (the app), or anywhere (tests). */
+  readonly exportFolders?: ExportFolders;
+  /** The folder the Export dialog suggests first. */
+  readonly defaultExportDir?: string;
 }
 
 export function createHandlers(session: Session, options: HandlerOptions = {}): Handlers {
   const { library } = session;
   return {
-    'library:overview': async () => overview(session, options.exportRoot ?? null),
+    'library:overview': async () => overview(session, options.defaultExportDir ?? null),
     'papers:query': async (request) => {
       const result = await runPaperQuery(await session.records.sortedBy(request.sort), request, session.search);
       return { ...result, offset: request.offset };
@@ -75,11 +78,11 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
       await session.searches.reload();
       return info;
     },
-    ...createExportHandlers(library, options.exportRoot ?? null),
+    ...createExportHandlers(library, options.exportFolders),
   };
 }
 
-async function overview(session: Session, exportRoot: string | null): Promise<Overview> {
+async function overview(session: Session, defaultExportDir: string | null): Promise<Overview> {
   const records = await session.records.records();
   const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>; // every status is set to 0 just above
   const tags = new Map<string, number>();
@@ -106,6 +109,6 @@ async function overview(session: Session, exportRoot: string | null): Promise<Ov
     tags: [...tags].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag)),
     readOnly: session.library.readOnly,
     notices: [...session.library.notices],
-    defaultExportDir: exportRoot ?? path.join(homedir(), 'Documents', 'Margin'),
+    defaultExportDir: defaultExportDir ?? path.join(homedir(), 'Documents', 'Margin'),
   };
 }

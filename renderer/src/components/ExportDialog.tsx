@@ -26,6 +26,7 @@ export function ExportDialog() {
       runHighlights: st.runHighlightsExport,
       runBibliography: st.runBibliographyExport,
       close: st.closeDialog,
+      chooseFolder: st.chooseExportFolder,
     })),
   );
   const [dir, setDir] = useState(() => localStorage.getItem(LAST_DIR_KEY) ?? s.defaultDir);
@@ -66,10 +67,18 @@ export function ExportDialog() {
         </>
       }
     >
-      <label className="field">
-        <span className="field-label">Folder</span>
-        <input className="text-input" aria-label="Folder" value={dir} onChange={(e) => setDir(e.target.value)} placeholder="/path/to/your/vault/Papers" spellCheck={false} />
-      </label>
+      <div className="field">
+        <label className="field-label" htmlFor="export-folder">
+          Folder
+        </label>
+        <div className="folder-row">
+          <input id="export-folder" className="text-input" aria-label="Folder" value={dir} onChange={(e) => setDir(e.target.value)} placeholder="/path/to/your/vault/Papers" spellCheck={false} />
+          {/* The app writes only into a folder picked here (or a folder inside it); main decides, not this page. */}
+          <button type="button" className="btn" onClick={() => void s.chooseFolder().then((picked) => picked !== null && setDir(picked))}>
+            Choose…
+          </button>
+        </div>
+      </div>
       <label className="field">
         <span className="field-label">Format</span>
         {/* the options are exactly the Format keys */}

@@ -12,6 +12,8 @@ export interface ExportSlice {
   runHighlightsExport(file: string, scope: ExportScope): Promise<void>;
   runBibliographyExport(format: 'bibtex' | 'csl-json', file: string, scope: ExportScope): Promise<void>;
   resetExport(): void;
+  /** Ask main for the folder to export to (a native dialog in the app); null when cancelled or refused. */
+  chooseExportFolder(): Promise<string | null>;
   /** The open paper as Markdown, onto the clipboard. */
   copyPaperMarkdown(): Promise<void>;
 }
@@ -21,6 +23,15 @@ export const createExportSlice: SliceCreator<ExportSlice> = (api) => (set, get) 
   exportDigest: null,
   exportError: null,
   exportBusy: false,
+  async chooseExportFolder() {
+    try {
+      const { dir } = await api.call('export:chooseFolder', {});
+      return dir;
+    } catch (error) {
+      set({ exportError: describeError(error) });
+      return null;
+    }
+  },
   async runExport(dir, scope) {
     set({ exportBusy: true, exportError: null, exportReport: null, exportDigest: null });
     try {

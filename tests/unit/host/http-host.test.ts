@@ -108,28 +108,46 @@ describe('margin serve HTTP host', () => {
   });
 });
 
-describe('exports from a page under margin serve (issue 12, item 5)', () => {
-  it('go below the export folder and nowhere else', async () => {
-    const { exportTarget } = await import('../../../electron/library/api/export-handlers.js');
+describe('where exports may go (issue 12, item 5)', () => {
+  it('under margin serve: below the export folder and nowhere else', async () => {
+    const { folderBelow } = await import('../../../electron/library/api/export-folders.js');
     const root = path.resolve('/tmp/margin-exports');
-    expect(exportTarget('Papers', root)).toBe(path.join(root, 'Papers'));
-    expect(exportTarget(path.join(root, 'Vault', 'refs.bib'), root)).toBe(path.join(root, 'Vault', 'refs.bib'));
-    expect(exportTarget(root, root)).toBe(root);
+    const folders = folderBelow(root);
+    expect(folders.target('Papers')).toBe(path.join(root, 'Papers'));
+    expect(folders.target(path.join(root, 'Vault', 'refs.bib'))).toBe(path.join(root, 'Vault', 'refs.bib'));
+    expect(folders.target(root)).toBe(root);
     for (const outside of ['/etc', '../outside', `${root}-evil/x.bib`, '/tmp/margin-exports/../x.md']) {
-      expect(() => exportTarget(outside, root), outside).toThrow(/exports go in/);
+      expect(() => folders.target(outside), outside).toThrow(/exports go in/);
     }
-    expect(exportTarget('/anywhere/the/user/chose', null)).toBe('/anywhere/the/user/chose');
   });
 
-  it('are refused outside the folder through the HTTP host too', async () => {
-    const { session, handlers } = await sampleSession(await tempDir());
+  it('in the app: only into folders the user chose in the dialog (remembered between runs)', async () => {
+    const { chosenFolders } = await import('../../../electron/library/api/export-folders.js');
+    let saved: readonly string[] = [];
+    const store = { load: async () => saved, save: async (f: readonly string[]) => void (saved = f) };
+    const vault = path.resolve('/home/ada/vault');
+    const answers: Array<string | null> = [null, vault];
+    const folders = await chosenFolders(async () => answers.shift() ?? null, store);
+    expect(() => folders.target('/etc/evil.md')).toThrow(/choose the folder/);
+    expect(await folders.choose()).toBeNull();
+    expect(() => folders.target(path.join(vault, 'Papers'))).toThrow(/choose the folder/);
+    expect(await folders.choose()).toBe(vault);
+    expect(folders.target(path.join(vault, 'Papers'))).toBe(path.join(vault, 'Papers'));
+    expect(() => folders.target(`${vault}-other/x.bib`)).toThrow(/choose the folder/);
+    const later = await chosenFolders(async () => null, store);
+    expect(later.target(path.join(vault, 'references.bib'))).toBe(path.join(vault, 'references.bib'));
+  });
+
+  it('are refused outside the folder through the handlers too, and the dialog suggests the folder', async () => {
+    const { session } = await sampleSession(await tempDir());
     const root = await tempDir();
     const { createHandlers } = await import('../../../electron/library/api/handlers.js');
-    const confined = createHandlers(session, { exportRoot: root });
+    const { folderBelow } = await import('../../../electron/library/api/export-folders.js');
+    const confined = createHandlers(session, { exportFolders: folderBelow(root), defaultExportDir: root });
     await expect(confined['export:bibliography']({ format: 'bibtex', file: '/tmp/elsewhere.bib', scope: { kind: 'all' } })).rejects.toThrow(/exports go in/);
     await expect(confined['export:bibliography']({ format: 'bibtex', file: 'refs.bib', scope: { kind: 'all' } })).resolves.toMatchObject({ papers: 76 });
     expect((await confined['library:overview']({})).defaultExportDir).toBe(root);
-    expect(handlers).toBeDefined();
+    expect(await confined['export:chooseFolder']({})).toEqual({ dir: root });
     await session.close();
   });
 });
