@@ -42,6 +42,8 @@ export interface LibraryOpenOptions {
   readonly deps?: LibraryDeps;
   /** Reads imports; the app and `margin serve` pass one that parses in a worker thread with a time limit. */
   readonly parser?: ImportParser;
+  /** Take over a write lock held from another machine, after the user confirmed it. */
+  readonly takeOverLock?: boolean;
 }
 
 export interface ImportRequest {
@@ -106,7 +108,7 @@ export class Library {
 
   static async open(options: LibraryOpenOptions): Promise<Library> {
     const deps = options.deps ?? defaultDeps;
-    const store = await LibraryStore.open({ dir: options.dir, mode: options.mode, holder: options.holder, now: deps.now });
+    const store = await LibraryStore.open({ dir: options.dir, mode: options.mode, holder: options.holder, now: deps.now, ...(options.takeOverLock ? { takeOverLock: true } : {}) });
     return new Library(store, deps, options.parser ?? parseInProcess);
   }
 

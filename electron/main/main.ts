@@ -10,6 +10,7 @@ import { openSession, type Session } from '../library/api/session.js';
 import { ARXIV_API } from '../library/arxiv/arxiv-completion.js';
 import { libraryIn } from '../library/library-location.js';
 import { registerIpc, trustedSender, type IpcMainLike } from './ipc.js';
+import { LibraryError } from '../library/storage/errors.js';
 import { denyAllPermissions, hardenContents, windowOptions } from './security.js';
 import { loadBounds, saveBounds } from './window-state.js';
 
@@ -28,12 +29,26 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const libraryDir = libraryIn(userData, process.env);
   let current: Session;
+  const arxivApi = process.env.MARGIN_OFFLINE ? {} : { arxivApi: ARXIV_API };
+  const open = (takeOverLock: boolean) =>
+    openSession({ dir: libraryDir, holder: 'the Margin app', searchWorker: path.join(here, '../workers/search-worker.js'), parseWorker: path.join(here, '../workers/parse-worker.js'), ...arxivApi, takeOverLock });
   try {
-    const arxivApi = process.env.MARGIN_OFFLINE ? {} : { arxivApi: ARXIV_API };
-    current = await openSession({ dir: libraryDir, holder: 'the Margin app', searchWorker: path.join(here, '../workers/search-worker.js'), parseWorker: path.join(here, '../workers/parse-worker.js'), ...arxivApi });
+    current = await open(false);
   } catch (error) {
-    dialog.showErrorBox('Margin cannot open your library', error instanceof Error ? error.message : String(error));
-    return app.quit();
+    const message = error instanceof Error ? error.message : String(error);
+    // A lock from another machine (a library in a synced folder): ask, naming the holder, before taking it over.
+    if (!(error instanceof LibraryError && error.code === 'locked' && /take the library over/.test(message))) {
+      dialog.showErrorBox('Margin cannot open your library', message);
+      return app.quit();
+    }
+    const { response } = await dialog.showMessageBox({ type: 'warning', title: 'Library open elsewhere', message: 'Your library is open for writing on another computer.', detail: message, buttons: ['Take it over', 'Quit'], defaultId: 1, cancelId: 1 });
+    if (response !== 0) return app.quit();
+    try {
+      current = await open(true);
+    } catch (again) {
+      dialog.showErrorBox('Margin cannot open your library', again instanceof Error ? again.message : String(again));
+      return app.quit();
+    }
   }
   // Exports go only into folders the user picked in the native dialog: the renderer never names a path on its own.
   const exportFolders = await chosenFolders(async () => {

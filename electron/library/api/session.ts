@@ -27,11 +27,13 @@ export interface SessionOptions {
   readonly parseWorker?: string;
   /** Complete papers imported from bare arXiv ids from this API (the app passes arXiv's); none: never go online. */
   readonly arxivApi?: string;
+  /** Take over a write lock held from another machine, after the user confirmed it. */
+  readonly takeOverLock?: boolean;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
   const parser = options.parseWorker && existsSync(options.parseWorker) ? workerParser(options.parseWorker) : undefined;
-  const library = await Library.open({ dir: options.dir, mode: 'write', holder: options.holder, ...(options.deps ? { deps: options.deps } : {}), ...(parser ? { parser } : {}) });
+  const library = await Library.open({ dir: options.dir, mode: 'write', holder: options.holder, ...(options.deps ? { deps: options.deps } : {}), ...(parser ? { parser } : {}), ...(options.takeOverLock ? { takeOverLock: true } : {}) });
   try {
     await library.records(); // the app lists every paper at once: load the records now, not on first scroll
     // Started after the records, not beside them: on two cores the worker's reading slowed opening by

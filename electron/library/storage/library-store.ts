@@ -33,6 +33,8 @@ export interface StoreOpenOptions {
   /** Named in the lock so another writer's error says who holds the library. */
   readonly holder: string;
   readonly now: () => Date;
+  /** Take over a lock held from another machine (a library in a synced folder), once the user confirmed it. */
+  readonly takeOverLock?: boolean;
 }
 
 /** A batch of changes that lands together or not at all. */
@@ -94,7 +96,7 @@ export class LibraryStore {
       return store;
     }
     await mkdir(dir, { recursive: true });
-    const lock = await acquireWriteLock(dir, options.holder, now);
+    const lock = await acquireWriteLock(dir, options.holder, now, { takeOverFromOtherHost: options.takeOverLock === true });
     try {
       const notices: Notice[] = [];
       const manifest = (await readManifest(dir, true, now, notices)) ?? (await createLibrary(dir, now));

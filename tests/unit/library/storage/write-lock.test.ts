@@ -31,3 +31,22 @@ describe('single writer', () => {
     await library.close();
   });
 });
+
+describe('a lock held from another machine (issue 12, item 6)', () => {
+  it('names the holder and is taken over only when the user says so; a live lock on this machine never is', async () => {
+    const { acquireWriteLock } = await import('../../../../electron/library/storage/write-lock.js');
+    const { writeFile, readFile, readdir } = await import('node:fs/promises');
+    const { hostname } = await import('node:os');
+    const dir = await tempDir();
+    const other = { pid: 4242, host: 'laptop.example', holder: 'the Margin app', since: '2026-11-26T09:00:00.000Z' };
+    await writeFile(path.join(dir, 'write.lock'), JSON.stringify(other));
+    await expect(acquireWriteLock(dir, 'test', () => new Date())).rejects.toThrow(/open for writing by the Margin app \(pid 4242 on laptop\.example.*take the library over/);
+    const lock = await acquireWriteLock(dir, 'test', () => new Date(), { takeOverFromOtherHost: true });
+    expect(JSON.parse(await readFile(path.join(dir, 'write.lock'), 'utf8'))).toMatchObject({ host: hostname(), pid: process.pid, holder: 'test' });
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    await lock.release();
+    // Our own live process on this machine: taking over is never offered.
+    await writeFile(path.join(dir, 'write.lock'), JSON.stringify({ ...other, host: hostname(), pid: process.ppid }));
+    await expect(acquireWriteLock(dir, 'test', () => new Date(), { takeOverFromOtherHost: true })).rejects.toThrow(/open for writing/);
+  });
+});
