@@ -6,10 +6,11 @@ import { paperMarkdown } from '../../electron/library/export/markdown/export-mar
 import { parseImport } from '../../electron/library/import/parse-import.js';
 import { recordFromEntry } from '../../electron/library/merge/merge-entry.js';
 import { random } from '../../scripts/bench/synthetic.js';
-import { PaperIdSchema, type Paper } from '../../shared/models/paper.js';
+import { ANNOTATION_COLORS, PaperIdSchema, type Annotation, type Paper } from '../../shared/models/paper.js';
 
-// Issue 12: generated hostile papers go through import, then BibTeX, CSL-JSON and Markdown export, and each
-// export is read back: no entry, field, HTML element, link or front-matter key appears that was not written.
+// Issue 12: generated hostile papers (with a hostile highlight comment and note each) go through import, then
+// BibTeX, CSL-JSON and Markdown export, and each export is read back: no entry, field, HTML element, link or
+// front-matter key appears that was not written.
 const PAPERS = Number(process.env.MARGIN_EXPORT_FUZZ ?? 1000);
 const now = '2026-11-27T12:00:00.000Z';
 const today = new Date(now);
@@ -59,7 +60,13 @@ describe('export fuzzing', () => {
     expect(imported.entries).toHaveLength(PAPERS);
     const papers: Paper[] = imported.entries.map((entry, i) => {
       const { record, content } = recordFromEntry(entry, PaperIdSchema.parse(`fuzz${String(i).padStart(8, '0')}`), [], now);
-      return { ...record, ...content, note: { text: hostileText(rand, 20), updatedAt: now } };
+      // A highlight on the abstract with a hostile comment: quotes and comments are Margin's to escape.
+      const abstract = content.abstract ?? '';
+      const end = Math.min(abstract.length, 1 + Math.floor(rand() * 60));
+      const annotations: Annotation[] = abstract === ''
+        ? []
+        : [{ id: `h${i}`, quote: abstract.slice(0, end), prefix: '', suffix: abstract.slice(end, end + 32), start: 0, end, abstractHash: 'fuzz', color: ANNOTATION_COLORS[i % ANNOTATION_COLORS.length] ?? 'yellow', comment: hostileText(rand, 12), state: 'anchored', createdAt: now, updatedAt: now }];
+      return { ...record, ...content, annotationCount: annotations.length, annotations, note: { text: hostileText(rand, 20), updatedAt: now } };
     });
 
     // BibTeX: the same number of entries, with the titles, abstracts and DOIs written.

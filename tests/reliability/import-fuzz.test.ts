@@ -79,6 +79,10 @@ function hostileInput(rand: () => number, n: number): string {
         () => `\\\\\narXiv:2411.00001\nTitle: ${'x\n  '.repeat(size / 4)}\\\\ ( https://arxiv.org/abs/2411.00001 , 1kb)\n`,
         () => `[PDF] T\n${'A B, '.repeat(size / 5)}- V, 2024\n`,
         () => 'Submitted by x\n12\n'.repeat(size / 4),
+        // Issue 12's reproductions, each of which once froze the main process for tens of seconds.
+        () => '@'.repeat(200_000),
+        () => 'ab\n'.repeat(80_000),
+        () => '@string{'.repeat(64_000),
       ])();
     }
     default:
