@@ -29,15 +29,15 @@ const entries = [
   { in: 'scripts/fixtures/import-check.ts', out: 'out/fixtures/import-check.js' },
 ];
 for (const entry of entries) {
-  if (!existsSync(entry.in)) continue;
+  // A missing entry point is a broken build, never a silently smaller one.
+  if (!existsSync(entry.in)) throw new Error(`build: entry point ${entry.in} is missing`);
   await build({ ...node, external: [...node.external, ...(entry.external ?? [])], entryPoints: [entry.in], outfile: entry.out, banner: { js: `${entry.banner ? `${entry.banner}\n` : ''}${node.banner.js}` } });
 }
-if (existsSync('electron/preload/preload.ts')) {
-  // Sandboxed preloads must be CommonJS and may only require 'electron'.
-  await build({ entryPoints: ['electron/preload/preload.ts'], outfile: 'out/preload/preload.cjs', bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron'], sourcemap: true, logLevel: 'warning' });
+for (const required of ['electron/preload/preload.ts', 'renderer/index.html']) {
+  if (!existsSync(required)) throw new Error(`build: entry point ${required} is missing`);
 }
-if (existsSync('renderer/index.html')) {
-  const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
-}
+// Sandboxed preloads must be CommonJS and may only require 'electron'.
+await build({ entryPoints: ['electron/preload/preload.ts'], outfile: 'out/preload/preload.cjs', bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron'], sourcemap: true, logLevel: 'warning' });
+const { build: viteBuild } = await import('vite');
+await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
 console.log('built out/');
