@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layer rules of docs/house-style.md are lint rules: a violation added on purpose fails `npm run lint`.
+const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, '../../..') });
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
+}
+
+describe('layer rules', () => {
+  it('refuse electron outside main and the preload', async () => {
+    expect(await problems('renderer/src/components/Evil.tsx', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n")).toEqual([expect.stringMatching(/no-restricted-imports: .*only electron\/main and electron\/preload/)]);
+    expect(await problems('electron/library/evil.ts', "import { app } from 'electron';\nexport const x = app;\n")).toHaveLength(1);
+    expect(await problems('electron/main/fine.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([]);
+  });
+
+  it('keep the core from the CLI, the host and main; the renderer and shared/ from electron/', async () => {
+    expect(await problems('electron/library/import/evil.ts', "import { runCli } from '../../cli/run-cli.js';\nexport const x = runCli;\n")).toEqual([expect.stringMatching(/never imports main, the HTTP host or the CLI/)]);
+    expect(await problems('electron/library/evil.ts', "import { startHttpHost } from '../host/http-host.js';\nexport const x = startHttpHost;\n")).toHaveLength(1);
+    expect(await problems('renderer/src/evil.ts', "import { Library } from '../../electron/library/library.js';\nexport const x = Library;\n")).toEqual([expect.stringMatching(/imports only shared\//)]);
+    expect(await problems('shared/evil.ts', "import { Library } from '../electron/library/library.js';\nexport const x = Library;\n")).toEqual([expect.stringMatching(/shared\/ imports nothing of ours/)]);
+    expect(await problems('renderer/src/fine.ts', "import { CHANNELS } from '../../shared/ipc/channels.js';\nexport const x = CHANNELS;\n")).toEqual([]);
+  });
+
+  it('refuse `any`', async () => {
+    expect(await problems('electron/library/evil.ts', 'export const x: any = 1;\n')).toEqual([expect.stringMatching(/no-explicit-any/)]);
+  });
+});
