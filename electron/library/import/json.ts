@@ -40,7 +40,7 @@ export function jsonItems<S extends z.ZodType>(input: string, fileName: string |
  * The line where each element of a top-level JSON array starts, in one pass (strings and escapes
  * skipped), so every item can be reported with its line. Call it only on text JSON.parse accepted.
  */
-export function itemLines(input: string): number[] {
+function itemLines(input: string): number[] {
   const lineOf = lineLocator(input);
   const starts: number[] = [];
   let depth = 0;

@@ -1,7 +1,7 @@
 /** Author lists as digests print them: `A, B and C`, `A, B, and C`, `A (MIT), B (1, 2)`, `A; B`, `A, B…`. */
 
 /** Drop parenthesized groups (affiliations, footnote numbers), nesting included, in one pass. */
-export function withoutParentheses(text: string): string {
+function withoutParentheses(text: string): string {
   let depth = 0;
   let out = '';
   for (const ch of text) {
