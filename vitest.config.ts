@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    // Renderer tests live beside the feature they test (renderer/src/<feature>/*.test.tsx).
+    include: ['tests/**/*.test.ts', 'renderer/src/**/*.test.ts', 'renderer/src/**/*.test.tsx'],
     // 2 cores: crash and end-to-end suites spawn processes of their own, so keep the pool small.
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY_META } from '../shared/security/csp.js';
 
 // The renderer: plain Vite (its built-in TSX transform is all React needs here).
 export default defineConfig({
@@ -16,4 +17,17 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [
+    {
+      // The policy has one definition (shared/security/csp.ts); the page gets it as its first tag.
+      name: 'margin-csp',
+      transformIndexHtml: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  ],
 });

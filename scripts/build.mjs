@@ -12,7 +12,9 @@ const node = {
   sourcemap: true,
   logLevel: 'warning',
   // ESM bundles still meet CommonJS dependencies that call require(); give them one.
-  banner: { js: "import { createRequire as __marginCreateRequire } from 'node:module'; const require = __marginCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __marginCreateRequire } from 'node:module'; const require = __marginCreateRequire(import.meta.url);",
+  },
   format: 'esm',
   external: ['electron'],
 };
@@ -31,13 +33,29 @@ const entries = [
 for (const entry of entries) {
   // A missing entry point is a broken build, never a silently smaller one.
   if (!existsSync(entry.in)) throw new Error(`build: entry point ${entry.in} is missing`);
-  await build({ ...node, external: [...node.external, ...(entry.external ?? [])], entryPoints: [entry.in], outfile: entry.out, banner: { js: `${entry.banner ? `${entry.banner}\n` : ''}${node.banner.js}` } });
+  await build({
+    ...node,
+    external: [...node.external, ...(entry.external ?? [])],
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    banner: { js: `${entry.banner ? `${entry.banner}\n` : ''}${node.banner.js}` },
+  });
 }
 for (const required of ['electron/preload/preload.ts', 'renderer/index.html']) {
   if (!existsSync(required)) throw new Error(`build: entry point ${required} is missing`);
 }
 // Sandboxed preloads must be CommonJS and may only require 'electron'.
-await build({ entryPoints: ['electron/preload/preload.ts'], outfile: 'out/preload/preload.cjs', bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron'], sourcemap: true, logLevel: 'warning' });
+await build({
+  entryPoints: ['electron/preload/preload.ts'],
+  outfile: 'out/preload/preload.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['electron'],
+  sourcemap: true,
+  logLevel: 'warning',
+});
 const { build: viteBuild } = await import('vite');
 await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
 console.log('built out/');

@@ -5,11 +5,24 @@ import type { CliIo } from './io.js';
 import type { ImportParser } from '../library/import/import-parser.js';
 
 /** Open the library for one command, tell the user about any recovery, and always close it. */
-export async function withLibrary<T>(io: CliIo, libraryFlag: string | undefined, mode: 'read' | 'write', holder: string, run: (library: Library) => Promise<T>, parser?: ImportParser): Promise<T> {
+export async function withLibrary<T>(
+  io: CliIo,
+  libraryFlag: string | undefined,
+  mode: 'read' | 'write',
+  holder: string,
+  run: (library: Library) => Promise<T>,
+  parser?: ImportParser,
+): Promise<T> {
   const dir = resolveLibraryDir(libraryFlag, { platform: process.platform, home: homedir(), env: io.env });
   // A lock held from another machine (a synced folder) is taken over only when the user says so.
   const takeOverLock = io.env.MARGIN_TAKE_OVER_LOCK === '1';
-  const library = await Library.open({ dir, mode, holder, ...(parser ? { parser } : {}), ...(takeOverLock ? { takeOverLock } : {}) });
+  const library = await Library.open({
+    dir,
+    mode,
+    holder,
+    ...(parser ? { parser } : {}),
+    ...(takeOverLock ? { takeOverLock } : {}),
+  });
   try {
     return await run(library);
   } finally {

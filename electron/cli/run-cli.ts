@@ -30,7 +30,9 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
 };
 
 export function helpText(): string {
-  return `Margin: a reading list for research papers.\n\nUsage:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n\nThe library is --library DIR, else $MARGIN_LIBRARY, else the desktop app's own library.\n`;
+  return `Margin: a reading list for research papers.\n\nUsage:\n${Object.values(COMMANDS)
+    .map((c) => `  ${c.usage}`)
+    .join('\n')}\n\nThe library is --library DIR, else $MARGIN_LIBRARY, else the desktop app's own library.\n`;
 }
 
 /** Run one CLI invocation; returns the exit code. Errors become one line on stderr. */

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Handlers } from '../../shared/ipc/contract.js';
 import { LIBRARY_CHANGED_EVENT } from '../../shared/ipc/channels.js';
+import { libraryChange } from '../../shared/ipc/library-change.js';
 import { fail, type Envelope } from '../../shared/ipc/envelope.js';
 import { dispatch } from '../library/api/dispatch.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
@@ -22,7 +23,7 @@ export interface HostOptions {
   /** Fixed in tests; random otherwise. */
   readonly token?: string;
   /** Subscribe to library changes; returns the unsubscribe function. */
-  readonly subscribe: (listener: (ids: readonly string[]) => void) => () => void;
+  readonly subscribe: (listener: (ids: readonly string[], change: { readonly content: boolean }) => void) => () => void;
 }
 
 export interface RunningHost {
@@ -65,8 +66,8 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
       if (!res.headersSent) send(res, 500, fail('internal', error instanceof Error ? error.message : String(error)));
     });
   });
-  const unsubscribe = options.subscribe((ids) => {
-    const data = `event: ${LIBRARY_CHANGED_EVENT}\ndata: ${JSON.stringify({ ids: ids.slice(0, 1000), count: ids.length })}\n\n`;
+  const unsubscribe = options.subscribe((ids, change) => {
+    const data = `event: ${LIBRARY_CHANGED_EVENT}\ndata: ${JSON.stringify(libraryChange(ids, change.content))}\n\n`;
     for (const res of events) res.write(data);
   });
 
@@ -79,9 +80,11 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
   const allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, fail('forbidden', 'foreign Host header refused'));
+    if (!allowedHosts.has(req.headers.host ?? ''))
+      return send(res, 403, fail('forbidden', 'foreign Host header refused'));
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins.has(origin)) return send(res, 403, fail('forbidden', 'foreign Origin refused'));
+    if (origin !== undefined && !allowedOrigins.has(origin))
+      return send(res, 403, fail('forbidden', 'foreign Origin refused'));
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const pathname = decodedPath(url.pathname);
     if (pathname === null) return send(res, 400, fail('invalid-request', 'the address has a malformed %-escape'));
@@ -89,12 +92,14 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
       // The token travels in a header; only the event stream (EventSource cannot set headers) takes it in the query.
       const fromQuery = pathname === '/api/events' ? url.searchParams.get('token') : null;
       const given = req.headers[TOKEN_HEADER] ?? fromQuery ?? '';
-      if (!sameToken(Array.isArray(given) ? (given[0] ?? '') : given, token)) return send(res, 401, fail('forbidden', 'missing or wrong token'));
+      if (!sameToken(Array.isArray(given) ? (given[0] ?? '') : given, token))
+        return send(res, 401, fail('forbidden', 'missing or wrong token'));
       if (pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
       if (req.method !== 'POST') return send(res, 405, fail('invalid-request', 'use POST for API calls'));
       return callChannel(req, res, pathname.slice('/api/'.length));
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('invalid-request', 'method not allowed'));
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, fail('invalid-request', 'method not allowed'));
     return serveStatic(res, pathname);
   }
 
@@ -121,7 +126,8 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
     const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(options.staticDir, relative);
-    if (!file.startsWith(path.resolve(options.staticDir) + path.sep)) return send(res, 404, fail('not-found', 'not found'));
+    if (!file.startsWith(path.resolve(options.staticDir) + path.sep))
+      return send(res, 404, fail('not-found', 'not found'));
     let content: Buffer;
     try {
       content = await readFile(file);
@@ -167,7 +173,11 @@ function statusFor(code: string): number {
 }
 
 function send(res: ServerResponse, status: number, body: Envelope<unknown>): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(JSON.stringify(body));
 }
 

@@ -14,7 +14,14 @@ export class DistinctPairs {
   ) {}
 
   static async open(libraryDir: string): Promise<DistinctPairs> {
-    const db = new Low(new ValidatedJsonFile(path.join(libraryDir, 'distinct.json'), FileSchema, path.join(libraryDir, BACKUPS_DIR, 'distinct.json')), { version: 1 as const, pairs: [] });
+    const db = new Low(
+      new ValidatedJsonFile(
+        path.join(libraryDir, 'distinct.json'),
+        FileSchema,
+        path.join(libraryDir, BACKUPS_DIR, 'distinct.json'),
+      ),
+      { version: 1 as const, pairs: [] },
+    );
     await db.read();
     return new DistinctPairs(db, new Set(db.data.pairs.map(([a, b]) => key(a, b))));
   }

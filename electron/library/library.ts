@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { ImportReport } from '../../shared/models/import-report.js';
 import type { ImportFormat, Paper, PaperContent, PaperId, PaperRecord, Status } from '../../shared/models/paper.js';
-import { EMPTY_CONTENT, PaperIdSchema, TagSchema, withCounts, type Annotation, type AnnotationColor, type Note } from '../../shared/models/paper.js';
+import {
+  EMPTY_CONTENT,
+  PaperIdSchema,
+  TagSchema,
+  withCounts,
+  type Annotation,
+  type AnnotationColor,
+  type Note,
+} from '../../shared/models/paper.js';
 import { anchorAt, nthOccurrence, reanchor } from './annotations/anchoring.js';
 import type { ParsedEntry } from './import/entry.js';
 import { MatchIndex } from './merge/match-index.js';
@@ -62,7 +70,11 @@ export interface ImportRequest {
 }
 
 /** What an import did, or would do, with every entry and the digest's skipped text. */
-export type ImportOutcome = ImportReport & { format: ImportFormat; items: PreviewItem[]; digest: ImportPreview['digest'] };
+export type ImportOutcome = ImportReport & {
+  format: ImportFormat;
+  items: PreviewItem[];
+  digest: ImportPreview['digest'];
+};
 
 /** Called with the ids of papers that changed, after the change is on disk; `content` says whether abstracts, notes or highlights changed too. */
 export type ChangeListener = (ids: readonly string[], change: { readonly content: boolean }) => void;
@@ -108,7 +120,13 @@ export class Library {
 
   static async open(options: LibraryOpenOptions): Promise<Library> {
     const deps = options.deps ?? defaultDeps;
-    const store = await LibraryStore.open({ dir: options.dir, mode: options.mode, holder: options.holder, now: deps.now, ...(options.takeOverLock ? { takeOverLock: true } : {}) });
+    const store = await LibraryStore.open({
+      dir: options.dir,
+      mode: options.mode,
+      holder: options.holder,
+      now: deps.now,
+      ...(options.takeOverLock ? { takeOverLock: true } : {}),
+    });
     return new Library(store, deps, options.parser ?? parseInProcess);
   }
 
@@ -137,13 +155,25 @@ export class Library {
   async list(filter: ListFilter = {}): Promise<Paper[]> {
     if (filter.ids && filter.ids.length > 0) {
       const papers = await Promise.all(filter.ids.map((id) => this.get(id)));
-      return papers.filter((p) => (!filter.tag || matchesFilters(p, parseQuery(`tag:"${filter.tag}"`))) && (!filter.status || p.status === filter.status));
+      return papers.filter(
+        (p) =>
+          (!filter.tag || matchesFilters(p, parseQuery(`tag:"${filter.tag}"`))) &&
+          (!filter.status || p.status === filter.status),
+      );
     }
     const records = (await this.store.allRecords()).filter((r) => r.trashedAt === null);
     const contents = await this.store.allContents();
-    const query = parseQuery([filter.search ?? '', filter.tag ? `tag:"${filter.tag}"` : '', filter.status ? `status:${filter.status}` : ''].join(' '));
+    const query = parseQuery(
+      [
+        filter.search ?? '',
+        filter.tag ? `tag:"${filter.tag}"` : '',
+        filter.status ? `status:${filter.status}` : '',
+      ].join(' '),
+    );
     const papers = records.map((r): Paper => ({ ...r, ...(contents.get(r.id) ?? EMPTY_CONTENT) }));
-    const matching = isEmptyQuery(query) ? papers : papers.filter((p) => matchesFilters(p, query) && matchesText(searchableText(p, p), query));
+    const matching = isEmptyQuery(query)
+      ? papers
+      : papers.filter((p) => matchesFilters(p, query) && matchesText(searchableText(p, p), query));
     return matching.sort(byAddedDesc);
   }
 
@@ -170,31 +200,87 @@ export class Library {
   /** Parse, apply the preview's corrections, match, and (unless dry-run) write an import in one transaction. */
   async import(request: ImportRequest): Promise<ImportOutcome> {
     const extraTags = request.tags.map((t, i) => validTag(t, i));
-    const parsed = await this.parser({ text: request.text, format: request.format, fileName: request.fileName, html: request.html ?? null, today: this.deps.now() });
+    const parsed = await this.parser({
+      text: request.text,
+      format: request.format,
+      fileName: request.fileName,
+      html: request.html ?? null,
+      today: this.deps.now(),
+    });
     const edited = applyEntryEdits(parsed.entries, request.edits ?? []);
-    const withCategories = (entry: ParsedEntry): ParsedEntry => (request.categoryTags && entry.categories.length > 0 ? { ...entry, tags: unionTags(entry.tags, entry.categories.map((c) => `arxiv/${c}`)) } : entry);
+    const withCategories = (entry: ParsedEntry): ParsedEntry =>
+      request.categoryTags && entry.categories.length > 0
+        ? {
+            ...entry,
+            tags: unionTags(
+              entry.tags,
+              entry.categories.map((c) => `arxiv/${c}`),
+            ),
+          }
+        : entry;
     const included = edited.entries.filter((e) => e.included);
-    const plan = request.dryRun ? await this.planImport(included.map((e) => withCategories(e.entry)), extraTags) : await this.importWithBackup(included.map((e) => withCategories(e.entry)), extraTags);
+    const plan = request.dryRun
+      ? await this.planImport(
+          included.map((e) => withCategories(e.entry)),
+          extraTags,
+        )
+      : await this.importWithBackup(
+          included.map((e) => withCategories(e.entry)),
+          extraTags,
+        );
     if (!request.dryRun) this.emit(plan.records.map((r) => r.id));
     // Unticked entries are still shown, with what importing them would do.
     const excluded = edited.entries.filter((e) => !e.included);
-    const excludedItems = excluded.length > 0 && request.dryRun ? (await this.planImport(excluded.map((e) => e.entry), [])).items : [];
+    const excludedItems =
+      excluded.length > 0 && request.dryRun
+        ? (
+            await this.planImport(
+              excluded.map((e) => e.entry),
+              [],
+            )
+          ).items
+        : [];
     const itemFor = new Map<number, PreviewItem>();
-    const lineOf = (group: readonly EditedEntry[], position: number | null | undefined): number | null => (position === null || position === undefined ? null : (group[position]?.entry.line ?? null));
-    included.forEach((e, i) => itemFor.set(e.index, describeItem(plan.items[i], e, lineOf(included, plan.items[i]?.repeatOf))));
-    excluded.forEach((e, i) => itemFor.set(e.index, describeItem(excludedItems[i], e, lineOf(excluded, excludedItems[i]?.repeatOf))));
+    const lineOf = (group: readonly EditedEntry[], position: number | null | undefined): number | null =>
+      position === null || position === undefined ? null : (group[position]?.entry.line ?? null);
+    included.forEach((e, i) =>
+      itemFor.set(e.index, describeItem(plan.items[i], e, lineOf(included, plan.items[i]?.repeatOf))),
+    );
+    excluded.forEach((e, i) =>
+      itemFor.set(e.index, describeItem(excludedItems[i], e, lineOf(excluded, excludedItems[i]?.repeatOf))),
+    );
     const items = edited.entries.flatMap((e) => itemFor.get(e.index) ?? []);
     const skipped = [...(parsed.digest?.skipped ?? []), ...edited.skipped].sort((a, b) => a.line - b.line);
-    const digest = parsed.digest ? { source: parsed.digest.source, label: parsed.digest.label, detail: parsed.digest.detail, skipped } : null;
+    const digest = parsed.digest
+      ? { source: parsed.digest.source, label: parsed.digest.label, detail: parsed.digest.detail, skipped }
+      : null;
     const { added, merged, unchanged, ids } = plan;
     // Every entry accounted for: what became of it, and which paper it is.
     const entries = plan.items.map((item, i) => ({
       line: included[i]?.entry.line ?? null,
       title: item.title,
-      outcome: item.repeatOf !== null ? ('repeated' as const) : item.outcome === 'new' ? ('added' as const) : item.outcome === 'merge' ? ('merged' as const) : ('unchanged' as const),
+      outcome:
+        item.repeatOf !== null
+          ? ('repeated' as const)
+          : item.outcome === 'new'
+            ? ('added' as const)
+            : item.outcome === 'merge'
+              ? ('merged' as const)
+              : ('unchanged' as const),
       paperId: item.resultId,
     }));
-    return { added, merged, unchanged, failed: [...parsed.failures], ids, items, format: parsed.format, digest, skipped, entries };
+    return {
+      added,
+      merged,
+      unchanged,
+      failed: [...parsed.failures],
+      ids,
+      items,
+      format: parsed.format,
+      digest,
+      skipped,
+      entries,
+    };
   }
 
   /**
@@ -210,7 +296,9 @@ export class Library {
 
   /** Papers imported from a bare arXiv id, still waiting for their title and abstract. */
   async arxivPlaceholders(): Promise<PaperRecord[]> {
-    return (await this.store.allRecords()).filter((r) => r.arxivId !== null && r.title === arxivPlaceholderTitle(r.arxivId) && r.trashedAt === null);
+    return (await this.store.allRecords()).filter(
+      (r) => r.arxivId !== null && r.title === arxivPlaceholderTitle(r.arxivId) && r.trashedAt === null,
+    );
   }
 
   async close(): Promise<void> {
@@ -345,7 +433,10 @@ export class Library {
     const index = new MatchIndex(existing);
     const distinct = await this.distinctPairs();
     const keys = new CitationKeys(existing);
-    const pending = new Map<string, { record: PaperRecord; content: PaperContent; isNew: boolean; changed: boolean; firstEntry: number }>();
+    const pending = new Map<
+      string,
+      { record: PaperRecord; content: PaperContent; isNew: boolean; changed: boolean; firstEntry: number }
+    >();
     const ids: string[] = [];
     const listed = new Set<string>();
     const items: PlannedItem[] = [];
@@ -366,20 +457,47 @@ export class Library {
         index.add(record);
         ids.push(record.id);
         listed.add(record.id);
-        items.push({ title: entry.title, outcome: 'new', changes: [], paperId: null, entryKey: key, resultId: record.id, repeatOf: null });
+        items.push({
+          title: entry.title,
+          outcome: 'new',
+          changes: [],
+          paperId: null,
+          entryKey: key,
+          resultId: record.id,
+          repeatOf: null,
+        });
         continue;
       }
-      const current = pending.get(matchId) ?? { record: await this.requireRecord(matchId), content: await this.store.getContent(matchId), isNew: false, changed: false, firstEntry: position };
+      const current = pending.get(matchId) ?? {
+        record: await this.requireRecord(matchId),
+        content: await this.store.getContent(matchId),
+        isNew: false,
+        changed: false,
+        firstEntry: position,
+      };
       const merged = mergeEntry(current.record, current.content, entry, extraTags, now);
       const record = current.record.citationKey === null ? keys.assign(merged.record) : merged.record;
-      pending.set(matchId, { ...current, record, content: merged.content, changed: current.changed || merged.changed.length > 0 });
+      pending.set(matchId, {
+        ...current,
+        record,
+        content: merged.content,
+        changed: current.changed || merged.changed.length > 0,
+      });
       if (!listed.has(matchId)) {
         ids.push(matchId);
         listed.add(matchId);
       }
       // An entry whose paper an earlier entry of this import already names is that paper listed again.
       const repeatOf = current.firstEntry !== position ? current.firstEntry : null;
-      items.push({ title: entry.title, outcome: current.isNew ? 'new' : merged.changed.length > 0 ? 'merge' : 'same', changes: [...merged.changed], paperId: current.isNew ? null : current.record.id, entryKey: key, resultId: matchId, repeatOf });
+      items.push({
+        title: entry.title,
+        outcome: current.isNew ? 'new' : merged.changed.length > 0 ? 'merge' : 'same',
+        changes: [...merged.changed],
+        paperId: current.isNew ? null : current.record.id,
+        entryKey: key,
+        resultId: matchId,
+        repeatOf,
+      });
     }
     const values = [...pending.values()];
     const changed = values.filter((v) => v.changed);
@@ -415,36 +533,72 @@ export class Library {
   }
 
   /** Highlight `start`–`end` of the abstract. */
-  async addAnnotation(id: string, input: { start: number; end: number; color: AnnotationColor; comment: string }): Promise<Annotation> {
+  async addAnnotation(
+    id: string,
+    input: { start: number; end: number; color: AnnotationColor; comment: string },
+  ): Promise<Annotation> {
     return this.updateContent(id, (content) => {
       const abstract = content.abstract ?? '';
       if (!(input.start >= 0 && input.start < input.end && input.end <= abstract.length)) {
-        throw new LibraryError('invalid-request', `highlight ${input.start}–${input.end} is outside the abstract of ${id} (${abstract.length} characters)`);
+        throw new LibraryError(
+          'invalid-request',
+          `highlight ${input.start}–${input.end} is outside the abstract of ${id} (${abstract.length} characters)`,
+        );
       }
-      if (abstract.slice(input.start, input.end).trim() === '') throw new LibraryError('invalid-request', 'a highlight needs some text, not only spaces');
+      if (abstract.slice(input.start, input.end).trim() === '')
+        throw new LibraryError('invalid-request', 'a highlight needs some text, not only spaces');
       const now = this.deps.now().toISOString();
-      const created: Annotation = { id: newAnnotationId(), ...anchorAt(abstract, input.start, input.end), color: input.color, comment: input.comment, state: 'anchored', createdAt: now, updatedAt: now };
+      const created: Annotation = {
+        id: newAnnotationId(),
+        ...anchorAt(abstract, input.start, input.end),
+        color: input.color,
+        comment: input.comment,
+        state: 'anchored',
+        createdAt: now,
+        updatedAt: now,
+      };
       return { content: { ...content, annotations: [...content.annotations, created] }, result: created };
     });
   }
 
   /** Highlight the Nth occurrence of `quote` in the abstract (the CLI's way in). */
-  async annotateQuote(id: string, quote: string, occurrence: number, color: AnnotationColor, comment: string): Promise<Annotation> {
+  async annotateQuote(
+    id: string,
+    quote: string,
+    occurrence: number,
+    color: AnnotationColor,
+    comment: string,
+  ): Promise<Annotation> {
     await this.requireRecord(id);
     const abstract = (await this.store.getContent(id)).abstract ?? '';
     const range = nthOccurrence(abstract, quote, occurrence);
     if (!range) {
       const count = quote === '' ? 0 : abstract.split(quote).length - 1;
-      throw new LibraryError('not-found', `"${quote.slice(0, 60)}" ${count === 0 ? 'does not occur' : `occurs ${count} time${count === 1 ? '' : 's'}, not ${occurrence}`} in the abstract of ${id}`);
+      throw new LibraryError(
+        'not-found',
+        `"${quote.slice(0, 60)}" ${count === 0 ? 'does not occur' : `occurs ${count} time${count === 1 ? '' : 's'}, not ${occurrence}`} in the abstract of ${id}`,
+      );
     }
     return this.addAnnotation(id, { ...range, color, comment });
   }
 
-  async updateAnnotation(id: string, annotationId: string, patch: { color?: AnnotationColor | undefined; comment?: string | undefined }): Promise<Annotation> {
+  async updateAnnotation(
+    id: string,
+    annotationId: string,
+    patch: { color?: AnnotationColor | undefined; comment?: string | undefined },
+  ): Promise<Annotation> {
     return this.updateContent(id, (content) => {
       const current = findAnnotation(content, id, annotationId);
-      const updated: Annotation = { ...current, ...(patch.color ? { color: patch.color } : {}), ...(patch.comment !== undefined ? { comment: patch.comment } : {}), updatedAt: this.deps.now().toISOString() };
-      return { content: { ...content, annotations: content.annotations.map((a) => (a.id === annotationId ? updated : a)) }, result: updated };
+      const updated: Annotation = {
+        ...current,
+        ...(patch.color ? { color: patch.color } : {}),
+        ...(patch.comment !== undefined ? { comment: patch.comment } : {}),
+        updatedAt: this.deps.now().toISOString(),
+      };
+      return {
+        content: { ...content, annotations: content.annotations.map((a) => (a.id === annotationId ? updated : a)) },
+        result: updated,
+      };
     });
   }
 
@@ -452,7 +606,10 @@ export class Library {
   async deleteAnnotation(id: string, annotationId: string): Promise<Annotation> {
     return this.updateContent(id, (content) => {
       const removed = findAnnotation(content, id, annotationId);
-      return { content: { ...content, annotations: content.annotations.filter((a) => a.id !== annotationId) }, result: removed };
+      return {
+        content: { ...content, annotations: content.annotations.filter((a) => a.id !== annotationId) },
+        result: removed,
+      };
     });
   }
 
@@ -460,7 +617,10 @@ export class Library {
   async restoreAnnotation(id: string, annotation: Annotation): Promise<Annotation> {
     return this.updateContent(id, (content) => {
       const restored = reanchor(annotation, content.abstract ?? '');
-      return { content: { ...content, annotations: [...content.annotations.filter((a) => a.id !== annotation.id), restored] }, result: restored };
+      return {
+        content: { ...content, annotations: [...content.annotations.filter((a) => a.id !== annotation.id), restored] },
+        result: restored,
+      };
     });
   }
 
@@ -477,7 +637,10 @@ export class Library {
    * Read-modify-write a paper's content, alone. When the list's counts stay the same only the content
    * shard is written; otherwise record and content land together through the journal.
    */
-  private async updateContent<T>(id: string, change: (content: PaperContent) => { content: PaperContent; result: T }): Promise<T> {
+  private async updateContent<T>(
+    id: string,
+    change: (content: PaperContent) => { content: PaperContent; result: T },
+  ): Promise<T> {
     const { result, changed } = await this.store.exclusive(async (writer) => {
       const record = await this.requireRecord(id);
       const content = await this.store.getContent(id);
@@ -485,7 +648,11 @@ export class Library {
       if (next.content === content) return { result: next.result, changed: false };
       const counted = withCounts(record, next.content);
       if (counted === record) await writer.putContent(id, next.content);
-      else await writer.commit({ records: [{ ...counted, updatedAt: this.deps.now().toISOString() }], contents: new Map([[id, next.content]]) });
+      else
+        await writer.commit({
+          records: [{ ...counted, updatedAt: this.deps.now().toISOString() }],
+          contents: new Map([[id, next.content]]),
+        });
       return { result: next.result, changed: true };
     });
     if (changed) this.emit([id]);
@@ -496,7 +663,12 @@ export class Library {
     if (ids.length === 0) return;
     for (const listener of this.listeners) listener(ids, { content });
     this.pendingBackup ??= this.hourlyBackup()
-      .catch((error: unknown) => this.store.notices.push({ level: 'warning', message: `The hourly backup failed: ${error instanceof Error ? error.message : String(error)}` }))
+      .catch((error: unknown) =>
+        this.store.notices.push({
+          level: 'warning',
+          message: `The hourly backup failed: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      )
       .finally(() => {
         this.pendingBackup = null;
       });
@@ -520,7 +692,11 @@ function newAnnotationId(): string {
 
 function validTag(raw: string, index: number): string {
   const result = TagSchema.safeParse(raw);
-  if (!result.success) throw new LibraryError('invalid-request', `tag ${index + 1} ("${raw.slice(0, 40)}"): ${result.error.issues[0]?.message ?? 'invalid'}`);
+  if (!result.success)
+    throw new LibraryError(
+      'invalid-request',
+      `tag ${index + 1} ("${raw.slice(0, 40)}"): ${result.error.issues[0]?.message ?? 'invalid'}`,
+    );
   return result.data;
 }
 

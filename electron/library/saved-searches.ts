@@ -13,7 +13,11 @@ export class SavedSearches {
   private constructor(private readonly db: Low<z.output<typeof SavedSearchesFileSchema>>) {}
 
   static async open(libraryDir: string): Promise<SavedSearches> {
-    const file = new ValidatedJsonFile(path.join(libraryDir, 'searches.json'), SavedSearchesFileSchema, path.join(libraryDir, BACKUPS_DIR, 'searches.json'));
+    const file = new ValidatedJsonFile(
+      path.join(libraryDir, 'searches.json'),
+      SavedSearchesFileSchema,
+      path.join(libraryDir, BACKUPS_DIR, 'searches.json'),
+    );
     const db = new Low(file, { version: 1 as const, searches: [] });
     await db.read();
     return new SavedSearches(db);

@@ -5,7 +5,10 @@ import { dispatch } from '../library/api/dispatch.js';
 
 /** What registration needs of `ipcMain`; tests pass a fake. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { senderFrame: { url: string } | null }, payload: unknown) => Promise<Envelope<unknown>>): void;
+  handle(
+    channel: string,
+    listener: (event: { senderFrame: { url: string } | null }, payload: unknown) => Promise<Envelope<unknown>>,
+  ): void;
 }
 
 /**
@@ -16,7 +19,8 @@ export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers, isTrustedS
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, payload) => {
       const url = event.senderFrame?.url ?? '';
-      if (!isTrustedSender(url)) return fail('forbidden', `${channel}: refused a call from ${url.slice(0, 100) || 'an unknown frame'}`);
+      if (!isTrustedSender(url))
+        return fail('forbidden', `${channel}: refused a call from ${url.slice(0, 100) || 'an unknown frame'}`);
       return dispatch(handlers, channel, payload);
     });
   }
@@ -28,7 +32,9 @@ export function trustedSender(appUrl: string): (url: string) => boolean {
   return (url) => {
     try {
       const actual = new URL(url);
-      return actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname;
+      return (
+        actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname
+      );
     } catch {
       return false;
     }

@@ -3,13 +3,14 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LIBRARY_CHANGED_EVENT } from '../../shared/ipc/channels.js';
+import { libraryChange } from '../../shared/ipc/library-change.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
 import { createHandlers } from '../library/api/handlers.js';
 import { chosenFolders, folderFile } from '../library/api/export-folders.js';
 import { openSession, type Session } from '../library/api/session.js';
 import { ARXIV_API } from '../library/arxiv/arxiv-completion.js';
 import { libraryIn } from '../library/library-location.js';
-import { registerIpc, trustedSender, type IpcMainLike } from './ipc.js';
+import { registerIpc, trustedSender } from './ipc.js';
 import { LibraryError } from '../library/storage/errors.js';
 import { denyAllPermissions, hardenContents, windowOptions } from './security.js';
 import { loadBounds, saveBounds } from './window-state.js';
@@ -31,7 +32,14 @@ async function start(): Promise<void> {
   let current: Session;
   const arxivApi = process.env.MARGIN_OFFLINE ? {} : { arxivApi: ARXIV_API };
   const open = (takeOverLock: boolean) =>
-    openSession({ dir: libraryDir, holder: 'the Margin app', searchWorker: path.join(here, '../workers/search-worker.js'), parseWorker: path.join(here, '../workers/parse-worker.js'), ...arxivApi, takeOverLock });
+    openSession({
+      dir: libraryDir,
+      holder: 'the Margin app',
+      searchWorker: path.join(here, '../workers/search-worker.js'),
+      parseWorker: path.join(here, '../workers/parse-worker.js'),
+      ...arxivApi,
+      takeOverLock,
+    });
   try {
     current = await open(false);
   } catch (error) {
@@ -41,7 +49,15 @@ async function start(): Promise<void> {
       dialog.showErrorBox('Margin cannot open your library', message);
       return app.quit();
     }
-    const { response } = await dialog.showMessageBox({ type: 'warning', title: 'Library open elsewhere', message: 'Your library is open for writing on another computer.', detail: message, buttons: ['Take it over', 'Quit'], defaultId: 1, cancelId: 1 });
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      title: 'Library open elsewhere',
+      message: 'Your library is open for writing on another computer.',
+      detail: message,
+      buttons: ['Take it over', 'Quit'],
+      defaultId: 1,
+      cancelId: 1,
+    });
     if (response !== 0) return app.quit();
     try {
       current = await open(true);
@@ -51,18 +67,28 @@ async function start(): Promise<void> {
     }
   }
   // Exports go only into folders the user picked in the native dialog: the renderer never names a path on its own.
-  const exportFolders = await chosenFolders(async () => {
-    const parent = BrowserWindow.getFocusedWindow();
-    const options = { title: 'Export to folder', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
-    const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-    return picked.canceled ? null : (picked.filePaths[0] ?? null);
-  }, folderFile(path.join(userData, 'export-folders.json')));
+  const exportFolders = await chosenFolders(
+    async () => {
+      const parent = BrowserWindow.getFocusedWindow();
+      const options = {
+        title: 'Export to folder',
+        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+      };
+      const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    folderFile(path.join(userData, 'export-folders.json')),
+  );
   // The registrar's event type is a subset of Electron's; ipcMain satisfies it structurally.
-  registerIpc(ipcMain as unknown as IpcMainLike, createHandlers(current, { exportFolders }), trustedSender(appUrl));
+  registerIpc(ipcMain, createHandlers(current, { exportFolders }), trustedSender(appUrl));
 
-  const window = new BrowserWindow(windowOptions(await loadBounds(userData), path.join(here, '../preload/preload.cjs')));
+  const window = new BrowserWindow(
+    windowOptions(await loadBounds(userData), path.join(here, '../preload/preload.cjs')),
+  );
   hardenContents(window.webContents, (url) => shell.openExternal(url), appUrl);
-  current.library.onChange((ids) => window.webContents.send(LIBRARY_CHANGED_EVENT, { count: ids.length }));
+  current.library.onChange((ids, change) =>
+    window.webContents.send(LIBRARY_CHANGED_EVENT, libraryChange(ids, change.content)),
+  );
   window.once('ready-to-show', () => window.show());
   window.on('close', () => void saveBounds(userData, window.getBounds()));
   app.on('second-instance', () => {

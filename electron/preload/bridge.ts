@@ -16,11 +16,13 @@ const ALLOWED: ReadonlySet<string> = new Set<string>(CHANNELS);
 export function createBridge(ipc: IpcRendererLike) {
   return Object.freeze({
     invoke(channel: Channel, payload: unknown): Promise<unknown> {
-      if (typeof channel !== 'string' || !ALLOWED.has(channel)) return Promise.reject(new Error(`channel not allowed: ${String(channel)}`));
+      if (typeof channel !== 'string' || !ALLOWED.has(channel))
+        return Promise.reject(new Error(`channel not allowed: ${String(channel)}`));
       return ipc.invoke(channel, payload);
     },
-    onLibraryChanged(listener: () => void): () => void {
-      const wrapped = () => listener(); // never hand the IpcRendererEvent (and its sender) to the page
+    onLibraryChanged(listener: (change: unknown) => void): () => void {
+      // Only the payload, never the IpcRendererEvent (and its sender); the page validates it.
+      const wrapped = (_event: unknown, change: unknown) => listener(change);
       ipc.on(LIBRARY_CHANGED_EVENT, wrapped);
       return () => {
         ipc.removeListener(LIBRARY_CHANGED_EVENT, wrapped);

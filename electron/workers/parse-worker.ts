@@ -13,9 +13,19 @@ function reply(message: ParseWorkerReply): void {
 }
 
 const request = ParseWorkerRequestSchema.safeParse(workerData);
-if (!request.success) reply({ ok: false, code: 'invalid-request', message: `the import reader was given no import (${request.error.issues[0]?.message ?? 'wrong shape'})` });
+if (!request.success)
+  reply({
+    ok: false,
+    code: 'invalid-request',
+    message: `the import reader was given no import (${request.error.issues[0]?.message ?? 'wrong shape'})`,
+  });
 else
   parseInProcess(request.data).then(
     (result) => reply({ ok: true, result }),
-    (error: unknown) => reply(error instanceof LibraryError ? { ok: false, code: error.code, message: error.message } : { ok: false, code: 'invalid-request', message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      reply(
+        error instanceof LibraryError
+          ? { ok: false, code: error.code, message: error.message }
+          : { ok: false, code: 'invalid-request', message: error instanceof Error ? error.message : String(error) },
+      ),
   );

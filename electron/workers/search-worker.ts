@@ -5,7 +5,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SearchCorpus, contentText, recordText } from '../library/search/search-corpus.js';
 import type { WorkerReply, WorkerRequest } from '../library/search/worker-protocol.js';
-import { CONTENTS_DIR, ContentShardSchema, MANIFEST_FILE, ManifestSchema, PAPERS_DIR, PaperShardSchema, shardPaths } from '../library/storage/layout.js';
+import {
+  CONTENTS_DIR,
+  ContentShardSchema,
+  MANIFEST_FILE,
+  ManifestSchema,
+  PAPERS_DIR,
+  PaperShardSchema,
+  shardPaths,
+} from '../library/storage/layout.js';
 import { parseValidated } from '../library/storage/validated-json-file.js';
 
 if (!parentPort) throw new Error('search-worker must run as a worker thread');
@@ -21,7 +29,11 @@ const corpus = new SearchCorpus();
  * (the main process reports and recovers damaged files).
  */
 async function load(): Promise<void> {
-  const manifest = parseValidated(path.join(dir, MANIFEST_FILE), await readFile(path.join(dir, MANIFEST_FILE), 'utf8'), ManifestSchema);
+  const manifest = parseValidated(
+    path.join(dir, MANIFEST_FILE),
+    await readFile(path.join(dir, MANIFEST_FILE), 'utf8'),
+    ManifestSchema,
+  );
   const read = async (sub: string, index: number): Promise<string | null> => {
     try {
       return await readFile(shardPaths(dir, sub, index, manifest.shardCount).file, 'utf8');
@@ -32,8 +44,12 @@ async function load(): Promise<void> {
   for (let index = 0; index < manifest.shardCount; index++) {
     const [papers, contents] = await Promise.all([read(PAPERS_DIR, index), read(CONTENTS_DIR, index)]);
     try {
-      if (papers) for (const [id, record] of Object.entries(parseValidated('papers', papers, PaperShardSchema).papers)) corpus.setRecord(id, recordText(record));
-      if (contents) for (const [id, content] of Object.entries(parseValidated('contents', contents, ContentShardSchema).contents)) corpus.setContent(id, contentText(content));
+      if (papers)
+        for (const [id, record] of Object.entries(parseValidated('papers', papers, PaperShardSchema).papers))
+          corpus.setRecord(id, recordText(record));
+      if (contents)
+        for (const [id, content] of Object.entries(parseValidated('contents', contents, ContentShardSchema).contents))
+          corpus.setContent(id, contentText(content));
     } catch {
       // a damaged shard: the main process has it in hand
     }
@@ -48,10 +64,12 @@ const ready = load().then(() => {
 // Each message waits for the corpus, and messages are handled in the order they came.
 let queue: Promise<unknown> = ready;
 port.on('message', (message: WorkerRequest) => {
-  queue = queue.then(() => handle(message)).catch((error: unknown) => {
-    const reply: WorkerReply = { type: 'error', message: error instanceof Error ? error.message : String(error) };
-    port.postMessage(reply);
-  });
+  queue = queue
+    .then(() => handle(message))
+    .catch((error: unknown) => {
+      const reply: WorkerReply = { type: 'error', message: error instanceof Error ? error.message : String(error) };
+      port.postMessage(reply);
+    });
 });
 
 function handle(message: WorkerRequest): void {

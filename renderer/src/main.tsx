@@ -2,8 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApi } from './api/client.js';
 import { detectTransport } from './api/transport.js';
-import { App } from './components/App.js';
-import { StoreContext, createMarginStore } from './stores/store.js';
+import { App } from './app/App.js';
+import { StoreContext, createMarginStore } from './app/store.js';
 import './styles.css';
 
 const api = createApi(detectTransport());

@@ -18,7 +18,12 @@ import { LEGACY_SINGLE_FILE } from '../../electron/library/storage/migrations.js
 import { STATUSES } from '../../shared/models/paper.js';
 import { CLI_FROM_BENCH, measureFirstPaint } from './first-paint.js';
 import { round, summarize, timed, type Stats } from './stats.js';
-import { benchDigestLinearity, benchWorstCases, type LinearityResult, type WorstCaseResult } from './digest-linearity.js';
+import {
+  benchDigestLinearity,
+  benchWorstCases,
+  type LinearityResult,
+  type WorstCaseResult,
+} from './digest-linearity.js';
 import { syntheticLibrary, type SyntheticPaper } from './synthetic.js';
 
 const BENCH_FILE = fileURLToPath(import.meta.url);
@@ -46,7 +51,10 @@ interface SizeResult {
 
 async function seed(dir: string, papers: readonly SyntheticPaper[]): Promise<void> {
   const store = await LibraryStore.open({ dir, mode: 'write', holder: 'margin bench (seed)', now: () => new Date() });
-  await store.commit({ records: papers.map((p) => p.record), contents: new Map(papers.map((p) => [p.record.id, p.content])) });
+  await store.commit({
+    records: papers.map((p) => p.record),
+    contents: new Map(papers.map((p) => [p.record.id, p.content])),
+  });
   await store.close();
 }
 
@@ -54,7 +62,9 @@ async function seed(dir: string, papers: readonly SyntheticPaper[]): Promise<voi
 function runProbe(name: string, dir: string): Promise<{ wallMs: number; result: Record<string, number> }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(path.dirname(BENCH_FILE), 'probe.js'), name, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(path.dirname(BENCH_FILE), 'probe.js'), name, dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     let wallMs = 0;
     child.stdout.on('data', (d: Buffer) => {
@@ -77,19 +87,42 @@ async function measureEdits(dir: string, count: number): Promise<number[]> {
   for (let i = 0; i < count; i++) {
     const record = records[(i * 7919) % records.length];
     if (!record) break;
-    const edit = i % 2 === 0 ? () => session.library.addTags(record.id, [`bench/t${i}`]) : () => session.library.setStatus(record.id, STATUSES[(STATUSES.indexOf(record.status) + 1) % STATUSES.length] ?? 'read');
+    const edit =
+      i % 2 === 0
+        ? () => session.library.addTags(record.id, [`bench/t${i}`])
+        : () =>
+            session.library.setStatus(
+              record.id,
+              STATUSES[(STATUSES.indexOf(record.status) + 1) % STATUSES.length] ?? 'read',
+            );
     times.push((await timed(edit)).ms);
   }
   await session.close();
   return times;
 }
 
-const QUERIES = ['sparse', 'attention transformer', 'robust federated privacy', 'quantiz', 'distil', '"state space"', 'tag:llm/sparse', 'tag:vision kernel', 'pruning -vision', 'status:reading diffusion'];
+const QUERIES = [
+  'sparse',
+  'attention transformer',
+  'robust federated privacy',
+  'quantiz',
+  'distil',
+  '"state space"',
+  'tag:llm/sparse',
+  'tag:vision kernel',
+  'pruning -vision',
+  'status:reading diffusion',
+];
 
 async function measureSearch(dir: string): Promise<number[]> {
-  const session = await openSession({ dir, holder: 'margin bench (search)', searchWorker: path.resolve(path.dirname(BENCH_FILE), '../workers/search-worker.js') });
+  const session = await openSession({
+    dir,
+    holder: 'margin bench (search)',
+    searchWorker: path.resolve(path.dirname(BENCH_FILE), '../workers/search-worker.js'),
+  });
   const handlers = createHandlers(session);
-  const ask = (search: string) => handlers['papers:query']({ view: { kind: 'all' }, search, sort: 'added', offset: 0, limit: 200 });
+  const ask = (search: string) =>
+    handlers['papers:query']({ view: { kind: 'all' }, search, sort: 'added', offset: 0, limit: 200 });
   await ask('warmup'); // the index is ready: searchReadyMs measures the wait before this
   const times: number[] = [];
   for (let round = 0; round < 3; round++) for (const q of QUERIES) times.push((await timed(() => ask(q))).ms);
@@ -98,11 +131,19 @@ async function measureSearch(dir: string): Promise<number[]> {
 }
 
 /** Import up to 10,000 BibTeX entries into an empty library, as `margin import refs.bib` does. */
-async function measureBibtexImport(papers: readonly SyntheticPaper[], dir: string): Promise<{ ms: number; added: number }> {
-  const bib = bibliography(papers.slice(0, 10_000).map((p) => ({ ...p.record, ...p.content })), 'bibtex');
+async function measureBibtexImport(
+  papers: readonly SyntheticPaper[],
+  dir: string,
+): Promise<{ ms: number; added: number }> {
+  const bib = bibliography(
+    papers.slice(0, 10_000).map((p) => ({ ...p.record, ...p.content })),
+    'bibtex',
+  );
   const library = await Library.open({ dir, mode: 'write', holder: 'margin bench (import)' });
   try {
-    const { ms, value } = await timed(() => library.import({ text: bib, format: 'auto', fileName: 'bench.bib', tags: [], dryRun: false }));
+    const { ms, value } = await timed(() =>
+      library.import({ text: bib, format: 'auto', fileName: 'bench.bib', tags: [], dryRun: false }),
+    );
     return { ms, added: value.added };
   } finally {
     await library.close();
@@ -124,10 +165,16 @@ async function measureExport(dir: string, outDir: string): Promise<{ ms: number;
   }
 }
 
-async function baseline(dir: string, papers: readonly SyntheticPaper[], runs: number): Promise<{ open: number[]; edit: number[] }> {
+async function baseline(
+  dir: string,
+  papers: readonly SyntheticPaper[],
+  runs: number,
+): Promise<{ open: number[]; edit: number[] }> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, LEGACY_SINGLE_FILE);
-  const db = new Low(new JSONFile<{ papers: Array<Record<string, unknown>> }>(file), { papers: papers.map((p) => ({ ...p.record, ...p.content })) });
+  const db = new Low(new JSONFile<{ papers: Array<Record<string, unknown>> }>(file), {
+    papers: papers.map((p) => ({ ...p.record, ...p.content })),
+  });
   await db.write();
   const open: number[] = [];
   for (let i = 0; i < runs; i++) open.push((await runProbe('baseline-open', dir)).wallMs);
@@ -155,11 +202,14 @@ async function benchSize(size: number, log: (line: string) => void): Promise<Siz
     log('  edits…');
     // The same number of edits at each size, so the p95s compare (editRatio).
     const edits = await measureEdits(dir, 400);
-    const reference = size === 1000 ? edits : await (async () => {
-      const refDir = path.join(root, 'reference-1k');
-      await seed(refDir, syntheticLibrary(1000));
-      return measureEdits(refDir, 400);
-    })();
+    const reference =
+      size === 1000
+        ? edits
+        : await (async () => {
+            const refDir = path.join(root, 'reference-1k');
+            await seed(refDir, syntheticLibrary(1000));
+            return measureEdits(refDir, 400);
+          })();
     log('  search…');
     const searches = await measureSearch(dir);
     log('  import BibTeX…');
@@ -208,44 +258,92 @@ async function benchSize(size: number, log: (line: string) => void): Promise<Siz
 
 function printTable(result: SizeResult, write: (line: string) => void): void {
   write(`\n${result.papers.toLocaleString()} papers`);
-  write(`${'figure'.padEnd(22)}${'value'.padStart(10)}${'min'.padStart(10)}${'median'.padStart(10)}${'p95'.padStart(10)}   target at 100k`);
-  const statFor: Readonly<Record<string, string>> = { openMs: 'openMs', searchReadyMs: 'searchReadyMs', editP95Ms: 'editMs', searchP95Ms: 'searchMs', firstPaintMs: 'firstPaintMs', rssMB: 'rssMB' };
+  write(
+    `${'figure'.padEnd(22)}${'value'.padStart(10)}${'min'.padStart(10)}${'median'.padStart(10)}${'p95'.padStart(10)}   target at 100k`,
+  );
+  const statFor: Readonly<Record<string, string>> = {
+    openMs: 'openMs',
+    searchReadyMs: 'searchReadyMs',
+    editP95Ms: 'editMs',
+    searchP95Ms: 'searchMs',
+    firstPaintMs: 'firstPaintMs',
+    rssMB: 'rssMB',
+  };
   for (const [name, value] of Object.entries(result.figures)) {
     const s = result.stats[statFor[name] ?? ''];
     const cells = s ? [s.min, s.median, s.p95].map((v) => String(round(v, 1)).padStart(10)).join('') : ' '.repeat(30);
-    write(`${name.padEnd(22)}${(value === null ? 'n/a' : String(value)).padStart(10)}${cells}   ${TARGETS[name] ?? ''}`);
+    write(
+      `${name.padEnd(22)}${(value === null ? 'n/a' : String(value)).padStart(10)}${cells}   ${TARGETS[name] ?? ''}`,
+    );
   }
   const { openMs, editP95Ms } = result.baseline;
   write(`baseline (one lowdb file): openMs ${openMs}, editP95Ms ${editP95Ms}`);
-  write(`ratios baseline ÷ Margin: open ${round(openMs / (result.figures.openMs ?? Number.NaN), 1)}×, edit p95 ${round(editP95Ms / (result.figures.editP95Ms ?? Number.NaN), 1)}×`);
+  write(
+    `ratios baseline ÷ Margin: open ${round(openMs / (result.figures.openMs ?? Number.NaN), 1)}×, edit p95 ${round(editP95Ms / (result.figures.editP95Ms ?? Number.NaN), 1)}×`,
+  );
 }
 
-function printLinearity(results: readonly LinearityResult[], sizesMB: readonly number[], write: (line: string) => void): void {
+function printLinearity(
+  results: readonly LinearityResult[],
+  sizesMB: readonly number[],
+  write: (line: string) => void,
+): void {
   write('\ndigest parsing, ms per MB as the input doubles (growth: last ÷ first; 1 is linear)');
-  write(`${'source'.padEnd(18)}${sizesMB.map((s) => `${s} MB`.padStart(9)).join('')}${'growth'.padStart(9)}${'5 MB ms'.padStart(10)}   target: 5 MB < 1000 ms`);
-  for (const r of results) write(`${r.source.padEnd(18)}${sizesMB.map((s) => String(r.msPerMB[`${s}MB`]).padStart(9)).join('')}${String(r.growth).padStart(9)}${String(r.fiveMBms).padStart(10)}`);
+  write(
+    `${'source'.padEnd(18)}${sizesMB.map((s) => `${s} MB`.padStart(9)).join('')}${'growth'.padStart(9)}${'5 MB ms'.padStart(10)}   target: 5 MB < 1000 ms`,
+  );
+  for (const r of results)
+    write(
+      `${r.source.padEnd(18)}${sizesMB.map((s) => String(r.msPerMB[`${s}MB`]).padStart(9)).join('')}${String(r.growth).padStart(9)}${String(r.fiveMBms).padStart(10)}`,
+    );
 }
 
-function printWorstCases(results: readonly WorstCaseResult[], sizesMB: readonly number[], write: (line: string) => void): void {
-  write('\nworst-case inputs, ms as the input doubles (growth: ms per MB last ÷ first; target: linear, under 2,000 ms at 8 MB)');
+function printWorstCases(
+  results: readonly WorstCaseResult[],
+  sizesMB: readonly number[],
+  write: (line: string) => void,
+): void {
+  write(
+    '\nworst-case inputs, ms as the input doubles (growth: ms per MB last ÷ first; target: linear, under 2,000 ms at 8 MB)',
+  );
   write(`${'input'.padEnd(24)}${sizesMB.map((s) => `${s} MB`.padStart(9)).join('')}${'growth'.padStart(9)}`);
-  for (const r of results) write(`${r.input.padEnd(24)}${sizesMB.map((s) => String(r.ms[`${s}MB`]).padStart(9)).join('')}${String(r.growth).padStart(9)}`);
+  for (const r of results)
+    write(
+      `${r.input.padEnd(24)}${sizesMB.map((s) => String(r.ms[`${s}MB`]).padStart(9)).join('')}${String(r.growth).padStart(9)}`,
+    );
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { papers: { type: 'string' }, json: { type: 'boolean', default: false }, 'digest-mb': { type: 'string', default: '1,2,4,8' }, 'digest-only': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      papers: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'digest-mb': { type: 'string', default: '1,2,4,8' },
+      'digest-only': { type: 'boolean', default: false },
+    },
+  });
   const sizes = values.papers ? [Number(values.papers)] : [1000, 10_000, 100_000];
-  if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`--papers must be a whole number of at least 10, not "${values.papers}"`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10))
+    throw new Error(`--papers must be a whole number of at least 10, not "${values.papers}"`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  log(`Margin benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`);
+  log(
+    `Margin benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+  );
   const digestMB = values['digest-mb'].split(',').map(Number);
-  if (digestMB.some((n) => !(n > 0))) throw new Error(`--digest-mb takes sizes in MB, like 1,2,4,8, not "${values['digest-mb']}"`);
+  if (digestMB.some((n) => !(n > 0)))
+    throw new Error(`--digest-mb takes sizes in MB, like 1,2,4,8, not "${values['digest-mb']}"`);
   const results: SizeResult[] = [];
   if (!values['digest-only']) for (const size of sizes) results.push(await benchSize(size, log));
   const linearity = benchDigestLinearity(digestMB, log);
   const worstCases = benchWorstCases(digestMB, log);
   if (values.json) {
-    const objects = results.map((r) => ({ papers: r.papers, ...r.figures, baseline: r.baseline, stats: r.stats, baselineStats: r.baselineStats }));
+    const objects = results.map((r) => ({
+      papers: r.papers,
+      ...r.figures,
+      baseline: r.baseline,
+      stats: r.stats,
+      baselineStats: r.baselineStats,
+    }));
     const libraries = objects.length === 1 ? objects[0] : { sizes: objects };
     process.stdout.write(`${JSON.stringify({ ...libraries, digestLinearity: linearity, worstCases }, null, 2)}\n`);
   } else {

@@ -40,7 +40,11 @@ function repeatTo(text: string, bytes: number): string {
 
 function parseMs(text: string, html: boolean): { ms: number; papers: number } {
   const started = performance.now();
-  const result = parseImport(html ? '' : text, 'auto', { fileName: 'bench', today: new Date(), html: html ? text : null });
+  const result = parseImport(html ? '' : text, 'auto', {
+    fileName: 'bench',
+    today: new Date(),
+    html: html ? text : null,
+  });
   return { ms: performance.now() - started, papers: result.entries.length };
 }
 
@@ -75,7 +79,9 @@ export function benchDigestLinearity(sizesMB: readonly number[], log: (line: str
     const last = msPerMB[`${sizesMB.at(-1)}MB`] ?? Number.NaN;
     const fiveMBms = round(medianMs(repeatTo(text, 5 * MB), html, 3).ms, 1);
     const result = { source: sample.name, ms, msPerMB, growth: round(last / first, 2), fiveMBms, papersAt1MB };
-    log(`digest ${sample.name.padEnd(16)} ${sizesMB.map((s) => `${s} MB ${String(ms[`${s}MB`]).padStart(7)} ms`).join('  ')}  growth ${result.growth}  5 MB ${fiveMBms} ms`);
+    log(
+      `digest ${sample.name.padEnd(16)} ${sizesMB.map((s) => `${s} MB ${String(ms[`${s}MB`]).padStart(7)} ms`).join('  ')}  growth ${result.growth}  5 MB ${fiveMBms} ms`,
+    );
     results.push(result);
   }
   return results;
@@ -118,8 +124,9 @@ export function benchWorstCases(sizesMB: readonly number[], log: (line: string) 
     const first = (ms[`${sizesMB[0]}MB`] ?? Number.NaN) / (sizesMB[0] ?? 1);
     const last = (ms[`${sizesMB.at(-1)}MB`] ?? Number.NaN) / (sizesMB.at(-1) ?? 1);
     const result = { input: worst.name, ms, growth: round(last / first, 2) };
-    log(`worst case ${worst.name.padEnd(22)} ${sizesMB.map((s) => `${s} MB ${String(ms[`${s}MB`]).padStart(7)} ms`).join('  ')}  growth ${result.growth}`);
+    log(
+      `worst case ${worst.name.padEnd(22)} ${sizesMB.map((s) => `${s} MB ${String(ms[`${s}MB`]).padStart(7)} ms`).join('  ')}  growth ${result.growth}`,
+    );
     return result;
   });
 }
-

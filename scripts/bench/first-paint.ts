@@ -4,14 +4,29 @@ import path from 'node:path';
 
 /** `margin serve` start until the paper list is shown in Chromium; null when no Chromium is installed. */
 export async function measureFirstPaint(cliPath: string, dir: string): Promise<number | null> {
-  const executablePath = [process.env.MARGIN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+  const executablePath = [process.env.MARGIN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (p): p is string => !!p && existsSync(p),
+  );
   if (!executablePath) return null;
   const { chromium } = await import('playwright-core'); // loaded only here: it is heavy, and a dev dependency
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const started = performance.now();
-    const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--library', dir], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, MARGIN_OFFLINE: '1' } });
+    const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--library', dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, MARGIN_OFFLINE: '1' },
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';

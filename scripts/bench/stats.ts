@@ -8,7 +8,8 @@ export interface Stats {
 
 export function summarize(samples: readonly number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
   return { min: sorted[0] ?? Number.NaN, median: at(0.5), p95: at(0.95), runs: sorted.length };
 }
 

@@ -22,11 +22,46 @@ const WORDS = (
   'alignment preference reward human feedback vision speech protein molecule physics simulation climate medical'
 ).split(' ');
 const PARENTS = ['llm', 'vision', 'theory', 'systems', 'bio', 'rl', 'nlp', 'graphs', 'audio', 'robotics'];
-const FIRST = ['Ada', 'Alan', 'Grace', 'Yann', 'Fei-Fei', 'Geoffrey', 'Yoshua', 'Daphne', 'Andrew', 'Ilya', 'Jürgen', 'Łukasz', 'Noam', 'Ashish', 'Chelsea'];
-const LAST = ['Lovelace', 'Turing', 'Hopper', 'LeCun', 'Li', 'Hinton', 'Bengio', 'Koller', 'Ng', 'Sutskever', 'Schmidhuber', 'Kaiser', 'Shazeer', 'Vaswani', 'Finn'];
+const FIRST = [
+  'Ada',
+  'Alan',
+  'Grace',
+  'Yann',
+  'Fei-Fei',
+  'Geoffrey',
+  'Yoshua',
+  'Daphne',
+  'Andrew',
+  'Ilya',
+  'Jürgen',
+  'Łukasz',
+  'Noam',
+  'Ashish',
+  'Chelsea',
+];
+const LAST = [
+  'Lovelace',
+  'Turing',
+  'Hopper',
+  'LeCun',
+  'Li',
+  'Hinton',
+  'Bengio',
+  'Koller',
+  'Ng',
+  'Sutskever',
+  'Schmidhuber',
+  'Kaiser',
+  'Shazeer',
+  'Vaswani',
+  'Finn',
+];
 
 /** 200 tags named `parent/child`. */
-export const TAG_VOCABULARY = Array.from({ length: 200 }, (_, i) => `${PARENTS[i % PARENTS.length]}/${WORDS[i % WORDS.length]}${Math.floor(i / WORDS.length) || ''}`);
+export const TAG_VOCABULARY = Array.from(
+  { length: 200 },
+  (_, i) => `${PARENTS[i % PARENTS.length]}/${WORDS[i % WORDS.length]}${Math.floor(i / WORDS.length) || ''}`,
+);
 
 function sentence(rand: () => number, words: number): string {
   const out: string[] = [];
@@ -50,8 +85,15 @@ export interface SyntheticPaper {
 export function syntheticPaper(index: number, rand: () => number, now: string): SyntheticPaper {
   const id = `syn${index.toString(36).padStart(8, '0')}` as PaperId; // matches PaperIdSchema: lowercase letters and digits
   const abstract = textOfLength(rand, 1400 + Math.floor(rand() * 200));
-  const authors = Array.from({ length: 3 + Math.floor(rand() * 6) }, () => `${FIRST[Math.floor(rand() * FIRST.length)]} ${LAST[Math.floor(rand() * LAST.length)]}`);
-  const tags = [...new Set(Array.from({ length: 3 }, () => TAG_VOCABULARY[Math.floor(rand() * TAG_VOCABULARY.length)] ?? 'llm/misc'))];
+  const authors = Array.from(
+    { length: 3 + Math.floor(rand() * 6) },
+    () => `${FIRST[Math.floor(rand() * FIRST.length)]} ${LAST[Math.floor(rand() * LAST.length)]}`,
+  );
+  const tags = [
+    ...new Set(
+      Array.from({ length: 3 }, () => TAG_VOCABULARY[Math.floor(rand() * TAG_VOCABULARY.length)] ?? 'llm/misc'),
+    ),
+  ];
   const annotations: Annotation[] = [];
   if (rand() < 0.3) {
     const start = Math.floor(rand() * 1000);
@@ -71,7 +113,11 @@ export function syntheticPaper(index: number, rand: () => number, now: string): 
       updatedAt: now,
     });
   }
-  const content: PaperContent = { abstract, note: rand() < 0.1 ? { text: textOfLength(rand, 400), updatedAt: now } : null, annotations };
+  const content: PaperContent = {
+    abstract,
+    note: rand() < 0.1 ? { text: textOfLength(rand, 400), updatedAt: now } : null,
+    annotations,
+  };
   const record: PaperRecord = {
     id,
     title: textOfLength(rand, 85).slice(0, 95).replace(/\.$/, ''),

@@ -1,8 +1,25 @@
+import { BackupInfoSchema } from '../models/backup.js';
 import { z } from 'zod';
 import { ENTRY_EDIT_ACTIONS, ImportReportSchema } from '../models/import-report.js';
-import { AnnotationColorSchema, AnnotationSchema, IMPORT_FORMATS, NoteSchema, PaperIdSchema, StatusSchema, TagSchema } from '../models/paper.js';
+import {
+  AnnotationColorSchema,
+  AnnotationSchema,
+  IMPORT_FORMATS,
+  NoteSchema,
+  PaperIdSchema,
+  StatusSchema,
+  TagSchema,
+} from '../models/paper.js';
 import { DigestReportSchema, MarkdownExportReportSchema } from '../models/export-report.js';
-import { ImportPreviewSchema, ListRowSchema, OverviewSchema, PaperSchema, QueryResultSchema, SavedSearchSchema, SortSchema } from '../models/views.js';
+import {
+  ImportPreviewSchema,
+  ListRowSchema,
+  OverviewSchema,
+  PaperSchema,
+  QueryResultSchema,
+  SavedSearchSchema,
+  SortSchema,
+} from '../models/views.js';
 import type { Channel } from './channels.js';
 
 /** Longest text an import accepts over IPC or HTTP (the sample digest is 100 KB). */
@@ -24,7 +41,12 @@ const ImportSource = {
   /** The same paste as HTML (the clipboard's text/html): its links give papers their ids. */
   html: z.string().max(MAX_IMPORT_CHARS).nullable().optional(),
   /** Corrections made in the preview, by entry position. */
-  edits: z.array(z.strictObject({ index: z.number().int().nonnegative().max(10_000_000), action: z.enum(ENTRY_EDIT_ACTIONS) })).max(100_000).optional(),
+  edits: z
+    .array(
+      z.strictObject({ index: z.number().int().nonnegative().max(10_000_000), action: z.enum(ENTRY_EDIT_ACTIONS) }),
+    )
+    .max(100_000)
+    .optional(),
   /** Tag each paper with its arXiv categories (`arxiv/cs.LG`). */
   categoryTags: z.boolean().optional(),
 };
@@ -46,7 +68,6 @@ export const ExportScopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all') }),
 ]);
 export type ExportScope = z.output<typeof ExportScopeSchema>;
-const BackupSchema = z.object({ name: z.string(), reason: z.string(), createdAt: z.string(), files: z.number().int() });
 const AnnotationRef = { paperId: PaperIdSchema, annotationId: z.string().regex(/^[a-z0-9]{1,64}$/) };
 
 /**
@@ -70,38 +91,92 @@ export const CONTRACT = {
   'papers:addTags': { request: z.strictObject({ id: PaperIdSchema, tags: Tags }), response: ListRowSchema },
   'papers:removeTags': { request: z.strictObject({ id: PaperIdSchema, tags: Tags }), response: ListRowSchema },
   'import:preview': { request: z.strictObject(ImportSource), response: ImportPreviewSchema },
-  'import:run': { request: z.strictObject({ ...ImportSource, tags: z.array(TagSchema).max(50) }), response: ImportReportSchema },
+  'import:run': {
+    request: z.strictObject({ ...ImportSource, tags: z.array(TagSchema).max(50) }),
+    response: ImportReportSchema,
+  },
   'searches:list': { request: Empty, response: z.array(SavedSearchSchema) },
-  'searches:save': { request: z.strictObject({ name: z.string().trim().min(1).max(200), query: z.string().max(MAX_QUERY_CHARS) }), response: z.array(SavedSearchSchema) },
-  'searches:delete': { request: z.strictObject({ id: z.string().min(1).max(64) }), response: z.array(SavedSearchSchema) },
+  'searches:save': {
+    request: z.strictObject({ name: z.string().trim().min(1).max(200), query: z.string().max(MAX_QUERY_CHARS) }),
+    response: z.array(SavedSearchSchema),
+  },
+  'searches:delete': {
+    request: z.strictObject({ id: z.string().min(1).max(64) }),
+    response: z.array(SavedSearchSchema),
+  },
   'annotations:create': {
-    request: z.strictObject({ paperId: PaperIdSchema, start: z.number().int().nonnegative(), end: z.number().int().positive(), color: AnnotationColorSchema, comment: z.string().max(MAX_COMMENT_CHARS) }),
+    request: z.strictObject({
+      paperId: PaperIdSchema,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      color: AnnotationColorSchema,
+      comment: z.string().max(MAX_COMMENT_CHARS),
+    }),
     response: AnnotationSchema,
   },
   'annotations:update': {
-    request: z.strictObject({ ...AnnotationRef, color: AnnotationColorSchema.optional(), comment: z.string().max(MAX_COMMENT_CHARS).optional() }),
+    request: z.strictObject({
+      ...AnnotationRef,
+      color: AnnotationColorSchema.optional(),
+      comment: z.string().max(MAX_COMMENT_CHARS).optional(),
+    }),
     response: AnnotationSchema,
   },
   'annotations:delete': { request: z.strictObject(AnnotationRef), response: AnnotationSchema },
-  'annotations:restore': { request: z.strictObject({ paperId: PaperIdSchema, annotation: AnnotationSchema.strict() }), response: AnnotationSchema },
-  'notes:set': { request: z.strictObject({ paperId: PaperIdSchema, text: z.string().max(MAX_NOTE_CHARS) }), response: NoteSchema.nullable() },
-  'export:markdown': { request: z.strictObject({ dir: FolderPath, scope: ExportScopeSchema, dryRun: z.boolean() }), response: MarkdownExportReportSchema },
-  'export:highlights': { request: z.strictObject({ file: FolderPath, scope: ExportScopeSchema }), response: DigestReportSchema },
+  'annotations:restore': {
+    request: z.strictObject({ paperId: PaperIdSchema, annotation: AnnotationSchema.strict() }),
+    response: AnnotationSchema,
+  },
+  'notes:set': {
+    request: z.strictObject({ paperId: PaperIdSchema, text: z.string().max(MAX_NOTE_CHARS) }),
+    response: NoteSchema.nullable(),
+  },
+  'export:markdown': {
+    request: z.strictObject({ dir: FolderPath, scope: ExportScopeSchema, dryRun: z.boolean() }),
+    response: MarkdownExportReportSchema,
+  },
+  'export:highlights': {
+    request: z.strictObject({ file: FolderPath, scope: ExportScopeSchema }),
+    response: DigestReportSchema,
+  },
   'export:paperMarkdown': { request: PaperRef, response: z.object({ markdown: z.string() }) },
   /** Ask main for a folder (the app: a native dialog); exports go only where main allows. */
   'export:chooseFolder': { request: Empty, response: z.object({ dir: z.string().nullable() }) },
-  'backups:list': { request: Empty, response: z.array(BackupSchema) },
-  'backups:restore': { request: z.strictObject({ name: z.string().regex(/^[\w.-]{1,120}$/) }), response: BackupSchema },
-  'papers:trash': { request: z.strictObject({ ids: z.array(PaperIdSchema).min(1).max(100_000) }), response: z.object({ count: z.number().int() }) },
-  'papers:untrash': { request: z.strictObject({ ids: z.array(PaperIdSchema).min(1).max(100_000) }), response: z.object({ count: z.number().int() }) },
+  'backups:list': { request: Empty, response: z.array(BackupInfoSchema) },
+  'backups:restore': {
+    request: z.strictObject({ name: z.string().regex(/^[\w.-]{1,120}$/) }),
+    response: BackupInfoSchema,
+  },
+  'papers:trash': {
+    request: z.strictObject({ ids: z.array(PaperIdSchema).min(1).max(100_000) }),
+    response: z.object({ count: z.number().int() }),
+  },
+  'papers:untrash': {
+    request: z.strictObject({ ids: z.array(PaperIdSchema).min(1).max(100_000) }),
+    response: z.object({ count: z.number().int() }),
+  },
   'trash:empty': { request: Empty, response: z.object({ count: z.number().int() }) },
-  'duplicates:list': { request: Empty, response: z.array(z.object({ a: ListRowSchema, b: ListRowSchema, reason: z.string() })) },
-  'duplicates:merge': { request: z.strictObject({ keep: PaperIdSchema, drop: PaperIdSchema }), response: ListRowSchema },
-  'import:notSame': { request: z.strictObject({ paperId: PaperIdSchema, entryKey: z.string().startsWith('entry:').max(2000) }), response: z.object({}) },
+  'duplicates:list': {
+    request: Empty,
+    response: z.array(z.object({ a: ListRowSchema, b: ListRowSchema, reason: z.string() })),
+  },
+  'duplicates:merge': {
+    request: z.strictObject({ keep: PaperIdSchema, drop: PaperIdSchema }),
+    response: ListRowSchema,
+  },
+  'import:notSame': {
+    request: z.strictObject({ paperId: PaperIdSchema, entryKey: z.string().startsWith('entry:').max(2000) }),
+    response: z.object({}),
+  },
   'duplicates:distinct': { request: z.strictObject({ a: PaperIdSchema, b: PaperIdSchema }), response: z.object({}) },
   'export:bibliography': {
     request: z.strictObject({ format: z.enum(['bibtex', 'csl-json']), file: FolderPath, scope: ExportScopeSchema }),
-    response: z.object({ file: z.string(), outcome: z.enum(['written', 'unchanged', 'conflict']), reason: z.string().optional(), papers: z.number().int() }),
+    response: z.object({
+      file: z.string(),
+      outcome: z.enum(['written', 'unchanged', 'conflict']),
+      reason: z.string().optional(),
+      papers: z.number().int(),
+    }),
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
@@ -115,4 +190,3 @@ export type Response<C extends Channel> = z.input<Contract[C]['response']>;
 
 /** The functions behind the channels, one per channel. */
 export type Handlers = { readonly [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
-

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 
-export const ERROR_CODES = ['not-found', 'invalid-request', 'conflict', 'io', 'locked', 'corrupt', 'read-only', 'unsupported', 'forbidden', 'internal'] as const;
+export const ERROR_CODES = [
+  'not-found',
+  'invalid-request',
+  'conflict',
+  'io',
+  'locked',
+  'corrupt',
+  'read-only',
+  'unsupported',
+  'forbidden',
+  'internal',
+] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.output<typeof ErrorCodeSchema>;
 
@@ -20,5 +31,8 @@ export function fail(code: ErrorCode, message: string): Envelope<never> {
 
 /** Validate an envelope whose data is checked by `data`. */
 export function envelopeSchema<S extends z.ZodType>(data: S) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: ErrorBodySchema })]);
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: ErrorBodySchema }),
+  ]);
 }

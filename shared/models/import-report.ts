@@ -36,7 +36,14 @@ export const ImportReportSchema = z.object({
 export type ImportReport = z.output<typeof ImportReportSchema>;
 
 /** The digest sources Margin reads by their own structure; `page` is the structural fallback for anything else. */
-export const DIGEST_SOURCES = ['arxiv-listing', 'arxiv-mailing', 'hf-page', 'scholar-alert', 'biorxiv-alert', 'page'] as const;
+export const DIGEST_SOURCES = [
+  'arxiv-listing',
+  'arxiv-mailing',
+  'hf-page',
+  'scholar-alert',
+  'biorxiv-alert',
+  'page',
+] as const;
 export const DigestSourceSchema = z.enum(DIGEST_SOURCES);
 export type DigestSource = z.output<typeof DigestSourceSchema>;
 

@@ -112,13 +112,18 @@ export type Paper = PaperRecord & PaperContent;
 
 /** The counts a record keeps of its content. */
 export function countsOf(content: PaperContent): Pick<PaperRecord, 'annotationCount' | 'hasNote'> {
-  return { annotationCount: content.annotations.length, hasNote: content.note !== null && content.note.text.trim() !== '' };
+  return {
+    annotationCount: content.annotations.length,
+    hasNote: content.note !== null && content.note.text.trim() !== '',
+  };
 }
 
 /** The record with its counts brought in line with the content (the same object when they already are). */
 export function withCounts(record: PaperRecord, content: PaperContent): PaperRecord {
   const counts = countsOf(content);
-  return record.annotationCount === counts.annotationCount && record.hasNote === counts.hasNote ? record : { ...record, ...counts };
+  return record.annotationCount === counts.annotationCount && record.hasNote === counts.hasNote
+    ? record
+    : { ...record, ...counts };
 }
 
 /** What each highlight color means (shown in the app and written into Markdown exports). */

@@ -31,7 +31,12 @@ export const TagCountSchema = z.object({ tag: z.string(), count: z.number().int(
 export const OverviewSchema = z.object({
   libraryDir: z.string(),
   total: z.number().int().nonnegative(),
-  statusCounts: z.object(Object.fromEntries(STATUSES.map((s) => [s, z.number().int().nonnegative()])) as Record<(typeof STATUSES)[number], z.ZodNumber>),
+  statusCounts: z.object(
+    Object.fromEntries(STATUSES.map((s) => [s, z.number().int().nonnegative()])) as Record<
+      (typeof STATUSES)[number],
+      z.ZodNumber
+    >,
+  ),
   tags: z.array(TagCountSchema),
   /** Papers in the Trash (not counted anywhere else). */
   trashCount: z.number().int().nonnegative(),
@@ -89,7 +94,11 @@ export const ImportPreviewSchema = z.object({
 });
 export type ImportPreview = z.output<typeof ImportPreviewSchema>;
 
-export const SavedSearchSchema = z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(200), query: z.string().max(2000) });
+export const SavedSearchSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  query: z.string().max(2000),
+});
 export type SavedSearch = z.output<typeof SavedSearchSchema>;
 
 /** A whole paper, as the reader shows it. */

@@ -2,7 +2,7 @@
  * The Content-Security-Policy for the UI, in Electron (meta tag and response header) and `margin serve`.
  * No inline or eval'd script, nothing from outside the app, no plugins, no framing, no form posts.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -14,7 +14,11 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-src 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
+
+/** The same policy for the page's meta tag (the build writes it there), where `frame-ancestors` is ignored. */
+export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join('; ');
 
 /** External links the app will hand to the OS: web pages and mail only. */
 export function isSafeExternalUrl(raw: unknown): boolean {

@@ -11,16 +11,24 @@ export interface DecodedText {
   /** The WHATWG name of the encoding used (`utf-8`, `windows-1252`, `utf-16le`, …). */
   readonly encoding: string;
   /** How it was chosen, to tell the user when it was not plain UTF-8. */
-  readonly reason: 'byte-order mark' | 'declared in the file' | 'UTF-16 without a byte-order mark' | 'valid UTF-8' | 'not valid UTF-8';
+  readonly reason:
+    'byte-order mark' | 'declared in the file' | 'UTF-16 without a byte-order mark' | 'valid UTF-8' | 'not valid UTF-8';
 }
 
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   const bom = byteOrderMark(bytes);
-  if (bom) return { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding, reason: 'byte-order mark' };
+  if (bom)
+    return {
+      text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)),
+      encoding: bom.encoding,
+      reason: 'byte-order mark',
+    };
   const utf16 = utf16WithoutMark(bytes);
-  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, reason: 'UTF-16 without a byte-order mark' };
+  if (utf16)
+    return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, reason: 'UTF-16 without a byte-order mark' };
   const declared = declaredEncoding(bytes);
-  if (declared && declared !== 'utf-8') return { text: new TextDecoder(declared).decode(bytes), encoding: declared, reason: 'declared in the file' };
+  if (declared && declared !== 'utf-8')
+    return { text: new TextDecoder(declared).decode(bytes), encoding: declared, reason: 'declared in the file' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', reason: 'valid UTF-8' };
   } catch {
@@ -52,17 +60,35 @@ function utf16WithoutMark(bytes: Uint8Array): string | null {
 }
 
 /** Latin-N is ISO 8859 part …: the names Emacs uses that WHATWG labels do not list. */
-const LATIN_PARTS: Readonly<Record<number, number>> = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 9, 6: 10, 7: 13, 8: 14, 9: 15, 10: 16 };
+const LATIN_PARTS: Readonly<Record<number, number>> = {
+  1: 1,
+  2: 2,
+  3: 3,
+  4: 4,
+  5: 9,
+  6: 10,
+  7: 13,
+  8: 14,
+  9: 15,
+  10: 16,
+};
 
 /** The encoding named near the top of the file (its WHATWG name), if the platform knows it. */
 function declaredEncoding(bytes: Uint8Array): string | null {
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 2048));
-  const label = /%\s*Encoding:\s*([\w.:-]+)/i.exec(head)?.[1] ?? /-\*-.*?coding:\s*([\w.:-]+)/i.exec(head)?.[1] ?? /<\?xml[^>]*encoding=["']([\w.:-]+)["']/i.exec(head)?.[1];
+  const label =
+    /%\s*Encoding:\s*([\w.:-]+)/i.exec(head)?.[1] ??
+    /-\*-.*?coding:\s*([\w.:-]+)/i.exec(head)?.[1] ??
+    /<\?xml[^>]*encoding=["']([\w.:-]+)["']/i.exec(head)?.[1];
   if (!label) return null;
   // Emacs adds a line-ending suffix (`latin-1-unix`) and spells names with a hyphen WHATWG labels lack (`latin-9`).
   const name = label.replace(/-(unix|dos|mac)$/i, '');
   const latin = /^latin-?(\d+)$/i.exec(name)?.[1];
-  for (const candidate of [name, name.replace(/-/g, ''), ...(latin && LATIN_PARTS[Number(latin)] ? [`iso-8859-${LATIN_PARTS[Number(latin)]}`] : [])]) {
+  for (const candidate of [
+    name,
+    name.replace(/-/g, ''),
+    ...(latin && LATIN_PARTS[Number(latin)] ? [`iso-8859-${LATIN_PARTS[Number(latin)]}`] : []),
+  ]) {
     try {
       return new TextDecoder(candidate.toLowerCase()).encoding;
     } catch {

@@ -5,7 +5,12 @@
 import { own } from '../own.js';
 
 /** A piece of an abstract: text as it is, or an inline formula. `start`/`end` are offsets in the abstract. */
-export type Segment = { readonly kind: 'text' | 'math'; readonly text: string; readonly start: number; readonly end: number };
+export type Segment = {
+  readonly kind: 'text' | 'math';
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+};
 
 /** A formula as nested runs. */
 export type MathNode = string | { readonly kind: 'sup' | 'sub'; readonly children: readonly MathNode[] };
@@ -21,22 +26,128 @@ export function splitMath(abstract: string): Segment[] {
     segments.push({ kind: 'math', text: match[1] ?? '', start, end: start + match[0].length });
     last = start + match[0].length;
   }
-  if (last < abstract.length) segments.push({ kind: 'text', text: abstract.slice(last), start: last, end: abstract.length });
+  if (last < abstract.length)
+    segments.push({ kind: 'text', text: abstract.slice(last), start: last, end: abstract.length });
   return segments;
 }
 
 const SYMBOLS: Readonly<Record<string, string>> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', iota: 'ι', kappa: 'κ',
-  lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
-  Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
-  times: '×', cdot: '·', pm: '±', mp: '∓', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠', approx: '≈', sim: '∼', simeq: '≃',
-  equiv: '≡', propto: '∝', infty: '∞', partial: '∂', nabla: '∇', sum: '∑', prod: '∏', int: '∫', in: '∈', notin: '∉', subset: '⊂',
-  subseteq: '⊆', cup: '∪', cap: '∩', forall: '∀', exists: '∃', to: '→', rightarrow: '→', leftarrow: '←', Rightarrow: '⇒', mapsto: '↦',
-  ll: '≪', gg: '≫', ldots: '…', cdots: '⋯', dots: '…', log: 'log', exp: 'exp', sin: 'sin', cos: 'cos', max: 'max', min: 'min',
-  arg: 'arg', det: 'det', lim: 'lim', sqrt: '√', ell: 'ℓ', top: '⊤', emptyset: '∅', '%': '%', '{': '{', '}': '}', _: '_', ',': ' ', ';': ' ', ' ': ' ',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  varepsilon: 'ε',
+  zeta: 'ζ',
+  eta: 'η',
+  theta: 'θ',
+  iota: 'ι',
+  kappa: 'κ',
+  lambda: 'λ',
+  mu: 'μ',
+  nu: 'ν',
+  xi: 'ξ',
+  pi: 'π',
+  rho: 'ρ',
+  sigma: 'σ',
+  tau: 'τ',
+  phi: 'φ',
+  varphi: 'φ',
+  chi: 'χ',
+  psi: 'ψ',
+  omega: 'ω',
+  Gamma: 'Γ',
+  Delta: 'Δ',
+  Theta: 'Θ',
+  Lambda: 'Λ',
+  Xi: 'Ξ',
+  Pi: 'Π',
+  Sigma: 'Σ',
+  Phi: 'Φ',
+  Psi: 'Ψ',
+  Omega: 'Ω',
+  times: '×',
+  cdot: '·',
+  pm: '±',
+  mp: '∓',
+  leq: '≤',
+  le: '≤',
+  geq: '≥',
+  ge: '≥',
+  neq: '≠',
+  ne: '≠',
+  approx: '≈',
+  sim: '∼',
+  simeq: '≃',
+  equiv: '≡',
+  propto: '∝',
+  infty: '∞',
+  partial: '∂',
+  nabla: '∇',
+  sum: '∑',
+  prod: '∏',
+  int: '∫',
+  in: '∈',
+  notin: '∉',
+  subset: '⊂',
+  subseteq: '⊆',
+  cup: '∪',
+  cap: '∩',
+  forall: '∀',
+  exists: '∃',
+  to: '→',
+  rightarrow: '→',
+  leftarrow: '←',
+  Rightarrow: '⇒',
+  mapsto: '↦',
+  ll: '≪',
+  gg: '≫',
+  ldots: '…',
+  cdots: '⋯',
+  dots: '…',
+  log: 'log',
+  exp: 'exp',
+  sin: 'sin',
+  cos: 'cos',
+  max: 'max',
+  min: 'min',
+  arg: 'arg',
+  det: 'det',
+  lim: 'lim',
+  sqrt: '√',
+  ell: 'ℓ',
+  top: '⊤',
+  emptyset: '∅',
+  '%': '%',
+  '{': '{',
+  '}': '}',
+  _: '_',
+  ',': ' ',
+  ';': ' ',
+  ' ': ' ',
 };
 /** Commands whose braced argument is shown as it is. */
-const TRANSPARENT = new Set(['text', 'mathrm', 'mathbf', 'mathit', 'mathcal', 'mathbb', 'mathsf', 'mathtt', 'boldsymbol', 'operatorname', 'textrm', 'textbf', 'bar', 'hat', 'tilde', 'vec', 'widetilde', 'widehat', 'overline']);
+const TRANSPARENT = new Set([
+  'text',
+  'mathrm',
+  'mathbf',
+  'mathit',
+  'mathcal',
+  'mathbb',
+  'mathsf',
+  'mathtt',
+  'boldsymbol',
+  'operatorname',
+  'textrm',
+  'textbf',
+  'bar',
+  'hat',
+  'tilde',
+  'vec',
+  'widetilde',
+  'widehat',
+  'overline',
+]);
 
 /** Parse a formula's TeX into runs a reader can follow. Unknown commands are kept as written. */
 export function parseMath(tex: string): MathNode[] {

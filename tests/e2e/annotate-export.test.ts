@@ -7,7 +7,8 @@ import { SAMPLE_DIGEST_PATH } from '../helpers/sample-digest.js';
 import { suiteTempDir } from '../helpers/temp-dir.js';
 import { launchBrowser, newPage, screenshot, serve, type Served } from './harness.js';
 
-const SENTENCE = 'Activation sparsity refers to the existence of considerable weakly-contributed elements among activation outputs.';
+const SENTENCE =
+  'Activation sparsity refers to the existence of considerable weakly-contributed elements among activation outputs.';
 const TITLE = 'ProSparse: Introducing and Enhancing Intrinsic Activation Sparsity within Large Language Models';
 
 /** Select a passage of the abstract with the DOM selection API, as a mouse drag would. */
@@ -68,7 +69,14 @@ describe('annotating abstracts and exporting notes, in Chromium', () => {
     const drawn = page.getByRole('region', { name: 'Abstract' }).locator('mark.hl-green');
     await expect.poll(() => drawn.allTextContents().then((t) => t.join(''))).toBe(SENTENCE);
     expect(await list.textContent()).toContain(SENTENCE);
-    await expect.poll(() => page.getByRole('radiogroup', { name: 'Color' }).getByRole('radio', { name: 'Green' }).getAttribute('aria-checked')).toBe('true');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('radiogroup', { name: 'Color' })
+          .getByRole('radio', { name: 'Green' })
+          .getAttribute('aria-checked'),
+      )
+      .toBe('true');
     await screenshot(page, 'reader-highlight-light');
   });
 
@@ -79,7 +87,15 @@ describe('annotating abstracts and exporting notes, in Chromium', () => {
     const list = page.getByRole('list', { name: 'Annotations' });
     await expect.poll(() => list.textContent()).toContain(SENTENCE);
     expect(await list.textContent()).toContain('The definition the paper builds on.');
-    await expect.poll(() => page.getByRole('region', { name: 'Abstract' }).locator('mark.hl-green').allTextContents().then((t) => t.join(''))).toBe(SENTENCE);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'Abstract' })
+          .locator('mark.hl-green')
+          .allTextContents()
+          .then((t) => t.join('')),
+      )
+      .toBe(SENTENCE);
   });
 
   it('writes a note and undoes a tag with Ctrl+Z', async () => {
@@ -100,23 +116,33 @@ describe('annotating abstracts and exporting notes, in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByRole('textbox', { name: 'Folder' }).fill(exportDir);
     await dialog.getByRole('button', { name: 'Export notes' }).click();
-    await expect.poll(() => dialog.getByRole('region', { name: 'Export result' }).getByRole('status').textContent()).toMatch(/1\s*written\s*0\s*unchanged\s*0\s*conflicts/);
+    await expect
+      .poll(() => dialog.getByRole('region', { name: 'Export result' }).getByRole('status').textContent())
+      .toMatch(/1\s*written\s*0\s*unchanged\s*0\s*conflicts/);
     await screenshot(page, 'export-light');
 
     const files = (await readdir(exportDir)).filter((f) => f.endsWith('.md'));
-    expect(files).toEqual(['ProSparse Introducing and Enhancing Intrinsic Activation Sparsity within Large Language Models.md']);
+    expect(files).toEqual([
+      'ProSparse Introducing and Enhancing Intrinsic Activation Sparsity within Large Language Models.md',
+    ]);
     const markdown = await readFile(path.join(exportDir, files[0] ?? ''), 'utf8');
     expect(markdown).toContain(`> ${SENTENCE}`);
     expect(markdown).toContain('**Key result**: The definition the paper builds on.');
     expect(markdown).toContain('Compare with **CHESS** and the Sparsing Law paper.');
 
     await dialog.getByRole('button', { name: 'Export notes' }).click();
-    await expect.poll(() => dialog.getByRole('region', { name: 'Export result' }).getByRole('status').textContent()).toMatch(/0\s*written\s*1\s*unchanged\s*0\s*conflicts/);
+    await expect
+      .poll(() => dialog.getByRole('region', { name: 'Export result' }).getByRole('status').textContent())
+      .toMatch(/0\s*written\s*1\s*unchanged\s*0\s*conflicts/);
     await dialog.getByRole('combobox', { name: 'Format' }).selectOption('bibtex');
     await dialog.getByRole('button', { name: 'Export references' }).click();
-    await expect.poll(() => dialog.getByRole('status').last().textContent()).toMatch(/Wrote .*references\.bib \(1 papers\)/);
+    await expect
+      .poll(() => dialog.getByRole('status').last().textContent())
+      .toMatch(/Wrote .*references\.bib \(1 papers\)/);
     const bib = await readFile(path.join(exportDir, 'references.bib'), 'utf8');
-    expect(bib).toMatch(/^@misc\{anonndprosparse,\n  title = \{\{ProSparse: Introducing and Enhancing Intrinsic Activation Sparsity within Large Language Models\}\}/m);
+    expect(bib).toMatch(
+      /^@misc\{anonndprosparse,\n  title = \{\{ProSparse: Introducing and Enhancing Intrinsic Activation Sparsity within Large Language Models\}\}/m,
+    );
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(errors).toEqual([]);
   });

@@ -6,7 +6,9 @@ import { suiteTempDir } from '../helpers/temp-dir.js';
 import { launchBrowser, newPage, screenshot, serve, type Served } from './harness.js';
 
 // A real Hugging Face daily-papers page: its copied text shows no ids, its HTML links each title to /papers/<arXiv id>.
-const HF = loadDigestFixtures(path.resolve(import.meta.dirname, '../fixtures/digests')).find((f) => f.name === 'hf-page/slbqc-hf-daily-papers-2024-08-01');
+const HF = loadDigestFixtures(path.resolve(import.meta.dirname, '../fixtures/digests')).find(
+  (f) => f.name === 'hf-page/slbqc-hf-daily-papers-2024-08-01',
+);
 if (!HF?.html) throw new Error('the Hugging Face page fixture is missing');
 const hf = HF;
 
@@ -34,9 +36,17 @@ afterAll(async () => {
  */
 async function pasteFromBrowser(target: Page, text: string, html: string, pageErrors: string[]): Promise<void> {
   const before = pageErrors.length;
-  await target.evaluate(async ([t, h]) => {
-    await navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([t], { type: 'text/plain' }), 'text/html': new Blob([h], { type: 'text/html' }) })]);
-  }, [text, html] as const);
+  await target.evaluate(
+    async ([t, h]) => {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/plain': new Blob([t], { type: 'text/plain' }),
+          'text/html': new Blob([h], { type: 'text/html' }),
+        }),
+      ]);
+    },
+    [text, html] as const,
+  );
   await target.waitForTimeout(100);
   const blocked = pageErrors.splice(before);
   expect(blocked.every((e) => /violates the following Content Security Policy directive/.test(e))).toBe(true);
@@ -45,7 +55,11 @@ async function pasteFromBrowser(target: Page, text: string, html: string, pageEr
 }
 
 const dialog = (p: Page) => p.getByRole('dialog', { name: 'Import papers' });
-const row = (p: Page, title: string) => dialog(p).getByRole('list', { name: 'Papers in this import' }).getByRole('listitem').filter({ has: p.getByRole('checkbox', { name: `Import ${title}`, exact: true }) });
+const row = (p: Page, title: string) =>
+  dialog(p)
+    .getByRole('list', { name: 'Papers in this import' })
+    .getByRole('listitem')
+    .filter({ has: p.getByRole('checkbox', { name: `Import ${title}`, exact: true }) });
 
 describe('the address bar', () => {
   it('loses the token once the page has it, and the page still works after a reload', async () => {
@@ -59,9 +73,13 @@ describe('the address bar', () => {
 describe('pasting a digest from a browser', () => {
   it('names the source and gives every paper the arXiv id of the link under its title', async () => {
     await pasteFromBrowser(page, hf.text, hf.html ?? '', errors);
-    await expect.poll(() => dialog(page).getByLabel('Recognised source').textContent()).toContain('Hugging Face daily papers');
+    await expect
+      .poll(() => dialog(page).getByLabel('Recognised source').textContent())
+      .toContain('Hugging Face daily papers');
     for (const paper of hf.expected) {
-      await expect.poll(() => row(page, paper.title).textContent(), { message: paper.title }).toContain(`arXiv:${paper.htmlArxivId}`);
+      await expect
+        .poll(() => row(page, paper.title).textContent(), { message: paper.title })
+        .toContain(`arXiv:${paper.htmlArxivId}`);
     }
     await expect.poll(() => dialog(page).getByRole('status').textContent()).toMatch(/13\s*new/);
     await screenshot(page, 'import-digest-preview');
@@ -70,16 +88,25 @@ describe('pasting a digest from a browser', () => {
   it('lets the user untick a paper and mark another "not a paper", and lists the skipped text with its lines', async () => {
     const [first, second] = hf.expected;
     if (!first || !second) throw new Error('fixture has too few papers');
-    await row(page, first.title).getByRole('checkbox', { name: `Import ${first.title}` }).uncheck();
+    await row(page, first.title)
+      .getByRole('checkbox', { name: `Import ${first.title}` })
+      .uncheck();
     await expect.poll(() => dialog(page).getByRole('status').textContent()).toMatch(/12\s*new/);
     expect(await row(page, first.title).getByRole('checkbox').isChecked()).toBe(false);
 
-    await row(page, second.title).getByRole('button', { name: `Correct the reading of ${second.title}` }).click();
-    await page.getByRole('menu', { name: `Corrections for ${second.title}` }).getByRole('menuitem', { name: 'Not a paper' }).click();
+    await row(page, second.title)
+      .getByRole('button', { name: `Correct the reading of ${second.title}` })
+      .click();
+    await page
+      .getByRole('menu', { name: `Corrections for ${second.title}` })
+      .getByRole('menuitem', { name: 'Not a paper' })
+      .click();
     await expect.poll(() => row(page, second.title).count()).toBe(0);
     await expect.poll(() => dialog(page).getByRole('status').textContent()).toMatch(/11\s*new/);
 
-    await dialog(page).getByText(/^Skipped text \(\d+\)/).click();
+    await dialog(page)
+      .getByText(/^Skipped text \(\d+\)/)
+      .click();
     const skipped = dialog(page).getByRole('list', { name: 'Skipped text' });
     await expect.poll(() => skipped.textContent()).toContain(`${second.title} (marked not a paper)`);
     expect(await skipped.textContent()).toMatch(/Pasted text, line \d+/);
@@ -92,8 +119,21 @@ describe('pasting a digest from a browser', () => {
     const third = hf.expected[2];
     const stored = await page.evaluate(
       async ([origin, token, title]) => {
-        const call = async (channel: string, body: unknown) => (await (await fetch(`${origin}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-margin-token': token }, body: JSON.stringify(body) })).json()) as { data: { rows?: Array<{ id: string; title: string }>; arxivId?: string } };
-        const list = await call('papers:query', { view: { kind: 'all' }, search: '', sort: 'added', offset: 0, limit: 100 });
+        const call = async (channel: string, body: unknown) =>
+          (await (
+            await fetch(`${origin}/api/${channel}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-margin-token': token },
+              body: JSON.stringify(body),
+            })
+          ).json()) as { data: { rows?: Array<{ id: string; title: string }>; arxivId?: string } };
+        const list = await call('papers:query', {
+          view: { kind: 'all' },
+          search: '',
+          sort: 'added',
+          offset: 0,
+          limit: 100,
+        });
         const id = list.data.rows?.find((r) => r.title === title)?.id;
         return { count: list.data.rows?.length, arxivId: id ? (await call('papers:get', { id })).data.arxivId : null };
       },
@@ -109,7 +149,9 @@ describe('pasting a digest from a browser', () => {
     await dark.page.goto(served.url);
     await dark.page.getByRole('heading', { name: 'Inbox' }).waitFor();
     await pasteFromBrowser(dark.page, hf.text, hf.html ?? '', dark.errors);
-    await expect.poll(() => dialog(dark.page).getByRole('status').textContent()).toMatch(/2\s*new.*11\s*already in the library/s);
+    await expect
+      .poll(() => dialog(dark.page).getByRole('status').textContent())
+      .toMatch(/2\s*new.*11\s*already in the library/s);
     await screenshot(dark.page, 'import-digest-preview-dark-narrow');
     expect(dark.errors).toEqual([]);
     await dark.context.close();

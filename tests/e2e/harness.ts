@@ -21,7 +21,10 @@ export function serve(library: string, extraArgs: readonly string[] = []): Promi
   if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run npm run build first (npm test does it)`);
   return new Promise((resolve, reject) => {
     // Offline: the tests never reach past this machine.
-    const child = spawn(process.execPath, [CLI_PATH, 'serve', '--port', '0', '--library', library, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MARGIN_OFFLINE: '1' } });
+    const child = spawn(process.execPath, [CLI_PATH, 'serve', '--port', '0', '--library', library, ...extraArgs], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, MARGIN_OFFLINE: '1' },
+    });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`margin serve did not start: ${err}`)), 15_000);
@@ -51,18 +54,35 @@ export function serve(library: string, extraArgs: readonly string[] = []): Promi
 
 /** Debian's Chromium when installed (CI installs it); Playwright's own where it has one. */
 export async function launchBrowser(): Promise<Browser> {
-  const candidates = [process.env.MARGIN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  const candidates = [process.env.MARGIN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (p): p is string => !!p,
+  );
   const executablePath = candidates.find((p) => existsSync(p));
   return chromium.launch({
     ...(executablePath ? { executablePath } : {}),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
 /** A fresh page (fresh profile) in the given color scheme, failing the test on any page error. */
-export async function newPage(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ colorScheme, viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+export async function newPage(
+  browser: Browser,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    colorScheme,
+    viewport: { width: 1440, height: 900 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

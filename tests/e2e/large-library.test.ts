@@ -21,7 +21,10 @@ describe('a library of 20,000 papers', () => {
   it('keeps fewer than 200 rows in the DOM and scrolls to the end', async () => {
     const { page, errors } = await newPage(browser);
     await page.goto(served.url);
-    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'All papers', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Library' })
+      .getByRole('button', { name: 'All papers', exact: true })
+      .click();
     const list = page.getByRole('listbox', { name: 'Papers' });
     await expect.poll(() => list.getByRole('option').first().getAttribute('aria-setsize')).toBe('20000');
     const rowsInDom = () => list.locator('[role="option"], .row').count();
@@ -32,7 +35,15 @@ describe('a library of 20,000 papers', () => {
     await expect.poll(() => list.locator('[aria-selected="true"]').getAttribute('aria-posinset')).toBe('20000');
     expect(await rowsInDom()).toBeLessThan(200);
     await list.evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
-    await expect.poll(() => list.getByRole('option').evaluateAll((els) => els.map((e) => Number(e.getAttribute('aria-posinset'))).some((n) => n > 9000 && n < 11000))).toBe(true);
+    await expect
+      .poll(() =>
+        list
+          .getByRole('option')
+          .evaluateAll((els) =>
+            els.map((e) => Number(e.getAttribute('aria-posinset'))).some((n) => n > 9000 && n < 11000),
+          ),
+      )
+      .toBe(true);
     expect(await rowsInDom()).toBeLessThan(200);
     await screenshot(page, 'large-library-light');
     expect(errors).toEqual([]);

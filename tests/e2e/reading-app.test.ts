@@ -14,7 +14,8 @@ afterAll(async () => {
 });
 
 const papersList = (page: Page) => page.getByRole('listbox', { name: 'Papers' });
-const navItem = (page: Page, name: string) => page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name, exact: true });
+const navItem = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name, exact: true });
 
 /** Every option name in the virtualized list, scrolling through it as a person would. */
 async function allOptionNames(page: Page): Promise<string[]> {
@@ -22,7 +23,10 @@ async function allOptionNames(page: Page): Promise<string[]> {
   const names = new Set<string>();
   await list.evaluate((el) => el.scrollTo(0, 0));
   for (let guard = 0; guard < 200; guard++) {
-    for (const name of await list.getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))) names.add(name);
+    for (const name of await list
+      .getByRole('option')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')))
+      names.add(name);
     const done = await list.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 2);
     if (done) break;
     await list.evaluate((el) => el.scrollBy(0, el.clientHeight));
@@ -62,7 +66,9 @@ describe('the reading app in Chromium', () => {
   it('previews a pasted digest as 76 new papers, imports them, and lists all 76', async () => {
     await pasteDigest(page, await digest);
     const dialog = page.getByRole('dialog', { name: 'Import papers' });
-    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/76\s*new\s*0\s*to merge\s*0\s*already in the library/);
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toMatch(/76\s*new\s*0\s*to merge\s*0\s*already in the library/);
     await screenshot(page, 'import-preview-light');
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Imported 76 new papers');
@@ -70,7 +76,13 @@ describe('the reading app in Chromium', () => {
 
     await expect.poll(() => papersList(page).getByRole('option').first().getAttribute('aria-setsize')).toBe('76');
     expect((await allOptionNames(page)).sort()).toEqual(expected.map((p) => p.title).sort());
-    await expect.poll(() => navItem(page, 'Inbox').getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).textContent())).toBe('76');
+    await expect
+      .poll(() =>
+        navItem(page, 'Inbox')
+          .getAttribute('aria-describedby')
+          .then((id) => page.locator(`#${id}`).textContent()),
+      )
+      .toBe('76');
   });
 
   it('narrows the list to the papers whose text has the word "sparsity"', async () => {
@@ -78,7 +90,9 @@ describe('the reading app in Chromium', () => {
     const matching = expected.filter((p) => wordStart.test(`${p.title}\n${p.abstract}`)).map((p) => p.title);
     expect(matching.length).toBeGreaterThan(5);
     await page.getByRole('searchbox', { name: 'Search library' }).fill('sparsity');
-    await expect.poll(() => papersList(page).getByRole('option').first().getAttribute('aria-setsize')).toBe(String(matching.length));
+    await expect
+      .poll(() => papersList(page).getByRole('option').first().getAttribute('aria-setsize'))
+      .toBe(String(matching.length));
     expect((await allOptionNames(page)).sort()).toEqual([...matching].sort());
   });
 
@@ -86,7 +100,9 @@ describe('the reading app in Chromium', () => {
     const title = expected.find((p) => p.title.startsWith('ProSparse'))?.title ?? '';
     await papersList(page).getByRole('option', { name: title }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: title }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('region', { name: 'Abstract' }).textContent()).toContain('Activation sparsity refers to');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Abstract' }).textContent())
+      .toContain('Activation sparsity refers to');
 
     await page.getByRole('combobox', { name: 'Status' }).selectOption('reading');
     const tagBox = page.getByRole('combobox', { name: 'Add tag' });
@@ -98,7 +114,13 @@ describe('the reading app in Chromium', () => {
     await page.reload();
     await page.getByRole('searchbox', { name: 'Search library' }).fill('');
     await navItem(page, 'Reading').click();
-    await expect.poll(() => papersList(page).getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual([title]);
+    await expect
+      .poll(() =>
+        papersList(page)
+          .getByRole('option')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
+      )
+      .toEqual([title]);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
     expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('reading');
     expect(await page.getByRole('button', { name: 'Remove tag llm/sparsity' }).isVisible()).toBe(true);
@@ -118,7 +140,9 @@ describe('the reading app in Chromium', () => {
   it('previews the same digest again as 0 new and 76 already in the library', async () => {
     await pasteDigest(page, await digest);
     const dialog = page.getByRole('dialog', { name: 'Import papers' });
-    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/0\s*new\s*0\s*to merge\s*76\s*already in the library/);
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toMatch(/0\s*new\s*0\s*to merge\s*76\s*already in the library/);
     expect(await dialog.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
@@ -146,13 +170,24 @@ describe('the reading app in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('archived');
     await page.keyboard.press('/');
-    expect(await page.getByRole('searchbox', { name: 'Search library' }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(
+      await page
+        .getByRole('searchbox', { name: 'Search library' })
+        .evaluate((el) => el === el.ownerDocument.activeElement),
+    ).toBe(true);
   });
 
   it('saves a search to the sidebar', async () => {
     await page.getByRole('searchbox', { name: 'Search library' }).fill('tag:llm');
     await page.getByRole('button', { name: 'Save search' }).click();
-    await expect.poll(() => page.getByRole('navigation', { name: 'Saved searches' }).getByRole('button', { name: 'tag:llm', exact: true }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('navigation', { name: 'Saved searches' })
+          .getByRole('button', { name: 'tag:llm', exact: true })
+          .isVisible(),
+      )
+      .toBe(true);
   });
 
   it('looks finished in the dark theme too, with no errors in the page', async () => {
@@ -162,7 +197,9 @@ describe('the reading app in Chromium', () => {
     await dark.page.waitForTimeout(300);
     await screenshot(dark.page, 'main-dark');
     await dark.page.getByRole('button', { name: 'Import', exact: true }).click();
-    await dark.page.getByRole('textbox', { name: 'Paste papers' }).fill(`${await digest}\n\nA Paper That Is New Here\n\nIts abstract, which is a full sentence.`);
+    await dark.page
+      .getByRole('textbox', { name: 'Paste papers' })
+      .fill(`${await digest}\n\nA Paper That Is New Here\n\nIts abstract, which is a full sentence.`);
     await dark.page.getByRole('dialog', { name: 'Import papers' }).getByText('1', { exact: true }).first().waitFor();
     await screenshot(dark.page, 'import-preview-dark');
     await dark.context.close();

@@ -75,11 +75,27 @@ describe('hostile text stays text in every view', () => {
     expect(report.failed.some((f) => f.message.includes('dropped a link'))).toBe(true);
     for (const [i, id] of report.ids.slice(0, 40).entries()) {
       const payload = PAYLOADS[i] ?? '';
-      await runMargin(['note', id, '--set', `# Note\n\n${payload}\n\n[link](javascript:window.__xss=1) <b onmouseover=window.__xss=1>x</b>`, '--library', library]);
+      await runMargin([
+        'note',
+        id,
+        '--set',
+        `# Note\n\n${payload}\n\n[link](javascript:window.__xss=1) <b onmouseover=window.__xss=1>x</b>`,
+        '--library',
+        library,
+      ]);
       await runMargin(['annotate', id, '--quote', `Abstract ${i}`, '--comment', payload, '--library', library]);
     }
     // And the hostile BibTeX file of the reliability suite: script in title and abstract, javascript: URL, a path-traversal title.
-    expect((await runMargin(['import', path.resolve(import.meta.dirname, '../fixtures/import/hostile.bib'), '--library', library])).code).toBe(0);
+    expect(
+      (
+        await runMargin([
+          'import',
+          path.resolve(import.meta.dirname, '../fixtures/import/hostile.bib'),
+          '--library',
+          library,
+        ])
+      ).code,
+    ).toBe(0);
     served = await serve(library);
     browser = await launchBrowser();
     ({ page, errors } = await newPage(browser));
@@ -102,11 +118,15 @@ describe('hostile text stays text in every view', () => {
     const injected = await page.evaluate(() => {
       const found: string[] = [];
       for (const el of Array.from(document.querySelectorAll('*'))) {
-        for (const attr of Array.from(el.attributes)) if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
-        if (['IFRAME', 'OBJECT', 'EMBED', 'BASE', 'META', 'FORM', 'VIDEO'].includes(el.tagName) && !el.closest('head')) found.push(el.tagName);
+        for (const attr of Array.from(el.attributes))
+          if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
+        if (['IFRAME', 'OBJECT', 'EMBED', 'BASE', 'META', 'FORM', 'VIDEO'].includes(el.tagName) && !el.closest('head'))
+          found.push(el.tagName);
         if (el.tagName === 'SCRIPT' && !(el as HTMLScriptElement).src) found.push('inline SCRIPT');
-        if (el.tagName === 'A' && /^\s*(javascript|data|file):/i.test(el.getAttribute('href') ?? '')) found.push(`A ${el.getAttribute('href')}`);
-        if (el.tagName === 'IMG' && !/icon\.svg$/.test(el.getAttribute('src') ?? '')) found.push(`IMG ${el.getAttribute('src')}`);
+        if (el.tagName === 'A' && /^\s*(javascript|data|file):/i.test(el.getAttribute('href') ?? ''))
+          found.push(`A ${el.getAttribute('href')}`);
+        if (el.tagName === 'IMG' && !/icon\.svg$/.test(el.getAttribute('src') ?? ''))
+          found.push(`IMG ${el.getAttribute('src')}`);
       }
       return found;
     });
@@ -115,7 +135,10 @@ describe('hostile text stays text in every view', () => {
 
   it(`renders ${PAYLOADS.length} payloads in the list, the sidebar and the reader as text`, async () => {
     expect(PAYLOADS.length).toBeGreaterThanOrEqual(100);
-    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'All papers', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Library' })
+      .getByRole('button', { name: 'All papers', exact: true })
+      .click();
     const list = page.getByRole('listbox', { name: 'Papers' });
     await list.getByRole('option').first().waitFor();
     await assertInert('list');
@@ -156,7 +179,9 @@ describe('hostile text stays text in every view', () => {
 
   it('keeps pasted hostile text inert in the import preview', async () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    const text = PAYLOADS.map((p, i) => `Pasted Title ${i} ${p}\n\n${p} as an abstract sentence that is long enough.`).join('\n\n');
+    const text = PAYLOADS.map(
+      (p, i) => `Pasted Title ${i} ${p}\n\n${p} as an abstract sentence that is long enough.`,
+    ).join('\n\n');
     await page.getByRole('dialog', { name: 'Import papers' }).getByRole('textbox', { name: 'Paste papers' }).fill(text);
     await page.getByRole('dialog', { name: 'Import papers' }).getByRole('status').first().waitFor();
     await page.waitForTimeout(500);

@@ -10,7 +10,13 @@ const ids = (await library.records()).map((r) => r.id);
 for (let n = 0; ; n++) {
   const tag = `s${seed}e${n}`;
   if (n % 5 === 4) {
-    const report = await library.import({ text: `Crash Paper ${tag} Title\n\nAn abstract for crash paper ${tag}, written as a sentence.`, format: 'digest', fileName: null, tags: [tag], dryRun: false });
+    const report = await library.import({
+      text: `Crash Paper ${tag} Title\n\nAn abstract for crash paper ${tag}, written as a sentence.`,
+      format: 'digest',
+      fileName: null,
+      tags: [tag],
+      dryRun: false,
+    });
     process.stdout.write(`import ${report.ids[0]} ${tag}\n`);
   } else {
     const id = ids[(seed * 31 + n * 7) % ids.length] ?? '';

@@ -11,10 +11,16 @@ export interface CliResult {
 }
 
 /** Run the built `margin` CLI in its own process, as a user would. */
-export function runMargin(args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runMargin(
+  args: readonly string[],
+  options: { input?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run npm run build first (npm test does it)`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { env: { ...process.env, MARGIN_LIBRARY: '', ...options.env }, stdio: 'pipe' });
+    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+      env: { ...process.env, MARGIN_LIBRARY: '', ...options.env },
+      stdio: 'pipe',
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

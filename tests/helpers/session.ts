@@ -9,6 +9,11 @@ import { SAMPLE_DIGEST_PATH } from './sample-digest.js';
 export async function sampleSession(dir: string): Promise<{ session: Session; handlers: Handlers; ids: string[] }> {
   const session = await openSession({ dir, holder: 'test', deps: fixedDeps() });
   const handlers = createHandlers(session);
-  const report = await handlers['import:run']({ text: await readFile(SAMPLE_DIGEST_PATH, 'utf8'), format: 'auto', fileName: 'daily-papers.txt', tags: [] });
+  const report = await handlers['import:run']({
+    text: await readFile(SAMPLE_DIGEST_PATH, 'utf8'),
+    format: 'auto',
+    fileName: 'daily-papers.txt',
+    tags: [],
+  });
   return { session, handlers, ids: report.ids };
 }

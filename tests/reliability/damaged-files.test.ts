@@ -22,7 +22,13 @@ const DAMAGE: ReadonlyArray<[string, (good: Buffer) => Buffer]> = [
 async function libraryWithHistory() {
   const dir = await tempDir();
   const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-  const { ids } = await library.import({ text: await readFile(SAMPLE_DIGEST_PATH, 'utf8'), format: 'digest', fileName: null, tags: [], dryRun: false });
+  const { ids } = await library.import({
+    text: await readFile(SAMPLE_DIGEST_PATH, 'utf8'),
+    format: 'digest',
+    fileName: null,
+    tags: [],
+    dryRun: false,
+  });
   const id = ids[0] ?? '';
   await library.addTags(id, ['before-damage']);
   await library.close();
@@ -76,12 +82,20 @@ describe('damaged data files', () => {
 describe('backups', () => {
   it('are taken before an import, listed, and restored (after backing up the present)', async () => {
     const { dir, id } = await libraryWithHistory();
-    const list = JSON.parse((await runMargin(['backup', 'list', '--json', '--library', dir])).stdout) as Array<{ name: string; reason: string }>;
+    const list = JSON.parse((await runMargin(['backup', 'list', '--json', '--library', dir])).stdout) as Array<{
+      name: string;
+      reason: string;
+    }>;
     // The first edit made an hourly backup.
     expect(list.map((b) => b.reason)).toContain('hourly');
-    const beforeImport = await runMargin(['import', '-', '--library', dir], { input: 'A New Paper Title\n\nA new abstract sentence for it.' });
+    const beforeImport = await runMargin(['import', '-', '--library', dir], {
+      input: 'A New Paper Title\n\nA new abstract sentence for it.',
+    });
     expect(beforeImport.code).toBe(0);
-    const after = JSON.parse((await runMargin(['backup', 'list', '--json', '--library', dir])).stdout) as Array<{ name: string; reason: string }>;
+    const after = JSON.parse((await runMargin(['backup', 'list', '--json', '--library', dir])).stdout) as Array<{
+      name: string;
+      reason: string;
+    }>;
     const importBackup = after.find((b) => b.reason === 'import');
     expect(importBackup).toBeDefined();
     expect((JSON.parse((await runMargin(['list', '--json', '--library', dir])).stdout) as unknown[]).length).toBe(77);
@@ -89,11 +103,18 @@ describe('backups', () => {
     const restored = await runMargin(['backup', 'restore', importBackup?.name ?? '', '--library', dir]);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/^restored .*backed up first/);
-    const papers = JSON.parse((await runMargin(['list', '--json', '--library', dir])).stdout) as Array<{ id: string; tags: string[] }>;
+    const papers = JSON.parse((await runMargin(['list', '--json', '--library', dir])).stdout) as Array<{
+      id: string;
+      tags: string[];
+    }>;
     expect(papers).toHaveLength(76);
     expect(papers.find((p) => p.id === id)?.tags).toEqual(['before-damage']);
-    const finalList = JSON.parse((await runMargin(['backup', 'list', '--json', '--library', dir])).stdout) as Array<{ reason: string }>;
+    const finalList = JSON.parse((await runMargin(['backup', 'list', '--json', '--library', dir])).stdout) as Array<{
+      reason: string;
+    }>;
     expect(finalList.map((b) => b.reason)).toContain('before-restore');
-    expect((await runMargin(['backup', 'restore', 'no-such', '--library', dir])).stderr).toMatch(/no backup named no-such/);
+    expect((await runMargin(['backup', 'restore', 'no-such', '--library', dir])).stderr).toMatch(
+      /no backup named no-such/,
+    );
   });
 });

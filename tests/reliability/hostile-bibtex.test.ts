@@ -11,7 +11,10 @@ describe('a hostile BibTeX file', () => {
     const library = await tempDir();
     const imported = await runMargin(['import', HOSTILE, '--json', '--library', library]);
     expect(imported.code).toBe(0);
-    const report = JSON.parse(imported.stdout) as { added: number; failed: Array<{ line: number | null; message: string }> };
+    const report = JSON.parse(imported.stdout) as {
+      added: number;
+      failed: Array<{ line: number | null; message: string }>;
+    };
     expect(report.added).toBe(3);
     expect(report.failed).toEqual(
       expect.arrayContaining([
@@ -19,7 +22,12 @@ describe('a hostile BibTeX file', () => {
         { line: 10, message: 'entry "evil2": dropped a link that is not a web address (file:///etc/passwd)' },
       ]),
     );
-    const papers = JSON.parse((await runMargin(['list', '--json', '--library', library])).stdout) as Array<{ title: string; url: string | null; abstract: string | null; doi: string | null }>;
+    const papers = JSON.parse((await runMargin(['list', '--json', '--library', library])).stdout) as Array<{
+      title: string;
+      url: string | null;
+      abstract: string | null;
+      doi: string | null;
+    }>;
     const evil = papers.find((p) => p.title.includes('Hostile'));
     expect(evil?.title).toBe('<script>window.__xss=1</script> A Hostile Title');
     expect(evil?.abstract).toContain('<script>window.__xss=1</script>');
@@ -28,7 +36,9 @@ describe('a hostile BibTeX file', () => {
     expect(JSON.stringify(papers)).not.toMatch(/root:x:0:0/);
 
     const vault = path.join(await tempDir(), 'vault');
-    const exported = JSON.parse((await runMargin(['export', 'markdown', '--out', vault, '--json', '--library', library])).stdout) as { written: Array<{ file: string }> };
+    const exported = JSON.parse(
+      (await runMargin(['export', 'markdown', '--out', vault, '--json', '--library', library])).stdout,
+    ) as { written: Array<{ file: string }> };
     expect(exported.written).toHaveLength(3);
     const files = await readdir(vault);
     expect(files.sort()).toEqual(['.margin-export.json', ...exported.written.map((w) => w.file)].sort());
@@ -36,7 +46,10 @@ describe('a hostile BibTeX file', () => {
       expect(path.dirname(path.resolve(vault, file))).toBe(path.resolve(vault));
       expect(file).not.toMatch(/[/\\]|^\.\.|^con\.md$/i);
     }
-    const markdown = await readFile(path.join(vault, exported.written.find((w) => w.file.includes('Hostile'))?.file ?? ''), 'utf8');
+    const markdown = await readFile(
+      path.join(vault, exported.written.find((w) => w.file.includes('Hostile'))?.file ?? ''),
+      'utf8',
+    );
     // The front matter holds the title as a quoted YAML string (data); the Markdown body escapes it.
     const body = markdown.slice(markdown.indexOf('\n---\n', 4) + 5);
     expect(body).toContain('\\<script>window.\\_\\_xss=1\\</script>');
@@ -55,17 +68,35 @@ describe('exports cannot be broken out of (issue 12, item 1)', () => {
     const { PaperIdSchema } = await import('../../shared/models/paper.js');
     const today = new Date('2026-11-27T12:00:00Z');
     const hostile = JSON.stringify([
-      { id: 'a', 'citation-key': 'x,\n note = {\\input{/etc/passwd}}}\n@misc{y', title: 'Key Injection', abstract: 'Plain.' },
-      { id: 'b', title: 'Math Injection', abstract: 'See $}} @misc{evil, title={\\immediate\\write18{rm -rf ~}}, note={$ and $x^{2}$.' },
+      {
+        id: 'a',
+        'citation-key': 'x,\n note = {\\input{/etc/passwd}}}\n@misc{y',
+        title: 'Key Injection',
+        abstract: 'Plain.',
+      },
+      {
+        id: 'b',
+        title: 'Math Injection',
+        abstract: 'See $}} @misc{evil, title={\\immediate\\write18{rm -rf ~}}, note={$ and $x^{2}$.',
+      },
       { id: 'c', title: 'Unsafe Math', abstract: 'Also $\\input{/etc/passwd}$ and $\\def\\x{1}$ here.' },
     ]);
     const imported = parseImport(hostile, 'auto', { fileName: 'hostile.json', today });
     // The hostile key is refused on import (the item's plain id is kept instead)...
     expect(imported.entries.map((e) => e.citationKey)).toEqual(['a', 'b', 'c']);
     const papers = imported.entries.map((entry, i) => {
-      const { record, content } = recordFromEntry(entry, PaperIdSchema.parse(`hostile0000${i}`), [], '2026-11-27T12:00:00.000Z');
+      const { record, content } = recordFromEntry(
+        entry,
+        PaperIdSchema.parse(`hostile0000${i}`),
+        [],
+        '2026-11-27T12:00:00.000Z',
+      );
       // ...and refused on write too, should a library already hold one.
-      return { ...record, citationKey: i === 0 ? 'x,\n note = {\\input{/etc/passwd}}}\n@misc{y' : record.citationKey, ...content };
+      return {
+        ...record,
+        citationKey: i === 0 ? 'x,\n note = {\\input{/etc/passwd}}}\n@misc{y' : record.citationKey,
+        ...content,
+      };
     });
     const bib = bibliography(papers, 'bibtex');
     expect(bib).not.toContain('\\input{/etc/passwd}}}');

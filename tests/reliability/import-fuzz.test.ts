@@ -16,18 +16,64 @@ const INPUTS = Number(process.env.MARGIN_FUZZ_INPUTS ?? 2000);
 const MAX_MS_PER_INPUT = 5000;
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
-const SEEDS = ['zotero.bib', 'mendeley.ris', 'zotero.csl.json', 'arxiv-api.atom.xml', 'arxiv-ids.txt', 'hf-daily.json'].map((f) => readFileSync(path.join(FIXTURES, f), 'utf8'));
+const SEEDS = [
+  'zotero.bib',
+  'mendeley.ris',
+  'zotero.csl.json',
+  'arxiv-api.atom.xml',
+  'arxiv-ids.txt',
+  'hf-daily.json',
+].map((f) => readFileSync(path.join(FIXTURES, f), 'utf8'));
 SEEDS.push(readFileSync(SAMPLE_DIGEST_PATH, 'utf8').slice(0, 20_000));
 // A real digest of every source (tests/fixtures/digests), the first 20 KB of each.
 const DIGESTS = path.resolve(import.meta.dirname, '../fixtures/digests');
 for (const source of readdirSync(DIGESTS, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-  const first = readdirSync(path.join(DIGESTS, source.name)).filter((f) => f.endsWith('.txt')).sort()[0];
+  const first = readdirSync(path.join(DIGESTS, source.name))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()[0];
   if (first) SEEDS.push(readFileSync(path.join(DIGESTS, source.name, first), 'utf8').slice(0, 20_000));
 }
 
 const HOSTILE_PIECES = [
-  '@', '{', '}', '"', '\\', '#', '%', '$', '\u0000', '\uFFFD', '\uD800', '\r', '\r\n', '<', '>', '&', ']]>', '<!--', '{\\"o}', '\\L', '@string{x = x # x}', 'TY  - ', 'ER  - ',
-  '[', ']', ',', ':', 'null', '__proto__', '"__proto__": {"polluted": 1}', '"constructor": {"prototype": {"polluted": 1}}', 'javascript:alert(1)', '<script>alert(1)</script>', '\u202E', '🙂', 'ﬁ', 'é', '\t', ' '.repeat(100),
+  '@',
+  '{',
+  '}',
+  '"',
+  '\\',
+  '#',
+  '%',
+  '$',
+  '\u0000',
+  '\uFFFD',
+  '\uD800',
+  '\r',
+  '\r\n',
+  '<',
+  '>',
+  '&',
+  ']]>',
+  '<!--',
+  '{\\"o}',
+  '\\L',
+  '@string{x = x # x}',
+  'TY  - ',
+  'ER  - ',
+  '[',
+  ']',
+  ',',
+  ':',
+  'null',
+  '__proto__',
+  '"__proto__": {"polluted": 1}',
+  '"constructor": {"prototype": {"polluted": 1}}',
+  'javascript:alert(1)',
+  '<script>alert(1)</script>',
+  '\u202E',
+  '🙂',
+  'ﬁ',
+  'é',
+  '\t',
+  ' '.repeat(100),
 ];
 
 /** A hostile input: a mutated real file, random bytes, deep nesting, or a format's edge case. */
@@ -52,15 +98,32 @@ function hostileInput(rand: () => number, n: number): string {
       return text;
     }
     case 2:
-      return Array.from({ length: 1 + Math.floor(rand() * 2000) }, () => String.fromCharCode(Math.floor(rand() * 0x3000))).join('');
+      return Array.from({ length: 1 + Math.floor(rand() * 2000) }, () =>
+        String.fromCharCode(Math.floor(rand() * 0x3000)),
+      ).join('');
     case 3: {
       const depth = Math.floor(rand() * 30_000);
       const open = pick(['{', '[', '<a>', '(']);
       const close = { '{': '}', '[': ']', '<a>': '</a>', '(': ')' }[open] ?? '';
-      return pick(['@article{x, title = ', '', '<feed><entry><title>', '[{"paper": ']) + open.repeat(depth) + 'x' + close.repeat(rand() < 0.5 ? depth : Math.floor(depth / 2));
+      return (
+        pick(['@article{x, title = ', '', '<feed><entry><title>', '[{"paper": ']) +
+        open.repeat(depth) +
+        'x' +
+        close.repeat(rand() < 0.5 ? depth : Math.floor(depth / 2))
+      );
     }
     case 4:
-      return pick(['[', '{', '[{"paper": {"id": 1, "title": {}}}]', '[null, 1, "x", {"title": 5}]', '{"__proto__": {"title": "x"}}', '[{"title": "' + 'a'.repeat(100_000) + '"}]', 'null', '""', '0']);
+      return pick([
+        '[',
+        '{',
+        '[{"paper": {"id": 1, "title": {}}}]',
+        '[null, 1, "x", {"title": 5}]',
+        '{"__proto__": {"title": "x"}}',
+        '[{"title": "' + 'a'.repeat(100_000) + '"}]',
+        'null',
+        '""',
+        '0',
+      ]);
     case 5:
       // XML entity expansion ("billion laughs") and external entities.
       return `<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY a "${'x'.repeat(100)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e SYSTEM "file:///etc/passwd">]><feed><entry><id>http://arxiv.org/abs/2406.11944</id><title>&d;&e;</title></entry></feed>`;
@@ -76,7 +139,8 @@ function hostileInput(rand: () => number, n: number): string {
         () => `${'x - '.repeat(size / 4)}\n`,
         () => `a@${'b'.repeat(size)} c\n`,
         () => `[1] arXiv:2411.00001 [pdf]\nT\nA\nSubjects: (\n${'x;\n'.repeat(size / 3)}`,
-        () => `\\\\\narXiv:2411.00001\nTitle: ${'x\n  '.repeat(size / 4)}\\\\ ( https://arxiv.org/abs/2411.00001 , 1kb)\n`,
+        () =>
+          `\\\\\narXiv:2411.00001\nTitle: ${'x\n  '.repeat(size / 4)}\\\\ ( https://arxiv.org/abs/2411.00001 , 1kb)\n`,
         () => `[PDF] T\n${'A B, '.repeat(size / 5)}- V, 2024\n`,
         () => 'Submitted by x\n12\n'.repeat(size / 4),
         // Issue 12's reproductions, each of which once froze the main process for tens of seconds.
@@ -94,7 +158,13 @@ describe('import fuzzing', () => {
   it(`survives ${INPUTS} hostile inputs across all formats: no crash, no hang, the library unchanged when an import fails`, async () => {
     const dir = await tempDir();
     const library = await Library.open({ dir, mode: 'write', holder: 'fuzz', deps: fixedDeps() });
-    await library.import({ text: readFileSync(SAMPLE_DIGEST_PATH, 'utf8'), format: 'digest', fileName: null, tags: [], dryRun: false });
+    await library.import({
+      text: readFileSync(SAMPLE_DIGEST_PATH, 'utf8'),
+      format: 'digest',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
     const rand = random(7);
     let failedCleanly = 0;
     let imported = 0;
@@ -110,10 +180,14 @@ describe('import fuzzing', () => {
         expect(report.failed.every((f) => typeof f.message === 'string' && (f.line === null || f.line > 0))).toBe(true);
         if (!dryRun && report.added + report.merged > 0) imported++;
       } catch (error) {
-        expect(error, `input ${n} (${format}) threw something other than a clear LibraryError: ${String(error)}`).toBeInstanceOf(LibraryError);
+        expect(
+          error,
+          `input ${n} (${format}) threw something other than a clear LibraryError: ${String(error)}`,
+        ).toBeInstanceOf(LibraryError);
         expect((error as LibraryError).message).toMatch(new RegExp(`fuzz-${n}`));
         failedCleanly++;
-        if (!dryRun) expect(await librarySnapshot(dir), `input ${n} changed the library although it failed`).toBe(snapshot);
+        if (!dryRun)
+          expect(await librarySnapshot(dir), `input ${n} changed the library although it failed`).toBe(snapshot);
       }
       expect(performance.now() - started, `input ${n} (${format}) took too long`).toBeLessThan(MAX_MS_PER_INPUT);
       if (!dryRun) snapshot = await librarySnapshot(dir);

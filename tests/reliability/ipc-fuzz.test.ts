@@ -16,7 +16,13 @@ const PER_CHANNEL = Number(process.env.MARGIN_IPC_FUZZ ?? 1000);
 function validRequest(channel: Channel, id: string, annotation: Record<string, unknown>): Record<string, unknown> {
   const requests: Record<Channel, Record<string, unknown>> = {
     'library:overview': {},
-    'papers:query': { view: { kind: 'status', status: 'inbox' }, search: 'sparse', sort: 'added', offset: 0, limit: 50 },
+    'papers:query': {
+      view: { kind: 'status', status: 'inbox' },
+      search: 'sparse',
+      sort: 'added',
+      offset: 0,
+      limit: 50,
+    },
     'papers:get': { id },
     'papers:setStatus': { id, status: 'read' },
     'papers:addTags': { id, tags: ['x'] },
@@ -49,7 +55,26 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
   return requests[channel];
 }
 
-const WRONG_VALUES: readonly unknown[] = [null, undefined, true, 0, -1, 1.5, Number.MAX_SAFE_INTEGER, '', 'x'.repeat(70 * 1024 * 1024 / 64), [], {}, [1, 2], { a: 1 }, '../../etc/passwd', '<script>alert(1)</script>', 'javascript:alert(1)', '\u0000', NaN];
+const WRONG_VALUES: readonly unknown[] = [
+  null,
+  undefined,
+  true,
+  0,
+  -1,
+  1.5,
+  Number.MAX_SAFE_INTEGER,
+  '',
+  'x'.repeat((70 * 1024 * 1024) / 64),
+  [],
+  {},
+  [1, 2],
+  { a: 1 },
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  'javascript:alert(1)',
+  '\u0000',
+  NaN,
+];
 
 /** Break a valid request: wrong types, missing or extra fields, prototype-pollution keys, huge strings. */
 function mutate(base: Record<string, unknown>, rand: () => number): unknown {
@@ -70,7 +95,10 @@ function mutate(base: Record<string, unknown>, rand: () => number): unknown {
     case 3:
       return JSON.parse(JSON.stringify(copy).replace(/^\{/, `{"__proto__": {"polluted": true}, `).replace(/, }$/, '}'));
     case 4:
-      return { ...copy, [pick(['extra', 'constructor', 'prototype', '__defineGetter__', 'isAdmin'])]: pick(WRONG_VALUES) };
+      return {
+        ...copy,
+        [pick(['extra', 'constructor', 'prototype', '__defineGetter__', 'isAdmin'])]: pick(WRONG_VALUES),
+      };
     case 5: {
       const key = pick(keys);
       if (key !== undefined && typeof copy[key] === 'string') copy[key] = 'y'.repeat(5_000_000);
@@ -78,7 +106,8 @@ function mutate(base: Record<string, unknown>, rand: () => number): unknown {
       return copy;
     }
     default:
-      if (keys.length > 0) copy[pick(keys)] = { nested: { deeper: [pick(WRONG_VALUES)] }, __proto__: { polluted: true } };
+      if (keys.length > 0)
+        copy[pick(keys)] = { nested: { deeper: [pick(WRONG_VALUES)] }, __proto__: { polluted: true } };
       else copy.nested = [];
       return copy;
   }
@@ -89,18 +118,29 @@ describe('IPC and HTTP fuzzing', () => {
     const dir = await tempDir();
     const { session, handlers, ids } = await sampleSession(dir);
     const id = ids[0] ?? '';
-    const annotation = await handlers['annotations:create']({ paperId: id as never, start: 0, end: 10, color: 'yellow', comment: '' }); // a valid PaperId from the import
+    const annotation = await handlers['annotations:create']({
+      paperId: id as never,
+      start: 0,
+      end: 10,
+      color: 'yellow',
+      comment: '',
+    }); // a valid PaperId from the import
     const before = await librarySnapshot(dir);
     const rand = random(11);
     for (const channel of CHANNELS) {
       const base = validRequest(channel, id, { ...annotation });
-      expect(CONTRACT[channel].request.safeParse(base).success, `${channel}: the base request should be valid`).toBe(true);
+      expect(CONTRACT[channel].request.safeParse(base).success, `${channel}: the base request should be valid`).toBe(
+        true,
+      );
       let refused = 0;
       for (let attempt = 0; refused < PER_CHANNEL && attempt < PER_CHANNEL * 5; attempt++) {
         const payload = mutate(base, rand);
         if (CONTRACT[channel].request.safeParse(payload).success) continue; // a mutation that happens to stay valid
         const result = await dispatch(handlers, channel, payload);
-        expect(result, `${channel}: ${JSON.stringify(payload)?.slice(0, 200)}`).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+        expect(result, `${channel}: ${JSON.stringify(payload)?.slice(0, 200)}`).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-request' },
+        });
         refused++;
       }
       expect(refused, channel).toBe(PER_CHANNEL);
@@ -113,7 +153,11 @@ describe('IPC and HTTP fuzzing', () => {
   it('refuses malformed payloads over HTTP the same way', async () => {
     const dir = await tempDir();
     const { session, handlers, ids } = await sampleSession(dir);
-    const host = await startHttpHost({ handlers, staticDir: path.resolve(import.meta.dirname, '../../out/renderer'), subscribe: (l) => session.library.onChange(l) });
+    const host = await startHttpHost({
+      handlers,
+      staticDir: path.resolve(import.meta.dirname, '../../out/renderer'),
+      subscribe: (l) => session.library.onChange(l),
+    });
     const before = await librarySnapshot(dir);
     const rand = random(13);
     try {
@@ -123,7 +167,11 @@ describe('IPC and HTTP fuzzing', () => {
           // What arrives is the JSON text: undefined fields vanish and NaN becomes null, so judge that.
           const body = JSON.stringify(mutate(base, rand));
           if (body === undefined || CONTRACT[channel].request.safeParse(JSON.parse(body)).success) continue;
-          const response = await fetch(`http://127.0.0.1:${host.port}/api/${encodeURIComponent(channel)}`, { method: 'POST', headers: { 'x-margin-token': host.token, 'content-type': 'application/json' }, body });
+          const response = await fetch(`http://127.0.0.1:${host.port}/api/${encodeURIComponent(channel)}`, {
+            method: 'POST',
+            headers: { 'x-margin-token': host.token, 'content-type': 'application/json' },
+            body,
+          });
           expect(response.status, channel).toBe(400);
           expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
         }

@@ -51,7 +51,7 @@ function markdownNodes(md: string): Node[] {
   const front = /^---\n([\s\S]*?)\n---\n/.exec(md);
   const yaml: unknown = parseYaml(front?.[1] ?? '');
   expect(Object.keys(yaml as object).sort()).toEqual(FRONT_MATTER_KEYS);
-  return walk(fromMarkdown(md.slice(front?.[0].length ?? 0)) as unknown as Node);
+  return walk(fromMarkdown(md.slice(front?.[0].length ?? 0)));
 }
 
 function walk(node: Node, out: Node[] = []): Node[] {
@@ -75,9 +75,18 @@ describe('Markdown export holds nothing Margin did not write', () => {
       const md = paperMarkdown(paper({ title: attack, abstract: attack, note: { text: 'my note', updatedAt: now } }));
       const nodes = markdownNodes(md);
       // The only HTML is Margin's own section markers (comments).
-      expect(nodes.filter((n) => n.type === 'html' && !/^<!-- \/?margin:[a-z]+ -->$/.test(n.value ?? '')), attack).toEqual([]);
-      expect(nodes.filter((n) => n.type === 'inlineCode' || n.type === 'code'), attack).toEqual([]);
-      expect(nodes.filter((n) => n.type === 'link').map((n) => n.url), attack).toEqual([]);
+      expect(
+        nodes.filter((n) => n.type === 'html' && !/^<!-- \/?margin:[a-z]+ -->$/.test(n.value ?? '')),
+        attack,
+      ).toEqual([]);
+      expect(
+        nodes.filter((n) => n.type === 'inlineCode' || n.type === 'code'),
+        attack,
+      ).toEqual([]);
+      expect(
+        nodes.filter((n) => n.type === 'link').map((n) => n.url),
+        attack,
+      ).toEqual([]);
     }
   });
 
@@ -85,7 +94,10 @@ describe('Markdown export holds nothing Margin did not write', () => {
     const doi = '10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0';
     const md = paperMarkdown(paper({ doi, arxivId: '2401.00001' }));
     const links = markdownNodes(md).filter((n) => n.type === 'link');
-    expect(links.map((n) => n.url)).toEqual(['https://arxiv.org/abs/2401.00001', `https://doi.org/${encodeURI(doi).replace(/[()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`]);
+    expect(links.map((n) => n.url)).toEqual([
+      'https://arxiv.org/abs/2401.00001',
+      `https://doi.org/${encodeURI(doi).replace(/[()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    ]);
     expect(decodeURIComponent(links[1]?.url ?? '')).toBe(`https://doi.org/${doi}`);
   });
 

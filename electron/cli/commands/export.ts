@@ -8,23 +8,39 @@ import { writeOwnedFile } from '../../library/export/owned-file.js';
 import { withLibrary } from '../context.js';
 import { UsageError, printJson, type CliIo } from '../io.js';
 
-export const exportUsage = 'margin export markdown --out DIR | highlights --out FILE.md | bibtex [--out FILE] | csl-json [--out FILE] [--tag T] [--status S] [--id ID]… [--dry-run] [--json] [--library DIR]';
+export const exportUsage =
+  'margin export markdown --out DIR | highlights --out FILE.md | bibtex [--out FILE] | csl-json [--out FILE] [--tag T] [--status S] [--id ID]… [--dry-run] [--json] [--library DIR]';
 const FORMATS = ['markdown', 'highlights', 'bibtex', 'csl-json'] as const;
 
 export async function exportCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { out: { type: 'string' }, tag: { type: 'string' }, status: { type: 'string' }, id: { type: 'string', multiple: true, default: [] }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, library: { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      tag: { type: 'string' },
+      status: { type: 'string' },
+      id: { type: 'string', multiple: true, default: [] },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      library: { type: 'string' },
+    },
   });
   const [format, extra] = positionals;
   const chosen = FORMATS.find((f) => f === format);
-  if (extra !== undefined || chosen === undefined) throw new UsageError(`expected a format (${FORMATS.join(', ')}); usage: ${exportUsage}`);
-  if (!values.out && (chosen === 'markdown' || chosen === 'highlights')) throw new UsageError(`--out is required for ${chosen}; usage: ${exportUsage}`);
+  if (extra !== undefined || chosen === undefined)
+    throw new UsageError(`expected a format (${FORMATS.join(', ')}); usage: ${exportUsage}`);
+  if (!values.out && (chosen === 'markdown' || chosen === 'highlights'))
+    throw new UsageError(`--out is required for ${chosen}; usage: ${exportUsage}`);
   const status = values.status === undefined ? undefined : StatusSchema.safeParse(values.status);
-  if (status && !status.success) throw new UsageError(`unknown status "${values.status}"; use one of ${StatusSchema.options.join(', ')}`);
+  if (status && !status.success)
+    throw new UsageError(`unknown status "${values.status}"; use one of ${StatusSchema.options.join(', ')}`);
   const out = values.out ? path.resolve(io.cwd, values.out) : null;
-  const filter = { ...(values.tag ? { tag: values.tag } : {}), ...(status?.success ? { status: status.data } : {}), ...(values.id.length > 0 ? { ids: values.id } : {}) };
+  const filter = {
+    ...(values.tag ? { tag: values.tag } : {}),
+    ...(status?.success ? { status: status.data } : {}),
+    ...(values.id.length > 0 ? { ids: values.id } : {}),
+  };
   const dryRun = values['dry-run'];
 
   return withLibrary(io, values.library, 'read', 'margin export', async (library) => {
@@ -37,14 +53,20 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
       }
       const result = await writeOwnedFile(out, text, { dryRun });
       if (values.json) printJson(io, { ...result, papers: papers.length });
-      else io.stdout(`${result.outcome === 'conflict' ? `not written: ${result.reason}` : result.outcome}: ${result.file} (${papers.length} papers)\n`);
+      else
+        io.stdout(
+          `${result.outcome === 'conflict' ? `not written: ${result.reason}` : result.outcome}: ${result.file} (${papers.length} papers)\n`,
+        );
       return 0;
     }
     if (out === null) throw new UsageError(`--out is required; usage: ${exportUsage}`);
     if (chosen === 'highlights') {
       const report = await exportHighlightsDigest(papers, out, { dryRun });
       if (values.json) printJson(io, report);
-      else io.stdout(`${report.outcome === 'conflict' ? `not written: ${report.reason}` : report.outcome}: ${report.file} (${report.highlights} highlights from ${report.papers} papers)\n`);
+      else
+        io.stdout(
+          `${report.outcome === 'conflict' ? `not written: ${report.reason}` : report.outcome}: ${report.file} (${report.highlights} highlights from ${report.papers} papers)\n`,
+        );
       return 0;
     }
     const report = await exportMarkdown(papers, out, { dryRun });
@@ -52,8 +74,11 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
       printJson(io, report);
     } else {
       const verb = dryRun ? 'would write' : 'wrote';
-      io.stdout(`${verb} ${report.written.length}, unchanged ${report.unchanged.length}, conflicts ${report.conflicts.length} in ${report.dir}\n`);
-      for (const c of report.conflicts) io.stdout(`  conflict: ${c.file}: ${c.reason}; left as you wrote it\n${dryRun ? `${c.diff}\n` : ''}`);
+      io.stdout(
+        `${verb} ${report.written.length}, unchanged ${report.unchanged.length}, conflicts ${report.conflicts.length} in ${report.dir}\n`,
+      );
+      for (const c of report.conflicts)
+        io.stdout(`  conflict: ${c.file}: ${c.reason}; left as you wrote it\n${dryRun ? `${c.diff}\n` : ''}`);
       if (dryRun) for (const d of report.diffs) io.stdout(`${d.diff}\n`);
     }
     return 0;

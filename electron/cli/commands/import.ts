@@ -10,7 +10,8 @@ import { LibraryError } from '../../library/storage/errors.js';
 import { withLibrary } from '../context.js';
 import { UsageError, printJson, type CliIo } from '../io.js';
 
-export const importUsage = 'margin import <file|-> [--format auto|digest|bibtex|ris|csl-json|arxiv|hf-json] [--tag T]… [--dry-run] [--json] [--library DIR]';
+export const importUsage =
+  'margin import <file|-> [--format auto|digest|bibtex|ris|csl-json|arxiv|hf-json] [--tag T]… [--dry-run] [--json] [--library DIR]';
 
 export async function importCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -25,7 +26,8 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
     },
   });
   const [source, extra] = positionals;
-  if (source === undefined || extra !== undefined) throw new UsageError(`expected one file (or - for stdin); usage: ${importUsage}`);
+  if (source === undefined || extra !== undefined)
+    throw new UsageError(`expected one file (or - for stdin); usage: ${importUsage}`);
   const format = parseFormat(values.format);
   const text = source === '-' ? await io.readStdin() : await readInput(path.resolve(io.cwd, source), io);
   const fileName = source === '-' ? null : path.basename(source);
@@ -45,8 +47,12 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
     printJson(io, rest);
   } else {
     const verb = values['dry-run'] ? 'would import' : 'imported';
-    const from = report.digest ? `${report.format} (${[report.digest.label, report.digest.detail].filter((t) => t !== '').join(', ')})` : report.format;
-    io.stdout(`${verb} ${from}: ${report.added} added, ${report.merged} merged, ${report.unchanged} unchanged, ${report.failed.length} failed\n`);
+    const from = report.digest
+      ? `${report.format} (${[report.digest.label, report.digest.detail].filter((t) => t !== '').join(', ')})`
+      : report.format;
+    io.stdout(
+      `${verb} ${from}: ${report.added} added, ${report.merged} merged, ${report.unchanged} unchanged, ${report.failed.length} failed\n`,
+    );
     const where = (line: number | null): string => `${fileName ?? 'stdin'}${line === null ? '' : `:${line}`}`;
     for (const failure of report.failed) io.stdout(`  ${where(failure.line)}: ${failure.message}\n`);
     for (const skipped of report.skipped) io.stdout(`  ${where(skipped.line)}: skipped: ${skipped.text}\n`);
@@ -62,7 +68,8 @@ function parseFormat(value: string): ImportFormat | 'auto' {
 async function readInput(file: string, io: CliIo): Promise<string> {
   try {
     const decoded = decodeBytes(await readFile(file));
-    if (decoded.encoding !== 'utf-8') io.stderr(`margin: read ${path.basename(file)} as ${decoded.encoding} (${decoded.reason})\n`);
+    if (decoded.encoding !== 'utf-8')
+      io.stderr(`margin: read ${path.basename(file)} as ${decoded.encoding} (${decoded.reason})\n`);
     return decoded.text;
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';

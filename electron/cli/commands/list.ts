@@ -11,12 +11,23 @@ export async function listCommand(argv: readonly string[], io: CliIo): Promise<n
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { search: { type: 'string' }, tag: { type: 'string' }, status: { type: 'string' }, json: { type: 'boolean', default: false }, library: { type: 'string' } },
+    options: {
+      search: { type: 'string' },
+      tag: { type: 'string' },
+      status: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      library: { type: 'string' },
+    },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; usage: ${listUsage}`);
   const status = values.status === undefined ? undefined : StatusSchema.safeParse(values.status);
-  if (status && !status.success) throw new UsageError(`unknown status "${values.status}"; use one of ${StatusSchema.options.join(', ')}`);
-  const filter = { ...(values.search ? { search: values.search } : {}), ...(values.tag ? { tag: values.tag } : {}), ...(status?.success ? { status: status.data } : {}) };
+  if (status && !status.success)
+    throw new UsageError(`unknown status "${values.status}"; use one of ${StatusSchema.options.join(', ')}`);
+  const filter = {
+    ...(values.search ? { search: values.search } : {}),
+    ...(values.tag ? { tag: values.tag } : {}),
+    ...(status?.success ? { status: status.data } : {}),
+  };
   const papers = await withLibrary(io, values.library, 'read', 'margin list', (library) => library.list(filter));
   if (values.json) {
     printJson(io, papers.map(paperJson));
@@ -26,7 +37,15 @@ export async function listCommand(argv: readonly string[], io: CliIo): Promise<n
     io.stdout('No papers match. Import some with: margin import <file>\n');
     return 0;
   }
-  const rows = papers.map((p) => [p.id, p.status, p.year === null ? '    ' : String(p.year), truncate(shortAuthors(p.authors), 28), p.title]);
-  io.stdout(`${formatTable([['ID', 'STATUS', 'YEAR', 'AUTHORS', 'TITLE'], ...rows])}\n${papers.length} paper${papers.length === 1 ? '' : 's'}\n`);
+  const rows = papers.map((p) => [
+    p.id,
+    p.status,
+    p.year === null ? '    ' : String(p.year),
+    truncate(shortAuthors(p.authors), 28),
+    p.title,
+  ]);
+  io.stdout(
+    `${formatTable([['ID', 'STATUS', 'YEAR', 'AUTHORS', 'TITLE'], ...rows])}\n${papers.length} paper${papers.length === 1 ? '' : 's'}\n`,
+  );
   return 0;
 }

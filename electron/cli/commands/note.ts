@@ -8,10 +8,20 @@ import { UsageError, type CliIo } from '../io.js';
 export const noteUsage = 'margin note <id> --set TEXT | --append TEXT | --file F [--library DIR]';
 
 export async function noteCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { set: { type: 'string' }, append: { type: 'string' }, file: { type: 'string' }, library: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      set: { type: 'string' },
+      append: { type: 'string' },
+      file: { type: 'string' },
+      library: { type: 'string' },
+    },
+  });
   const [id, extra] = positionals;
   const given = [values.set, values.append, values.file].filter((v) => v !== undefined).length;
-  if (id === undefined || extra !== undefined || given !== 1) throw new UsageError(`expected a paper id and one of --set, --append, --file; usage: ${noteUsage}`);
+  if (id === undefined || extra !== undefined || given !== 1)
+    throw new UsageError(`expected a paper id and one of --set, --append, --file; usage: ${noteUsage}`);
   const fromFile = values.file === undefined ? null : await readNoteFile(path.resolve(io.cwd, values.file));
   const note = await withLibrary(io, values.library, 'write', 'margin note', async (library) => {
     if (values.append !== undefined) {
@@ -28,6 +38,9 @@ async function readNoteFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new LibraryError('io', `cannot read ${file} (${error instanceof Error && 'code' in error ? String(error.code) : 'unreadable'})`);
+    throw new LibraryError(
+      'io',
+      `cannot read ${file} (${error instanceof Error && 'code' in error ? String(error.code) : 'unreadable'})`,
+    );
   }
 }

@@ -20,12 +20,18 @@ function rendererDir(): string {
 }
 
 export async function serveCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { port: { type: 'string', default: '0' }, library: { type: 'string' }, exports: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { port: { type: 'string', default: '0' }, library: { type: 'string' }, exports: { type: 'string' } },
+  });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; usage: ${serveUsage}`);
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
   const staticDir = rendererDir();
-  if (!existsSync(path.join(staticDir, 'index.html'))) throw new LibraryError('io', `the UI is not built (${staticDir}); run npm run build`);
+  if (!existsSync(path.join(staticDir, 'index.html')))
+    throw new LibraryError('io', `the UI is not built (${staticDir}); run npm run build`);
 
   const dir = resolveLibraryDir(values.library, { platform: process.platform, home: homedir(), env: io.env });
   const workers = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workers');

@@ -6,7 +6,11 @@ import { paperJson } from '../paper-json.js';
 export const showUsage = 'margin show <id> [--json] [--library DIR]';
 
 export async function showCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean', default: false }, library: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, library: { type: 'string' } },
+  });
   const [id, extra] = positionals;
   if (id === undefined || extra !== undefined) throw new UsageError(`expected one paper id; usage: ${showUsage}`);
   const paper = await withLibrary(io, values.library, 'read', 'margin show', (library) => library.get(id));
@@ -14,7 +18,9 @@ export async function showCommand(argv: readonly string[], io: CliIo): Promise<n
     printJson(io, paperJson(paper));
     return 0;
   }
-  const details = [paper.year, paper.venue, paper.arxivId && `arXiv:${paper.arxivId}`, paper.doi && `doi:${paper.doi}`].filter(Boolean).join(' · ');
+  const details = [paper.year, paper.venue, paper.arxivId && `arXiv:${paper.arxivId}`, paper.doi && `doi:${paper.doi}`]
+    .filter(Boolean)
+    .join(' · ');
   const lines = [paper.title, paper.authors.join(', ') || '(no authors)'];
   if (details) lines.push(details);
   lines.push(`status: ${paper.status}${paper.tags.length > 0 ? `   tags: ${paper.tags.join(', ')}` : ''}`);

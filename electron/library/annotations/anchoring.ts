@@ -34,15 +34,22 @@ export function reanchor(annotation: Annotation, abstract: string): Annotation {
   if (annotation.abstractHash === hash && annotation.state === 'anchored') return annotation;
   const found = findQuote(annotation, abstract);
   if (!found) return { ...annotation, state: 'orphaned' };
-  return { ...annotation, ...anchorAt(abstract, found.start, found.end), quote: abstract.slice(found.start, found.end), state: 'anchored' };
+  return {
+    ...annotation,
+    ...anchorAt(abstract, found.start, found.end),
+    quote: abstract.slice(found.start, found.end),
+    state: 'anchored',
+  };
 }
 
 function findQuote(a: Annotation, text: string): { start: number; end: number } | null {
   if (a.quote === '') return null;
-  if (text.slice(a.start, a.end) === a.quote && contextScore(a, text, a.start, a.end) > 0) return { start: a.start, end: a.end };
+  if (text.slice(a.start, a.end) === a.quote && contextScore(a, text, a.start, a.end) > 0)
+    return { start: a.start, end: a.end };
 
   const exact: Array<{ start: number; end: number }> = [];
-  for (let at = text.indexOf(a.quote); at >= 0; at = text.indexOf(a.quote, at + 1)) exact.push({ start: at, end: at + a.quote.length });
+  for (let at = text.indexOf(a.quote); at >= 0; at = text.indexOf(a.quote, at + 1))
+    exact.push({ start: at, end: at + a.quote.length });
   if (exact.length > 0) return best(exact, a, text);
 
   // Fuzzy: allow up to a quarter of the quote to differ (typos fixed, a word changed between versions).
@@ -53,11 +60,18 @@ function findQuote(a: Annotation, text: string): { start: number; end: number } 
 }
 
 /** The candidate with the most matching context, then the fewest errors, then the nearest to where it was. */
-function best(candidates: ReadonlyArray<{ start: number; end: number; errors?: number }>, a: Annotation, text: string): { start: number; end: number } {
+function best(
+  candidates: ReadonlyArray<{ start: number; end: number; errors?: number }>,
+  a: Annotation,
+  text: string,
+): { start: number; end: number } {
   let winner = candidates[0] ?? { start: 0, end: 0 };
   let winnerScore = -Infinity;
   for (const c of candidates) {
-    const score = contextScore(a, text, c.start, c.end) * 4 - (c.errors ?? 0) * 8 - Math.abs(c.start - a.start) / Math.max(1, text.length);
+    const score =
+      contextScore(a, text, c.start, c.end) * 4 -
+      (c.errors ?? 0) * 8 -
+      Math.abs(c.start - a.start) / Math.max(1, text.length);
     if (score > winnerScore) {
       winner = c;
       winnerScore = score;
@@ -74,7 +88,12 @@ function contextScore(a: Annotation, text: string, start: number, end: number): 
   for (let i = 1; i <= Math.min(before.length, a.prefix.length) && before.at(-i) === a.prefix.at(-i); i++) score++;
   for (let i = 0; i < Math.min(after.length, a.suffix.length) && after[i] === a.suffix[i]; i++) score++;
   // An empty context (the quote at the start or end of the abstract) still counts as a fit.
-  return score + (a.prefix === '' && start === 0 ? 1 : 0) + (a.suffix === '' && end === text.length ? 1 : 0) + (a.prefix === '' && a.suffix === '' ? 1 : 0);
+  return (
+    score +
+    (a.prefix === '' && start === 0 ? 1 : 0) +
+    (a.suffix === '' && end === text.length ? 1 : 0) +
+    (a.prefix === '' && a.suffix === '' ? 1 : 0)
+  );
 }
 
 /** Offsets of the Nth (1-based) occurrence of `quote` in the abstract, or null. */

@@ -8,7 +8,8 @@ import { LibraryError } from '../storage/errors.js';
  * contract → handler → result envelope. A handler never sees an invalid request, and no error escapes as a throw.
  */
 export async function dispatch(handlers: Handlers, channel: unknown, payload: unknown): Promise<Envelope<unknown>> {
-  if (!isChannel(channel)) return fail('invalid-request', `unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
+  if (!isChannel(channel))
+    return fail('invalid-request', `unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
   const parsed = CONTRACT[channel].request.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

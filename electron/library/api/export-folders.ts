@@ -32,7 +32,8 @@ export function folderBelow(root: string): ExportFolders {
   return {
     target(requested) {
       const target = path.resolve(base, requested);
-      if (!inside(base, target)) throw new LibraryError('invalid-request', `${requested}: exports go in ${base} or a folder inside it`);
+      if (!inside(base, target))
+        throw new LibraryError('invalid-request', `${requested}: exports go in ${base} or a folder inside it`);
       return target;
     },
     async choose() {
@@ -55,12 +56,16 @@ const REMEMBERED = 20;
  * The desktop app: exports go only into a folder the user picked in the native dialog (or a folder
  * inside it). A path the page makes up is refused, so a compromised renderer cannot write elsewhere.
  */
-export async function chosenFolders(ask: () => Promise<string | null>, store: ChosenFolderStore): Promise<ExportFolders> {
+export async function chosenFolders(
+  ask: () => Promise<string | null>,
+  store: ChosenFolderStore,
+): Promise<ExportFolders> {
   let approved = (await store.load()).map((f) => path.resolve(f));
   return {
     target(requested) {
       const target = path.resolve(requested);
-      if (!approved.some((base) => inside(base, target))) throw new LibraryError('invalid-request', `${requested}: choose the folder to export to with "Choose…" first`);
+      if (!approved.some((base) => inside(base, target)))
+        throw new LibraryError('invalid-request', `${requested}: choose the folder to export to with "Choose…" first`);
       return target;
     },
     async choose() {

@@ -28,22 +28,39 @@ export function papersInScope(library: Library, scope: ExportScope): Promise<Pap
 /** Diffs are for reading in the dialog, not for shipping whole files across: keep each short. */
 const MAX_DIFF_CHARS = 20_000;
 
-export function createExportHandlers(library: Library, folders: ExportFolders = anyFolder): Pick<Handlers, 'export:markdown' | 'export:highlights' | 'export:paperMarkdown' | 'export:bibliography' | 'export:chooseFolder'> {
+export function createExportHandlers(
+  library: Library,
+  folders: ExportFolders = anyFolder,
+): Pick<
+  Handlers,
+  'export:markdown' | 'export:highlights' | 'export:paperMarkdown' | 'export:bibliography' | 'export:chooseFolder'
+> {
   return {
     'export:chooseFolder': async () => ({ dir: await folders.choose() }),
     'export:markdown': async ({ dir, scope, dryRun }) => {
       const report = await exportMarkdown(await papersInScope(library, scope), folders.target(dir), { dryRun });
       const trim = (diff: string) => (diff.length > MAX_DIFF_CHARS ? `${diff.slice(0, MAX_DIFF_CHARS)}\n…` : diff);
-      return { ...report, written: [...report.written], unchanged: [...report.unchanged], conflicts: report.conflicts.map((c) => ({ ...c, diff: trim(c.diff) })), diffs: report.diffs.slice(0, 200).map((d) => ({ ...d, diff: trim(d.diff) })) };
+      return {
+        ...report,
+        written: [...report.written],
+        unchanged: [...report.unchanged],
+        conflicts: report.conflicts.map((c) => ({ ...c, diff: trim(c.diff) })),
+        diffs: report.diffs.slice(0, 200).map((d) => ({ ...d, diff: trim(d.diff) })),
+      };
     },
-    'export:highlights': async ({ file, scope }) => exportHighlightsDigest(await papersInScope(library, scope), folders.target(file), { dryRun: false }),
+    'export:highlights': async ({ file, scope }) =>
+      exportHighlightsDigest(await papersInScope(library, scope), folders.target(file), { dryRun: false }),
     'export:paperMarkdown': async ({ id }) => ({ markdown: paperMarkdown(await library.get(id)) }),
     'export:bibliography': async ({ format, file, scope }) => {
       const papers = await papersInScope(library, scope);
       const target = folders.target(file);
       const extension = format === 'bibtex' ? '.bib' : '.json';
-      if (!target.endsWith(extension)) throw new LibraryError('invalid-request', `${file}: a ${format} export must end in ${extension}`);
-      return { ...(await writeOwnedFile(target, bibliography(papers, format), { dryRun: false })), papers: papers.length };
+      if (!target.endsWith(extension))
+        throw new LibraryError('invalid-request', `${file}: a ${format} export must end in ${extension}`);
+      return {
+        ...(await writeOwnedFile(target, bibliography(papers, format), { dryRun: false })),
+        papers: papers.length,
+      };
     },
   };
 }

@@ -32,20 +32,40 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
     'papers:addTags': async ({ id, tags }) => toListRow(await library.addTags(id, tags)),
     'papers:removeTags': async ({ id, tags }) => toListRow(await library.removeTags(id, tags)),
     'import:preview': async ({ text, format, fileName, html, edits, categoryTags }) => {
-      const outcome = await library.import({ text, format, fileName, html: html ?? null, edits: edits ?? [], categoryTags: categoryTags ?? false, tags: [], dryRun: true });
+      const outcome = await library.import({
+        text,
+        format,
+        fileName,
+        html: html ?? null,
+        edits: edits ?? [],
+        categoryTags: categoryTags ?? false,
+        tags: [],
+        dryRun: true,
+      });
       const { added, merged, unchanged, failed, items, digest, format: detected } = outcome;
       return { format: detected, added, merged, unchanged, failed, items: items.slice(0, MAX_PREVIEW_ITEMS), digest };
     },
     'import:run': async ({ text, format, fileName, html, edits, categoryTags, tags }) => {
-      const outcome = await library.import({ text, format, fileName, html: html ?? null, edits: edits ?? [], categoryTags: categoryTags ?? false, tags, dryRun: false });
+      const outcome = await library.import({
+        text,
+        format,
+        fileName,
+        html: html ?? null,
+        edits: edits ?? [],
+        categoryTags: categoryTags ?? false,
+        tags,
+        dryRun: false,
+      });
       const { added, merged, unchanged, failed, ids, skipped, entries } = outcome;
       return { added, merged, unchanged, failed, ids, skipped, entries };
     },
     'searches:list': async () => session.searches.list(),
     'searches:save': async ({ name, query }) => session.searches.save(name, query),
     'searches:delete': async ({ id }) => session.searches.remove(id),
-    'annotations:create': async ({ paperId, start, end, color, comment }) => library.addAnnotation(paperId, { start, end, color, comment }),
-    'annotations:update': async ({ paperId, annotationId, color, comment }) => library.updateAnnotation(paperId, annotationId, { color, comment }),
+    'annotations:create': async ({ paperId, start, end, color, comment }) =>
+      library.addAnnotation(paperId, { start, end, color, comment }),
+    'annotations:update': async ({ paperId, annotationId, color, comment }) =>
+      library.updateAnnotation(paperId, annotationId, { color, comment }),
     'annotations:delete': async ({ paperId, annotationId }) => library.deleteAnnotation(paperId, annotationId),
     'annotations:restore': async ({ paperId, annotation }) => library.restoreAnnotation(paperId, annotation),
     'notes:set': async ({ paperId, text }) => library.setNote(paperId, text),
@@ -60,7 +80,13 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
     'trash:empty': async () => ({ count: await library.emptyTrash() }),
     'duplicates:list': async () => {
       const pairs = await library.possibleDuplicates();
-      const rows = await Promise.all(pairs.map(async (p) => ({ a: toListRow(await library.get(p.a)), b: toListRow(await library.get(p.b)), reason: p.reason })));
+      const rows = await Promise.all(
+        pairs.map(async (p) => ({
+          a: toListRow(await library.get(p.a)),
+          b: toListRow(await library.get(p.b)),
+          reason: p.reason,
+        })),
+      );
       return rows;
     },
     'duplicates:merge': async ({ keep, drop }) => toListRow(await library.mergePair(keep, drop)),

@@ -33,7 +33,14 @@ export interface SessionOptions {
 
 export async function openSession(options: SessionOptions): Promise<Session> {
   const parser = options.parseWorker && existsSync(options.parseWorker) ? workerParser(options.parseWorker) : undefined;
-  const library = await Library.open({ dir: options.dir, mode: 'write', holder: options.holder, ...(options.deps ? { deps: options.deps } : {}), ...(parser ? { parser } : {}), ...(options.takeOverLock ? { takeOverLock: true } : {}) });
+  const library = await Library.open({
+    dir: options.dir,
+    mode: 'write',
+    holder: options.holder,
+    ...(options.deps ? { deps: options.deps } : {}),
+    ...(parser ? { parser } : {}),
+    ...(options.takeOverLock ? { takeOverLock: true } : {}),
+  });
   try {
     await library.records(); // the app lists every paper at once: load the records now, not on first scroll
     // Started after the records, not beside them: on two cores the worker's reading slowed opening by
@@ -44,7 +51,10 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       getRecord: (id) => library.getRecord(id),
       getContent: (id) => library.getContent(id),
     };
-    const search: TextSearch = options.searchWorker && existsSync(options.searchWorker) ? new WorkerTextSearch(options.searchWorker, library.dir, source) : new InProcessTextSearch(source);
+    const search: TextSearch =
+      options.searchWorker && existsSync(options.searchWorker)
+        ? new WorkerTextSearch(options.searchWorker, library.dir, source)
+        : new InProcessTextSearch(source);
     const searches = await SavedSearches.open(library.dir);
     const records = new RecordCache(
       () => library.records(),
@@ -89,7 +99,11 @@ function arxivCompleter(library: Library, api: string | undefined): { run: () =>
     }
     running = library
       .arxivPlaceholders()
-      .then((waiting) => (waiting.some((r) => r.arxivId !== null && !asked.has(r.arxivId)) ? completeArxivPlaceholders(library, { baseUrl: api, asked, signal: abort.signal }) : null))
+      .then((waiting) =>
+        waiting.some((r) => r.arxivId !== null && !asked.has(r.arxivId))
+          ? completeArxivPlaceholders(library, { baseUrl: api, asked, signal: abort.signal })
+          : null,
+      )
       .catch(() => undefined)
       .finally(() => {
         running = null;

@@ -30,12 +30,17 @@ export interface CompletionReport {
  * arXiv API. Offline, or on any error, it stops quietly and the papers wait for the next try; what the
  * API returns goes through the ordinary merge, so nothing the user wrote is touched.
  */
-export async function completeArxivPlaceholders(library: Library, options: CompletionOptions): Promise<CompletionReport> {
+export async function completeArxivPlaceholders(
+  library: Library,
+  options: CompletionOptions,
+): Promise<CompletionReport> {
   const batchSize = options.batchSize ?? 50;
   const delayMs = options.delayMs ?? 3000;
   const doFetch = options.fetch ?? fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const waiting = (await library.arxivPlaceholders()).map((r) => r.arxivId).filter((id): id is string => id !== null && !options.asked?.has(id));
+  const waiting = (await library.arxivPlaceholders())
+    .map((r) => r.arxivId)
+    .filter((id): id is string => id !== null && !options.asked?.has(id));
   let completed = 0;
   for (let start = 0; start < waiting.length; start += batchSize) {
     if (start > 0) await sleep(delayMs);
@@ -48,7 +53,8 @@ export async function completeArxivPlaceholders(library: Library, options: Compl
       const timeout = AbortSignal.timeout(options.timeoutMs ?? 15_000);
       const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
       const response = await doFetch(url, { signal, headers: { 'user-agent': 'Margin (reading-list manager)' } });
-      if (!response.ok) return { asked: waiting.length, completed, stopped: `the arXiv API answered ${response.status}` };
+      if (!response.ok)
+        return { asked: waiting.length, completed, stopped: `the arXiv API answered ${response.status}` };
       text = await response.text();
     } catch (error) {
       // Offline or timed out: forget these ids were asked, so the next session tries them again.

@@ -18,7 +18,11 @@ export interface OwnedFileResult {
  * user changed since Margin last wrote it, nor over one Margin did not write: that is reported instead.
  * What Margin wrote is recorded in the folder's `.margin-export.json`.
  */
-export async function writeOwnedFile(filePath: string, content: string, options: { dryRun: boolean }): Promise<OwnedFileResult> {
+export async function writeOwnedFile(
+  filePath: string,
+  content: string,
+  options: { dryRun: boolean },
+): Promise<OwnedFileResult> {
   const full = path.resolve(filePath);
   const dir = path.dirname(full);
   const name = path.basename(full);
@@ -26,7 +30,11 @@ export async function writeOwnedFile(filePath: string, content: string, options:
   const current = await readIfExists(full);
   if (current === content) return { file: full, outcome: 'unchanged' };
   if (current !== null && manifest.digests[name] !== hash(current)) {
-    return { file: full, outcome: 'conflict', reason: manifest.digests[name] ? 'you edited it since Margin wrote it' : 'a file Margin did not write is there' };
+    return {
+      file: full,
+      outcome: 'conflict',
+      reason: manifest.digests[name] ? 'you edited it since Margin wrote it' : 'a file Margin did not write is there',
+    };
   }
   if (!options.dryRun) {
     await mkdir(dir, { recursive: true });

@@ -8,11 +8,14 @@ import { cleanUrl, lineLocator, text, yearOf } from './fields.js';
 import { normalizeInputText } from './text.js';
 
 /** One arXiv id or abs/pdf URL per line, old-style ids (`hep-th/9901001`) included. */
-const ID_LINE = /^(?:arxiv:\s*|https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?(?:\.pdf)?\/?$/i;
+const ID_LINE =
+  /^(?:arxiv:\s*|https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?(?:\.pdf)?\/?$/i;
 
 /** Import arXiv: an Atom feed from the arXiv API, or a plain list of ids and links. */
 export function parseArxiv(input: string, fileName: string | null): ParseResult {
-  return /^\s*(<\?xml|<feed)/i.test(input.replace(/^\uFEFF/, '')) ? parseAtom(input, fileName) : parseIdList(input, fileName);
+  return /^\s*(<\?xml|<feed)/i.test(input.replace(/^\uFEFF/, ''))
+    ? parseAtom(input, fileName)
+    : parseIdList(input, fileName);
 }
 
 function parseIdList(input: string, fileName: string | null): ParseResult {
@@ -30,7 +33,12 @@ function parseIdList(input: string, fileName: string | null): ParseResult {
         return;
       }
       // Title and abstract come later (from the arXiv API when online); until then the id stands in.
-      entries.push({ ...blankEntry({ format: 'arxiv', fileName, digestDate: null }, index + 1), title: arxivPlaceholderTitle(id), arxivId: id, url: `https://arxiv.org/abs/${id}` });
+      entries.push({
+        ...blankEntry({ format: 'arxiv', fileName, digestDate: null }, index + 1),
+        title: arxivPlaceholderTitle(id),
+        arxivId: id,
+        url: `https://arxiv.org/abs/${id}`,
+      });
     });
   return { entries, failures };
 }
@@ -47,19 +55,35 @@ interface AtomEntry {
   'arxiv:journal_ref'?: unknown;
 }
 
-const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-const textOf = (value: unknown): string | null => text(typeof value === 'object' && value !== null && '#text' in value ? (value as { '#text': unknown })['#text'] : value);
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+const textOf = (value: unknown): string | null =>
+  text(typeof value === 'object' && value !== null && '#text' in value ? value['#text'] : value);
 
 function parseAtom(input: string, fileName: string | null): ParseResult {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: true, htmlEntities: false, parseTagValue: false, trimValues: true });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    processEntities: true,
+    htmlEntities: false,
+    parseTagValue: false,
+    trimValues: true,
+  });
   let doc: unknown;
   try {
     doc = parser.parse(input, true);
   } catch (error) {
-    throw new LibraryError('invalid-request', `${fileName ?? 'input'}: not a readable Atom feed (${error instanceof Error ? error.message : String(error)})`);
+    throw new LibraryError(
+      'invalid-request',
+      `${fileName ?? 'input'}: not a readable Atom feed (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   const feed = (doc as { feed?: { entry?: AtomEntry | AtomEntry[] } } | null)?.feed;
-  if (!feed) throw new LibraryError('invalid-request', `${fileName ?? 'input'}: XML without a <feed>; expected an arXiv API Atom feed`);
+  if (!feed)
+    throw new LibraryError(
+      'invalid-request',
+      `${fileName ?? 'input'}: XML without a <feed>; expected an arXiv API Atom feed`,
+    );
   const entries: ParsedEntry[] = [];
   const failures: ImportFailure[] = [];
   // The parser gives no positions: the nth <entry> element starts at the nth `<entry` of the text.
@@ -77,7 +101,9 @@ function parseAtom(input: string, fileName: string | null): ParseResult {
     entries.push({
       ...blankEntry({ format: 'arxiv', fileName, digestDate: null }, line),
       title,
-      authors: asArray(entry.author as Array<{ name?: unknown }> | { name?: unknown } | undefined).map((a) => textOf(a.name) ?? '').filter((n) => n !== ''),
+      authors: asArray(entry.author as Array<{ name?: unknown }> | { name?: unknown } | undefined)
+        .map((a) => textOf(a.name) ?? '')
+        .filter((n) => n !== ''),
       abstract: textOf(entry.summary),
       year: yearOf(published),
       publishedAt: published?.slice(0, 10) ?? null,

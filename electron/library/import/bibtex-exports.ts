@@ -25,14 +25,22 @@ export function mendExport(input: string): MendedExport {
   const renamedKeys = new Map<string, string>();
   const scopus = /^\s*(EXPORT DATE:|source\s*=\s*\{Scopus\})/im.test(input.slice(0, 200_000));
   const text = input
-    .replace(/^(\s*@\s*[A-Za-z][\w-]*\s*[{(]\s*)([^,\n{}"=]*?)(\s*,)/gm, (whole, start: string, key: string, comma: string) => {
-      if (KEY_CHARS.test(key)) return whole;
-      const placeholder = `${PLACEHOLDER_PREFIX}${renamedKeys.size}`;
-      renamedKeys.set(placeholder, key);
-      return `${start}${placeholder}${comma}`;
-    })
-    .replace(/^(\s*)([A-Za-z][\w-]*\([^)\n=]*\)[\w-]*)(\s*=)/gm, (_whole, indent: string, name: string, equals: string) => `${indent}${name.replace(/[()]/g, '-')}${equals}`)
-    .replace(/^(\s*author\s*=\s*\{)([^}\n]*)(\})/gim, (whole, start: string, value: string, end: string) => (scopus ? `${start}${scopusAuthors(value)}${end}` : whole));
+    .replace(
+      /^(\s*@\s*[A-Za-z][\w-]*\s*[{(]\s*)([^,\n{}"=]*?)(\s*,)/gm,
+      (whole, start: string, key: string, comma: string) => {
+        if (KEY_CHARS.test(key)) return whole;
+        const placeholder = `${PLACEHOLDER_PREFIX}${renamedKeys.size}`;
+        renamedKeys.set(placeholder, key);
+        return `${start}${placeholder}${comma}`;
+      },
+    )
+    .replace(
+      /^(\s*)([A-Za-z][\w-]*\([^)\n=]*\)[\w-]*)(\s*=)/gm,
+      (_whole, indent: string, name: string, equals: string) => `${indent}${name.replace(/[()]/g, '-')}${equals}`,
+    )
+    .replace(/^(\s*author\s*=\s*\{)([^}\n]*)(\})/gim, (whole, start: string, value: string, end: string) =>
+      scopus ? `${start}${scopusAuthors(value)}${end}` : whole,
+    );
   return { text: withoutUnusedFields(text), renamedKeys };
 }
 
@@ -73,7 +81,12 @@ function scopusAuthors(value: string): string {
   if (/\sand\s/.test(clean)) return clean.trim();
   const parts = clean.split(/\s*,\s*/).filter((p) => p.trim() !== '');
   // Pairs of `Family, Initials.`: join each pair, and the pairs with `and`.
-  if (parts.length < 2 || parts.length % 2 !== 0 || !parts.every((p, i) => i % 2 === 0 || /^(\p{Lu}\.[\s-]?)+$/u.test(p.trim()))) return clean.trim();
+  if (
+    parts.length < 2 ||
+    parts.length % 2 !== 0 ||
+    !parts.every((p, i) => i % 2 === 0 || /^(\p{Lu}\.[\s-]?)+$/u.test(p.trim()))
+  )
+    return clean.trim();
   const names: string[] = [];
   for (let i = 0; i < parts.length; i += 2) names.push(`${parts[i]?.trim()}, ${parts[i + 1]?.trim()}`);
   return names.join(' and ');

@@ -36,7 +36,8 @@ export interface ProtectedTex {
 
 export function protectTex(input: string): ProtectedTex {
   let text = input;
-  for (const [pattern, replacement] of COMMANDS) text = text.replace(pattern, (match) => (match.endsWith('\\ ') ? `${replacement} ` : replacement));
+  for (const [pattern, replacement] of COMMANDS)
+    text = text.replace(pattern, (match) => (match.endsWith('\\ ') ? `${replacement} ` : replacement));
   const math: string[] = [];
   const out: string[] = [];
   // A `$` in a verbatim field (a DOI or URL) is no math, but the parser reads it as math all the same
@@ -79,7 +80,8 @@ export function protectTex(input: string): ProtectedTex {
   out.push(text.slice(i));
   return {
     text: out.join(''),
-    restore: (value) => (math.length === 0 ? value : value.replace(PLACEHOLDER, (token, n: string) => math[Number(n)] ?? token)),
+    restore: (value) =>
+      math.length === 0 ? value : value.replace(PLACEHOLDER, (token, n: string) => math[Number(n)] ?? token),
   };
 }
 
@@ -119,7 +121,11 @@ function findClose(text: string, from: number, display: boolean): number {
     // field or entry (`\n  name =`, `\n@`) ends the search.
     if (ch === '{') depth++;
     else if (ch === '}' && --depth < 0) return -1;
-    else if (ch === '\n' && (text[j + 1] === '\n' || text[j + 1] === '@' || /^\n\s*\w+\s*=/.test(text.slice(j, j + 40)))) return -1;
+    else if (
+      ch === '\n' &&
+      (text[j + 1] === '\n' || text[j + 1] === '@' || /^\n\s*\w+\s*=/.test(text.slice(j, j + 40)))
+    )
+      return -1;
   }
   return -1;
 }
@@ -130,10 +136,58 @@ function isProse(content: string): boolean {
 }
 
 const SUB: Readonly<Record<string, string>> = {
-  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎',
-  a: 'ₐ', e: 'ₑ', o: 'ₒ', x: 'ₓ', h: 'ₕ', k: 'ₖ', l: 'ₗ', m: 'ₘ', n: 'ₙ', p: 'ₚ', s: 'ₛ', t: 'ₜ', i: 'ᵢ', j: 'ⱼ', r: 'ᵣ', u: 'ᵤ', v: 'ᵥ',
+  '0': '₀',
+  '1': '₁',
+  '2': '₂',
+  '3': '₃',
+  '4': '₄',
+  '5': '₅',
+  '6': '₆',
+  '7': '₇',
+  '8': '₈',
+  '9': '₉',
+  '+': '₊',
+  '-': '₋',
+  '=': '₌',
+  '(': '₍',
+  ')': '₎',
+  a: 'ₐ',
+  e: 'ₑ',
+  o: 'ₒ',
+  x: 'ₓ',
+  h: 'ₕ',
+  k: 'ₖ',
+  l: 'ₗ',
+  m: 'ₘ',
+  n: 'ₙ',
+  p: 'ₚ',
+  s: 'ₛ',
+  t: 'ₜ',
+  i: 'ᵢ',
+  j: 'ⱼ',
+  r: 'ᵣ',
+  u: 'ᵤ',
+  v: 'ᵥ',
 };
-const SUP: Readonly<Record<string, string>> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ' };
+const SUP: Readonly<Record<string, string>> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '+': '⁺',
+  '-': '⁻',
+  '=': '⁼',
+  '(': '⁽',
+  ')': '⁾',
+  n: 'ⁿ',
+  i: 'ⁱ',
+};
 
 /**
  * A value without HTML: the BibTeX parser's own markup, and the rich text Zotero, IEEE and CSL-JSON
@@ -142,18 +196,25 @@ const SUP: Readonly<Record<string, string>> = { '0': '⁰', '1': '¹', '2': '²'
  */
 export function withoutMarkup(value: string): string {
   if (!value.includes('<')) return value;
-  return value
-    .replace(/<(?:jats:)?sub>([^<]*)<\/(?:jats:)?sub>/g, (_m, inner: string) => script(inner, SUB))
-    .replace(/<(?:jats:)?sup>([^<]*)<\/(?:jats:)?sup>/g, (_m, inner: string) => script(inner, SUP))
-    // Paragraph and section breaks of JATS abstracts (PubMed, Crossref) become spaces; inline tags go.
-    .replace(/<\/?(?:jats:)?(p|sec|title|break)(\s[^<>]*)?>/g, ' ')
-    .replace(/<\/?(?:jats:)?(i|b|em|strong|sc|tt|u|span|code|ncx|nc|italic|bold|underline|monospace|ext-link|uri|xref|inline-formula|named-content)(\s[^<>]*)?>/g, '')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
+  return (
+    value
+      .replace(/<(?:jats:)?sub>([^<]*)<\/(?:jats:)?sub>/g, (_m, inner: string) => script(inner, SUB))
+      .replace(/<(?:jats:)?sup>([^<]*)<\/(?:jats:)?sup>/g, (_m, inner: string) => script(inner, SUP))
+      // Paragraph and section breaks of JATS abstracts (PubMed, Crossref) become spaces; inline tags go.
+      .replace(/<\/?(?:jats:)?(p|sec|title|break)(\s[^<>]*)?>/g, ' ')
+      .replace(
+        /<\/?(?:jats:)?(i|b|em|strong|sc|tt|u|span|code|ncx|nc|italic|bold|underline|monospace|ext-link|uri|xref|inline-formula|named-content)(\s[^<>]*)?>/g,
+        '',
+      )
+      .replace(/\s{2,}/g, ' ')
+      .trim()
+  );
 }
 
 function script(inner: string, table: Readonly<Record<string, string>>): string {
   const chars = [...inner.trim()];
   // Unicode has sub- and superscripts for digits and a few signs only; other text stays on the line.
-  return chars.length > 0 && chars.every((c) => own(table, c) !== undefined) ? chars.map((c) => own(table, c)).join('') : inner.trim();
+  return chars.length > 0 && chars.every((c) => own(table, c) !== undefined)
+    ? chars.map((c) => own(table, c)).join('')
+    : inner.trim();
 }

@@ -26,13 +26,22 @@ export function parseBibtex(original: string, fileName: string | null): ParseRes
   const tex = protectTex(mended.text);
   const input = tex.text;
   const lineOf = lineLocator(input);
-  const library = parse(withoutOversizedEntries(input, failures, lineOf), { sentenceCase: false, caseProtection: false, unsupported: 'ignore', english: false, applyCrossRef: true });
+  const library = parse(withoutOversizedEntries(input, failures, lineOf), {
+    sentenceCase: false,
+    caseProtection: false,
+    unsupported: 'ignore',
+    english: false,
+    applyCrossRef: true,
+  });
   let searchFrom = 0;
   for (const error of library.errors) {
     const at = error.input ? input.indexOf(error.input.slice(0, 60), 0) : -1;
     const key = /@\w+\s*[{(]\s*([^,\s]*)/.exec(error.input ?? '')?.[1];
     if (!error.input?.trim()) continue; // a blanked-out oversized entry, already reported
-    failures.push({ line: at >= 0 ? lineOf(at) : null, message: `${key ? `entry "${key}": ` : ''}${error.error.replace(/ at line \d+, column \d+/, '')}` });
+    failures.push({
+      line: at >= 0 ? lineOf(at) : null,
+      message: `${key ? `entry "${key}": ` : ''}${error.error.replace(/ at line \d+, column \d+/, '')}`,
+    });
   }
   const entries: ParsedEntry[] = [];
   for (const entry of library.entries) {
@@ -42,7 +51,11 @@ export function parseBibtex(original: string, fileName: string | null): ParseRes
     const line = at >= 0 ? lineOf(at) : null;
     const converted = toEntry(entry, fileName, line, failures, (value) => tex.restore(withoutMarkup(value)));
     const asWritten = renamedKey(entry.key, mended.renamedKeys);
-    if (converted && asWritten !== null) failures.push({ line, message: `entry "${asWritten}": a citation key cannot have characters like ${JSON.stringify(asWritten.replace(/[A-Za-z0-9_:.\-/+]/g, '').slice(0, 10))}; imported under a new key` });
+    if (converted && asWritten !== null)
+      failures.push({
+        line,
+        message: `entry "${asWritten}": a citation key cannot have characters like ${JSON.stringify(asWritten.replace(/[A-Za-z0-9_:.\-/+]/g, '').slice(0, 10))}; imported under a new key`,
+      });
     if (converted) entries.push(asWritten === null ? converted : { ...converted, citationKey: null });
   }
   return { entries, failures };
@@ -59,7 +72,9 @@ function refuseExplodingMacros(input: string, fileName: string | null): void {
   const lengths = new Map<string, number>();
   // The value runs to the closing brace (one level of nested braces allowed), so macros on one line split.
   // The name is bounded, so text like `@string{@string{…` fails at once instead of being rescanned (quadratic).
-  for (const match of input.matchAll(/@string\s*[{(]\s*([A-Za-z][\w:.+-]{0,100})\s*=\s*((?:[^{}()\n]|\{[^{}\n]*\}|"[^"\n]*")*)/gi)) {
+  for (const match of input.matchAll(
+    /@string\s*[{(]\s*([A-Za-z][\w:.+-]{0,100})\s*=\s*((?:[^{}()\n]|\{[^{}\n]*\}|"[^"\n]*")*)/gi,
+  )) {
     const [, name = '', value = ''] = match;
     let length = 0;
     for (const part of value.split('#')) {
@@ -68,7 +83,10 @@ function refuseExplodingMacros(input: string, fileName: string | null): void {
     }
     lengths.set(name.toLowerCase(), length);
     if (length > MAX_MACRO_CHARS) {
-      throw new LibraryError('invalid-request', `${fileName ?? 'input'}, line ${lineAt(input, match.index)}: @string macro "${name}" expands to more than ${MAX_MACRO_CHARS.toLocaleString('en')} characters; nothing was imported`);
+      throw new LibraryError(
+        'invalid-request',
+        `${fileName ?? 'input'}, line ${lineAt(input, match.index)}: @string macro "${name}" expands to more than ${MAX_MACRO_CHARS.toLocaleString('en')} characters; nothing was imported`,
+      );
     }
   }
 }
@@ -91,7 +109,10 @@ function withoutOversizedEntries(input: string, failures: ImportFailure[], lineO
     const end = starts[i + 1] ?? input.length;
     if (end - start <= MAX_ENTRY_CHARS) continue;
     const key = /@\w+\s*[{(]\s*([^,\s]*)/.exec(input.slice(start, start + 200))?.[1];
-    failures.push({ line: lineOf(start), message: `entry${key ? ` "${key}"` : ''} is ${Math.round((end - start) / 1024)} KB, more than the ${MAX_ENTRY_CHARS / 1024} KB an entry may be; skipped` });
+    failures.push({
+      line: lineOf(start),
+      message: `entry${key ? ` "${key}"` : ''} is ${Math.round((end - start) / 1024)} KB, more than the ${MAX_ENTRY_CHARS / 1024} KB an entry may be; skipped`,
+    });
     out += input.slice(last, start) + input.slice(start, end).replace(/[^\n]/g, ' ');
     last = end;
   }
@@ -105,11 +126,22 @@ function withoutOversizedEntries(input: string, failures: ImportFailure[], lineO
 function angleFixer(raw: string, asText: (value: string) => string): (value: string | null) => string | null {
   const lt = raw.includes('<') && !raw.includes('¡');
   const gt = raw.includes('>') && !raw.includes('¿');
-  return (value) => (value === null ? null : asText(value).replace(/¡/g, (c) => (lt ? '<' : c)).replace(/¿/g, (c) => (gt ? '>' : c)));
+  return (value) =>
+    value === null
+      ? null
+      : asText(value)
+          .replace(/¡/g, (c) => (lt ? '<' : c))
+          .replace(/¿/g, (c) => (gt ? '>' : c));
 }
 
 /** `asText` turns a parsed value into the library's text (no HTML, math as TeX). */
-function toEntry(entry: Entry, fileName: string | null, line: number | null, failures: ImportFailure[], asText: (value: string) => string): ParsedEntry | null {
+function toEntry(
+  entry: Entry,
+  fileName: string | null,
+  line: number | null,
+  failures: ImportFailure[],
+  asText: (value: string) => string,
+): ParsedEntry | null {
   const angles = angleFixer(entry.input, asText);
   const f = entry.fields;
   // biblatex's subtitle belongs to the title, joined as biblatex prints it (`Title: Subtitle`).
@@ -121,11 +153,15 @@ function toEntry(entry: Entry, fileName: string | null, line: number | null, fai
     return null;
   }
   const { url, dropped } = cleanUrl(f.url);
-  if (dropped) failures.push({ line, message: `entry "${entry.key}": dropped a link that is not a web address (${dropped})` });
+  if (dropped)
+    failures.push({ line, message: `entry "${entry.key}": dropped a link that is not a web address (${dropped})` });
   const year = yearOf(f.year) ?? yearOf(f.date);
   const month = Number(f.month) || null;
   const isArxiv = /arxiv/i.test(`${f.archiveprefix ?? ''} ${f.eprinttype ?? ''}`);
-  const arxivId = (isArxiv ? normalizeArxivId(f.eprint) : null) ?? normalizeArxivId(/arxiv/i.test(`${f.journal ?? ''} ${f.url ?? ''}`) ? `${f.journal ?? ''} ${f.url ?? ''}` : null) ?? normalizeArxivId(/10\.48550\/arxiv\./i.test(f.doi ?? '') ? f.doi?.replace(/^.*arxiv\./i, '') : null);
+  const arxivId =
+    (isArxiv ? normalizeArxivId(f.eprint) : null) ??
+    normalizeArxivId(/arxiv/i.test(`${f.journal ?? ''} ${f.url ?? ''}`) ? `${f.journal ?? ''} ${f.url ?? ''}` : null) ??
+    normalizeArxivId(/10\.48550\/arxiv\./i.test(f.doi ?? '') ? f.doi?.replace(/^.*arxiv\./i, '') : null);
   return {
     ...blankEntry({ format: 'bibtex', fileName, digestDate: null }, line),
     title,
@@ -147,5 +183,9 @@ function toEntry(entry: Entry, fileName: string | null, line: number | null, fai
 /** `First Last` (or the literal name of an organisation). */
 export function creatorName(creator: Creator): string {
   if (creator.name) return creator.name.trim();
-  return [creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter((p) => p && p.trim() !== '').join(' ').replace(/\s+/g, ' ').trim();
+  return [creator.firstName, creator.prefix, creator.lastName, creator.suffix]
+    .filter((p) => p && p.trim() !== '')
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

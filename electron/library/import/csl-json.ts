@@ -29,7 +29,13 @@ function cslName(name: z.output<typeof NameSchema>): string {
 /** A CSL date: `date-parts`, `raw` or `literal`, or (as many tools write it) an EDTF string such as `2021-03-05`. */
 const DateSchema = z.union([
   z.string().transform((raw) => ({ raw })),
-  z.object({ 'date-parts': z.array(z.array(z.union([z.number(), z.string()]))).optional(), raw: z.string().optional(), literal: z.string().optional() }).loose(),
+  z
+    .object({
+      'date-parts': z.array(z.array(z.union([z.number(), z.string()]))).optional(),
+      raw: z.string().optional(),
+      literal: z.string().optional(),
+    })
+    .loose(),
 ]);
 const StringLike = z.union([z.string(), z.number()]).transform(String);
 /** The CSL-JSON fields Margin reads; everything else in an item is ignored, not rejected. */
@@ -45,7 +51,10 @@ const ItemSchema = z
     DOI: z.string().optional(),
     URL: z.string().optional(),
     'container-title': StringLike.optional(),
-    keyword: z.union([z.string(), z.array(z.string())]).nullable().optional(),
+    keyword: z
+      .union([z.string(), z.array(z.string())])
+      .nullable()
+      .optional(),
     number: StringLike.optional(),
     note: z.string().optional(),
     'citation-key': z.string().optional(),
@@ -75,7 +84,9 @@ export function parseCslJson(input: string, fileName: string | null): ParseResul
     const literal = issued && 'literal' in issued ? issued.literal : undefined;
     const dateParts = issued && 'date-parts' in issued ? issued['date-parts'] : undefined;
     const isoRaw = raw ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(raw.trim()) : null;
-    const parts = dateParts?.[0]?.map((p) => Number(p)) ?? (isoRaw ? [Number(isoRaw[1]), Number(isoRaw[2]) || 0, Number(isoRaw[3]) || 0] : []);
+    const parts =
+      dateParts?.[0]?.map((p) => Number(p)) ??
+      (isoRaw ? [Number(isoRaw[1]), Number(isoRaw[2]) || 0, Number(isoRaw[3]) || 0] : []);
     const year = yearOf(parts[0] ?? raw ?? literal);
     const arxivHint = [item.URL, item.number, item.note, item.DOI].find((v) => v && /arxiv/i.test(v));
     entries.push({

@@ -34,7 +34,8 @@ export function cleanUrl(raw: string | null | undefined): { url: string | null; 
   if (trimmed === '') return { url: null, dropped: null };
   try {
     const url = new URL(trimmed);
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !/[\s<>"]/.test(trimmed)) return { url: url.toString(), dropped: null };
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !/[\s<>"]/.test(trimmed))
+      return { url: url.toString(), dropped: null };
   } catch {
     // not a URL at all
   }

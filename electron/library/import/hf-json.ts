@@ -44,5 +44,9 @@ export function parseHfJson(input: string, fileName: string | null): ParseResult
     });
   }
   // The same papers as the daily-papers page, so the preview names the source and keeps its order.
-  return { entries, failures, digest: { source: 'hf-page', label: 'Hugging Face daily papers', detail: 'API JSON', skipped: [] } };
+  return {
+    entries,
+    failures,
+    digest: { source: 'hf-page', label: 'Hugging Face daily papers', detail: 'API JSON', skipped: [] },
+  };
 }

@@ -17,4 +17,5 @@ export type ParsedImport = ParseResult & { readonly format: ImportFormat };
 export type ImportParser = (request: ImportParseRequest) => Promise<ParsedImport>;
 
 /** Parse on the calling thread (tests, and wherever no worker is built). */
-export const parseInProcess: ImportParser = async (request) => parseImport(request.text, request.format, { fileName: request.fileName, today: request.today, html: request.html });
+export const parseInProcess: ImportParser = async (request) =>
+  parseImport(request.text, request.format, { fileName: request.fileName, today: request.today, html: request.html });

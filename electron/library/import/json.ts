@@ -11,7 +11,10 @@ export function parseJson(input: string, fileName: string | null): unknown {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message)?.[1];
     const where = position === undefined ? '' : `, line ${lineAt(input, Number(position))}`;
-    throw new LibraryError('invalid-request', `${fileName ?? 'input'}${where}: not valid JSON (${message.replace(/^Unexpected/, 'unexpected')})`);
+    throw new LibraryError(
+      'invalid-request',
+      `${fileName ?? 'input'}${where}: not valid JSON (${message.replace(/^Unexpected/, 'unexpected')})`,
+    );
   }
 }
 
@@ -19,7 +22,12 @@ export function parseJson(input: string, fileName: string | null): unknown {
  * The items of a JSON import (an array, or one object) that match `schema`, each with its 1-based
  * position; an item that does not match is reported as `item N: field: problem`.
  */
-export function jsonItems<S extends z.ZodType>(input: string, fileName: string | null, schema: S, failures: ImportFailure[]): Array<{ readonly position: number; readonly line: number | null; readonly item: z.output<S> }> {
+export function jsonItems<S extends z.ZodType>(
+  input: string,
+  fileName: string | null,
+  schema: S,
+  failures: ImportFailure[],
+): Array<{ readonly position: number; readonly line: number | null; readonly item: z.output<S> }> {
   const json = parseJson(input, fileName);
   const raw: unknown[] = Array.isArray(json) ? json : [json];
   const lines = Array.isArray(json) ? itemLines(input) : [1];
@@ -30,7 +38,10 @@ export function jsonItems<S extends z.ZodType>(input: string, fileName: string |
     if (parsed.success) items.push({ position: index + 1, line, item: parsed.data });
     else {
       const issue = parsed.error.issues[0];
-      failures.push({ line, message: `item ${index + 1}: ${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'not a recognised item'}` });
+      failures.push({
+        line,
+        message: `item ${index + 1}: ${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'not a recognised item'}`,
+      });
     }
   });
   return items;

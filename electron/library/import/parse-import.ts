@@ -26,7 +26,14 @@ export interface ParseOptions {
 const DETECT_CHARS = 256 * 1024;
 const BIBTEX_ENTRY = /^\s*@\s*[A-Za-z][\w-]*\s*[{(]/;
 const RIS_TAG = /^([A-Z][A-Z0-9])\s{1,2}-(\s|$)/;
-const EXTENSION_FORMAT: Readonly<Record<string, ImportFormat>> = { bib: 'bibtex', bibtex: 'bibtex', ris: 'ris', json: 'csl-json', xml: 'arxiv', atom: 'arxiv' };
+const EXTENSION_FORMAT: Readonly<Record<string, ImportFormat>> = {
+  bib: 'bibtex',
+  bibtex: 'bibtex',
+  ris: 'ris',
+  json: 'csl-json',
+  xml: 'arxiv',
+  atom: 'arxiv',
+};
 
 /**
  * Guess the format from the content's structure, not just its first bytes: a Scopus export opens with
@@ -34,13 +41,18 @@ const EXTENSION_FORMAT: Readonly<Record<string, ImportFormat>> = { bib: 'bibtex'
  * space. When the structure is not decisive (a few stray lines), the file's extension breaks the tie.
  */
 export function detectFormat(text: string, fileName: string | null = null): ImportFormat {
-  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, DETECT_CHARS);
+  const head = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, DETECT_CHARS);
   if (/^<\?xml[^>]*>\s*<feed|^<feed/i.test(head)) return 'arxiv';
   // JSON opens with an array of objects or an object; a paste that starts `[PDF] Title` is a digest.
-  if (/^(\[\s*[{\]]|\{\s*["}])/.test(head)) return /"paper"\s*:\s*\{/.test(head.slice(0, 4096)) ? 'hf-json' : 'csl-json';
+  if (/^(\[\s*[{\]]|\{\s*["}])/.test(head))
+    return /"paper"\s*:\s*\{/.test(head.slice(0, 4096)) ? 'hf-json' : 'csl-json';
   const lines = head.split(/\r?\n/);
   const nonEmpty = lines.map((l) => l.trim()).filter((l) => l !== '');
-  const arxivLine = /^(arxiv:|https?:\/\/(www\.)?arxiv\.org\/(abs|pdf)\/)?(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?(\.pdf)?$/i;
+  const arxivLine =
+    /^(arxiv:|https?:\/\/(www\.)?arxiv\.org\/(abs|pdf)\/)?(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?(\.pdf)?$/i;
   if (nonEmpty.length > 0 && nonEmpty.every((l) => arxivLine.test(l))) return 'arxiv';
   let bibtexEntries = 0;
   let risStarts = 0;
@@ -61,18 +73,31 @@ export function detectFormat(text: string, fileName: string | null = null): Impo
 }
 
 /** Parse an import in the given format (`auto` detects it). */
-export function parseImport(plainText: string, format: ImportFormat | 'auto', options: ParseOptions): ParseResult & { format: ImportFormat } {
+export function parseImport(
+  plainText: string,
+  format: ImportFormat | 'auto',
+  options: ParseOptions,
+): ParseResult & { format: ImportFormat } {
   // The HTML is read when it is all there is, or when the text is a digest whose titles its links can name.
-  const needsHtml = !!options.html && (plainText.trim() === '' || (format === 'auto' ? detectFormat(plainText, options.fileName) : format) === 'digest');
+  const needsHtml =
+    !!options.html &&
+    (plainText.trim() === '' || (format === 'auto' ? detectFormat(plainText, options.fileName) : format) === 'digest');
   const html = needsHtml && options.html ? readHtml(options.html) : null;
   const text = plainText.trim() === '' && html ? html.text : plainText;
   if (text.length > MAX_IMPORT_BYTES) {
-    throw new LibraryError('invalid-request', `${options.fileName ?? 'input'}: ${Math.round(text.length / 1048576)} MB is more than the ${MAX_IMPORT_BYTES / 1048576} MB an import may be`);
+    throw new LibraryError(
+      'invalid-request',
+      `${options.fileName ?? 'input'}: ${Math.round(text.length / 1048576)} MB is more than the ${MAX_IMPORT_BYTES / 1048576} MB an import may be`,
+    );
   }
   const where = options.fileName ?? 'input';
   if (text.trim() === '') throw new LibraryError('invalid-request', `${where} is empty: nothing to import`);
   const controls = (text.slice(0, 65536).match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g) ?? []).length;
-  if (controls > Math.min(text.length, 65536) * 0.02) throw new LibraryError('invalid-request', `${where} does not look like text (it has binary bytes); nothing was imported`);
+  if (controls > Math.min(text.length, 65536) * 0.02)
+    throw new LibraryError(
+      'invalid-request',
+      `${where} does not look like text (it has binary bytes); nothing was imported`,
+    );
   const chosen = format === 'auto' ? detectFormat(text, options.fileName) : format;
   try {
     const result = parseAs(chosen, text, options);
@@ -81,7 +106,10 @@ export function parseImport(plainText: string, format: ImportFormat | 'auto', op
   } catch (error) {
     if (error instanceof LibraryError) throw error;
     // A parser that gives up on hostile input (too deep, too odd) is a bad file, not a crash.
-    throw new LibraryError('invalid-request', `${where} could not be read as ${chosen}: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+    throw new LibraryError(
+      'invalid-request',
+      `${where} could not be read as ${chosen}: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`,
+    );
   }
 }
 
@@ -120,5 +148,8 @@ function composedUnicode(entry: ParsedEntry): ParsedEntry {
 
 /** NFC, after turning LaTeX's accented dotless i and j (`{\'\i}`) back into plain letters so they compose (í). */
 function composed(text: string): string {
-  return text.replace(/ı(?=\p{M})/gu, 'i').replace(/ȷ(?=\p{M})/gu, 'j').normalize('NFC');
+  return text
+    .replace(/ı(?=\p{M})/gu, 'i')
+    .replace(/ȷ(?=\p{M})/gu, 'j')
+    .normalize('NFC');
 }

@@ -19,8 +19,19 @@ export const ParseWorkerRequestSchema = z.object({
  * cost as much as the parse).
  */
 export const ParseWorkerReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), result: z.object({ format: ImportFormatSchema, entries: z.array(z.unknown()).readonly(), failures: z.array(ImportFailureSchema).readonly() }).loose() }),
+  z.object({
+    ok: z.literal(true),
+    result: z
+      .object({
+        format: ImportFormatSchema,
+        entries: z.array(z.unknown()).readonly(),
+        failures: z.array(ImportFailureSchema).readonly(),
+      })
+      .loose(),
+  }),
   z.object({ ok: z.literal(false), code: z.enum(LIBRARY_ERROR_CODES).catch('invalid-request'), message: z.string() }),
 ]);
 /** What the worker sends; `ParseWorkerReplySchema` is how the main process reads it. */
-export type ParseWorkerReply = { readonly ok: true; readonly result: ParsedImport } | { readonly ok: false; readonly code: LibraryErrorCode; readonly message: string };
+export type ParseWorkerReply =
+  | { readonly ok: true; readonly result: ParsedImport }
+  | { readonly ok: false; readonly code: LibraryErrorCode; readonly message: string };

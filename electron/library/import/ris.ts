@@ -50,13 +50,17 @@ export function parseRis(input: string, fileName: string | null): ParseResult {
     lastTag = tag;
   });
   if (record) {
-    failures.push({ line: (record as { line: number }).line, message: 'the file ends inside a record (no ER line); read what was there' });
+    failures.push({
+      line: (record as { line: number }).line,
+      message: 'the file ends inside a record (no ER line); read what was there',
+    });
     pushRecord(record);
   }
   return { entries, failures };
 
   function pushRecord(r: RisRecord): void {
-    const get = (...tags: string[]) => tags.map((t) => r.fields.get(t)?.[0]).find((v) => v !== undefined && v !== '') ?? null;
+    const get = (...tags: string[]) =>
+      tags.map((t) => r.fields.get(t)?.[0]).find((v) => v !== undefined && v !== '') ?? null;
     const all = (...tags: string[]) => tags.flatMap((t) => r.fields.get(t) ?? []).filter((v) => v !== '');
     const title = text(get('TI', 'T1', 'CT', 'BT', 'ST', 'TT'));
     if (!title) {
@@ -68,7 +72,8 @@ export function parseRis(input: string, fileName: string | null): ParseResult {
     // The year is the publication year (PY, Y1); the day comes from DA only when DA agrees with it
     // (an online-first date a year earlier would otherwise give a paper two years).
     const year = yearOf(get('PY', 'DA', 'Y1'));
-    const dated = ['DA', 'PY', 'Y1'].map((t) => r.fields.get(t)?.[0] ?? '').find((v) => yearOf(v) === year && year !== null) ?? '';
+    const dated =
+      ['DA', 'PY', 'Y1'].map((t) => r.fields.get(t)?.[0] ?? '').find((v) => yearOf(v) === year && year !== null) ?? '';
     const [y, m, d] = dated.split(/[/-]/).map((p) => Number(p) || null);
     entries.push({
       ...blankEntry({ format: 'ris', fileName, digestDate: null }, r.line),
@@ -78,9 +83,19 @@ export function parseRis(input: string, fileName: string | null): ParseResult {
       abstract: text(get('AB', 'N2')),
       year,
       publishedAt: isoDate(y ?? year, m, d),
-      arxivId: normalizeArxivId(all('UR', 'N1', 'M1', 'SN', 'DO').find((v) => /arxiv/i.test(v))?.replace(/^.*arxiv[.:/]/i, '') ?? null),
+      arxivId: normalizeArxivId(
+        all('UR', 'N1', 'M1', 'SN', 'DO')
+          .find((v) => /arxiv/i.test(v))
+          ?.replace(/^.*arxiv[.:/]/i, '') ?? null,
+      ),
       // Some tools put the DOI in a link or a note (EBSCO: L3, EndNote: N1 or UR).
-      doi: normalizeDoi(get('DO', 'M3')) ?? normalizeDoi(all('L3').find((v) => /^10\.\d{4,9}\//.test(v)) ?? all('L3', 'UR', 'N1', 'L2').find((v) => /doi\.org\/|\bdoi:?\s*10\./i.test(v)) ?? null),
+      doi:
+        normalizeDoi(get('DO', 'M3')) ??
+        normalizeDoi(
+          all('L3').find((v) => /^10\.\d{4,9}\//.test(v)) ??
+            all('L3', 'UR', 'N1', 'L2').find((v) => /doi\.org\/|\bdoi:?\s*10\./i.test(v)) ??
+            null,
+        ),
       url,
       venue: text(get('T2', 'JO', 'JF', 'JA', 'BT')),
       tags: splitKeywords(all('KW')),

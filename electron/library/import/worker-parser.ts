@@ -31,8 +31,15 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
     if (last?.key === key) return last.result;
     if (running && running.key !== key) running.stop();
     const size = request.text.length + (request.html?.length ?? 0);
-    const digest = (request.format === 'auto' ? (request.text.trim() === '' ? 'digest' : detectFormat(request.text, request.fileName)) : request.format) === 'digest';
-    const [base, perMb] = digest ? [options.digestBaseMs ?? 5_000, options.digestMsPerMegabyte ?? 2_000] : [options.baseMs ?? 30_000, options.msPerMegabyte ?? 30_000];
+    const digest =
+      (request.format === 'auto'
+        ? request.text.trim() === ''
+          ? 'digest'
+          : detectFormat(request.text, request.fileName)
+        : request.format) === 'digest';
+    const [base, perMb] = digest
+      ? [options.digestBaseMs ?? 5_000, options.digestMsPerMegabyte ?? 2_000]
+      : [options.baseMs ?? 30_000, options.msPerMegabyte ?? 30_000];
     const run = runInWorker(workerPath, request, Math.round(base + (perMb * size) / MB));
     running = { key, stop: run.stop };
     const result = run.result.finally(() => {
@@ -49,11 +56,22 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
 
 function requestKey(request: ImportParseRequest): string {
   const hash = createHash('sha256');
-  for (const part of [request.format, request.fileName ?? '', request.today.toISOString().slice(0, 10), request.text, request.html ?? '']) hash.update(`${part.length}:`).update(part);
+  for (const part of [
+    request.format,
+    request.fileName ?? '',
+    request.today.toISOString().slice(0, 10),
+    request.text,
+    request.html ?? '',
+  ])
+    hash.update(`${part.length}:`).update(part);
   return hash.digest('hex');
 }
 
-function runInWorker(workerPath: string, request: ImportParseRequest, limitMs: number): { result: Promise<ParsedImport>; stop: () => void } {
+function runInWorker(
+  workerPath: string,
+  request: ImportParseRequest,
+  limitMs: number,
+): { result: Promise<ParsedImport>; stop: () => void } {
   let stop = (): void => undefined;
   const result = new Promise<ParsedImport>((resolve, reject) => {
     // A parse that needs more than this is not a paper list; the worker fails alone, not the app.
@@ -68,19 +86,40 @@ function runInWorker(workerPath: string, request: ImportParseRequest, limitMs: n
     };
     const where = request.fileName ?? 'the pasted text';
     const timer = setTimeout(() => {
-      settle(() => reject(new LibraryError('invalid-request', `reading ${where} took longer than ${Math.round(limitMs / 1000)} s, so it was stopped; nothing was imported`)));
+      settle(() =>
+        reject(
+          new LibraryError(
+            'invalid-request',
+            `reading ${where} took longer than ${Math.round(limitMs / 1000)} s, so it was stopped; nothing was imported`,
+          ),
+        ),
+      );
     }, limitMs);
-    stop = () => settle(() => reject(new LibraryError('conflict', `reading ${where} was stopped: newer text was given to import`)));
+    stop = () =>
+      settle(() =>
+        reject(new LibraryError('conflict', `reading ${where} was stopped: newer text was given to import`)),
+      );
     worker.once('message', (message: unknown) => {
       settle(() => {
         const reply = ParseWorkerReplySchema.safeParse(message);
-        if (!reply.success) reject(new LibraryError('io', `the import reader gave an answer that is not a parse (${reply.error.issues[0]?.message ?? 'wrong shape'})`));
-        else if (reply.data.ok) resolve(reply.data.result as ParsedImport); // envelope checked above; entries come from our own parsers
+        if (!reply.success)
+          reject(
+            new LibraryError(
+              'io',
+              `the import reader gave an answer that is not a parse (${reply.error.issues[0]?.message ?? 'wrong shape'})`,
+            ),
+          );
+        else if (reply.data.ok)
+          resolve(reply.data.result as ParsedImport); // envelope checked above; entries come from our own parsers
         else reject(new LibraryError(reply.data.code, reply.data.message));
       });
     });
-    worker.once('error', (error) => settle(() => reject(new LibraryError('invalid-request', `the import could not be read: ${error.message}`))));
-    worker.once('exit', (code) => settle(() => reject(new LibraryError('io', `the import reader stopped unexpectedly (exit code ${code})`))));
+    worker.once('error', (error) =>
+      settle(() => reject(new LibraryError('invalid-request', `the import could not be read: ${error.message}`))),
+    );
+    worker.once('exit', (code) =>
+      settle(() => reject(new LibraryError('io', `the import reader stopped unexpectedly (exit code ${code})`))),
+    );
   });
   return { result, stop: () => stop() };
 }

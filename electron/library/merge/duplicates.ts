@@ -10,7 +10,9 @@ export interface DuplicatePair {
 
 /** Words of a title that tell papers apart. */
 function words(title: string): string[] {
-  return titleKey(title).split(' ').filter((w) => w.length > 2);
+  return titleKey(title)
+    .split(' ')
+    .filter((w) => w.length > 2);
 }
 
 /**
@@ -18,7 +20,11 @@ function words(title: string): string[] {
  * that differ by about a word. Papers are compared only within blocks sharing a rare title word, so
  * this stays fast at 100k papers.
  */
-export function findPossibleDuplicates(records: readonly PaperRecord[], isDistinct: (a: string, b: string) => boolean, limit = 500): DuplicatePair[] {
+export function findPossibleDuplicates(
+  records: readonly PaperRecord[],
+  isDistinct: (a: string, b: string) => boolean,
+  limit = 500,
+): DuplicatePair[] {
   const live = records.filter((r) => r.trashedAt === null);
   const frequency = new Map<string, number>();
   const titleWords = new Map<string, string[]>();
@@ -30,7 +36,9 @@ export function findPossibleDuplicates(records: readonly PaperRecord[], isDistin
   // Block on each paper's two rarest words: a near-duplicate shares at least one of them.
   const blocks = new Map<string, string[]>();
   for (const r of live) {
-    const rare = [...(titleWords.get(r.id) ?? [])].sort((x, y) => (frequency.get(x) ?? 0) - (frequency.get(y) ?? 0)).slice(0, 2);
+    const rare = [...(titleWords.get(r.id) ?? [])]
+      .sort((x, y) => (frequency.get(x) ?? 0) - (frequency.get(y) ?? 0))
+      .slice(0, 2);
     for (const word of rare) blocks.set(word, [...(blocks.get(word) ?? []), r.id]);
   }
   const byId = new Map<string, PaperRecord>(live.map((r) => [r.id, r]));
@@ -53,13 +61,18 @@ export function findPossibleDuplicates(records: readonly PaperRecord[], isDistin
   return pairs;
 }
 
-function alike(x: PaperRecord | undefined, y: PaperRecord | undefined, titleWords: ReadonlyMap<string, string[]>): string | null {
+function alike(
+  x: PaperRecord | undefined,
+  y: PaperRecord | undefined,
+  titleWords: ReadonlyMap<string, string[]>,
+): string | null {
   if (!x || !y) return null;
   if (titleKey(x.title) === titleKey(y.title)) {
     if (surnameKey(x.authors[0]) !== surnameKey(y.authors[0])) return 'same title, different first author';
     // Kept apart at import because their identifiers differ; the user decides.
     if (x.doi !== null && y.doi !== null && x.doi !== y.doi) return 'same title and author, different DOIs';
-    if (x.arxivId !== null && y.arxivId !== null && x.arxivId !== y.arxivId) return 'same title and author, different arXiv ids';
+    if (x.arxivId !== null && y.arxivId !== null && x.arxivId !== y.arxivId)
+      return 'same title and author, different arXiv ids';
     return 'same title';
   }
   const wx = new Set(titleWords.get(x.id));

@@ -60,12 +60,19 @@ export class MatchIndex {
     if (!candidates) return undefined;
     const surname = surnameKey(entry.authors[0]);
     // Same title and, when both sides name authors, the same first author; and nothing that says otherwise.
-    return candidates.find((c) => (surname === null || c.surname === null || c.surname === surname) && !conflicts(c, { arxivId: arxiv, doi, year: entry.year }))?.id;
+    return candidates.find(
+      (c) =>
+        (surname === null || c.surname === null || c.surname === surname) &&
+        !conflicts(c, { arxivId: arxiv, doi, year: entry.year }),
+    )?.id;
   }
 }
 
 /** Two identities that cannot be one paper: different DOIs, different arXiv ids, or years clearly apart. */
-function conflicts(a: Pick<TitleCandidate, 'arxivId' | 'doi' | 'year'>, b: Pick<TitleCandidate, 'arxivId' | 'doi' | 'year'>): boolean {
+function conflicts(
+  a: Pick<TitleCandidate, 'arxivId' | 'doi' | 'year'>,
+  b: Pick<TitleCandidate, 'arxivId' | 'doi' | 'year'>,
+): boolean {
   if (a.doi !== null && b.doi !== null && a.doi !== b.doi) return true;
   if (a.arxivId !== null && b.arxivId !== null && a.arxivId !== b.arxivId) return true;
   return a.year !== null && b.year !== null && Math.abs(a.year - b.year) > YEAR_SLACK;

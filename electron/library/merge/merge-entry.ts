@@ -16,7 +16,13 @@ type FillableField = 'year' | 'publishedAt' | 'venue' | 'url';
  * Merge an imported entry into a paper already in the library: fill empty fields, union tags,
  * take a longer abstract, and never touch what the user made (status, note, annotations).
  */
-export function mergeEntry(record: PaperRecord, content: PaperContent, entry: ParsedEntry, extraTags: readonly string[], now: string): MergedPaper {
+export function mergeEntry(
+  record: PaperRecord,
+  content: PaperContent,
+  entry: ParsedEntry,
+  extraTags: readonly string[],
+  now: string,
+): MergedPaper {
   const changed: string[] = [];
   const next: { -readonly [K in keyof PaperRecord]: PaperRecord[K] } = { ...record };
   const placeholder = next.arxivId !== null && next.title === arxivPlaceholderTitle(next.arxivId);
@@ -37,7 +43,12 @@ export function mergeEntry(record: PaperRecord, content: PaperContent, entry: Pa
     next.arxivId = arxivId;
     changed.push('arxivId');
   }
-  if (entry.arxivVersion !== null && arxivId !== null && arxivId === next.arxivId && entry.arxivVersion > (next.arxivVersion ?? 0)) {
+  if (
+    entry.arxivVersion !== null &&
+    arxivId !== null &&
+    arxivId === next.arxivId &&
+    entry.arxivVersion > (next.arxivVersion ?? 0)
+  ) {
     next.arxivVersion = entry.arxivVersion;
     changed.push('arxivVersion');
   }
@@ -74,7 +85,12 @@ export function mergeEntry(record: PaperRecord, content: PaperContent, entry: Pa
 }
 
 /** A new record for an entry that matched nothing. */
-export function recordFromEntry(entry: ParsedEntry, id: PaperId, extraTags: readonly string[], now: string): { record: PaperRecord; content: PaperContent } {
+export function recordFromEntry(
+  entry: ParsedEntry,
+  id: PaperId,
+  extraTags: readonly string[],
+  now: string,
+): { record: PaperRecord; content: PaperContent } {
   const record: PaperRecord = {
     id,
     title: entry.title,

@@ -9,10 +9,18 @@ import { unionTags } from './merge-entry.js';
 export function mergePapers(keep: Paper, drop: Paper, now: string): { record: PaperRecord; content: PaperContent } {
   const longer = (drop.abstract?.length ?? 0) > (keep.abstract?.length ?? 0) ? drop.abstract : keep.abstract;
   const abstract = longer ?? '';
-  const annotations = [...keep.annotations, ...drop.annotations.filter((a) => !keep.annotations.some((k) => k.id === a.id))].map((a) => reanchor(a, abstract));
+  const annotations = [
+    ...keep.annotations,
+    ...drop.annotations.filter((a) => !keep.annotations.some((k) => k.id === a.id)),
+  ].map((a) => reanchor(a, abstract));
   const noteText = [keep.note?.text.trim(), drop.note?.text.trim()].filter((t): t is string => !!t).join('\n\n---\n\n');
-  const content: PaperContent = { abstract: longer, annotations, note: noteText === '' ? null : { text: noteText, updatedAt: now } };
-  const fill = <K extends keyof PaperRecord>(key: K): PaperRecord[K] => (keep[key] === null || (Array.isArray(keep[key]) && (keep[key] as unknown[]).length === 0) ? drop[key] : keep[key]);
+  const content: PaperContent = {
+    abstract: longer,
+    annotations,
+    note: noteText === '' ? null : { text: noteText, updatedAt: now },
+  };
+  const fill = <K extends keyof PaperRecord>(key: K): PaperRecord[K] =>
+    keep[key] === null || (Array.isArray(keep[key]) && (keep[key] as unknown[]).length === 0) ? drop[key] : keep[key];
   const record: PaperRecord = {
     id: keep.id,
     title: keep.title,
@@ -22,7 +30,12 @@ export function mergePapers(keep: Paper, drop: Paper, now: string): { record: Pa
     publishedAt: fill('publishedAt'),
     arxivId: fill('arxivId'),
     // A version belongs to its id: the newer of the two when both name the same paper, else the id's own.
-    arxivVersion: keep.arxivId === drop.arxivId ? Math.max(keep.arxivVersion ?? 0, drop.arxivVersion ?? 0) || null : keep.arxivId !== null ? keep.arxivVersion : drop.arxivVersion,
+    arxivVersion:
+      keep.arxivId === drop.arxivId
+        ? Math.max(keep.arxivVersion ?? 0, drop.arxivVersion ?? 0) || null
+        : keep.arxivId !== null
+          ? keep.arxivVersion
+          : drop.arxivVersion,
     doi: fill('doi'),
     url: fill('url'),
     venue: fill('venue'),

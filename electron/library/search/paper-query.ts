@@ -14,15 +14,21 @@ export interface PaperQuery {
 }
 
 /** The papers a view and search select, in the query's order (records come sorted), as one page of list rows. */
-export async function runPaperQuery(sorted: readonly PaperRecord[], query: PaperQuery, text: TextSearch): Promise<{ total: number; rows: ListRow[] }> {
+export async function runPaperQuery(
+  sorted: readonly PaperRecord[],
+  query: PaperQuery,
+  text: TextSearch,
+): Promise<{ total: number; rows: ListRow[] }> {
   const parsed = parseQuery(query.search);
   const hits = hasText(parsed) ? await text.matching(parsed) : null;
-  const selected = sorted.filter((r) => inView(r, query.view) && (hits === null || hits.has(r.id)) && matchesFilters(r, parsed));
+  const selected = sorted.filter(
+    (r) => inView(r, query.view) && (hits === null || hits.has(r.id)) && matchesFilters(r, parsed),
+  );
   return { total: selected.length, rows: selected.slice(query.offset, query.offset + query.limit).map(toListRow) };
 }
 
 function hasText(q: SearchQuery): boolean {
-  return !isEmptyQuery({ ...q, tags: [], statuses: [], years: [] });
+  return !isEmptyQuery({ ...q, tags: [], notTags: [], statuses: [], notStatuses: [], years: [] });
 }
 
 function inView(record: PaperRecord, view: View): boolean {

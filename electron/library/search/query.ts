@@ -6,9 +6,17 @@ export interface SearchQuery {
   readonly phrases: readonly string[];
   readonly excluded: readonly string[];
   readonly tags: readonly string[];
+  /** `-tag:x`: papers with neither the tag nor one below it. */
+  readonly notTags: readonly string[];
   readonly statuses: readonly Status[];
-  readonly years: ReadonlyArray<{ readonly op: '=' | '>' | '>=' | '<' | '<='; readonly year: number }>;
+  /** `-status:x`. */
+  readonly notStatuses: readonly Status[];
+  readonly years: ReadonlyArray<{ readonly op: YearOp; readonly year: number }>;
 }
+
+type YearOp = '=' | '!=' | '>' | '>=' | '<' | '<=';
+/** `-year:>2020` is `year:<=2020`. */
+const NEGATED: Readonly<Record<YearOp, YearOp>> = { '=': '!=', '!=': '=', '>': '<=', '>=': '<', '<': '>=', '<=': '>' };
 
 const TOKEN = /(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))/g;
 
@@ -21,18 +29,22 @@ export function parseQuery(input: string): SearchQuery {
   const phrases: string[] = [];
   const excluded: string[] = [];
   const tags: string[] = [];
+  const notTags: string[] = [];
   const statuses: Status[] = [];
+  const notStatuses: Status[] = [];
   const years: Array<SearchQuery['years'][number]> = [];
   for (const match of input.matchAll(TOKEN)) {
     const [, minus = '', field, quoted, bare] = match;
     const value = (quoted ?? bare ?? '').trim();
     if (value === '') continue;
     const lowerField = field?.toLowerCase();
-    if (lowerField === 'tag') tags.push(value.toLowerCase());
-    else if (lowerField === 'status' && (STATUSES as readonly string[]).includes(value.toLowerCase())) statuses.push(value.toLowerCase() as Status); // checked against STATUSES just above
+    const negated = minus === '-';
+    if (lowerField === 'tag') (negated ? notTags : tags).push(value.toLowerCase());
+    else if (lowerField === 'status' && (STATUSES as readonly string[]).includes(value.toLowerCase()))
+      (negated ? notStatuses : statuses).push(value.toLowerCase() as Status); // checked against STATUSES just above
     else if (lowerField === 'year' && /^(>=|<=|>|<|=)?\d{4}$/.test(value)) {
-      const op = (/^(>=|<=|>|<|=)/.exec(value)?.[1] ?? '=') as SearchQuery['years'][number]['op']; // the regex allows only these
-      years.push({ op, year: Number(value.replace(/^\D+/, '')) });
+      const op = (/^(>=|<=|>|<|=)/.exec(value)?.[1] ?? '=') as YearOp; // the regex allows only these
+      years.push({ op: negated ? NEGATED[op] : op, year: Number(value.replace(/^\D+/, '')) });
     } else {
       const text = field === undefined ? value : `${field}:${value}`;
       if (minus === '-') excluded.push(text.toLowerCase());
@@ -40,11 +52,21 @@ export function parseQuery(input: string): SearchQuery {
       else words.push(text.toLowerCase());
     }
   }
-  return { words, phrases, excluded, tags, statuses, years };
+  return { words, phrases, excluded, tags, notTags, statuses, notStatuses, years };
 }
 
 export function isEmptyQuery(q: SearchQuery): boolean {
-  return q.words.length + q.phrases.length + q.excluded.length + q.tags.length + q.statuses.length + q.years.length === 0;
+  return (
+    q.words.length +
+      q.phrases.length +
+      q.excluded.length +
+      q.tags.length +
+      q.notTags.length +
+      q.statuses.length +
+      q.notStatuses.length +
+      q.years.length ===
+    0
+  );
 }
 
 /** What the filters look at besides text. */
@@ -56,14 +78,27 @@ export interface Filterable {
 
 /** Field filters: every `tag:` (a tag or its parent), one of the `status:`, every `year:` comparison. */
 export function matchesFilters(paper: Filterable, q: SearchQuery): boolean {
-  if (q.tags.length > 0) {
+  if (q.tags.length > 0 || q.notTags.length > 0) {
     const lower = paper.tags.map((t) => t.toLowerCase());
-    if (!q.tags.every((tag) => lower.some((t) => t === tag || t.startsWith(`${tag}/`)))) return false;
+    const has = (tag: string) => lower.some((t) => t === tag || t.startsWith(`${tag}/`));
+    if (!q.tags.every(has) || q.notTags.some(has)) return false;
   }
   if (q.statuses.length > 0 && !q.statuses.includes(paper.status)) return false;
+  if (q.notStatuses.includes(paper.status)) return false;
   for (const { op, year } of q.years) {
     if (paper.year === null) return false;
-    const ok = op === '=' ? paper.year === year : op === '>' ? paper.year > year : op === '>=' ? paper.year >= year : op === '<' ? paper.year < year : paper.year <= year;
+    const ok =
+      op === '='
+        ? paper.year === year
+        : op === '!='
+          ? paper.year !== year
+          : op === '>'
+            ? paper.year > year
+            : op === '>='
+              ? paper.year >= year
+              : op === '<'
+                ? paper.year < year
+                : paper.year <= year;
     if (!ok) return false;
   }
   return true;

@@ -50,7 +50,8 @@ export class RecordCache {
     if (cached) return cached.records;
     const generation = this.generation;
     const records = [...(await this.records())].sort(comparator(sort));
-    if (generation === this.generation) this.sorted.set(sort, { records, at: new Map(records.map((r, i) => [r.id, i])) });
+    if (generation === this.generation)
+      this.sorted.set(sort, { records, at: new Map(records.map((r, i) => [r.id, i])) });
     return records;
   }
 
@@ -72,7 +73,14 @@ export class RecordCache {
     for (const record of fresh) {
       const at = index.get(record.id);
       const old = at === undefined ? undefined : this.all[at];
-      if (at === undefined || !old || old.addedAt !== record.addedAt || old.title !== record.title || old.year !== record.year || (old.trashedAt === null) !== (record.trashedAt === null)) {
+      if (
+        at === undefined ||
+        !old ||
+        old.addedAt !== record.addedAt ||
+        old.title !== record.title ||
+        old.year !== record.year ||
+        (old.trashedAt === null) !== (record.trashedAt === null)
+      ) {
         return this.invalidate();
       }
       this.all[at] = record;

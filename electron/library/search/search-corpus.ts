@@ -2,8 +2,12 @@ import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js'
 import { matchesTextParts, type SearchQuery } from './query.js';
 
 /** The record's searchable text, lower-cased: title, authors and editors, tags. */
-export function recordText(record: Pick<PaperRecord, 'title' | 'authors' | 'tags'> & { readonly editors?: readonly string[] }): string {
-  return [record.title, record.authors.join(' '), (record.editors ?? []).join(' '), record.tags.join(' ')].join('\n').toLowerCase();
+export function recordText(
+  record: Pick<PaperRecord, 'title' | 'authors' | 'tags'> & { readonly editors?: readonly string[] },
+): string {
+  return [record.title, record.authors.join(' '), (record.editors ?? []).join(' '), record.tags.join(' ')]
+    .join('\n')
+    .toLowerCase();
 }
 
 /** The content's searchable text, lower-cased: abstract, note, highlights and their comments. */
@@ -15,7 +19,10 @@ export function contentText(content: PaperContent | null): string {
 }
 
 /** Everything a search looks through for one paper. */
-export function searchableText(record: Pick<PaperRecord, 'title' | 'authors' | 'tags'>, content: PaperContent | null): string {
+export function searchableText(
+  record: Pick<PaperRecord, 'title' | 'authors' | 'tags'>,
+  content: PaperContent | null,
+): string {
   return `${recordText(record)}\n${contentText(content)}`;
 }
 
@@ -50,7 +57,8 @@ export class SearchCorpus {
   /** Ids whose text matches the query's words, phrases and exclusions (field filters are the caller's). */
   match(query: SearchQuery): string[] {
     const out: string[] = [];
-    for (const [id, record] of this.records) if (matchesTextParts(record, this.contents.get(id) ?? '', query)) out.push(id);
+    for (const [id, record] of this.records)
+      if (matchesTextParts(record, this.contents.get(id) ?? '', query)) out.push(id);
     return out;
   }
 }

@@ -4,7 +4,9 @@ import type { SearchQuery } from './query.js';
 export type TextUpdate = readonly [id: string, record: string | null, content?: string];
 
 /** Main → search worker. */
-export type WorkerRequest = { readonly type: 'update'; readonly docs: readonly TextUpdate[] } | { readonly type: 'search'; readonly requestId: number; readonly query: SearchQuery };
+export type WorkerRequest =
+  | { readonly type: 'update'; readonly docs: readonly TextUpdate[] }
+  | { readonly type: 'search'; readonly requestId: number; readonly query: SearchQuery };
 
 /** Search worker → main. */
 export type WorkerReply =

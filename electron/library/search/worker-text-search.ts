@@ -16,7 +16,11 @@ export class WorkerTextSearch implements TextSearch {
   private updates: Promise<void> = Promise.resolve();
   private fallback: InProcessTextSearch | null = null;
 
-  constructor(workerPath: string, dir: string, private readonly source: TextSource) {
+  constructor(
+    workerPath: string,
+    dir: string,
+    private readonly source: TextSource,
+  ) {
     this.worker = new Worker(workerPath, { workerData: { dir } });
     this.worker.unref();
     // Searches sent before the worker is ready wait in its queue; 'ready' itself needs no answer.
@@ -73,4 +77,3 @@ export class WorkerTextSearch implements TextSearch {
     this.waiting.clear();
   }
 }
-

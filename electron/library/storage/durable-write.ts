@@ -27,10 +27,17 @@ export const TEMP_SUFFIX = '.tmp';
  * unique temp file → write → fsync → (link old version aside) → rename → fsync folder.
  * lowdb's own TextFile adapter renames but never fsyncs, so it is not enough on its own.
  */
-export async function writeFileDurable(filePath: string, content: string, options: DurableWriteOptions = {}): Promise<void> {
+export async function writeFileDurable(
+  filePath: string,
+  content: string,
+  options: DurableWriteOptions = {},
+): Promise<void> {
   const fs = options.fs ?? nodeDurableFs;
   const dir = path.dirname(filePath);
-  const tempPath = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  const tempPath = path.join(
+    dir,
+    `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`,
+  );
   const handle = await fs.open(tempPath, 'wx');
   try {
     await handle.writeFile(content, 'utf8');

@@ -1,5 +1,14 @@
 /** Error codes shared by the core, the CLI, IPC and the HTTP host. */
-export const LIBRARY_ERROR_CODES = ['not-found', 'invalid-request', 'conflict', 'io', 'locked', 'corrupt', 'read-only', 'unsupported'] as const;
+export const LIBRARY_ERROR_CODES = [
+  'not-found',
+  'invalid-request',
+  'conflict',
+  'io',
+  'locked',
+  'corrupt',
+  'read-only',
+  'unsupported',
+] as const;
 export type LibraryErrorCode = (typeof LIBRARY_ERROR_CODES)[number];
 
 /** An error that says what went wrong and where, safe to show to a user as it is. */

@@ -61,7 +61,12 @@ export function shardFileName(index: number, shardCount: number): string {
 }
 
 /** Paths of one shard's file and its previous version. */
-export function shardPaths(libraryDir: string, dir: string, index: number, shardCount: number): { file: string; previous: string } {
+export function shardPaths(
+  libraryDir: string,
+  dir: string,
+  index: number,
+  shardCount: number,
+): { file: string; previous: string } {
   const name = shardFileName(index, shardCount);
   return { file: path.join(libraryDir, dir, name), previous: path.join(libraryDir, BACKUPS_DIR, dir, name) };
 }

@@ -1,31 +1,28 @@
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
-import path from 'node:path';
+/** The library store: opens a library folder, reads its papers and contents, and writes changes one at a time. */
+import { mkdir } from 'node:fs/promises';
 import { EMPTY_CONTENT, type PaperContent, type PaperRecord } from '../../../shared/models/paper.js';
-import { TEMP_SUFFIX, writeFileDurable } from './durable-write.js';
-import { CorruptFileError, LibraryError } from './errors.js';
+import { LibraryError } from './errors.js';
+import { journalOf, readJournal, removeJournal, writeJournal } from './journal-file.js';
+import { CURRENT_VERSION, DEFAULT_SHARD_COUNT } from './layout.js';
+import { migrateLegacySingleFile } from './legacy-single-file.js';
 import {
-  CONTENTS_DIR,
-  ContentShardSchema,
-  BACKUPS_DIR,
-  CURRENT_VERSION,
-  JOURNAL_FILE,
-  JournalSchema,
-  MANIFEST_FILE,
-  ManifestSchema,
-  PAPERS_DIR,
-  PaperShardSchema,
-  DEFAULT_SHARD_COUNT,
-  type Journal,
-  type Manifest,
-} from './layout.js';
-import { LEGACY_SINGLE_FILE, V0LibrarySchema, migrateV0ToV1 } from './migrations.js';
-import { recoverCorruptFile, type Notice } from './recovery.js';
-import { ShardSet } from './shard-set.js';
-import { parseValidated } from './validated-json-file.js';
-import { readIfExists } from './read-if-exists.js';
+  applyJournalInMemory,
+  applyJournalToShards,
+  createLibraryShards,
+  type LibraryShards,
+} from './library-shards.js';
+import { createLibrary, readManifest } from './manifest-file.js';
+import type { Notice } from './recovery.js';
+import { removeStaleTempFiles } from './stale-temp-files.js';
 import { acquireWriteLock, type WriteLock } from './write-lock.js';
-import { SNAPSHOTS_DIR, finishSnapshot, restoreSnapshot, stageSnapshot, takeSnapshot, type SnapshotInfo, type StagedSnapshot } from './snapshots.js';
-import { stableStringify } from './stable-json.js';
+import {
+  finishSnapshot,
+  restoreSnapshot,
+  stageSnapshot,
+  takeSnapshot,
+  type SnapshotInfo,
+  type StagedSnapshot,
+} from './snapshots.js';
 
 export interface StoreOpenOptions {
   readonly dir: string;
@@ -66,8 +63,7 @@ export interface StoreWriter {
  */
 export class LibraryStore {
   readonly notices: Notice[] = [];
-  private readonly papers: ShardSet<typeof PaperShardSchema>;
-  private readonly contents: ShardSet<typeof ContentShardSchema>;
+  private readonly shards: LibraryShards;
   private writeQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -77,9 +73,13 @@ export class LibraryStore {
     private readonly lock: WriteLock | null,
     private readonly now: () => Date,
   ) {
-    const common = { libraryDir: dir, shardCount, writable: !readOnly, now, onNotice: (n: Notice) => this.notices.push(n) };
-    this.papers = new ShardSet({ ...common, dir: PAPERS_DIR, schema: PaperShardSchema, empty: () => ({ version: CURRENT_VERSION, papers: {} }) });
-    this.contents = new ShardSet({ ...common, dir: CONTENTS_DIR, schema: ContentShardSchema, empty: () => ({ version: CURRENT_VERSION, contents: {} }) });
+    this.shards = createLibraryShards({
+      libraryDir: dir,
+      shardCount,
+      writable: !readOnly,
+      now,
+      onNotice: (n: Notice) => this.notices.push(n),
+    });
   }
 
   /** Open a library folder, creating it when it does not exist yet. */
@@ -92,11 +92,13 @@ export class LibraryStore {
       store.notices.push(...notices);
       if (manifest === null) return store;
       const journal = await readJournal(dir);
-      if (journal) await store.applyInMemory(journal);
+      if (journal) await applyJournalInMemory(store.shards, journal);
       return store;
     }
     await mkdir(dir, { recursive: true });
-    const lock = await acquireWriteLock(dir, options.holder, now, { takeOverFromOtherHost: options.takeOverLock === true });
+    const lock = await acquireWriteLock(dir, options.holder, now, {
+      takeOverFromOtherHost: options.takeOverLock === true,
+    });
     try {
       const notices: Notice[] = [];
       const manifest = (await readManifest(dir, true, now, notices)) ?? (await createLibrary(dir, now));
@@ -120,21 +122,21 @@ export class LibraryStore {
 
   /** All records, loading every paper shard on first call. */
   async allRecords(): Promise<PaperRecord[]> {
-    const shards = await this.papers.loadAll();
+    const shards = await this.shards.papers.loadAll();
     return shards.flatMap((shard) => Object.values(shard.papers));
   }
 
   async getRecord(id: string): Promise<PaperRecord | undefined> {
-    return (await this.papers.loadFor(id)).papers[id];
+    return (await this.shards.papers.loadFor(id)).papers[id];
   }
 
   async getContent(id: string): Promise<PaperContent> {
-    return (await this.contents.loadFor(id)).contents[id] ?? EMPTY_CONTENT;
+    return (await this.shards.contents.loadFor(id)).contents[id] ?? EMPTY_CONTENT;
   }
 
   /** Every paper's content, by id (loads all content shards). */
   async allContents(): Promise<Map<string, PaperContent>> {
-    const shards = await this.contents.loadAll();
+    const shards = await this.shards.contents.loadAll();
     return new Map(shards.flatMap((shard) => Object.entries(shard.contents)));
   }
 
@@ -174,27 +176,21 @@ export class LibraryStore {
   private readonly writer: StoreWriter = {
     stageBackup: (reason) => stageSnapshot(this.dir, reason, this.now()),
     putRecord: async (record) => {
-      const shard = await this.papers.loadFor(record.id);
+      const shard = await this.shards.papers.loadFor(record.id);
       shard.papers[record.id] = record;
-      await this.papers.save(this.papers.indexOf(record.id));
+      await this.shards.papers.save(this.shards.papers.indexOf(record.id));
     },
     putContent: async (id, content) => {
-      const shard = await this.contents.loadFor(id);
+      const shard = await this.shards.contents.loadFor(id);
       shard.contents[id] = content;
-      await this.contents.save(this.contents.indexOf(id));
+      await this.shards.contents.save(this.shards.contents.indexOf(id));
     },
     commit: async (changes) => {
       if (changes.records.length === 0 && changes.contents.size === 0 && !changes.deleted?.length) return;
-      const journal: Journal = {
-        version: CURRENT_VERSION,
-        papers: Object.fromEntries(changes.records.map((r) => [r.id, r])),
-        contents: Object.fromEntries(changes.contents),
-        deleted: [...(changes.deleted ?? [])],
-      };
-      const journalPath = path.join(this.dir, JOURNAL_FILE);
-      await writeFileDurable(journalPath, JSON.stringify(journal));
-      await this.applyToShards(journal);
-      await rm(journalPath, { force: true });
+      const journal = journalOf(changes.records, changes.contents, changes.deleted ?? []);
+      await writeJournal(this.dir, journal);
+      await applyJournalToShards(this.shards, journal);
+      await removeJournal(this.dir);
     },
   };
 
@@ -208,8 +204,8 @@ export class LibraryStore {
     return this.exclusive(async () => {
       await takeSnapshot(this.dir, 'before-restore', this.now());
       const info = await restoreSnapshot(this.dir, name);
-      this.papers.clear();
-      this.contents.clear();
+      this.shards.papers.clear();
+      this.shards.contents.clear();
       return info;
     });
   }
@@ -225,111 +221,12 @@ export class LibraryStore {
 
   private async prepareForWriting(): Promise<void> {
     await removeStaleTempFiles(this.dir);
-    await this.migrateLegacySingleFile();
+    const migrated = await migrateLegacySingleFile(this.dir);
+    if (migrated) this.notices.push(migrated);
     const journal = await readJournal(this.dir);
     if (journal) {
-      await this.applyToShards(journal);
-      await rm(path.join(this.dir, JOURNAL_FILE), { force: true });
+      await applyJournalToShards(this.shards, journal);
+      await removeJournal(this.dir);
     }
-  }
-
-  /** Put a journal's changes into the loaded shards; returns the shards it touched. */
-  private async applyInMemory(journal: Journal): Promise<{ papers: Set<number>; contents: Set<number> }> {
-    const touched = { papers: new Set<number>(), contents: new Set<number>() };
-    for (const [id, record] of Object.entries(journal.papers)) {
-      (await this.papers.loadFor(id)).papers[id] = record;
-      touched.papers.add(this.papers.indexOf(id));
-    }
-    for (const [id, content] of Object.entries(journal.contents)) {
-      (await this.contents.loadFor(id)).contents[id] = content;
-      touched.contents.add(this.contents.indexOf(id));
-    }
-    for (const id of journal.deleted) {
-      delete (await this.papers.loadFor(id)).papers[id];
-      delete (await this.contents.loadFor(id)).contents[id];
-      touched.papers.add(this.papers.indexOf(id));
-      touched.contents.add(this.contents.indexOf(id));
-    }
-    return touched;
-  }
-
-  private async applyToShards(journal: Journal): Promise<void> {
-    const touched = await this.applyInMemory(journal);
-    for (const index of touched.papers) await this.papers.save(index);
-    for (const index of touched.contents) await this.contents.save(index);
-  }
-
-  /** Version 0 kept everything in one `library.json`; move it into shards, keeping the old file as a backup. */
-  private async migrateLegacySingleFile(): Promise<void> {
-    const legacyPath = path.join(this.dir, LEGACY_SINGLE_FILE);
-    const text = await readIfExists(legacyPath);
-    if (text === null) return;
-    const { records, contents } = migrateV0ToV1(parseValidated(legacyPath, text, V0LibrarySchema));
-    const journal: Journal = { version: CURRENT_VERSION, papers: Object.fromEntries(records.map((r) => [r.id, r])), contents: Object.fromEntries(contents), deleted: [] };
-    await writeFileDurable(path.join(this.dir, JOURNAL_FILE), JSON.stringify(journal));
-    await mkdir(path.join(this.dir, BACKUPS_DIR), { recursive: true });
-    await copyFile(legacyPath, path.join(this.dir, BACKUPS_DIR, `${LEGACY_SINGLE_FILE}.v0`));
-    await rm(legacyPath);
-    this.notices.push({ level: 'warning', message: `Moved ${records.length} papers from the single-file library ${legacyPath} into shards; the original is kept in ${BACKUPS_DIR}/.` });
-  }
-}
-
-async function createLibrary(dir: string, now: () => Date): Promise<Manifest> {
-  for (const sub of [PAPERS_DIR, CONTENTS_DIR, path.join(BACKUPS_DIR, PAPERS_DIR), path.join(BACKUPS_DIR, CONTENTS_DIR)]) {
-    await mkdir(path.join(dir, sub), { recursive: true });
-  }
-  const manifest: Manifest = { format: 'margin-library', version: CURRENT_VERSION, shardCount: DEFAULT_SHARD_COUNT, createdAt: now().toISOString() };
-  await writeFileDurable(path.join(dir, BACKUPS_DIR, MANIFEST_FILE), stableStringify(manifest));
-  await writeFileDurable(path.join(dir, MANIFEST_FILE), stableStringify(manifest));
-  return manifest;
-}
-
-async function readManifest(dir: string, writable: boolean, now: () => Date, notices: Notice[]): Promise<Manifest | null> {
-  const file = path.join(dir, MANIFEST_FILE);
-  let text: string | null;
-  try {
-    text = await readIfExists(file);
-  } catch (error) {
-    throw new LibraryError('io', `${file}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (text === null) return null;
-  try {
-    return parseValidated(file, text, ManifestSchema);
-  } catch (error) {
-    if (!(error instanceof CorruptFileError)) throw error;
-    const recovered = await recoverCorruptFile(dir, error, path.join(dir, BACKUPS_DIR, MANIFEST_FILE), ManifestSchema, writable, now);
-    notices.push(recovered.notice);
-    if (recovered.data === null) throw new LibraryError('corrupt', recovered.notice.message);
-    return recovered.data;
-  }
-}
-
-async function readJournal(dir: string): Promise<Journal | null> {
-  const file = path.join(dir, JOURNAL_FILE);
-  const text = await readIfExists(file);
-  if (text === null) return null;
-  try {
-    return parseValidated(file, text, JournalSchema);
-  } catch (error) {
-    // The journal is written atomically, so a bad one was never committed: its change never happened.
-    if (error instanceof CorruptFileError) return null;
-    throw error;
-  }
-}
-
-async function removeStaleTempFiles(dir: string): Promise<void> {
-  // A backup interrupted by a crash left a `.partial` folder; it was never a backup.
-  const snapshots = path.join(dir, SNAPSHOTS_DIR);
-  for (const name of await readdir(snapshots).catch(() => [] as string[])) {
-    if (name.endsWith('.partial')) await rm(path.join(snapshots, name), { recursive: true, force: true });
-  }
-  for (const sub of ['.', PAPERS_DIR, CONTENTS_DIR]) {
-    let names: string[];
-    try {
-      names = await readdir(path.join(dir, sub));
-    } catch {
-      continue;
-    }
-    await Promise.all(names.filter((n) => n.endsWith(TEMP_SUFFIX)).map((n) => rm(path.join(dir, sub, n), { force: true })));
   }
 }

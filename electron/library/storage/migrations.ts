@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AnnotationSchema, NoteSchema, PaperRecordSchema, countsOf, type PaperContent, type PaperRecord } from '../../../shared/models/paper.js';
+import {
+  AnnotationSchema,
+  NoteSchema,
+  PaperRecordSchema,
+  countsOf,
+  type PaperContent,
+  type PaperRecord,
+} from '../../../shared/models/paper.js';
 
 /** The version-0 layout: one lowdb file (`library.json`) holding every paper whole. */
 export const LEGACY_SINGLE_FILE = 'library.json';

@@ -1,6 +1,6 @@
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { BackupInfoSchema, type BackupInfo } from '../../../shared/models/backup.js';
 import { nodeDurableFs, syncFolder, writeFileDurable } from './durable-write.js';
 import { LibraryError } from './errors.js';
 import { BACKUPS_DIR, CONTENTS_DIR, MANIFEST_FILE, PAPERS_DIR } from './layout.js';
@@ -12,13 +12,8 @@ export const KEEP_SNAPSHOTS = 10;
 const TOP_LEVEL_FILES = [MANIFEST_FILE, 'searches.json', 'distinct.json'];
 
 /** `backup.json`, read back like every other file: checked, never cast. */
-const SnapshotInfoSchema = z.object({
-  name: z.string(),
-  reason: z.string(),
-  createdAt: z.string(),
-  files: z.number().int().nonnegative(),
-});
-export type SnapshotInfo = z.output<typeof SnapshotInfoSchema>;
+const SnapshotInfoSchema = BackupInfoSchema;
+export type SnapshotInfo = BackupInfo;
 
 /**
  * Take a point-in-time backup of the library's data files. Shard writes always replace a file by rename
@@ -44,8 +39,7 @@ export interface StagedSnapshot {
 export async function stageSnapshot(libraryDir: string, reason: string, now: Date): Promise<StagedSnapshot> {
   const base = `${now.toISOString().replace(/[:.]/g, '-')}-${reason.replace(/[^a-z0-9]+/gi, '-').slice(0, 30)}`;
   const taken = new Set(await readdir(path.join(libraryDir, SNAPSHOTS_DIR)).catch(() => [] as string[]));
-  let name = base;
-  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  const name = freshName(base, taken);
   const target = path.join(libraryDir, SNAPSHOTS_DIR, name);
   const staging = `${target}.partial`;
   await rm(staging, { recursive: true, force: true });
@@ -68,6 +62,19 @@ export async function stageSnapshot(libraryDir: string, reason: string, now: Dat
   return { info: { name, reason, createdAt: now.toISOString(), files }, staging, target };
 }
 
+/**
+ * A name not used before for backups taken at the same moment for the same reason: numbered after the highest
+ * number in use (never reusing one that was pruned), padded so the names sort in the order they were taken.
+ */
+function freshName(base: string, taken: ReadonlySet<string>): string {
+  let highest = taken.has(base) ? 1 : 0;
+  for (const name of taken) {
+    const number = name.startsWith(`${base}-`) ? /^(\d{4,})$/.exec(name.slice(base.length + 1)) : null;
+    if (number?.[1] !== undefined) highest = Math.max(highest, Number(number[1]));
+  }
+  return highest === 0 ? base : `${base}-${String(highest + 1).padStart(4, '0')}`;
+}
+
 /** Verify every file of a staged backup reads back, then publish it and keep only the newest 10. */
 export async function finishSnapshot(libraryDir: string, staged: StagedSnapshot): Promise<SnapshotInfo> {
   await verifyReadable(staged.staging);
@@ -87,15 +94,22 @@ export async function listSnapshots(libraryDir: string): Promise<SnapshotInfo[]>
     return [];
   }
   const infos: SnapshotInfo[] = [];
-  for (const name of names.sort().reverse()) {
+  for (const name of names) {
     try {
-      const info = SnapshotInfoSchema.safeParse(JSON.parse(await readFile(path.join(dir, name, 'backup.json'), 'utf8')));
-      if (info.success) infos.push(info.data);
+      const info = SnapshotInfoSchema.safeParse(
+        JSON.parse(await readFile(path.join(dir, name, 'backup.json'), 'utf8')),
+      );
+      // A backup is known by its folder, whatever its backup.json says (a renamed or copied folder, a
+      // hand-edited name): restoring and pruning then touch only that folder.
+      if (info.success) infos.push({ ...info.data, name });
     } catch {
       // not a finished backup
     }
   }
-  return infos;
+  // Newest first.
+  const newestFirst = (a: SnapshotInfo, b: SnapshotInfo) =>
+    a.createdAt === b.createdAt ? (a.name < b.name ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1;
+  return infos.sort(newestFirst);
 }
 
 /**
@@ -105,29 +119,53 @@ export async function listSnapshots(libraryDir: string): Promise<SnapshotInfo[]>
 export async function restoreSnapshot(libraryDir: string, name: string): Promise<SnapshotInfo> {
   const source = path.join(libraryDir, SNAPSHOTS_DIR, path.basename(name));
   const info = (await listSnapshots(libraryDir)).find((s) => s.name === path.basename(name));
-  if (!info) throw new LibraryError('not-found', `no backup named ${name} in ${path.join(libraryDir, SNAPSHOTS_DIR)}; margin backup list shows them`);
+  if (!info)
+    throw new LibraryError(
+      'not-found',
+      `no backup named ${name} in ${path.join(libraryDir, SNAPSHOTS_DIR)}; margin backup list shows them`,
+    );
+  await verifyComplete(source);
   await verifyReadable(source);
+  const aside = (sub: string, file: string) => setAside(libraryDir, info.name, sub, file);
   for (const sub of [PAPERS_DIR, CONTENTS_DIR]) {
     const wanted = new Set(await jsonFiles(path.join(source, sub)));
-    for (const file of await jsonFiles(path.join(libraryDir, sub))) {
-      if (!wanted.has(file)) {
-        const aside = path.join(libraryDir, 'quarantine', `restored-over-${sub}-${file}`);
-        await mkdir(path.dirname(aside), { recursive: true });
-        await rename(path.join(libraryDir, sub, file), aside);
-      }
-    }
+    for (const file of await jsonFiles(path.join(libraryDir, sub))) if (!wanted.has(file)) await aside(sub, file);
     for (const file of wanted) await replaceWith(path.join(source, sub, file), path.join(libraryDir, sub, file));
     await syncFolder(nodeDurableFs, path.join(libraryDir, sub));
   }
   for (const file of TOP_LEVEL_FILES) {
-    try {
-      await stat(path.join(source, file));
-      await replaceWith(path.join(source, file), path.join(libraryDir, file));
-    } catch {
-      // not in this backup
-    }
+    if (await exists(path.join(source, file))) await replaceWith(path.join(source, file), path.join(libraryDir, file));
+    // Saved searches or distinct pairs made after the backup are not part of the state restored.
+    else if (await exists(path.join(libraryDir, file))) await aside('.', file);
   }
   return info;
+}
+
+/** Every backup has both shard folders (taking one always makes them): one without them is damaged. */
+async function verifyComplete(source: string): Promise<void> {
+  for (const sub of [PAPERS_DIR, CONTENTS_DIR])
+    if (!(await exists(path.join(source, sub))))
+      throw new LibraryError(
+        'corrupt',
+        `backup ${path.basename(source)} has no ${sub} folder; it is damaged, and nothing was restored`,
+      );
+}
+
+/** Move a file out of the way into `quarantine/`, never over a file already there. */
+async function setAside(libraryDir: string, backup: string, sub: string, file: string): Promise<void> {
+  const folder = path.join(libraryDir, 'quarantine');
+  await mkdir(folder, { recursive: true });
+  const base = `restored-over-${backup}-${sub === '.' ? '' : `${sub}-`}${file}`;
+  let target = path.join(folder, base);
+  for (let n = 2; await exists(target); n++) target = path.join(folder, `${base}.${n}`);
+  await rename(path.join(libraryDir, sub, file), target);
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function replaceWith(from: string, to: string): Promise<void> {
@@ -159,7 +197,10 @@ async function verifyReadable(dir: string): Promise<void> {
       try {
         JSON.parse(await readFile(path.join(dir, sub, file), 'utf8'));
       } catch {
-        throw new LibraryError('corrupt', `backup file ${path.join(dir, sub, file)} does not read back; the backup was not kept`);
+        throw new LibraryError(
+          'corrupt',
+          `backup file ${path.join(dir, sub, file)} does not read back; the backup was not kept`,
+        );
       }
     }
   }
@@ -171,5 +212,6 @@ async function writeInfo(dir: string, info: SnapshotInfo): Promise<void> {
 
 async function prune(libraryDir: string): Promise<void> {
   const all = await listSnapshots(libraryDir);
-  for (const old of all.slice(KEEP_SNAPSHOTS)) await rm(path.join(libraryDir, SNAPSHOTS_DIR, old.name), { recursive: true, force: true });
+  for (const old of all.slice(KEEP_SNAPSHOTS))
+    await rm(path.join(libraryDir, SNAPSHOTS_DIR, old.name), { recursive: true, force: true });
 }

@@ -25,7 +25,12 @@ export interface WriteLock {
  * Take the library's single-writer lock (an exclusively created file naming its holder).
  * A lock left by a dead process on this host is recovered; a live holder gets a clear error.
  */
-export async function acquireWriteLock(libraryDir: string, holder: string, now: () => Date, options: { takeOverFromOtherHost?: boolean } = {}): Promise<WriteLock> {
+export async function acquireWriteLock(
+  libraryDir: string,
+  holder: string,
+  now: () => Date,
+  options: { takeOverFromOtherHost?: boolean } = {},
+): Promise<WriteLock> {
   const lockPath = path.join(libraryDir, LOCK_FILE);
   const info: LockInfo = { pid: process.pid, host: hostname(), holder, since: now().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -55,7 +60,10 @@ export async function acquireWriteLock(libraryDir: string, holder: string, now: 
     // Another machine's processes cannot be seen from here: its lock is taken over only when the user says so.
     const takeOver = current !== null && current.host !== hostname() && options.takeOverFromOtherHost === true;
     if (current !== null && !isStale(current) && !takeOver) {
-      const elsewhere = current.host !== hostname() ? ' If that machine no longer has it open, take the library over: the app asks, and margin does with MARGIN_TAKE_OVER_LOCK=1.' : '';
+      const elsewhere =
+        current.host !== hostname()
+          ? ' If that machine no longer has it open, take the library over: the app asks, and margin does with MARGIN_TAKE_OVER_LOCK=1.'
+          : '';
       throw new LibraryError(
         'locked',
         `${libraryDir} is open for writing by ${current.holder} (pid ${current.pid} on ${current.host}, since ${current.since}). Close it and try again.${elsewhere}`,

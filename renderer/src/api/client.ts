@@ -1,18 +1,22 @@
 import { CONTRACT, type Request } from '../../../shared/ipc/contract.js';
 import type { Channel } from '../../../shared/ipc/channels.js';
+import { parseLibraryChange, type LibraryChange } from '../../../shared/ipc/library-change.js';
 import { envelopeSchema, type ErrorBody } from '../../../shared/ipc/envelope.js';
 import type { z } from 'zod';
 
 /** Moves a call to main and back: preload IPC in Electron, HTTP under `margin serve`. */
 export interface Transport {
   invoke(channel: Channel, request: unknown): Promise<unknown>;
-  /** Hear about library changes made anywhere; returns the unsubscribe function. */
-  onLibraryChanged(listener: () => void): () => void;
+  /** Hear about library changes made anywhere (the event's payload, unchecked); returns the unsubscribe function. */
+  onLibraryChanged(listener: (change: unknown) => void): () => void;
 }
 
 /** A failed call, with the code and message main sent. */
 export class ApiError extends Error {
-  constructor(readonly code: ErrorBody['code'], message: string) {
+  constructor(
+    readonly code: ErrorBody['code'],
+    message: string,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -21,7 +25,8 @@ export class ApiError extends Error {
 /** The typed API the store calls; every response is checked against the contract. */
 export interface MarginApi {
   call<C extends Channel>(channel: C, request: Request<C>): Promise<z.output<(typeof CONTRACT)[C]['response']>>;
-  onLibraryChanged(listener: () => void): () => void;
+  /** Hear about library changes made anywhere, checked against the contract. */
+  onLibraryChanged(listener: (change: LibraryChange) => void): () => void;
 }
 
 export function createApi(transport: Transport): MarginApi {
@@ -34,6 +39,6 @@ export function createApi(transport: Transport): MarginApi {
       // The envelope's data was parsed by this channel's response schema just above.
       return envelope.data.data as z.output<(typeof CONTRACT)[typeof channel]['response']>;
     },
-    onLibraryChanged: (listener) => transport.onLibraryChanged(listener),
+    onLibraryChanged: (listener) => transport.onLibraryChanged((raw) => listener(parseLibraryChange(raw))),
   };
 }

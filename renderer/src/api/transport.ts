@@ -4,7 +4,7 @@ import type { Transport } from './client.js';
 /** What the preload exposes as `window.margin` (see electron/preload). */
 export interface PreloadBridge {
   invoke(channel: Channel, request: unknown): Promise<unknown>;
-  onLibraryChanged(listener: () => void): () => void;
+  onLibraryChanged(listener: (change: unknown) => void): () => void;
 }
 
 declare global {
@@ -32,14 +32,27 @@ function pageToken(win: Window): string {
     win.sessionStorage.setItem(TOKEN_KEY, fromUrl);
     params.delete('token');
     const rest = params.toString();
-    win.history.replaceState(win.history.state, '', `${win.location.pathname}${rest ? `?${rest}` : ''}${win.location.hash}`);
+    win.history.replaceState(
+      win.history.state,
+      '',
+      `${win.location.pathname}${rest ? `?${rest}` : ''}${win.location.hash}`,
+    );
     return fromUrl;
   }
   return win.sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 /** Requests that change nothing: nothing is lost when the page closes before they finish. */
-const READS: ReadonlySet<Channel> = new Set<Channel>(['library:overview', 'papers:query', 'papers:get', 'import:preview', 'searches:list', 'backups:list', 'duplicates:list', 'export:paperMarkdown']);
+const READS: ReadonlySet<Channel> = new Set<Channel>([
+  'library:overview',
+  'papers:query',
+  'papers:get',
+  'import:preview',
+  'searches:list',
+  'backups:list',
+  'duplicates:list',
+  'export:paperMarkdown',
+]);
 const KEEPALIVE_MAX_BYTES = 16_000;
 
 export function httpTransport(origin: string, token: string): Transport {
@@ -58,8 +71,17 @@ export function httpTransport(origin: string, token: string): Transport {
     },
     onLibraryChanged(listener) {
       const source = new EventSource(`${origin}/api/events?token=${encodeURIComponent(token)}`);
-      source.addEventListener(LIBRARY_CHANGED_EVENT, () => listener());
+      source.addEventListener(LIBRARY_CHANGED_EVENT, (event) => listener(parseJson(event.data)));
       return () => source.close();
     },
   };
+}
+
+/** An event's data, or undefined when it is not JSON (the client then takes it as "anything changed"). */
+function parseJson(data: unknown): unknown {
+  try {
+    return typeof data === 'string' ? (JSON.parse(data) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -7,8 +7,14 @@ import { tempDir } from '../../helpers/temp-dir.js';
 
 async function sampleLibrary() {
   const library = await tempDir();
-  const imported = JSON.parse((await runMargin(['import', SAMPLE_DIGEST_PATH, '--json', '--library', library])).stdout) as { ids: string[] };
-  const papers = JSON.parse((await runMargin(['list', '--json', '--library', library])).stdout) as Array<{ id: string; title: string; abstract: string }>;
+  const imported = JSON.parse(
+    (await runMargin(['import', SAMPLE_DIGEST_PATH, '--json', '--library', library])).stdout,
+  ) as { ids: string[] };
+  const papers = JSON.parse((await runMargin(['list', '--json', '--library', library])).stdout) as Array<{
+    id: string;
+    title: string;
+    abstract: string;
+  }>;
   const prosparse = papers.find((p) => p.title.startsWith('ProSparse'));
   if (!prosparse) throw new Error('sample paper missing');
   return { library, id: prosparse.id, abstract: prosparse.abstract, ids: imported.ids };
@@ -17,12 +23,44 @@ async function sampleLibrary() {
 describe('margin annotate, note and export', () => {
   it('annotates the Nth occurrence of a quote and prints it as JSON', async () => {
     const { library, id, abstract } = await sampleLibrary();
-    const result = await runMargin(['annotate', id, '--quote', 'high sparsity', '--occurrence', '2', '--comment', '89% on LLaMA2-7B', '--color', 'green', '--json', '--library', library]);
+    const result = await runMargin([
+      'annotate',
+      id,
+      '--quote',
+      'high sparsity',
+      '--occurrence',
+      '2',
+      '--comment',
+      '89% on LLaMA2-7B',
+      '--color',
+      'green',
+      '--json',
+      '--library',
+      library,
+    ]);
     expect(result.code).toBe(0);
-    const annotation = JSON.parse(result.stdout) as { id: string; start: number; end: number; quote: string; color: string; comment: string; state: string };
+    const annotation = JSON.parse(result.stdout) as {
+      id: string;
+      start: number;
+      end: number;
+      quote: string;
+      color: string;
+      comment: string;
+      state: string;
+    };
     const second = abstract.indexOf('high sparsity', abstract.indexOf('high sparsity') + 1);
-    expect(annotation).toEqual({ id: expect.stringMatching(/^[a-z0-9]+$/), start: second, end: second + 'high sparsity'.length, quote: 'high sparsity', color: 'green', comment: '89% on LLaMA2-7B', state: 'anchored' });
-    const shown = JSON.parse((await runMargin(['show', id, '--json', '--library', library])).stdout) as { annotations: unknown[] };
+    expect(annotation).toEqual({
+      id: expect.stringMatching(/^[a-z0-9]+$/),
+      start: second,
+      end: second + 'high sparsity'.length,
+      quote: 'high sparsity',
+      color: 'green',
+      comment: '89% on LLaMA2-7B',
+      state: 'anchored',
+    });
+    const shown = JSON.parse((await runMargin(['show', id, '--json', '--library', library])).stdout) as {
+      annotations: unknown[];
+    };
     expect(shown.annotations).toHaveLength(1);
   });
 
@@ -31,7 +69,16 @@ describe('margin annotate, note and export', () => {
     const absent = await runMargin(['annotate', id, '--quote', 'quantum gravity', '--library', library]);
     expect(absent.code).toBe(1);
     expect(absent.stderr).toMatch(/"quantum gravity" does not occur in the abstract of/);
-    const third = await runMargin(['annotate', id, '--quote', 'high sparsity', '--occurrence', '3', '--library', library]);
+    const third = await runMargin([
+      'annotate',
+      id,
+      '--quote',
+      'high sparsity',
+      '--occurrence',
+      '3',
+      '--library',
+      library,
+    ]);
     expect(third.stderr).toMatch(/occurs 2 times, not 3/);
     const color = await runMargin(['annotate', id, '--quote', 'ReLU', '--color', 'orange', '--library', library]);
     expect(color.code).toBe(2);
@@ -43,11 +90,15 @@ describe('margin annotate, note and export', () => {
     await runMargin(['note', id, '--set', 'First thought.', '--library', library]);
     await runMargin(['note', id, '--append', 'Second thought.', '--library', library]);
     const file = path.join(library, 'note.md');
-    const shown = JSON.parse((await runMargin(['show', id, '--json', '--library', library])).stdout) as { note: string };
+    const shown = JSON.parse((await runMargin(['show', id, '--json', '--library', library])).stdout) as {
+      note: string;
+    };
     expect(shown.note).toBe('First thought.\n\nSecond thought.');
     await writeFile(file, '# From a file\n');
     await runMargin(['note', id, '--file', file, '--library', library]);
-    expect((JSON.parse((await runMargin(['show', id, '--json', '--library', library])).stdout) as { note: string }).note).toBe('# From a file\n');
+    expect(
+      (JSON.parse((await runMargin(['show', id, '--json', '--library', library])).stdout) as { note: string }).note,
+    ).toBe('# From a file\n');
     expect((await runMargin(['note', id, '--set', 'a', '--append', 'b', '--library', library])).code).toBe(2);
   });
 
@@ -56,7 +107,9 @@ describe('margin annotate, note and export', () => {
     await runMargin(['tag', id, 'llm/sparsity', '--library', library]);
     await runMargin(['annotate', id, '--quote', 'ProSparse', '--comment', 'the name', '--library', library]);
     const out = path.join(await tempDir(), 'vault');
-    const first = JSON.parse((await runMargin(['export', 'markdown', '--out', out, '--tag', 'llm', '--json', '--library', library])).stdout) as { written: Array<{ file: string }> };
+    const first = JSON.parse(
+      (await runMargin(['export', 'markdown', '--out', out, '--tag', 'llm', '--json', '--library', library])).stdout,
+    ) as { written: Array<{ file: string }> };
     expect(first.written).toHaveLength(1);
     const file = path.join(out, first.written[0]?.file ?? '');
     await writeFile(file, `${await readFile(file, 'utf8')}\nMy paragraph.\n`);

@@ -19,7 +19,13 @@ async function importSample(library: string) {
   const result = await runMargin(['import', SAMPLE_DIGEST_PATH, '--json', '--library', library]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as { added: number; merged: number; unchanged: number; failed: unknown[]; ids: string[] };
+  return JSON.parse(result.stdout) as {
+    added: number;
+    merged: number;
+    unchanged: number;
+    failed: unknown[];
+    ids: string[];
+  };
 }
 
 async function list(library: string, ...args: string[]): Promise<ListedPaper[]> {
@@ -37,7 +43,22 @@ describe('margin CLI', () => {
 
     const papers = await list(library);
     expect(papers.map((p) => ({ title: p.title, abstract: p.abstract }))).toEqual(samplePapers());
-    for (const key of ['id', 'title', 'authors', 'abstract', 'year', 'arxivId', 'doi', 'url', 'tags', 'status', 'annotations', 'note', 'addedAt', 'updatedAt']) {
+    for (const key of [
+      'id',
+      'title',
+      'authors',
+      'abstract',
+      'year',
+      'arxivId',
+      'doi',
+      'url',
+      'tags',
+      'status',
+      'annotations',
+      'note',
+      'addedAt',
+      'updatedAt',
+    ]) {
       expect(papers[0]).toHaveProperty(key);
     }
     expect(papers.some((p) => /subscribe|trending|byAK|^Apr 28$/i.test(p.title))).toBe(false);
@@ -48,21 +69,30 @@ describe('margin CLI', () => {
 
   it('reads a digest from stdin and prints a summary for people', async () => {
     const library = await tempDir();
-    const result = await runMargin(['import', '-', '--library', library], { input: 'A Title Here\r\n\r\nAn abstract that is a sentence.\r\n' });
+    const result = await runMargin(['import', '-', '--library', library], {
+      input: 'A Title Here\r\n\r\nAn abstract that is a sentence.\r\n',
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('imported digest (Page of papers): 1 added, 0 merged, 0 unchanged, 0 failed\n');
     const table = await runMargin(['list', '--library', library]);
-    expect(table.stdout).toMatch(/^ID\s+STATUS\s+YEAR\s+AUTHORS\s+TITLE\n[0-9a-f]{16}\s+inbox\s+A Title Here\n1 paper\n$/);
+    expect(table.stdout).toMatch(
+      /^ID\s+STATUS\s+YEAR\s+AUTHORS\s+TITLE\n[0-9a-f]{16}\s+inbox\s+A Title Here\n1 paper\n$/,
+    );
   });
 
   it('names the digest source it recognised and lists, with lines, the text that became no paper', async () => {
     const library = await tempDir();
-    const alert = path.resolve(import.meta.dirname, '../../fixtures/digests/scholar-alert/bzz-allamanis-related-2019-12-10.txt');
+    const alert = path.resolve(
+      import.meta.dirname,
+      '../../fixtures/digests/scholar-alert/bzz-allamanis-related-2019-12-10.txt',
+    );
     const result = await runMargin(['import', alert, '--dry-run', '--library', library]);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('would import digest (Google Scholar alert): 3 added, 0 merged, 0 unchanged, 0 failed');
-    expect(lines.some((l) => /^ {2}bzz-allamanis-related-2019-12-10\.txt:\d+: skipped: .*CANCEL ALERT/.test(l))).toBe(true);
+    expect(lines.some((l) => /^ {2}bzz-allamanis-related-2019-12-10\.txt:\d+: skipped: .*CANCEL ALERT/.test(l))).toBe(
+      true,
+    );
   });
 
   it('takes `constructor` and `__proto__` for unknown commands, not for properties of its command table', async () => {
@@ -77,7 +107,9 @@ describe('margin CLI', () => {
     const library = await tempDir();
     const { ids } = await importSample(library);
     const id = ids[2] ?? '';
-    expect((await runMargin(['tag', id, 'llm/sparsity', 'to-cite', '--library', library])).stdout).toBe(`${id}: llm/sparsity, to-cite\n`);
+    expect((await runMargin(['tag', id, 'llm/sparsity', 'to-cite', '--library', library])).stdout).toBe(
+      `${id}: llm/sparsity, to-cite\n`,
+    );
     expect((await runMargin(['status', id, 'reading', '--library', library])).code).toBe(0);
     expect((await runMargin(['tag', id, 'to-cite', '--remove', '--library', library])).code).toBe(0);
 
@@ -87,7 +119,9 @@ describe('margin CLI', () => {
     expect((await list(library, '--status', 'reading')).map((p) => p.id)).toEqual([id]);
     const sparsity = await list(library, '--search', 'sparsity');
     expect(sparsity.length).toBeGreaterThan(5);
-    expect(sparsity.every((p) => `${p.title} ${p.abstract} ${p.tags.join(' ')}`.toLowerCase().includes('sparsity'))).toBe(true);
+    expect(
+      sparsity.every((p) => `${p.title} ${p.abstract} ${p.tags.join(' ')}`.toLowerCase().includes('sparsity')),
+    ).toBe(true);
   });
 
   it('fails with one line on stderr and a non-zero exit for bad arguments, unknown ids, unreadable files and unknown formats', async () => {
@@ -132,7 +166,15 @@ describe('margin CLI', () => {
   it('refuses a second writer while one holds the library, naming it', async () => {
     const library = await tempDir();
     await importSample(library);
-    await writeFile(path.join(library, 'write.lock'), JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), holder: 'margin serve', since: new Date().toISOString() }));
+    await writeFile(
+      path.join(library, 'write.lock'),
+      JSON.stringify({
+        pid: process.pid,
+        host: (await import('node:os')).hostname(),
+        holder: 'margin serve',
+        since: new Date().toISOString(),
+      }),
+    );
     const result = await runMargin(['import', SAMPLE_DIGEST_PATH, '--library', library]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/open for writing by margin serve \(pid \d+/);

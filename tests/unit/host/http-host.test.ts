@@ -23,13 +23,19 @@ async function start() {
 }
 
 /** A raw HTTP request, so tests can send any Host and Origin they like. */
-function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+function send(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -39,7 +45,12 @@ describe('margin serve HTTP host', () => {
   it('prints a loopback URL with a random token and answers with the IPC envelope', async () => {
     const { host, ids } = await start();
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
-    const res = await send(host.port, { method: 'POST', path: '/api/papers%3Aget', headers: { host: `127.0.0.1:${host.port}`, 'x-margin-token': host.token, 'content-type': 'application/json' }, body: JSON.stringify({ id: ids[0] }) });
+    const res = await send(host.port, {
+      method: 'POST',
+      path: '/api/papers%3Aget',
+      headers: { host: `127.0.0.1:${host.port}`, 'x-margin-token': host.token, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: ids[0] }),
+    });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, data: { id: ids[0] } });
   });
@@ -62,25 +73,43 @@ describe('margin serve HTTP host', () => {
       expect(res.status, JSON.stringify(headers)).toBe(status);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    const check = await send(host.port, { method: 'POST', path: '/api/papers%3Aget', headers: good, body: JSON.stringify({ id: ids[0] }) });
+    const check = await send(host.port, {
+      method: 'POST',
+      path: '/api/papers%3Aget',
+      headers: good,
+      body: JSON.stringify({ id: ids[0] }),
+    });
     expect(JSON.parse(check.body)).toMatchObject({ data: { status: 'inbox' } });
   });
 
   it('takes the token from the query only for the event stream, and answers a malformed %-escape with 400', async () => {
     const { host, ids } = await start();
     const hostHeader = { host: `127.0.0.1:${host.port}` };
-    const inQuery = await send(host.port, { method: 'POST', path: `/api/papers%3Aget?token=${host.token}`, headers: hostHeader, body: JSON.stringify({ id: ids[0] }) });
+    const inQuery = await send(host.port, {
+      method: 'POST',
+      path: `/api/papers%3Aget?token=${host.token}`,
+      headers: hostHeader,
+      body: JSON.stringify({ id: ids[0] }),
+    });
     expect(inQuery.status).toBe(401);
     const events = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: hostHeader }, (res) => {
-        resolve(res.statusCode ?? 0);
-        res.destroy();
-      });
+      const req = request(
+        { host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: hostHeader },
+        (res) => {
+          resolve(res.statusCode ?? 0);
+          res.destroy();
+        },
+      );
       req.on('error', reject);
       req.end();
     });
     expect(events).toBe(200);
-    const malformed = await send(host.port, { method: 'POST', path: '/api/papers%E0%A4%A', headers: { ...hostHeader, 'x-margin-token': host.token }, body: '{}' });
+    const malformed = await send(host.port, {
+      method: 'POST',
+      path: '/api/papers%E0%A4%A',
+      headers: { ...hostHeader, 'x-margin-token': host.token },
+      body: '{}',
+    });
     expect(malformed.status).toBe(400);
     expect((await send(host.port, { path: '/assets/%E0%A4%A.js', headers: hostHeader })).status).toBe(400);
   });
@@ -88,7 +117,12 @@ describe('margin serve HTTP host', () => {
   it('refuses bad JSON, unknown channels and invalid requests with invalid-request', async () => {
     const { host } = await start();
     const headers = { host: `127.0.0.1:${host.port}`, 'x-margin-token': host.token };
-    for (const [pathName, body] of [['/api/papers%3Aget', '{not json'], ['/api/papers%3Adelete', '{}'], ['/api/papers%3Aget', '{"id": 5}'], ['/api/__proto__', '{}']] as const) {
+    for (const [pathName, body] of [
+      ['/api/papers%3Aget', '{not json'],
+      ['/api/papers%3Adelete', '{}'],
+      ['/api/papers%3Aget', '{"id": 5}'],
+      ['/api/__proto__', '{}'],
+    ] as const) {
       const res = await send(host.port, { method: 'POST', path: pathName, headers, body });
       expect(res.status, pathName).toBe(400);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
@@ -101,7 +135,12 @@ describe('margin serve HTTP host', () => {
     const index = await send(host.port, { path: '/', headers });
     expect(index.status).toBe(200);
     expect(index.body).toContain('<div id="root">');
-    for (const escape of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/assets/../../package.json']) {
+    for (const escape of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/..%2fpackage.json',
+      '/assets/../../package.json',
+    ]) {
       const res = await send(host.port, { path: escape, headers });
       expect(res.status, escape).toBe(404);
     }
@@ -144,8 +183,12 @@ describe('where exports may go (issue 12, item 5)', () => {
     const { createHandlers } = await import('../../../electron/library/api/handlers.js');
     const { folderBelow } = await import('../../../electron/library/api/export-folders.js');
     const confined = createHandlers(session, { exportFolders: folderBelow(root), defaultExportDir: root });
-    await expect(confined['export:bibliography']({ format: 'bibtex', file: '/tmp/elsewhere.bib', scope: { kind: 'all' } })).rejects.toThrow(/exports go in/);
-    await expect(confined['export:bibliography']({ format: 'bibtex', file: 'refs.bib', scope: { kind: 'all' } })).resolves.toMatchObject({ papers: 76 });
+    await expect(
+      confined['export:bibliography']({ format: 'bibtex', file: '/tmp/elsewhere.bib', scope: { kind: 'all' } }),
+    ).rejects.toThrow(/exports go in/);
+    await expect(
+      confined['export:bibliography']({ format: 'bibtex', file: 'refs.bib', scope: { kind: 'all' } }),
+    ).resolves.toMatchObject({ papers: 76 });
     expect((await confined['library:overview']({})).defaultExportDir).toBe(root);
     expect(await confined['export:chooseFolder']({})).toEqual({ dir: root });
     await session.close();

@@ -21,10 +21,20 @@ describe('the IPC contract', () => {
 
   it('accepts a well-formed request and checks ids, statuses and sizes', () => {
     const query = CONTRACT['papers:query'].request;
-    expect(query.safeParse({ view: { kind: 'status', status: 'inbox' }, search: 'x', sort: 'added', offset: 0, limit: 50 }).success).toBe(true);
-    expect(query.safeParse({ view: { kind: 'status', status: 'later' }, search: 'x', sort: 'added', offset: 0, limit: 50 }).success).toBe(false);
-    expect(query.safeParse({ view: { kind: 'all' }, search: 'x'.repeat(5000), sort: 'added', offset: 0, limit: 50 }).success).toBe(false);
-    expect(query.safeParse({ view: { kind: 'all' }, search: '', sort: 'added', offset: -1, limit: 50 }).success).toBe(false);
+    expect(
+      query.safeParse({ view: { kind: 'status', status: 'inbox' }, search: 'x', sort: 'added', offset: 0, limit: 50 })
+        .success,
+    ).toBe(true);
+    expect(
+      query.safeParse({ view: { kind: 'status', status: 'later' }, search: 'x', sort: 'added', offset: 0, limit: 50 })
+        .success,
+    ).toBe(false);
+    expect(
+      query.safeParse({ view: { kind: 'all' }, search: 'x'.repeat(5000), sort: 'added', offset: 0, limit: 50 }).success,
+    ).toBe(false);
+    expect(query.safeParse({ view: { kind: 'all' }, search: '', sort: 'added', offset: -1, limit: 50 }).success).toBe(
+      false,
+    );
     expect(CONTRACT['papers:get'].request.safeParse({ id: '../../etc/passwd' }).success).toBe(false);
     expect(CONTRACT['papers:addTags'].request.safeParse({ id: 'abcdef12', tags: [] }).success).toBe(false);
   });

@@ -31,7 +31,8 @@ const APP_URL = 'file:///opt/Margin/resources/app/out/renderer/index.html';
 async function snapshot(dir: string): Promise<string> {
   const parts: string[] = [];
   for (const sub of ['papers', 'contents']) {
-    for (const name of (await readdir(path.join(dir, sub))).sort()) parts.push(name, await readFile(path.join(dir, sub, name), 'utf8'));
+    for (const name of (await readdir(path.join(dir, sub))).sort())
+      parts.push(name, await readFile(path.join(dir, sub, name), 'utf8'));
   }
   return parts.join('\n');
 }
@@ -56,11 +57,24 @@ describe('IPC registration', () => {
     const ok = await fake.call('papers:get', { id: ids[0] });
     expect(ok).toMatchObject({ ok: true, data: { id: ids[0] } });
 
-    for (const url of ['https://evil.example/index.html', 'file:///tmp/other.html', 'about:blank', '', 'devtools://devtools/bundled/inspector.html']) {
+    for (const url of [
+      'https://evil.example/index.html',
+      'file:///tmp/other.html',
+      'about:blank',
+      '',
+      'devtools://devtools/bundled/inspector.html',
+    ]) {
       const refused = await fake.call('papers:setStatus', { id: ids[0], status: 'read' }, url);
       expect(refused, url).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    for (const payload of [null, 'x', { id: ids[0] }, { id: ids[0], status: 'done' }, { id: ids[0], status: 'read', extra: true }, { id: 1, status: 'read' }]) {
+    for (const payload of [
+      null,
+      'x',
+      { id: ids[0] },
+      { id: ids[0], status: 'done' },
+      { id: ids[0], status: 'read', extra: true },
+      { id: 1, status: 'read' },
+    ]) {
       const refused = await fake.call('papers:setStatus', payload);
       expect(refused, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     }
@@ -72,7 +86,10 @@ describe('IPC registration', () => {
     const { session, handlers } = await sampleSession(await tempDir());
     const fake = fakeIpcMain();
     registerIpc(fake.ipc, handlers, trustedSender(APP_URL));
-    expect(await fake.call('papers:get', { id: 'ffffffffffffffff' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('ffffffffffffffff') } });
+    expect(await fake.call('papers:get', { id: 'ffffffffffffffff' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('ffffffffffffffff') },
+    });
     await session.close();
   });
 });

@@ -18,14 +18,22 @@ describe('preload bridge', () => {
   it('forwards exactly the contract channels', async () => {
     const ipc = fakeIpcRenderer();
     const bridge = createBridge(ipc);
-    for (const channel of CHANNELS) await expect(bridge.invoke(channel, {})).resolves.toEqual({ ok: true, data: channel });
+    for (const channel of CHANNELS)
+      await expect(bridge.invoke(channel, {})).resolves.toEqual({ ok: true, data: channel });
     expect(ipc.invoke).toHaveBeenCalledTimes(CHANNELS.length);
   });
 
   it('refuses anything else before it leaves the page', async () => {
     const ipc = fakeIpcRenderer();
     const bridge = createBridge(ipc);
-    for (const channel of ['library:changed', 'ELECTRON_BROWSER_REQUIRE', 'papers:delete', '__proto__', 'constructor', '']) {
+    for (const channel of [
+      'library:changed',
+      'ELECTRON_BROWSER_REQUIRE',
+      'papers:delete',
+      '__proto__',
+      'constructor',
+      '',
+    ]) {
       await expect(bridge.invoke(channel as Channel, {}), channel).rejects.toThrow(/not allowed/);
     }
     expect(ipc.invoke).not.toHaveBeenCalled();
@@ -33,13 +41,13 @@ describe('preload bridge', () => {
     expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onLibraryChanged']);
   });
 
-  it('passes change events on without the IPC event object, and unsubscribes', () => {
+  it('passes the payload of a change event on, never the IPC event object, and unsubscribes', () => {
     const ipc = fakeIpcRenderer();
     const bridge = createBridge(ipc);
     const listener = vi.fn();
     const off = bridge.onLibraryChanged(listener);
-    ipc.emit(LIBRARY_CHANGED_EVENT, { sender: 'secret' }, { count: 1 });
-    expect(listener).toHaveBeenCalledWith();
+    ipc.emit(LIBRARY_CHANGED_EVENT, { sender: 'secret' }, { ids: ['p1'], count: 1, content: false });
+    expect(listener).toHaveBeenCalledWith({ ids: ['p1'], count: 1, content: false });
     off();
     ipc.emit(LIBRARY_CHANGED_EVENT, {});
     expect(listener).toHaveBeenCalledTimes(1);

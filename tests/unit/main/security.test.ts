@@ -1,8 +1,19 @@
+import { Parser } from 'htmlparser2';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, hardenContents, openIfSafe, windowOptions, type HardenableContents } from '../../../electron/main/security.js';
-import { CONTENT_SECURITY_POLICY, isSafeExternalUrl } from '../../../shared/security/csp.js';
+import {
+  denyAllPermissions,
+  hardenContents,
+  openIfSafe,
+  windowOptions,
+  type HardenableContents,
+} from '../../../electron/main/security.js';
+import {
+  CONTENT_SECURITY_POLICY,
+  CONTENT_SECURITY_POLICY_META,
+  isSafeExternalUrl,
+} from '../../../shared/security/csp.js';
 
 const APP_URL = 'file:///opt/Margin/out/renderer/index.html';
 
@@ -50,7 +61,17 @@ const HOSTILE_URLS = [
 describe('window and web contents security', () => {
   it('creates an isolated, sandboxed window without Node', () => {
     const options = windowOptions({ width: 1200, height: 800 }, '/app/preload.cjs');
-    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false, preload: '/app/preload.cjs' });
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      preload: '/app/preload.cjs',
+    });
     expect(options.webPreferences?.webSecurity).not.toBe(false);
   });
 
@@ -59,7 +80,8 @@ describe('window and web contents security', () => {
     let openHandler: ((d: { url: string }) => { action: 'deny' }) | undefined;
     const contents = {
       setWindowOpenHandler: (h: (d: { url: string }) => { action: 'deny' }) => (openHandler = h),
-      on: (event: string, listener: (event: { preventDefault(): void }, url: string) => void) => listeners.set(event, listener),
+      on: (event: string, listener: (event: { preventDefault(): void }, url: string) => void) =>
+        listeners.set(event, listener),
     } as unknown as HardenableContents; // a fake with only the two methods hardening uses
     const openExternal = vi.fn(async () => undefined);
     hardenContents(contents, openExternal, APP_URL);
@@ -91,14 +113,30 @@ describe('window and web contents security', () => {
       expect(openIfSafe(url, openExternal)).toBe(false);
     }
     expect(openExternal).not.toHaveBeenCalled();
-    for (const url of ['https://arxiv.org/abs/1706.03762', 'http://example.com/paper.pdf', 'https://doi.org/10.1000/xyz', 'mailto:author@example.org']) expect(isSafeExternalUrl(url), url).toBe(true);
+    for (const url of [
+      'https://arxiv.org/abs/1706.03762',
+      'http://example.com/paper.pdf',
+      'https://doi.org/10.1000/xyz',
+      'mailto:author@example.org',
+    ])
+      expect(isSafeExternalUrl(url), url).toBe(true);
   });
 
   it('grants no permission, ever', () => {
     let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
-    denyAllPermissions({ setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) });
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    denyAllPermissions({
+      setPermissionRequestHandler: (h) => (request = h),
+      setPermissionCheckHandler: (h) => (check = h),
+    });
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       const callback = vi.fn();
       request?.({}, permission, callback);
       expect(callback).toHaveBeenCalledWith(false);
@@ -108,8 +146,16 @@ describe('window and web contents security', () => {
 
   it('ships a strict CSP without inline or eval script in the built index.html', async () => {
     const html = await readFile(path.resolve(import.meta.dirname, '../../../out/renderer/index.html'), 'utf8');
-    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
-    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+    // Read as HTML, so formatting or attribute order cannot hide the tag.
+    const metas: Array<Record<string, string>> = [];
+    new Parser({ onopentag: (name, attrs) => void (name === 'meta' && metas.push(attrs)) }).end(html);
+    const csp = metas.find((m) => m['http-equiv']?.toLowerCase() === 'content-security-policy')?.content ?? '';
+    expect(csp).toBe(CONTENT_SECURITY_POLICY_META);
+    const scriptSrc =
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith('script-src')) ?? '';
     expect(scriptSrc).toBe("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');

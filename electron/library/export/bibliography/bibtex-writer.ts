@@ -50,25 +50,46 @@ function escapeAbstract(text: string): string {
     .trim();
 }
 
-const UNSAFE_TEX = /\\(input|include|write|immediate|openout|openin|read|catcode|def|edef|gdef|xdef|let|csname|special|usepackage|newcommand|renewcommand|providecommand|directlua|url|href|verb)(?![A-Za-z])/;
+const UNSAFE_TEX =
+  /\\(input|include|write|immediate|openout|openin|read|catcode|def|edef|gdef|xdef|let|csname|special|usepackage|newcommand|renewcommand|providecommand|directlua|url|href|verb)(?![A-Za-z])/;
 
 function isSafeMath(formula: string): boolean {
   if (formula.includes('@') || UNSAFE_TEX.test(formula)) return false;
   let depth = 0;
   for (let i = 0; i < formula.length; i++) {
     const ch = formula[i];
-    if (ch === '\\') i++; // an escaped brace is no brace
+    if (ch === '\\')
+      i++; // an escaped brace is no brace
     else if (ch === '{') depth++;
     else if (ch === '}' && --depth < 0) return false;
   }
   return depth === 0;
 }
 
-
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'bin', 'al']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'dos',
+  'das',
+  'ter',
+  'ten',
+  'bin',
+  'al',
+]);
 const SUFFIXES = /^(jr\.?|sr\.?|ii|iii|iv|v)$/i;
 /** Words that make a name an organisation's, written braced whole so BibTeX never splits it into people. */
-const ORGANISATION = /\b(and|of|for|the|association|collaboration|commission|committee|consortium|council|group|institute|organi[sz]ation|society|team|university|agency|department|office|foundation|project|network|laborator(y|ies)|centre|center|inc|ltd|corporation|company)\b/i;
+const ORGANISATION =
+  /\b(and|of|for|the|association|collaboration|commission|committee|consortium|council|group|institute|organi[sz]ation|society|team|university|agency|department|office|foundation|project|network|laborator(y|ies)|centre|center|inc|ltd|corporation|company)\b/i;
 
 /**
  * A name in BibTeX's own form, so it reads back as the same person: `First van Last` → `van Last, First`,
@@ -77,13 +98,16 @@ const ORGANISATION = /\b(and|of|for|the|association|collaboration|commission|com
  */
 export function bibtexName(name: string): string {
   const words = name.trim().split(/\s+/);
-  if (words.length < 2 || words.length > 6 || ORGANISATION.test(name) || name.includes(',')) return `{${escapeBibtex(name)}}`;
+  if (words.length < 2 || words.length > 6 || ORGANISATION.test(name) || name.includes(','))
+    return `{${escapeBibtex(name)}}`;
   const suffix = words.length > 2 && SUFFIXES.test(words.at(-1) ?? '') ? words.pop() : undefined;
   let split = words.length - 1;
   while (split > 1 && PARTICLES.has((words[split - 1] ?? '').toLowerCase())) split--;
   const given = words.slice(0, split).join(' ');
   const family = words.slice(split).join(' ');
-  return suffix ? `${escapeBibtex(family)}, ${escapeBibtex(suffix)}, ${escapeBibtex(given)}` : `${escapeBibtex(family)}, ${escapeBibtex(given)}`;
+  return suffix
+    ? `${escapeBibtex(family)}, ${escapeBibtex(suffix)}, ${escapeBibtex(given)}`
+    : `${escapeBibtex(family)}, ${escapeBibtex(given)}`;
 }
 
 /**

@@ -4,7 +4,31 @@ import { titleKey } from '../../merge/identity.js';
 export const BIBTEX_KEY = /^[A-Za-z0-9_:.\-/+]{1,100}$/;
 
 /** Short words a key skips when it picks the title word. */
-const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'in', 'and', 'to', 'with', 'is', 'are', 'from', 'by', 'at', 'via', 'towards', 'toward', 'how', 'what', 'why', 'do', 'does']);
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'on',
+  'of',
+  'for',
+  'in',
+  'and',
+  'to',
+  'with',
+  'is',
+  'are',
+  'from',
+  'by',
+  'at',
+  'via',
+  'towards',
+  'toward',
+  'how',
+  'what',
+  'why',
+  'do',
+  'does',
+]);
 
 /** ASCII letters and digits only, lower-case: `Schölkopf` → `scholkopf`. */
 function asciiWord(text: string): string {
@@ -12,10 +36,20 @@ function asciiWord(text: string): string {
 }
 
 /** `authorYearWord`, e.g. `vaswani2017attention`: first author's (else editor's) surname, year, first significant title word. */
-export function baseCitationKey(paper: { authors: readonly string[]; editors?: readonly string[]; year: number | null; title: string }): string {
+export function baseCitationKey(paper: {
+  authors: readonly string[];
+  editors?: readonly string[];
+  year: number | null;
+  title: string;
+}): string {
   const first = (paper.authors[0] ?? paper.editors?.[0])?.trim() ?? '';
-  const surname = asciiWord(first.includes(',') ? (first.split(',')[0] ?? '') : (first.split(/\s+/).at(-1) ?? '')) || 'anon';
-  const word = titleKey(paper.title).split(' ').map(asciiWord).find((w) => w.length > 0 && !STOP_WORDS.has(w)) ?? 'untitled';
+  const surname =
+    asciiWord(first.includes(',') ? (first.split(',')[0] ?? '') : (first.split(/\s+/).at(-1) ?? '')) || 'anon';
+  const word =
+    titleKey(paper.title)
+      .split(' ')
+      .map(asciiWord)
+      .find((w) => w.length > 0 && !STOP_WORDS.has(w)) ?? 'untitled';
   return `${surname}${paper.year ?? 'nd'}${word}`;
 }
 

@@ -10,7 +10,8 @@ function cslName(name: string): Record<string, string> {
 /** One paper as a CSL-JSON item (what Zotero and Pandoc read). */
 export function cslItem(paper: Paper, key: string): Record<string, unknown> {
   const [y, m, d] = (paper.publishedAt ?? '').split('-').map(Number);
-  const dateParts = paper.year !== null ? [[paper.year, ...(y === paper.year && m ? [m, ...(d ? [d] : [])] : [])]] : undefined;
+  const dateParts =
+    paper.year !== null ? [[paper.year, ...(y === paper.year && m ? [m, ...(d ? [d] : [])] : [])]] : undefined;
   return {
     id: key,
     'citation-key': key,
@@ -29,5 +30,9 @@ export function cslItem(paper: Paper, key: string): Record<string, unknown> {
 }
 
 export function cslJsonFile(papers: ReadonlyArray<{ paper: Paper; key: string }>): string {
-  return `${JSON.stringify(papers.map(({ paper, key }) => cslItem(paper, key)), null, 2)}\n`;
+  return `${JSON.stringify(
+    papers.map(({ paper, key }) => cslItem(paper, key)),
+    null,
+    2,
+  )}\n`;
 }

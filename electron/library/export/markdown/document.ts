@@ -2,7 +2,9 @@ import { isMap, parseDocument, Document, type ToStringOptions } from 'yaml';
 import { FRONT_MATTER_KEYS, SECTION_NAMES, type FrontMatter, type SectionName } from './render.js';
 
 /** A part of an exported file's body: text the user owns, or a section Margin owns. */
-export type Part = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'section'; readonly name: SectionName; readonly content: string };
+export type Part =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'section'; readonly name: SectionName; readonly content: string };
 
 export interface ParsedFile {
   /** The YAML between the `---` lines, as written. */
@@ -11,7 +13,12 @@ export interface ParsedFile {
 }
 
 /** Every string double-quoted and never folded: any YAML parser (1.1 or 1.2) reads back exactly what was written. */
-const YAML_OPTIONS: ToStringOptions = { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, minContentWidth: 0 };
+const YAML_OPTIONS: ToStringOptions = {
+  defaultStringType: 'QUOTE_DOUBLE',
+  defaultKeyType: 'PLAIN',
+  lineWidth: 0,
+  minContentWidth: 0,
+};
 
 export const beginMarker = (name: string) => `<!-- margin:${name} -->`;
 export const endMarker = (name: string) => `<!-- /margin:${name} -->`;
@@ -29,7 +36,9 @@ export function composeNew(frontMatter: FrontMatter, sections: Record<SectionNam
 }
 
 export function compose(frontMatter: string, parts: readonly Part[]): string {
-  const body = parts.map((p) => (p.kind === 'text' ? p.text : `${beginMarker(p.name)}\n${p.content}\n${endMarker(p.name)}\n`)).join('');
+  const body = parts
+    .map((p) => (p.kind === 'text' ? p.text : `${beginMarker(p.name)}\n${p.content}\n${endMarker(p.name)}\n`))
+    .join('');
   return `---\n${frontMatter}---\n${body}`;
 }
 

@@ -8,7 +8,11 @@ import { splitMath } from '../../../../shared/text/math.js';
  */
 export function escapeMarkdown(text: string, block = true): string {
   return splitMath(text)
-    .map((segment) => (segment.kind === 'math' && isObsidianMath(segment.text) ? `$${segment.text}$` : escapePlain(segment.kind === 'math' ? `$${segment.text}$` : segment.text, block)))
+    .map((segment) =>
+      segment.kind === 'math' && isObsidianMath(segment.text)
+        ? `$${segment.text}$`
+        : escapePlain(segment.kind === 'math' ? `$${segment.text}$` : segment.text, block),
+    )
     .join('');
 }
 
@@ -25,20 +29,28 @@ function isObsidianMath(formula: string): boolean {
  * A link destination: percent-encoded so nothing in it (a DOI's `)` or space, say) can end the link early.
  */
 export function linkDestination(url: string): string {
-  return encodeURI(url).replace(/[()[\]<>'"]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return encodeURI(url).replace(
+    /[()[\]<>'"]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 function escapePlain(text: string, block: boolean): string {
   const inline = text
-      // Emphasis, code, links and wikilinks, HTML, strikethrough, block ids, lone dollars.
-      .replace(/[\\`*_[\]<~^$]/g, (ch) => `\\${ch}`)
-      // Obsidian tags (#word), comments (%%), highlights (==), HTML entities (&amp;).
-      .replace(/#(?=\S)/g, '\\#')
-      .replace(/%%/g, '\\%\\%')
-      .replace(/==/g, '\\=\\=')
-      .replace(/&(?=#?\w+;)/g, '\\&');
+    // Emphasis, code, links and wikilinks, HTML, strikethrough, block ids, lone dollars.
+    .replace(/[\\`*_[\]<~^$]/g, (ch) => `\\${ch}`)
+    // Obsidian tags (#word), comments (%%), highlights (==), HTML entities (&amp;).
+    .replace(/#(?=\S)/g, '\\#')
+    .replace(/%%/g, '\\%\\%')
+    .replace(/==/g, '\\=\\=')
+    .replace(/&(?=#?\w+;)/g, '\\&');
   // Block syntax at the start of a line: quotes, headings, lists, thematic breaks.
-  return block ? inline.replace(/^(\s*)([>#+-]|\d+[.)])/gm, (_m, space: string, mark: string) => `${space}${mark.replace(/[>#+\-.)]$/, (c) => `\\${c}`)}`) : inline;
+  return block
+    ? inline.replace(
+        /^(\s*)([>#+-]|\d+[.)])/gm,
+        (_m, space: string, mark: string) => `${space}${mark.replace(/[>#+\-.)]$/, (c) => `\\${c}`)}`,
+      )
+    : inline;
 }
 
 /** One line of text, for a heading or a list item. */

@@ -34,7 +34,8 @@ const WRITE_CONCURRENCY = 32;
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
 /** Front-matter values as a YAML parser reads them back, so the comparison ignores formatting. */
-const frontMatterHash = (values: Readonly<Record<string, unknown>>) => hash(JSON.stringify(readFrontMatter(yamlFor(values, null))));
+const frontMatterHash = (values: Readonly<Record<string, unknown>>) =>
+  hash(JSON.stringify(readFrontMatter(yamlFor(values, null))));
 
 type Plan =
   | { kind: 'write'; paperId: string; file: string; text: string; previous: string | null; entry: ManifestEntry }
@@ -46,11 +47,18 @@ type Plan =
  * sections and front-matter keys, keeps everything the user added around them, reports (and never
  * overwrites) a file whose Margin sections the user edited, and leaves byte-identical files untouched.
  */
-export async function exportMarkdown(papers: readonly Paper[], dir: string, options: { dryRun: boolean }): Promise<MarkdownExportReport> {
+export async function exportMarkdown(
+  papers: readonly Paper[],
+  dir: string,
+  options: { dryRun: boolean },
+): Promise<MarkdownExportReport> {
   const root = path.resolve(dir);
   if (!options.dryRun) await mkdir(root, { recursive: true });
   const manifest = await readManifest(root);
-  const taken = new Set([...(await listNames(root)), ...Object.values(manifest.papers).map((e) => e.file.toLowerCase())]);
+  const taken = new Set([
+    ...(await listNames(root)),
+    ...Object.values(manifest.papers).map((e) => e.file.toLowerCase()),
+  ]);
   const plans: Plan[] = [];
   for (const paper of papers) plans.push(await planPaper(paper, root, manifest, taken));
 
@@ -65,7 +73,9 @@ export async function exportMarkdown(papers: readonly Paper[], dir: string, opti
     dir: root,
     written: writes.map(({ paperId, file }) => ({ paperId, file })),
     unchanged: plans.filter((p) => p.kind === 'unchanged').map(({ paperId, file }) => ({ paperId, file })),
-    conflicts: plans.filter((p): p is Extract<Plan, { kind: 'conflict' }> => p.kind === 'conflict').map(({ paperId, file, reason, diff }) => ({ paperId, file, reason, diff })),
+    conflicts: plans
+      .filter((p): p is Extract<Plan, { kind: 'conflict' }> => p.kind === 'conflict')
+      .map(({ paperId, file, reason, diff }) => ({ paperId, file, reason, diff })),
     diffs: options.dryRun ? writes.map((p) => ({ file: p.file, diff: patch(p.file, p.previous ?? '', p.text) })) : [],
   };
 }
@@ -73,7 +83,11 @@ export async function exportMarkdown(papers: readonly Paper[], dir: string, opti
 async function planPaper(paper: Paper, root: string, manifest: ExportManifest, taken: Set<string>): Promise<Plan> {
   const sections = renderSections(paper);
   const values = frontMatterOf(paper);
-  const entryFor = (file: string): ManifestEntry => ({ file, frontMatter: frontMatterHash(values), sections: Object.fromEntries(SECTION_NAMES.map((n) => [n, hash(sections[n])])) });
+  const entryFor = (file: string): ManifestEntry => ({
+    file,
+    frontMatter: frontMatterHash(values),
+    sections: Object.fromEntries(SECTION_NAMES.map((n) => [n, hash(sections[n])])),
+  });
   const known = manifest.papers[paper.id];
   const current = known ? await readIfExists(insideDir(root, known.file)) : null;
 
@@ -81,25 +95,62 @@ async function planPaper(paper: Paper, root: string, manifest: ExportManifest, t
     // A new file (or one the user deleted, which comes back under its old name).
     const file = known?.file ?? uniqueFileName(fileStem(paper.title, `paper ${paper.id}`), taken);
     taken.add(file.toLowerCase());
-    return { kind: 'write', paperId: paper.id, file, text: composeNew(values, sections), previous: null, entry: entryFor(file) };
+    return {
+      kind: 'write',
+      paperId: paper.id,
+      file,
+      text: composeNew(values, sections),
+      previous: null,
+      entry: entryFor(file),
+    };
   }
 
   const file = known.file;
   const parsed = parseFile(current);
   const wouldBe = composeNew(values, sections);
-  if (!parsed) return { kind: 'conflict', paperId: paper.id, file, reason: "Margin's section markers or front matter were removed or changed", diff: patch(file, current, wouldBe) };
+  if (!parsed)
+    return {
+      kind: 'conflict',
+      paperId: paper.id,
+      file,
+      reason: "Margin's section markers or front matter were removed or changed",
+      diff: patch(file, current, wouldBe),
+    };
   const currentValues = readFrontMatter(parsed.frontMatter);
-  if (!currentValues) return { kind: 'conflict', paperId: paper.id, file, reason: 'the front matter is no longer valid YAML', diff: patch(file, current, wouldBe) };
+  if (!currentValues)
+    return {
+      kind: 'conflict',
+      paperId: paper.id,
+      file,
+      reason: 'the front matter is no longer valid YAML',
+      diff: patch(file, current, wouldBe),
+    };
 
   const edited: string[] = [];
   const currentHash = frontMatterHash(currentValues);
   if (currentHash !== known.frontMatter && currentHash !== frontMatterHash(values)) edited.push('front matter');
   for (const part of parsed.parts) {
-    if (part.kind === 'section' && hash(part.content) !== known.sections[part.name] && part.content !== sections[part.name]) edited.push(part.name);
+    if (
+      part.kind === 'section' &&
+      hash(part.content) !== known.sections[part.name] &&
+      part.content !== sections[part.name]
+    )
+      edited.push(part.name);
   }
-  const frontMatter = currentHash === frontMatterHash(values) ? parsed.frontMatter : yamlFor(values, parsed.frontMatter);
-  const text = compose(frontMatter, parsed.parts.map((p) => (p.kind === 'section' ? { ...p, content: sections[p.name] } : p)));
-  if (edited.length > 0) return { kind: 'conflict', paperId: paper.id, file, reason: `you edited Margin's ${edited.join(', ')}`, diff: patch(file, current, text) };
+  const frontMatter =
+    currentHash === frontMatterHash(values) ? parsed.frontMatter : yamlFor(values, parsed.frontMatter);
+  const text = compose(
+    frontMatter,
+    parsed.parts.map((p) => (p.kind === 'section' ? { ...p, content: sections[p.name] } : p)),
+  );
+  if (edited.length > 0)
+    return {
+      kind: 'conflict',
+      paperId: paper.id,
+      file,
+      reason: `you edited Margin's ${edited.join(', ')}`,
+      diff: patch(file, current, text),
+    };
   if (text === current) return { kind: 'unchanged', paperId: paper.id, file, entry: entryFor(file) };
   return { kind: 'write', paperId: paper.id, file, text, previous: current, entry: entryFor(file) };
 }
@@ -107,14 +158,14 @@ async function planPaper(paper: Paper, root: string, manifest: ExportManifest, t
 /** The full path of a file name in the export folder; a name that would leave the folder is refused. */
 export function insideDir(root: string, file: string): string {
   const full = path.resolve(root, file);
-  if (path.dirname(full) !== root || file.includes('/') || file.includes('\\')) throw new LibraryError('invalid-request', `refusing to write ${file} outside ${root}`);
+  if (path.dirname(full) !== root || file.includes('/') || file.includes('\\'))
+    throw new LibraryError('invalid-request', `refusing to write ${file} outside ${root}`);
   return full;
 }
 
 function patch(file: string, before: string, after: string): string {
   return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 2 });
 }
-
 
 async function listNames(root: string): Promise<string[]> {
   try {

@@ -43,7 +43,11 @@ export async function readManifest(dir: string): Promise<ExportManifest> {
   }
   const parsed = ManifestSchema.safeParse(json);
   // Without a trustworthy manifest Margin cannot tell its text from the user's, so it writes nothing.
-  if (!parsed.success) throw new LibraryError('corrupt', `${file} is damaged, so Margin cannot tell its own text from yours; nothing was written. Move it away to export afresh (existing files will then be reported as conflicts, never overwritten).`);
+  if (!parsed.success)
+    throw new LibraryError(
+      'corrupt',
+      `${file} is damaged, so Margin cannot tell its own text from yours; nothing was written. Move it away to export afresh (existing files will then be reported as conflicts, never overwritten).`,
+    );
   return parsed.data;
 }
 

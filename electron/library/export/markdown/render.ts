@@ -7,8 +7,21 @@ export const SECTION_NAMES = ['header', 'abstract', 'highlights', 'note'] as con
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 /** Front matter keys Margin owns, in the order it writes them. Other keys belong to the user. */
-export const FRONT_MATTER_KEYS = ['title', 'authors', 'year', 'arxiv', 'doi', 'url', 'tags', 'status', 'added', 'margin-id'] as const;
-export type FrontMatter = { readonly [K in (typeof FRONT_MATTER_KEYS)[number]]: string | number | readonly string[] | null };
+export const FRONT_MATTER_KEYS = [
+  'title',
+  'authors',
+  'year',
+  'arxiv',
+  'doi',
+  'url',
+  'tags',
+  'status',
+  'added',
+  'margin-id',
+] as const;
+export type FrontMatter = {
+  readonly [K in (typeof FRONT_MATTER_KEYS)[number]]: string | number | readonly string[] | null;
+};
 
 export function frontMatterOf(paper: Paper): FrontMatter {
   return {
@@ -40,7 +53,8 @@ function renderHeader(paper: Paper): string {
   if (paper.authors.length > 0) facts.push(escapeInline(paper.authors.join(', ')));
   if (paper.year !== null) facts.push(String(paper.year));
   if (paper.venue) facts.push(`*${escapeInline(paper.venue)}*`);
-  if (paper.arxivId) facts.push(`[arXiv:${escapeInline(paper.arxivId)}](${linkDestination(`https://arxiv.org/abs/${paper.arxivId}`)})`);
+  if (paper.arxivId)
+    facts.push(`[arXiv:${escapeInline(paper.arxivId)}](${linkDestination(`https://arxiv.org/abs/${paper.arxivId}`)})`);
   if (paper.doi) facts.push(`[doi:${escapeInline(paper.doi)}](${linkDestination(`https://doi.org/${paper.doi}`)})`);
   const url = safeUrl(paper.url);
   if (url && !paper.arxivId && !paper.doi) facts.push(`<${url}>`);

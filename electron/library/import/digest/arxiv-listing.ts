@@ -23,9 +23,11 @@ import type { ListingKind, ParsedEntry } from '../entry.js';
 /** `[12] arXiv:2411.01234 (replaced) [pdf, other]`; the `[12]` may stand on a line of its own. */
 const HEADER = new RegExp(String.raw`^(?:\[\d+\]\s*)?arXiv:${ARXIV_ID}\b(.*)$`, 'i');
 const NUMBER_ONLY = /^\[\d+\]$/;
-const LABELED = /^(Title|Authors|Comments|Journal-ref|Subjects|Report-number|Report-no|MSC-class|ACM-class|DOI):\s*(.*)$/i;
+const LABELED =
+  /^(Title|Authors|Comments|Journal-ref|Subjects|Report-number|Report-no|MSC-class|ACM-class|DOI):\s*(.*)$/i;
 /** Section headings of listing pages; they set what kind of entries follow. */
-const SECTION = /^(new submissions|cross[- ]?(lists?|submissions)|replacements?|replacement submissions|total of \d+ entries|showing (first |up to )?\d+|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+\d{1,2}\s+[a-z]{3,9}\s+\d{4})\b/i;
+const SECTION =
+  /^(new submissions|cross[- ]?(lists?|submissions)|replacements?|replacement submissions|total of \d+ entries|showing (first |up to )?\d+|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+\d{1,2}\s+[a-z]{3,9}\s+\d{4})\b/i;
 
 export const arxivListingReader: DigestReader = {
   source: 'arxiv-listing',
@@ -48,7 +50,12 @@ export const arxivListingReader: DigestReader = {
 function isHeaderAt(lines: readonly Line[], i: number): boolean {
   const text = lines[i]?.text ?? '';
   if (NUMBER_ONLY.test(text)) return HEADER.test(lines[nextNonEmpty(lines, i + 1)]?.text ?? '');
-  return HEADER.test(text) && (/^\[\d+\]/.test(text) || /\[(pdf|ps|html|other)/i.test(text) || NUMBER_ONLY.test(previousNonEmpty(lines, i - 1)?.text ?? ''));
+  return (
+    HEADER.test(text) &&
+    (/^\[\d+\]/.test(text) ||
+      /\[(pdf|ps|html|other)/i.test(text) ||
+      NUMBER_ONLY.test(previousNonEmpty(lines, i - 1)?.text ?? ''))
+  );
 }
 
 /** Index of the next non-empty line within three, or -1. */
@@ -98,7 +105,11 @@ function readListing(lines: readonly Line[], context: DigestContext): DigestRead
     if (!header?.[1]) continue;
     const ref = arxivRef(header[1], header[2]);
     const rest = header[3] ?? '';
-    const kind: ListingKind = /\(replaced\)/i.test(rest) ? 'replaced' : /cross-list/i.test(rest) ? 'cross-list' : section;
+    const kind: ListingKind = /\(replaced\)/i.test(rest)
+      ? 'replaced'
+      : /cross-list/i.test(rest)
+        ? 'cross-list'
+        : section;
     const entry = readEntryBody(lines, i);
     i = entry.next;
     for (const l of entry.leftOver) skipped.add(l);
@@ -124,7 +135,12 @@ function readListing(lines: readonly Line[], context: DigestContext): DigestRead
     );
   }
   const category = mostCommon(categories);
-  return { entries, skipped: skipped.result(), failures: [], detail: category && sawNewSection ? `${category} new` : category };
+  return {
+    entries,
+    skipped: skipped.result(),
+    failures: [],
+    detail: category && sawNewSection ? `${category} new` : category,
+  };
 }
 
 interface ListingBody {
@@ -140,7 +156,16 @@ interface ListingBody {
 
 /** Read one entry's lines after its header, up to the next header or section heading. */
 function readEntryBody(lines: readonly Line[], from: number): ListingBody {
-  const body: ListingBody = { title: '', authors: '', subjects: '', journal: '', doi: '', abstract: null, leftOver: [], next: from };
+  const body: ListingBody = {
+    title: '',
+    authors: '',
+    subjects: '',
+    journal: '',
+    doi: '',
+    abstract: null,
+    leftOver: [],
+    next: from,
+  };
   const unlabeled: string[] = [];
   const fields = new Map<string, string[]>();
   let current: string[] | null = null;
@@ -202,7 +227,9 @@ function readEntryBody(lines: readonly Line[], from: number): ListingBody {
   // The paragraph after the fields is the abstract when it reads as prose; after the last entry it may be the footer.
   const paragraph = joinWrapped(abstract.map((l) => l.text));
   const words = paragraph === '' ? 0 : paragraph.split(' ').length;
-  const prose = words >= 20 || (words >= 3 && !paragraph.includes(' | ') && (/[.!?)]["'”]?$/.test(paragraph) || /\.\s+\p{Lu}/u.test(paragraph)));
+  const prose =
+    words >= 20 ||
+    (words >= 3 && !paragraph.includes(' | ') && (/[.!?)]["'”]?$/.test(paragraph) || /\.\s+\p{Lu}/u.test(paragraph)));
   if (prose) body.abstract = paragraph;
   else body.leftOver.unshift(...abstract);
   return body;

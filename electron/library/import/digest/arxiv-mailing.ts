@@ -24,7 +24,8 @@ import type { ListingKind, ParsedEntry } from '../entry.js';
 
 const ID_LINE = new RegExp(String.raw`^arXiv:${ARXIV_ID}(\s+\(\*cross-listing\*\))?\s*$`, 'i');
 /** An entry's id line starts at the margin; an indented `arXiv:…` continues a field (a comment naming another paper). */
-const idLine = (line: Line | undefined): RegExpExecArray | null => (line && !/^\s/.test(line.raw) ? ID_LINE.exec(line.text) : null);
+const idLine = (line: Line | undefined): RegExpExecArray | null =>
+  line && !/^\s/.test(line.raw) ? ID_LINE.exec(line.text) : null;
 const END_LINE = /^\\\\\s*\(\s*(\S+)\s*,/;
 const FIELD = /^([A-Z][A-Za-z-]*):\s?(.*)$/;
 const SEPARATOR = /^(\\\\|-{10,}|%{3}[-%]*|={10,})$/;
@@ -105,7 +106,9 @@ function readMailing(lines: readonly Line[], context: DigestContext): DigestRead
     }
     if (END_LINE.test(lines[i]?.text ?? '')) i++;
     const field = (name: string): string => joinWrapped(fields.get(name) ?? [], { wordsBreak: false });
-    const cats = field('categories').split(/\s+/).filter((c) => c !== '');
+    const cats = field('categories')
+      .split(/\s+/)
+      .filter((c) => c !== '');
     if (kind === 'new' && cats[0]) categories.set(cats[0], (categories.get(cats[0]) ?? 0) + 1);
     if (!dateText) dateText = field('date');
     const title = field('title');

@@ -25,7 +25,15 @@ function postedLine(text: string): [string, string | undefined, string, string] 
   if (!start || doiAt < start[0].length) return null;
   const doi = text.slice(doiAt + 5).trim();
   if (!/^10\.\S+$/.test(doi)) return null;
-  return [text, start[1], text.slice(start[0].length, doiAt).replace(/[,;]\s*$/, '').trim(), doi];
+  return [
+    text,
+    start[1],
+    text
+      .slice(start[0].length, doiAt)
+      .replace(/[,;]\s*$/, '')
+      .trim(),
+    doi,
+  ];
 }
 const LINKS = /^(\[(abstract|full text|pdf)\]\s*)+$/i;
 const RULE = /^[-=_*]{3,}$/;

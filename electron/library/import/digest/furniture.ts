@@ -21,7 +21,10 @@ export class Furniture {
   private readonly keys = new Map<string, string | null>();
 
   /** `entries`: about how many entries the text holds, to judge what "recurs on a good share" means. */
-  constructor(texts: Iterable<string>, private readonly entries: number) {
+  constructor(
+    texts: Iterable<string>,
+    private readonly entries: number,
+  ) {
     for (const text of texts) {
       const w = words(text);
       if (w === null) continue;

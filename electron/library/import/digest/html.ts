@@ -18,7 +18,41 @@ export interface HtmlRead {
 }
 
 /** Elements that start a new line when a browser copies them as text. */
-const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul']);
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+]);
 /** Elements whose content is never text on the page. */
 const HIDDEN = new Set(['head', 'noscript', 'script', 'style', 'svg', 'template', 'title']);
 const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'dl', 'ul', 'ol']);
@@ -34,7 +68,8 @@ export function readHtml(html: string): HtmlRead {
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        const hides = HIDDEN.has(name) || attributes.hidden !== undefined || /display\s*:\s*none/i.test(attributes.style ?? '');
+        const hides =
+          HIDDEN.has(name) || attributes.hidden !== undefined || /display\s*:\s*none/i.test(attributes.style ?? '');
         if (hides) hidden++;
         const link = name === 'a' && hidden === 0 ? { href: attributes.href ?? '', text: [] } : null;
         stack.push({ hides, link });

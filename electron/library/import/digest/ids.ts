@@ -38,14 +38,17 @@ export function doiIn(text: string): string | null {
   return match?.[1] ? match[1].replace(/[.,;)\]]+$/, '') : null;
 }
 
-
 /** `Fri, 25 Oct 2024 08:31:28 GMT`, `25 Oct 2024`, `October 25, 2024`, `2024-10-25` → `2024-10-25`; null otherwise. */
 export function isoDayIn(text: string): string | null {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
   const dayMonth = /\b(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b/.exec(text);
   const monthDay = dayMonth ? null : /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(text);
-  const [day, month, year] = dayMonth ? [dayMonth[1], dayMonth[2], dayMonth[3]] : monthDay ? [monthDay[2], monthDay[1], monthDay[3]] : [];
+  const [day, month, year] = dayMonth
+    ? [dayMonth[1], dayMonth[2], dayMonth[3]]
+    : monthDay
+      ? [monthDay[2], monthDay[1], monthDay[3]]
+      : [];
   if (!day || !month || !year) return null;
   const m = MONTHS.indexOf(month.toLowerCase());
   if (m < 0) return null;

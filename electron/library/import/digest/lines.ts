@@ -44,7 +44,12 @@ export function joinWrapped(parts: readonly string[], options: { wordsBreak?: bo
     if (out.length > 0) {
       // Cheap checks first: most lines end in neither a hyphen nor a CJK character, and Unicode
       // property patterns are slow to run millions of times.
-      const hyphen = wordsBreak && last.endsWith('-') && /[\p{L}\p{N}]-$/u.test(last) && /^\p{L}/u.test(piece) && !SUSPENDED.test(piece);
+      const hyphen =
+        wordsBreak &&
+        last.endsWith('-') &&
+        /[\p{L}\p{N}]-$/u.test(last) &&
+        /^\p{L}/u.test(piece) &&
+        !SUSPENDED.test(piece);
       const cjk = !hyphen && last.charCodeAt(last.length - 1) >= 0x2e80 && CJK_END.test(last) && CJK_START.test(piece);
       if (!hyphen && !cjk) out.push(' ');
     }
@@ -94,7 +99,10 @@ export class SkippedLines {
   private flush(): void {
     if (!this.open) return;
     const text = joinWrapped(this.open.parts);
-    this.runs.push({ line: this.open.line, text: text.length > SKIPPED_EXCERPT ? `${text.slice(0, SKIPPED_EXCERPT - 1)}…` : text });
+    this.runs.push({
+      line: this.open.line,
+      text: text.length > SKIPPED_EXCERPT ? `${text.slice(0, SKIPPED_EXCERPT - 1)}…` : text,
+    });
     this.open = null;
   }
 }

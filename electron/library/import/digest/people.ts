@@ -16,7 +16,11 @@ function withoutParentheses(text: string): string {
 export function isCapitalisedName(name: string, minWords = 1, maxWords = 4): boolean {
   if (name.length > 80) return false;
   const words = name.split(' ');
-  return words.length >= minWords && words.length <= maxWords && words.every((w) => /^\p{Lu}[\p{L}'’-]*\.?$/u.test(w) || /^(\p{Lu}\.){2,3}$/u.test(w));
+  return (
+    words.length >= minWords &&
+    words.length <= maxWords &&
+    words.every((w) => /^\p{Lu}[\p{L}'’-]*\.?$/u.test(w) || /^(\p{Lu}\.){2,3}$/u.test(w))
+  );
 }
 
 /** Split an author line into names, in order, without `and`, affiliations or a trailing ellipsis. */
@@ -29,6 +33,11 @@ export function splitAuthors(line: string): string[] {
   // `DESI Collaboration: A. G. Adame, …`: the group, then its members.
   return cleaned
     .split(/\s*[,;:]\s+(?:and\s+|&\s*)?|\s*[,;]\s*|\s+and\s+|\s+&\s+/i)
-    .map((name) => name.replace(/\s+/g, ' ').replace(/^(and|the)\s+/i, '').trim())
+    .map((name) =>
+      name
+        .replace(/\s+/g, ' ')
+        .replace(/^(and|the)\s+/i, '')
+        .trim(),
+    )
     .filter((name) => name !== '' && name !== '…' && !/^et al\.?$/i.test(name));
 }

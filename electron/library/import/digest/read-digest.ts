@@ -13,7 +13,14 @@ import type { DigestContext, DigestReader } from './reader.js';
 import { scholarAlertReader } from './scholar-alert.js';
 
 /** Every reader, the structural fallback last. */
-export const DIGEST_READERS: readonly DigestReader[] = [arxivMailingReader, arxivListingReader, scholarAlertReader, biorxivAlertReader, hfPageReader, pageReader];
+export const DIGEST_READERS: readonly DigestReader[] = [
+  arxivMailingReader,
+  arxivListingReader,
+  scholarAlertReader,
+  biorxivAlertReader,
+  hfPageReader,
+  pageReader,
+];
 
 export interface DigestOptions extends DigestContext {
   /** Read as this source instead of recognising one. */

@@ -48,7 +48,10 @@ export function digestEntry(context: DigestContext, line: number, fields: Digest
   const arxivId = fields.arxivId ?? null;
   const doi = fields.doi ?? null;
   // The year the source prints, else the day it was posted, else the month its arXiv id was given.
-  const year = fields.year ?? (fields.publishedAt ? Number(fields.publishedAt.slice(0, 4)) : null) ?? (arxivId ? yearOfArxivId(arxivId) : null);
+  const year =
+    fields.year ??
+    (fields.publishedAt ? Number(fields.publishedAt.slice(0, 4)) : null) ??
+    (arxivId ? yearOfArxivId(arxivId) : null);
   return {
     ...blankEntry({ format: 'digest', fileName: context.fileName, digestDate: fields.digestDate ?? null }, line),
     title: fields.title,

@@ -52,7 +52,11 @@ export function parseByline(text: string): Byline | null {
   // One name alone must look like `J Smith` (initials first), or the line is likely a title with a dash.
   if (names.length === 1 && !/^\p{Lu}{1,4}\s\S/u.test(names[0] as string)) return null;
   const yearMatch = /(?:^|,\s*|\s)((?:19|20)\d{2})\s*$/.exec(right);
-  return { authors: names.map((n) => n.replace(/\s*…$/u, '')).filter((n) => n !== ''), venue: right.replace(/,?\s*(?:19|20)\d{2}\s*$/, '').trim(), year: yearMatch?.[1] ? Number(yearMatch[1]) : null };
+  return {
+    authors: names.map((n) => n.replace(/\s*…$/u, '')).filter((n) => n !== ''),
+    venue: right.replace(/,?\s*(?:19|20)\d{2}\s*$/, '').trim(),
+    year: yearMatch?.[1] ? Number(yearMatch[1]) : null,
+  };
 }
 
 /** Scholar separates names with commas only (`M. & Brutten` is one name as shown). */
@@ -83,9 +87,14 @@ function readScholar(lines: readonly Line[], context: DigestContext): DigestRead
     // Two alerts pasted together: the first one's footer may sit right above the next title. A title
     // starts at its tag, or after the last line that ends a sentence.
     let titleStart = 0;
-    for (let t = 0; t < titleEnd - 1; t++) if (/[.!?]$/.test((paragraph[t] as Line).text) || PREFIX.test((paragraph[t + 1] as Line).text)) titleStart = t + 1;
+    for (let t = 0; t < titleEnd - 1; t++)
+      if (/[.!?]$/.test((paragraph[t] as Line).text) || PREFIX.test((paragraph[t + 1] as Line).text))
+        titleStart = t + 1;
     if (titleStart > 0) skipped.addAll(paragraph.slice(0, titleStart));
-    const byline = bylineAt > 0 ? (parseByline((paragraph[bylineAt] as Line).text) as Byline) : { authors: splitNames((paragraph[1] as Line).text), venue: '', year: null };
+    const byline =
+      bylineAt > 0
+        ? (parseByline((paragraph[bylineAt] as Line).text) as Byline)
+        : { authors: splitNames((paragraph[1] as Line).text), venue: '', year: null };
     const title = joinWrapped(paragraph.slice(titleStart, titleEnd).map((l) => l.text)).replace(PREFIX, '');
     // Citation alerts add a `• Cites: …` line under the snippet: what it cites, not what it says.
     const body = paragraph.slice(titleEnd + 1);
@@ -111,13 +120,23 @@ function readScholar(lines: readonly Line[], context: DigestContext): DigestRead
     .slice(0, 30)
     .map((l) => {
       const ending = /\s[-–]\s+new (?:results|articles|citations|related research)$/i.exec(l.text);
-      return ending ? l.text.slice(0, ending.index).replace(/^scholar alert:?\s*/i, '').trim() : undefined;
+      return ending
+        ? l.text
+            .slice(0, ending.index)
+            .replace(/^scholar alert:?\s*/i, '')
+            .trim()
+        : undefined;
     })
     .find((q) => q);
   const following = lines
     .map((l) => {
       const at = l.text.search(/because you(?:'|’)re following /i);
-      return at >= 0 ? l.text.slice(at).replace(/^because you(?:'|’)re following /i, '').replace(/\.$/, '') : undefined;
+      return at >= 0
+        ? l.text
+            .slice(at)
+            .replace(/^because you(?:'|’)re following /i, '')
+            .replace(/\.$/, '')
+        : undefined;
     })
     .find((q) => q);
   return { entries, skipped: skipped.result(), failures: [], detail: query ?? following ?? '' };

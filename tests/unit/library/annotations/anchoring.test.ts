@@ -7,12 +7,21 @@ import { fixedDeps } from '../../../helpers/fixed-deps.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
 
 const SHORT = 'We prune networks. Sparsity helps inference a lot. Results hold on ImageNet.';
-const LONG = 'Background: dense models are slow. We prune networks with a new schedule. Sparsity helps inference a lot, as we show. Results hold on ImageNet and COCO.';
+const LONG =
+  'Background: dense models are slow. We prune networks with a new schedule. Sparsity helps inference a lot, as we show. Results hold on ImageNet and COCO.';
 
 function annotationOn(text: string, quote: string, occurrence = 1): Annotation {
   const range = nthOccurrence(text, quote, occurrence);
   if (!range) throw new Error(`no ${quote}`);
-  return { id: 'h1', ...anchorAt(text, range.start, range.end), color: 'green', comment: '', state: 'anchored', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+  return {
+    id: 'h1',
+    ...anchorAt(text, range.start, range.end),
+    color: 'green',
+    comment: '',
+    state: 'anchored',
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+  };
 }
 
 describe('re-anchoring highlights when the abstract changes', () => {
@@ -25,7 +34,13 @@ describe('re-anchoring highlights when the abstract changes', () => {
     const text = 'Sparsity helps. Later: dense layers slow things down. Sparsity helps inference.';
     const a = annotationOn(text, 'Sparsity helps', 2);
     const moved = reanchor(a, `Intro. ${text}`);
-    expect(moved).toMatchObject({ state: 'anchored', start: a.start + 7, end: a.end + 7, quote: 'Sparsity helps', abstractHash: hashText(`Intro. ${text}`) });
+    expect(moved).toMatchObject({
+      state: 'anchored',
+      start: a.start + 7,
+      end: a.end + 7,
+      quote: 'Sparsity helps',
+      abstractHash: hashText(`Intro. ${text}`),
+    });
   });
 
   it('finds a quote that changed a little (fuzzy match)', () => {
@@ -54,14 +69,26 @@ describe('merging a longer abstract into an annotated paper', () => {
   it('moves highlights to the right offsets and keeps the one whose text vanished as orphaned', async () => {
     const dir = await tempDir();
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-    const { ids } = await library.import({ text: `Pruning With Schedules\n\n${SHORT}`, format: 'digest', fileName: null, tags: [], dryRun: false });
+    const { ids } = await library.import({
+      text: `Pruning With Schedules\n\n${SHORT}`,
+      format: 'digest',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
     const id = ids[0] ?? '';
     const kept = await library.annotateQuote(id, 'Sparsity helps inference a lot', 1, 'green', 'the claim');
     const gone = await library.annotateQuote(id, 'Results hold on ImageNet.', 1, 'pink', 'only ImageNet?');
     await library.setNote(id, 'My note stays.');
 
     const fuller = LONG.replace('Results hold on ImageNet and COCO.', 'Evaluation covers COCO.');
-    const report = await library.import({ text: `Pruning With Schedules\n\n${fuller}`, format: 'digest', fileName: null, tags: [], dryRun: false });
+    const report = await library.import({
+      text: `Pruning With Schedules\n\n${fuller}`,
+      format: 'digest',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
     expect(report).toMatchObject({ added: 0, merged: 1 });
 
     const paper = await library.get(id);
@@ -70,7 +97,11 @@ describe('merging a longer abstract into an annotated paper', () => {
     expect(moved).toMatchObject({ state: 'anchored', comment: 'the claim' });
     expect(fuller.slice(moved?.start, moved?.end)).toBe('Sparsity helps inference a lot');
     expect(moved?.start).toBe(fuller.indexOf('Sparsity helps inference a lot'));
-    expect(paper.annotations.find((a) => a.id === gone.id)).toMatchObject({ state: 'orphaned', quote: 'Results hold on ImageNet.', comment: 'only ImageNet?' });
+    expect(paper.annotations.find((a) => a.id === gone.id)).toMatchObject({
+      state: 'orphaned',
+      quote: 'Results hold on ImageNet.',
+      comment: 'only ImageNet?',
+    });
     expect(paper.note?.text).toBe('My note stays.');
     expect(paper.annotationCount).toBe(2);
     await library.close();
@@ -81,16 +112,34 @@ describe('annotation edits', () => {
   it('creates, updates, deletes and restores highlights, and rejects ranges outside the abstract', async () => {
     const dir = await tempDir();
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-    const { ids } = await library.import({ text: `A Paper Title\n\n${SHORT}`, format: 'digest', fileName: null, tags: [], dryRun: false });
+    const { ids } = await library.import({
+      text: `A Paper Title\n\n${SHORT}`,
+      format: 'digest',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
     const id = ids[0] ?? '';
     const a = await library.addAnnotation(id, { start: 0, end: 18, color: 'yellow', comment: '' });
-    expect(a).toMatchObject({ quote: 'We prune networks.', prefix: '', suffix: ' Sparsity helps inference a lot.', state: 'anchored' });
-    expect(await library.updateAnnotation(id, a.id, { color: 'blue', comment: 'method' })).toMatchObject({ color: 'blue', comment: 'method' });
+    expect(a).toMatchObject({
+      quote: 'We prune networks.',
+      prefix: '',
+      suffix: ' Sparsity helps inference a lot.',
+      state: 'anchored',
+    });
+    expect(await library.updateAnnotation(id, a.id, { color: 'blue', comment: 'method' })).toMatchObject({
+      color: 'blue',
+      comment: 'method',
+    });
     const removed = await library.deleteAnnotation(id, a.id);
     expect((await library.get(id)).annotations).toEqual([]);
     await library.restoreAnnotation(id, removed);
-    expect((await library.get(id)).annotations).toEqual([expect.objectContaining({ id: a.id, color: 'blue', comment: 'method' })]);
-    await expect(library.addAnnotation(id, { start: 10, end: 500, color: 'yellow', comment: '' })).rejects.toThrow(/outside the abstract/);
+    expect((await library.get(id)).annotations).toEqual([
+      expect.objectContaining({ id: a.id, color: 'blue', comment: 'method' }),
+    ]);
+    await expect(library.addAnnotation(id, { start: 10, end: 500, color: 'yellow', comment: '' })).rejects.toThrow(
+      /outside the abstract/,
+    );
     await expect(library.annotateQuote(id, 'not there', 1, 'yellow', '')).rejects.toThrow(/does not occur/);
     await expect(library.annotateQuote(id, 'networks', 2, 'yellow', '')).rejects.toThrow(/occurs 1 time, not 2/);
     await library.close();
@@ -99,11 +148,19 @@ describe('annotation edits', () => {
   it('loses no edit when many land at once on the same paper', async () => {
     const dir = await tempDir();
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-    const { ids } = await library.import({ text: `A Paper Title\n\n${SHORT}`, format: 'digest', fileName: null, tags: [], dryRun: false });
+    const { ids } = await library.import({
+      text: `A Paper Title\n\n${SHORT}`,
+      format: 'digest',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
     const id = ids[0] ?? '';
     await Promise.all([
       ...Array.from({ length: 10 }, (_, i) => library.addTags(id, [`t${i}`])),
-      ...Array.from({ length: 10 }, (_, i) => library.addAnnotation(id, { start: i, end: i + 5, color: 'yellow', comment: String(i) })),
+      ...Array.from({ length: 10 }, (_, i) =>
+        library.addAnnotation(id, { start: i, end: i + 5, color: 'yellow', comment: String(i) }),
+      ),
     ]);
     const paper = await library.get(id);
     expect(paper.tags).toHaveLength(10);

@@ -32,11 +32,38 @@ function paper(overrides: Partial<Paper> = {}): Paper {
     hasNote: true,
     addedAt: '2026-11-27T09:00:00.000Z',
     updatedAt: '2026-11-27T09:00:00.000Z',
-    abstract: 'We study attention with $O(n^2)$ cost. Sparse patterns cut it to $O(n \\log n)$ and #win 3x on <b>long</b> inputs.',
+    abstract:
+      'We study attention with $O(n^2)$ cost. Sparse patterns cut it to $O(n \\log n)$ and #win 3x on <b>long</b> inputs.',
     note: { text: 'Compare with **Longformer**.\n\n- check the `log n` claim', updatedAt: '2026-11-27T09:00:00.000Z' },
     annotations: [
-      { id: 'hb0000000002', quote: 'Sparse patterns cut it', prefix: 'with $O(n^2)$ cost. ', suffix: ' to $O(n \\log n)$', start: 39, end: 61, abstractHash: 'x', color: 'green', comment: 'the main result', state: 'anchored', createdAt: '2026-11-27T09:00:00.000Z', updatedAt: '2026-11-27T09:00:00.000Z' },
-      { id: 'ha0000000001', quote: 'We study attention', prefix: '', suffix: ' with $O(n^2)$', start: 0, end: 18, abstractHash: 'x', color: 'pink', comment: '', state: 'anchored', createdAt: '2026-11-27T09:00:00.000Z', updatedAt: '2026-11-27T09:00:00.000Z' },
+      {
+        id: 'hb0000000002',
+        quote: 'Sparse patterns cut it',
+        prefix: 'with $O(n^2)$ cost. ',
+        suffix: ' to $O(n \\log n)$',
+        start: 39,
+        end: 61,
+        abstractHash: 'x',
+        color: 'green',
+        comment: 'the main result',
+        state: 'anchored',
+        createdAt: '2026-11-27T09:00:00.000Z',
+        updatedAt: '2026-11-27T09:00:00.000Z',
+      },
+      {
+        id: 'ha0000000001',
+        quote: 'We study attention',
+        prefix: '',
+        suffix: ' with $O(n^2)$',
+        start: 0,
+        end: 18,
+        abstractHash: 'x',
+        color: 'pink',
+        comment: '',
+        state: 'anchored',
+        createdAt: '2026-11-27T09:00:00.000Z',
+        updatedAt: '2026-11-27T09:00:00.000Z',
+      },
     ],
     ...overrides,
   };
@@ -57,7 +84,12 @@ describe('Markdown export', () => {
   });
 
   it('writes front matter that a YAML parser reads back exactly', () => {
-    const hostile = paper({ title: 'yes: no — "quoted" \\ back\nslash #tag', authors: ['null', 'NO', '- dash', '1e5'], tags: ['@at', 'a: b', '~'], doi: null });
+    const hostile = paper({
+      title: 'yes: no — "quoted" \\ back\nslash #tag',
+      authors: ['null', 'NO', '- dash', '1e5'],
+      tags: ['@at', 'a: b', '~'],
+      doi: null,
+    });
     const markdown = paperMarkdown(hostile);
     const yaml = /^---\n([\s\S]*?)\n---\n/.exec(markdown)?.[1] ?? '';
     expect(parseYaml(yaml)).toEqual({
@@ -76,7 +108,18 @@ describe('Markdown export', () => {
 
   it('gives hostile titles safe, unique file names inside the folder', async () => {
     const dir = await tempDir();
-    const titles = ['../../etc/passwd', 'CON', 'con.txt', ':*?"<>|', 'x'.repeat(300), '...', 'Same Title', 'same title', 'A/B\\C: #1 [draft] ^v2 | final', 'Ünïcödé 論文'];
+    const titles = [
+      '../../etc/passwd',
+      'CON',
+      'con.txt',
+      ':*?"<>|',
+      'x'.repeat(300),
+      '...',
+      'Same Title',
+      'same title',
+      'A/B\\C: #1 [draft] ^v2 | final',
+      'Ünïcödé 論文',
+    ];
     const papers = titles.map((title, i) => paper({ id: `hostile${String(i).padStart(8, '0')}` as PaperId, title })); // valid PaperIds
     const report = await exportMarkdown(papers, dir, { dryRun: false });
     expect(report.written).toHaveLength(titles.length);
@@ -103,7 +146,9 @@ describe('Markdown export', () => {
 
     // The user adds a paragraph below and a key of their own to the front matter.
     const original = await readFile(file, 'utf8');
-    const edited = original.replace('margin-id: "golden00000001"\n', 'margin-id: "golden00000001"\naliases: ["SparseAttn"]\n') + '\nMy own thoughts, written in Obsidian.\n';
+    const edited =
+      original.replace('margin-id: "golden00000001"\n', 'margin-id: "golden00000001"\naliases: ["SparseAttn"]\n') +
+      '\nMy own thoughts, written in Obsidian.\n';
     await writeFile(file, edited);
 
     // In Margin, a tag changes.
@@ -111,7 +156,10 @@ describe('Markdown export', () => {
     expect(second).toMatchObject({ written: [{ paperId: 'golden00000001' }], conflicts: [] });
     const after = await readFile(file, 'utf8');
     expect(after).toContain('My own thoughts, written in Obsidian.');
-    expect(parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(after)?.[1] ?? '')).toMatchObject({ tags: ['llm/sparsity', 'read-later'], aliases: ['SparseAttn'] });
+    expect(parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(after)?.[1] ?? '')).toMatchObject({
+      tags: ['llm/sparsity', 'read-later'],
+      aliases: ['SparseAttn'],
+    });
 
     // Nothing changed: nothing is written, the bytes and mtime stay.
     const before = await stat(file);
@@ -125,11 +173,16 @@ describe('Markdown export', () => {
     const dir = await tempDir();
     await exportMarkdown([paper()], dir, { dryRun: false });
     const file = await onlyMarkdown(dir);
-    const mine = (await readFile(file, 'utf8')).replace('**Key result**: the main result', '**Key result**: the main result — I disagree!');
+    const mine = (await readFile(file, 'utf8')).replace(
+      '**Key result**: the main result',
+      '**Key result**: the main result — I disagree!',
+    );
     await writeFile(file, mine);
 
     const dry = await exportMarkdown([paper({ status: 'read' })], dir, { dryRun: true });
-    expect(dry.conflicts).toEqual([expect.objectContaining({ paperId: 'golden00000001', reason: "you edited Margin's highlights" })]);
+    expect(dry.conflicts).toEqual([
+      expect.objectContaining({ paperId: 'golden00000001', reason: "you edited Margin's highlights" }),
+    ]);
     expect(dry.conflicts[0]?.diff).toContain('-**Key result**: the main result — I disagree!');
     expect(dry.conflicts[0]?.diff).toContain('+**Key result**: the main result');
 
@@ -151,7 +204,9 @@ describe('Markdown export', () => {
     const other = await tempDir();
     const stranger = path.join(other, 'Sparse Attention Is Everything Needed.md');
     await writeFile(stranger, 'not from Margin');
-    const fresh = await exportMarkdown([paper({ title: 'Sparse Attention: Is Everything Needed?' })], other, { dryRun: false });
+    const fresh = await exportMarkdown([paper({ title: 'Sparse Attention: Is Everything Needed?' })], other, {
+      dryRun: false,
+    });
     expect(fresh.written[0]?.file).toBe('Sparse Attention Is Everything Needed (2).md');
     expect(await readFile(stranger, 'utf8')).toBe('not from Margin');
   });
@@ -164,7 +219,9 @@ describe('Markdown export', () => {
     const report = await exportHighlightsDigest(papers, digestFile, { dryRun: false });
     expect(report).toMatchObject({ outcome: 'written', highlights: 2, papers: 1 });
     const digest = await readFile(digestFile, 'utf8');
-    expect(digest).toContain('## [[Sparse Attention Is Everything Needed|Sparse \\*Attention\\*: Is \\[Everything\\] \\<Needed>?]]');
+    expect(digest).toContain(
+      '## [[Sparse Attention Is Everything Needed|Sparse \\*Attention\\*: Is \\[Everything\\] \\<Needed>?]]',
+    );
     expect(digest).toContain('([[Sparse Attention Is Everything Needed#^hb0000000002|source]])');
     expect(digest.indexOf('We study attention')).toBeLessThan(digest.indexOf('Sparse patterns cut it'));
     expect((await exportHighlightsDigest(papers, digestFile, { dryRun: false })).outcome).toBe('unchanged');

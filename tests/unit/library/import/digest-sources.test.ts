@@ -12,7 +12,8 @@ describe('real digests, by source', () => {
   it('has at least two samples of each source but bioRxiv (one real alert was to be found)', () => {
     const counts = new Map<string, number>();
     for (const f of fixtures) counts.set(f.source, (counts.get(f.source) ?? 0) + 1);
-    for (const [source, count] of counts) expect(count, source).toBeGreaterThanOrEqual(source === 'biorxiv-alert' ? 1 : 2);
+    for (const [source, count] of counts)
+      expect(count, source).toBeGreaterThanOrEqual(source === 'biorxiv-alert' ? 1 : 2);
     expect([...counts.keys()].sort()).toEqual(expect.arrayContaining(['biorxiv-alert', 'hf-page', 'scholar-alert']));
   });
 
@@ -28,7 +29,9 @@ describe('real digests, by source', () => {
   for (const fixture of withLinks) {
     it(`${fixture.name}: pasted with its HTML, every paper gets the arXiv id of the link under its title`, () => {
       const { entries } = readFixture(fixture, true);
-      expect(entries.map((e) => [e.title, e.arxivId])).toEqual(fixture.expected.map((p) => [p.title, p.htmlArxivId ?? p.arxivId]));
+      expect(entries.map((e) => [e.title, e.arxivId])).toEqual(
+        fixture.expected.map((p) => [p.title, p.htmlArxivId ?? p.arxivId]),
+      );
     });
   }
 });

@@ -20,7 +20,13 @@ describe('pasted HTML', () => {
         '<article><h3><a href="/papers/2407.21783">The Llama 3 Herd <b>of</b> Models</a></h3><span style="display:none">hidden</span><p>An abstract &amp; more.</p></article>' +
         '<a href="https://doi.org/10.1101/2024.01.02.123456">A bioRxiv paper</a><br>next line</body></html>',
     );
-    expect(read.text.split('\n').filter((l) => l !== '')).toEqual(['Daily Papers', 'The Llama 3 Herd of Models', 'An abstract & more.', 'A bioRxiv paper', 'next line']);
+    expect(read.text.split('\n').filter((l) => l !== '')).toEqual([
+      'Daily Papers',
+      'The Llama 3 Herd of Models',
+      'An abstract & more.',
+      'A bioRxiv paper',
+      'next line',
+    ]);
     expect(read.links).toEqual([
       { href: '/papers/2407.21783', text: 'The Llama 3 Herd of Models' },
       { href: 'https://doi.org/10.1101/2024.01.02.123456', text: 'A bioRxiv paper' },
@@ -28,9 +34,18 @@ describe('pasted HTML', () => {
   });
 
   it('takes arXiv ids and DOIs from the links that carry them, and nothing from others', () => {
-    expect(idOfHref('https://huggingface.co/papers/2407.21783')).toEqual({ arxiv: { id: '2407.21783', version: null }, doi: null });
-    expect(idOfHref('https://arxiv.org/pdf/2407.21783v2')).toEqual({ arxiv: { id: '2407.21783', version: 2 }, doi: null });
-    expect(idOfHref('https://doi.org/10.1101%2F2024.01.02.123456')).toEqual({ arxiv: null, doi: '10.1101/2024.01.02.123456' });
+    expect(idOfHref('https://huggingface.co/papers/2407.21783')).toEqual({
+      arxiv: { id: '2407.21783', version: null },
+      doi: null,
+    });
+    expect(idOfHref('https://arxiv.org/pdf/2407.21783v2')).toEqual({
+      arxiv: { id: '2407.21783', version: 2 },
+      doi: null,
+    });
+    expect(idOfHref('https://doi.org/10.1101%2F2024.01.02.123456')).toEqual({
+      arxiv: null,
+      doi: '10.1101/2024.01.02.123456',
+    });
     expect(idOfHref('/login?next=/papers')).toBeNull();
     expect(idOfHref('javascript:alert(1)')).toBeNull();
   });
@@ -38,7 +53,9 @@ describe('pasted HTML', () => {
 
 describe('format detection', () => {
   it('takes a paste that starts with a Scholar tag for a digest, not for JSON', () => {
-    expect(detectFormat('[PDF] Attention Is All You Need\nA Vaswani, N Shazeer - arXiv preprint arXiv:1706.03762, 2017')).toBe('digest');
+    expect(
+      detectFormat('[PDF] Attention Is All You Need\nA Vaswani, N Shazeer - arXiv preprint arXiv:1706.03762, 2017'),
+    ).toBe('digest');
     expect(detectFormat('[HTML] A title')).toBe('digest');
     expect(detectFormat('[{"title": "x"}]')).toBe('csl-json');
     expect(detectFormat('[]')).toBe('csl-json');
@@ -57,20 +74,39 @@ describe('parsing in a worker thread', () => {
     const text = await readFile(SAMPLE_DIGEST_PATH, 'utf8');
     const first = parse({ text, format: 'auto', fileName: null, html: null, today });
     expect(parse({ text, format: 'auto', fileName: null, html: null, today })).toBe(first);
-    const newer = parse({ text: `${text}\n\nOne More Paper Title Here\n\nWith an abstract that reads as a sentence.`, format: 'auto', fileName: null, html: null, today });
-    await expect(first).rejects.toMatchObject({ code: 'conflict', message: 'reading the pasted text was stopped: newer text was given to import' });
+    const newer = parse({
+      text: `${text}\n\nOne More Paper Title Here\n\nWith an abstract that reads as a sentence.`,
+      format: 'auto',
+      fileName: null,
+      html: null,
+      today,
+    });
+    await expect(first).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'reading the pasted text was stopped: newer text was given to import',
+    });
     expect((await newer).entries).toHaveLength(77);
   });
 
   it('passes the reader’s own errors through with their code and message', async () => {
-    await expect(workerParser(PARSE_WORKER)({ text: '   ', format: 'auto', fileName: 'empty.txt', html: null, today })).rejects.toMatchObject({ code: 'invalid-request', message: 'empty.txt is empty: nothing to import' });
+    await expect(
+      workerParser(PARSE_WORKER)({ text: '   ', format: 'auto', fileName: 'empty.txt', html: null, today }),
+    ).rejects.toMatchObject({ code: 'invalid-request', message: 'empty.txt is empty: nothing to import' });
   });
 
   it('stops a parse that runs past its time, says so, and leaves the library as it was', async () => {
     const dir = await tempDir();
-    const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps(), parser: workerParser(PARSE_WORKER, { digestBaseMs: 1, digestMsPerMegabyte: 0 }) });
+    const library = await Library.open({
+      dir,
+      mode: 'write',
+      holder: 'test',
+      deps: fixedDeps(),
+      parser: workerParser(PARSE_WORKER, { digestBaseMs: 1, digestMsPerMegabyte: 0 }),
+    });
     const text = (await readFile(SAMPLE_DIGEST_PATH, 'utf8')).repeat(20);
-    await expect(library.import({ text, format: 'auto', fileName: 'big.txt', tags: [], dryRun: false })).rejects.toThrow(/reading big\.txt took longer than 0 s, so it was stopped; nothing was imported/);
+    await expect(
+      library.import({ text, format: 'auto', fileName: 'big.txt', tags: [], dryRun: false }),
+    ).rejects.toThrow(/reading big\.txt took longer than 0 s, so it was stopped; nothing was imported/);
     expect(await library.records()).toEqual([]);
     await library.close();
   });

@@ -9,7 +9,13 @@ import { tempDir } from '../../../helpers/temp-dir.js';
 
 async function sampleLibrary() {
   const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-  await library.import({ text: await readFile(SAMPLE_DIGEST_PATH, 'utf8'), format: 'digest', fileName: 'daily-papers.txt', tags: [], dryRun: false });
+  await library.import({
+    text: await readFile(SAMPLE_DIGEST_PATH, 'utf8'),
+    format: 'digest',
+    fileName: 'daily-papers.txt',
+    tags: [],
+    dryRun: false,
+  });
   return library;
 }
 
@@ -17,7 +23,10 @@ async function sampleLibrary() {
 function bibFor(n: number): string {
   return samplePapers()
     .slice(0, n)
-    .map((p, i) => `@article{zot${i},\n  title = {${p.title.replace(/([%&#_$])/g, '\\$1')}},\n  author = {Sch{\\"o}n, Anna and Doe, John ${i}},\n  year = {2024},\n  eprint = {2404.${String(10000 + i)}v2},\n  archivePrefix = {arXiv},\n  keywords = {zotero, batch-${i % 2}},\n  abstract = {${p.abstract.slice(0, 80).replace(/([%&#_$\\\\])/g, '\\$1')}}\n}\n`)
+    .map(
+      (p, i) =>
+        `@article{zot${i},\n  title = {${p.title.replace(/([%&#_$])/g, '\\$1')}},\n  author = {Sch{\\"o}n, Anna and Doe, John ${i}},\n  year = {2024},\n  eprint = {2404.${String(10000 + i)}v2},\n  archivePrefix = {arXiv},\n  keywords = {zotero, batch-${i % 2}},\n  abstract = {${p.abstract.slice(0, 80).replace(/([%&#_$\\\\])/g, '\\$1')}}\n}\n`,
+    )
     .join('\n');
 }
 
@@ -25,7 +34,13 @@ describe('merging imports from different sources', () => {
   it('merges a BibTeX export of papers already imported from a digest: no duplicates, tags added, arXiv ids filled, abstracts kept', async () => {
     const library = await sampleLibrary();
     const before = await library.list();
-    const report = await library.import({ text: bibFor(10), format: 'auto', fileName: 'zotero.bib', tags: [], dryRun: false });
+    const report = await library.import({
+      text: bibFor(10),
+      format: 'auto',
+      fileName: 'zotero.bib',
+      tags: [],
+      dryRun: false,
+    });
     expect(report).toMatchObject({ format: 'bibtex', added: 0, merged: 10, unchanged: 0, failed: [] });
     const after = await library.list();
     expect(after).toHaveLength(76);
@@ -40,7 +55,9 @@ describe('merging imports from different sources', () => {
       expect(paper?.id).toBe(before.find((x) => x.title === p.title)?.id);
     }
     // Importing it again changes nothing.
-    expect(await library.import({ text: bibFor(10), format: 'auto', fileName: 'zotero.bib', tags: [], dryRun: false })).toMatchObject({ added: 0, merged: 0, unchanged: 10 });
+    expect(
+      await library.import({ text: bibFor(10), format: 'auto', fileName: 'zotero.bib', tags: [], dryRun: false }),
+    ).toMatchObject({ added: 0, merged: 0, unchanged: 10 });
     await library.close();
   });
 
@@ -49,8 +66,18 @@ describe('merging imports from different sources', () => {
     await library.import({ text: bibFor(76), format: 'auto', fileName: 'zotero.bib', tags: [], dryRun: false });
     const original = await library.list();
     await library.close();
-    const fingerprint = (papers: ReadonlyArray<{ title: string; authors: readonly string[]; year: number | null; arxivId: string | null; doi: string | null }>) =>
-      papers.map((p) => ({ title: p.title, authors: p.authors, year: p.year, arxivId: p.arxivId, doi: p.doi })).sort((a, b) => a.title.localeCompare(b.title));
+    const fingerprint = (
+      papers: ReadonlyArray<{
+        title: string;
+        authors: readonly string[];
+        year: number | null;
+        arxivId: string | null;
+        doi: string | null;
+      }>,
+    ) =>
+      papers
+        .map((p) => ({ title: p.title, authors: p.authors, year: p.year, arxivId: p.arxivId, doi: p.doi }))
+        .sort((a, b) => a.title.localeCompare(b.title));
 
     for (const format of ['bibtex', 'csl-json'] as const) {
       const text = bibliography(original, format);
@@ -69,19 +96,36 @@ describe('citation keys', () => {
   it('are authorYearWord, de-duplicated with a, b, … suffixes', () => {
     const base = baseCitationKey({ authors: ['Ashish Vaswani'], year: 2017, title: 'Attention Is All You Need' });
     expect(base).toBe('vaswani2017attention');
-    expect(baseCitationKey({ authors: ['Schölkopf, Bernhard'], year: null, title: 'The Kernel Trick' })).toBe('scholkopfndkernel');
-    expect(uniqueCitationKey(base, new Set(['vaswani2017attention', 'vaswani2017attentiona']))).toBe('vaswani2017attentionb');
+    expect(baseCitationKey({ authors: ['Schölkopf, Bernhard'], year: null, title: 'The Kernel Trick' })).toBe(
+      'scholkopfndkernel',
+    );
+    expect(uniqueCitationKey(base, new Set(['vaswani2017attention', 'vaswani2017attentiona']))).toBe(
+      'vaswani2017attentionb',
+    );
   });
 
   it('are generated once at import, kept from a .bib, and stay the same when the paper changes', async () => {
     const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    const twice = 'Sparse Models Work\n\nAn abstract that is a sentence about sparse models.\n\nSparse Models Work Again\n\nAnother abstract that is a sentence about sparse models.';
+    const twice =
+      'Sparse Models Work\n\nAn abstract that is a sentence about sparse models.\n\nSparse Models Work Again\n\nAnother abstract that is a sentence about sparse models.';
     await library.import({ text: twice, format: 'digest', fileName: null, tags: [], dryRun: false });
     const keys = (await library.list()).map((p) => p.citationKey).sort();
     expect(keys).toEqual(['anonndsparse', 'anonndsparsea']);
-    await library.import({ text: '@article{myOwnKey, title = {Sparse Models Work}, author = {Lee, Kim}, year = {2020}}', format: 'auto', fileName: null, tags: [], dryRun: false });
+    await library.import({
+      text: '@article{myOwnKey, title = {Sparse Models Work}, author = {Lee, Kim}, year = {2020}}',
+      format: 'auto',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
     expect((await library.list()).map((p) => p.citationKey).sort()).toEqual(keys);
-    const bib = await library.import({ text: '@article{myOwnKey, title = {A Different Paper}, author = {Lee, Kim}, year = {2020}}', format: 'auto', fileName: null, tags: [], dryRun: false });
+    const bib = await library.import({
+      text: '@article{myOwnKey, title = {A Different Paper}, author = {Lee, Kim}, year = {2020}}',
+      format: 'auto',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
     expect((await library.get(bib.ids[0] ?? '')).citationKey).toBe('myOwnKey');
     await library.close();
   });

@@ -35,11 +35,18 @@ describe('real exports from other tools', () => {
   for (const fixture of fixtures) {
     it(`${fixture.name}: every entry read or skipped with its reason, and each checked entry as a reader reads it`, () => {
       const decoded = decodeBytes(readFileSync(fixture.file));
-      const result = parseImport(decoded.text, 'auto', { fileName: path.basename(fixture.file), today: new Date('2026-11-27T12:00:00Z') });
+      const result = parseImport(decoded.text, 'auto', {
+        fileName: path.basename(fixture.file),
+        today: new Date('2026-11-27T12:00:00Z'),
+      });
       expect(result.format).toBe(fixture.name.split('/')[0]);
-      expect(result.entries.every((e) => !/<\/?(i|b|sub|sup|span|em)\b/.test(`${e.title} ${e.abstract ?? ''}`)), 'no field holds HTML').toBe(true);
+      expect(
+        result.entries.every((e) => !/<\/?(i|b|sub|sup|span|em)\b/.test(`${e.title} ${e.abstract ?? ''}`)),
+        'no field holds HTML',
+      ).toBe(true);
       const untitled = result.failures.filter((f) => /has no title|no title \(/.test(f.message)).length;
-      if (fixture.expected.entries !== undefined && !TEMPLATES.has(fixture.name)) expect(result.entries.length + untitled).toBe(fixture.expected.entries);
+      if (fixture.expected.entries !== undefined && !TEMPLATES.has(fixture.name))
+        expect(result.entries.length + untitled).toBe(fixture.expected.entries);
       if (TEMPLATES.has(fixture.name)) return;
       const used = new Set<(typeof result.entries)[number]>();
       const problems = fixture.expected.checks
@@ -54,14 +61,36 @@ describe('real exports from other tools', () => {
 describe('round trips of real libraries', () => {
   for (const fixture of fixtures.filter((f) => !TEMPLATES.has(f.name))) {
     it(`${fixture.name}: exported as BibTeX and as CSL-JSON, re-imports to the same titles, authors, years, DOIs and arXiv ids`, () => {
-      const read = (text: string, fileName: string) => parseImport(text, 'auto', { fileName, today: new Date('2026-11-27T12:00:00Z') }).entries;
+      const read = (text: string, fileName: string) =>
+        parseImport(text, 'auto', { fileName, today: new Date('2026-11-27T12:00:00Z') }).entries;
       const entries = read(decodeBytes(readFileSync(fixture.file)).text, path.basename(fixture.file));
       const papers = entries.map((entry, i) => {
-        const { record, content } = recordFromEntry(entry, PaperIdSchema.parse(`p${String(i).padStart(9, '0')}`), [], '2026-11-27T12:00:00.000Z');
+        const { record, content } = recordFromEntry(
+          entry,
+          PaperIdSchema.parse(`p${String(i).padStart(9, '0')}`),
+          [],
+          '2026-11-27T12:00:00.000Z',
+        );
         return { ...record, ...content };
       });
-      const fingerprint = (list: ReadonlyArray<{ title: string; authors: readonly string[]; editors: readonly string[]; year: number | null; arxivId: string | null; doi: string | null }>) =>
-        list.map((p) => ({ title: p.title, authors: [...p.authors], editors: [...p.editors], year: p.year, arxivId: normalizeArxivId(p.arxivId), doi: normalizeDoi(p.doi) }));
+      const fingerprint = (
+        list: ReadonlyArray<{
+          title: string;
+          authors: readonly string[];
+          editors: readonly string[];
+          year: number | null;
+          arxivId: string | null;
+          doi: string | null;
+        }>,
+      ) =>
+        list.map((p) => ({
+          title: p.title,
+          authors: [...p.authors],
+          editors: [...p.editors],
+          year: p.year,
+          arxivId: normalizeArxivId(p.arxivId),
+          doi: normalizeDoi(p.doi),
+        }));
       for (const format of ['bibtex', 'csl-json'] as const) {
         const again = read(bibliography(papers, format), format === 'bibtex' ? 'export.bib' : 'export.json');
         expect(fingerprint(again), format).toEqual(fingerprint(papers));

@@ -5,9 +5,12 @@ import { runMargin } from '../../../helpers/run-margin.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
 
 const PAGE = [
-  'Sparse Attention for Long Documents in Transformers', 'We make attention sparse for long documents, and it works well in practice.',
-  'Sparse Attention for Very Long Documents in Transformers', 'A slightly different abstract about sparse attention for documents, much longer than the first one to keep.',
-  'Kernel Methods Revisited', 'Kernels are back, and this abstract says so in a full sentence.',
+  'Sparse Attention for Long Documents in Transformers',
+  'We make attention sparse for long documents, and it works well in practice.',
+  'Sparse Attention for Very Long Documents in Transformers',
+  'A slightly different abstract about sparse attention for documents, much longer than the first one to keep.',
+  'Kernel Methods Revisited',
+  'Kernels are back, and this abstract says so in a full sentence.',
 ].join('\n\n');
 
 describe('possible duplicates and merging a pair', () => {
@@ -22,7 +25,9 @@ describe('possible duplicates and merging a pair', () => {
     await library.addTags(second, ['dup']);
 
     const pairs = await library.possibleDuplicates();
-    expect(pairs).toEqual([{ a: [first, second].sort()[0], b: [first, second].sort()[1], reason: 'titles differ by a word' }]);
+    expect(pairs).toEqual([
+      { a: [first, second].sort()[0], b: [first, second].sort()[1], reason: 'titles differ by a word' },
+    ]);
 
     const merged = await library.mergePair(first, second);
     expect(merged.abstract).toContain('much longer than the first one');
@@ -55,7 +60,10 @@ describe('"not the same paper" in an import preview', () => {
     const item = preview.items[0];
     expect(item?.paperId).not.toBeNull();
     await library.markEntryDistinct(item?.paperId ?? '', item?.entryKey ?? '');
-    expect(await library.import({ text: bib, format: 'auto', fileName: null, tags: [], dryRun: true })).toMatchObject({ added: 1, merged: 0 });
+    expect(await library.import({ text: bib, format: 'auto', fileName: null, tags: [], dryRun: true })).toMatchObject({
+      added: 1,
+      merged: 0,
+    });
     await library.import({ text: bib, format: 'auto', fileName: null, tags: [], dryRun: false });
     expect((await library.list()).filter((p) => p.title === 'Kernel Methods Revisited')).toHaveLength(2);
     await library.close();
@@ -67,13 +75,19 @@ describe('the Trash', () => {
     const dir = await tempDir();
     const imported = await runMargin(['import', '-', '--json', '--library', dir], { input: PAGE });
     const ids = (JSON.parse(imported.stdout) as { ids: string[] }).ids;
-    expect((await runMargin(['trash', ids[0] ?? '', ids[1] ?? '', '--library', dir])).stdout).toBe('Moved to the Trash: 2 papers\n');
+    expect((await runMargin(['trash', ids[0] ?? '', ids[1] ?? '', '--library', dir])).stdout).toBe(
+      'Moved to the Trash: 2 papers\n',
+    );
     expect(JSON.parse((await runMargin(['list', '--json', '--library', dir])).stdout)).toHaveLength(1);
     expect((await runMargin(['trash', '--restore', ids[0] ?? '', '--library', dir])).code).toBe(0);
     expect(JSON.parse((await runMargin(['list', '--json', '--library', dir])).stdout)).toHaveLength(2);
-    expect((await runMargin(['trash', '--empty', '--library', dir])).stdout).toBe('Deleted 1 paper for good (a backup was made first).\n');
+    expect((await runMargin(['trash', '--empty', '--library', dir])).stdout).toBe(
+      'Deleted 1 paper for good (a backup was made first).\n',
+    );
     expect((await runMargin(['show', ids[1] ?? '', '--library', dir])).stderr).toMatch(/no paper with id/);
-    const backups = JSON.parse((await runMargin(['backup', 'list', '--json', '--library', dir])).stdout) as Array<{ reason: string }>;
+    const backups = JSON.parse((await runMargin(['backup', 'list', '--json', '--library', dir])).stdout) as Array<{
+      reason: string;
+    }>;
     expect(backups.map((b) => b.reason)).toEqual(expect.arrayContaining(['empty-trash', 'trash']));
   });
 });

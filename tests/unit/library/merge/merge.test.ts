@@ -15,43 +15,105 @@ describe('identity keys', () => {
   });
 
   it('matches by arXiv id, then DOI, then title with the first author', () => {
-    const index = new MatchIndex([{ id: 'a', title: 'Deep Learning', authors: ['Yann LeCun'], arxivId: '1234.56789', doi: '10.1000/x', year: 2015 }]);
+    const index = new MatchIndex([
+      { id: 'a', title: 'Deep Learning', authors: ['Yann LeCun'], arxivId: '1234.56789', doi: '10.1000/x', year: 2015 },
+    ]);
     expect(index.find({ title: 'Other', authors: [], arxivId: '1234.56789v3', doi: null, year: null })).toBe('a');
     expect(index.find({ title: 'Other', authors: [], arxivId: null, doi: '10.1000/X', year: null })).toBe('a');
-    expect(index.find({ title: 'deep  learning.', authors: ['LeCun, Yann'], arxivId: null, doi: null, year: null })).toBe('a');
-    expect(index.find({ title: 'Deep Learning', authors: ['Geoffrey Hinton'], arxivId: null, doi: null, year: null })).toBeUndefined();
+    expect(
+      index.find({ title: 'deep  learning.', authors: ['LeCun, Yann'], arxivId: null, doi: null, year: null }),
+    ).toBe('a');
+    expect(
+      index.find({ title: 'Deep Learning', authors: ['Geoffrey Hinton'], arxivId: null, doi: null, year: null }),
+    ).toBeUndefined();
     expect(index.find({ title: 'Deep Learning', authors: [], arxivId: null, doi: null, year: 2016 })).toBe('a');
   });
 
   it('never takes a title match for the same paper when DOIs, arXiv ids or years say otherwise', () => {
-    const index = new MatchIndex([{ id: 'a', title: 'Editorial statistics', authors: ['Smith, J.'], arxivId: null, doi: '10.1093/rof/rfp016', year: 2009 }]);
-    expect(index.find({ title: 'Editorial statistics', authors: ['Smith, J.'], arxivId: null, doi: '10.1093/rof/rfp028', year: 2010 })).toBeUndefined();
-    expect(index.find({ title: 'Editorial statistics', authors: ['Smith, J.'], arxivId: null, doi: null, year: 2014 })).toBeUndefined();
-    expect(index.find({ title: 'Editorial statistics', authors: ['Smith, J.'], arxivId: '2101.00001', doi: null, year: 2009 })).toBe('a');
-    const preprints = new MatchIndex([{ id: 'p', title: 'A Result', authors: ['Ada Lovelace'], arxivId: '2101.00001', doi: null, year: 2021 }]);
-    expect(preprints.find({ title: 'A Result', authors: ['Ada Lovelace'], arxivId: '2102.00002', doi: null, year: 2021 })).toBeUndefined();
-    expect(preprints.find({ title: 'A Result', authors: ['Ada Lovelace'], arxivId: null, doi: '10.1000/x', year: 2022 })).toBe('p');
+    const index = new MatchIndex([
+      {
+        id: 'a',
+        title: 'Editorial statistics',
+        authors: ['Smith, J.'],
+        arxivId: null,
+        doi: '10.1093/rof/rfp016',
+        year: 2009,
+      },
+    ]);
+    expect(
+      index.find({
+        title: 'Editorial statistics',
+        authors: ['Smith, J.'],
+        arxivId: null,
+        doi: '10.1093/rof/rfp028',
+        year: 2010,
+      }),
+    ).toBeUndefined();
+    expect(
+      index.find({ title: 'Editorial statistics', authors: ['Smith, J.'], arxivId: null, doi: null, year: 2014 }),
+    ).toBeUndefined();
+    expect(
+      index.find({
+        title: 'Editorial statistics',
+        authors: ['Smith, J.'],
+        arxivId: '2101.00001',
+        doi: null,
+        year: 2009,
+      }),
+    ).toBe('a');
+    const preprints = new MatchIndex([
+      { id: 'p', title: 'A Result', authors: ['Ada Lovelace'], arxivId: '2101.00001', doi: null, year: 2021 },
+    ]);
+    expect(
+      preprints.find({ title: 'A Result', authors: ['Ada Lovelace'], arxivId: '2102.00002', doi: null, year: 2021 }),
+    ).toBeUndefined();
+    expect(
+      preprints.find({ title: 'A Result', authors: ['Ada Lovelace'], arxivId: null, doi: '10.1000/x', year: 2022 }),
+    ).toBe('p');
   });
 });
 
 describe('importing into a library', () => {
-  const page = (abstract: string) => `Sparse Things In Networks\n\n${abstract}\n\nAnother Paper Title\n\nAn abstract for the other paper, as one sentence.`;
+  const page = (abstract: string) =>
+    `Sparse Things In Networks\n\n${abstract}\n\nAnother Paper Title\n\nAn abstract for the other paper, as one sentence.`;
 
   it('merges the same paper instead of duplicating it, keeping user data and the longer abstract', async () => {
     const dir = await tempDir();
     const deps = fixedDeps();
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps });
-    const first = await library.import({ text: page('A long abstract about sparse things, with many details in it.'), format: 'digest', fileName: null, tags: [], dryRun: false });
+    const first = await library.import({
+      text: page('A long abstract about sparse things, with many details in it.'),
+      format: 'digest',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
     expect(first).toMatchObject({ added: 2, merged: 0, unchanged: 0 });
     const id = first.ids[0] ?? '';
     await library.setStatus(id, 'reading');
     await library.addTags(id, ['mine']);
 
-    const again = await library.import({ text: page('Short abstract.'), format: 'digest', fileName: null, tags: ['batch'], dryRun: false });
+    const again = await library.import({
+      text: page('Short abstract.'),
+      format: 'digest',
+      fileName: null,
+      tags: ['batch'],
+      dryRun: false,
+    });
     expect(again).toMatchObject({ added: 0, merged: 2, unchanged: 0, ids: first.ids });
-    expect(await library.get(id)).toMatchObject({ status: 'reading', tags: ['mine', 'batch'], abstract: 'A long abstract about sparse things, with many details in it.' });
+    expect(await library.get(id)).toMatchObject({
+      status: 'reading',
+      tags: ['mine', 'batch'],
+      abstract: 'A long abstract about sparse things, with many details in it.',
+    });
 
-    const third = await library.import({ text: page('A long abstract about sparse things, with many details in it, and now even more of them.'), format: 'digest', fileName: null, tags: [], dryRun: false });
+    const third = await library.import({
+      text: page('A long abstract about sparse things, with many details in it, and now even more of them.'),
+      format: 'digest',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
     expect(third).toMatchObject({ added: 0, merged: 1, unchanged: 1 });
     expect((await library.get(id)).abstract).toContain('even more');
     expect(await library.records()).toHaveLength(2);
@@ -62,20 +124,34 @@ describe('importing into a library', () => {
     const first = '@article{a,title={Editorial statistics},author={Smith, J.},year={2009},doi={10.1093/rof/rfp016}}';
     const second = '@article{b,title={Editorial statistics},author={Smith, J.},year={2010},doi={10.1093/rof/rfp028}}';
     const both = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    const report = await both.import({ text: `${first}\n${second}`, format: 'auto', fileName: 'editorials.bib', tags: [], dryRun: false });
+    const report = await both.import({
+      text: `${first}\n${second}`,
+      format: 'auto',
+      fileName: 'editorials.bib',
+      tags: [],
+      dryRun: false,
+    });
     expect(report).toMatchObject({ added: 2, merged: 0, unchanged: 0 });
     expect((await both.list()).map((p) => p.doi).sort()).toEqual(['10.1093/rof/rfp016', '10.1093/rof/rfp028']);
     await both.close();
     const apart = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
     await apart.import({ text: first, format: 'auto', fileName: null, tags: [], dryRun: false });
-    expect(await apart.import({ text: second, format: 'auto', fileName: null, tags: [], dryRun: false })).toMatchObject({ added: 1, merged: 0 });
+    expect(await apart.import({ text: second, format: 'auto', fileName: null, tags: [], dryRun: false })).toMatchObject(
+      { added: 1, merged: 0 },
+    );
     expect(await apart.list()).toHaveLength(2);
     await apart.close();
   });
 
   it('accounts for every entry: added, merged into a paper you had, unchanged, or the same paper as an earlier entry', async () => {
     const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    await library.import({ text: '@article{old, title={A Paper You Had}, author={Lee, Kim}, year={2020}}', format: 'auto', fileName: null, tags: [], dryRun: false });
+    await library.import({
+      text: '@article{old, title={A Paper You Had}, author={Lee, Kim}, year={2020}}',
+      format: 'auto',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
     const [had] = await library.list();
     const bib = [
       '@article{new1, title={A New Paper}, author={Ng, Andrew}, year={2021}, doi={10.1000/new}}',
@@ -104,7 +180,13 @@ describe('importing into a library', () => {
   it('a dry run reports without writing', async () => {
     const dir = await tempDir();
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-    const report = await library.import({ text: page('Abstract text that is a sentence.'), format: 'digest', fileName: null, tags: [], dryRun: true });
+    const report = await library.import({
+      text: page('Abstract text that is a sentence.'),
+      format: 'digest',
+      fileName: null,
+      tags: [],
+      dryRun: true,
+    });
     expect(report.added).toBe(2);
     expect(await library.records()).toEqual([]);
     await library.close();
@@ -113,7 +195,15 @@ describe('importing into a library', () => {
   it('rejects a bad tag before writing anything', async () => {
     const dir = await tempDir();
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-    await expect(library.import({ text: page('Abstract text that is a sentence.'), format: 'digest', fileName: null, tags: ['ok', '  '], dryRun: false })).rejects.toThrow(/tag 2/);
+    await expect(
+      library.import({
+        text: page('Abstract text that is a sentence.'),
+        format: 'digest',
+        fileName: null,
+        tags: ['ok', '  '],
+        dryRun: false,
+      }),
+    ).rejects.toThrow(/tag 2/);
     expect(await library.records()).toEqual([]);
     await library.close();
   });

@@ -9,7 +9,13 @@ describe('backups hold every file of the library (issue 12, item 6)', () => {
   it('keep the pairs said to be distinct, restore them, and read them again after a restore', async () => {
     const dir = await tempDir();
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-    await library.import({ text: '@article{a, title={Same Title}, author={Lee, Kim}, year={2020}, doi={10.1000/a}}\n@article{b, title={Same Title}, author={Lee, Kim}, year={2020}, doi={10.1000/b}}', format: 'auto', fileName: null, tags: [], dryRun: false });
+    await library.import({
+      text: '@article{a, title={Same Title}, author={Lee, Kim}, year={2020}, doi={10.1000/a}}\n@article{b, title={Same Title}, author={Lee, Kim}, year={2020}, doi={10.1000/b}}',
+      format: 'auto',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
     const [a, b] = (await library.list()).map((p) => p.id);
     expect(await library.possibleDuplicates()).toHaveLength(1);
     await library.markDistinct(a ?? '', b ?? '');
@@ -19,7 +25,9 @@ describe('backups hold every file of the library (issue 12, item 6)', () => {
     await writeFile(path.join(dir, 'distinct.json.tmp'), JSON.stringify({ version: 1, pairs: [] }));
     await rename(path.join(dir, 'distinct.json.tmp'), path.join(dir, 'distinct.json'));
     await library.restoreBackup(backup.name);
-    expect(JSON.parse(await readFile(path.join(dir, 'distinct.json'), 'utf8'))).toMatchObject({ pairs: [expect.anything()] });
+    expect(JSON.parse(await readFile(path.join(dir, 'distinct.json'), 'utf8'))).toMatchObject({
+      pairs: [expect.anything()],
+    });
     expect(await library.possibleDuplicates()).toEqual([]);
     await library.close();
   });
@@ -30,7 +38,10 @@ describe('backups hold every file of the library (issue 12, item 6)', () => {
     await library.import({ text: '@misc{a, title={One}}', format: 'auto', fileName: null, tags: [], dryRun: false });
     const good = await library.backupNow('good');
     expect((await library.backups()).map((b) => b.name)).toContain(good.name);
-    await writeFile(path.join(dir, 'backups', 'snapshots', good.name, 'backup.json'), JSON.stringify({ name: 5, reason: [] }));
+    await writeFile(
+      path.join(dir, 'backups', 'snapshots', good.name, 'backup.json'),
+      JSON.stringify({ name: 5, reason: [] }),
+    );
     expect((await library.backups()).map((b) => b.name)).not.toContain(good.name);
     await library.close();
   });

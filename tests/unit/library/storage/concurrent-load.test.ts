@@ -9,7 +9,16 @@ describe('concurrent first reads of a shard', () => {
     const ids = await seedSyntheticLibrary(dir, 300);
     const library = await Library.open({ dir, mode: 'write', holder: 'test' });
     // Nothing loaded yet: many reads and edits race for the same shards.
-    await Promise.all(ids.slice(0, 50).flatMap((id, i) => [library.get(id), library.addTags(id, [`race${i}`]), library.get(ids[(i * 7) % ids.length] ?? id), library.get(id)]));
+    await Promise.all(
+      ids
+        .slice(0, 50)
+        .flatMap((id, i) => [
+          library.get(id),
+          library.addTags(id, [`race${i}`]),
+          library.get(ids[(i * 7) % ids.length] ?? id),
+          library.get(id),
+        ]),
+    );
     await library.close();
     const reopened = await Library.open({ dir, mode: 'read', holder: 'test' });
     for (const [i, id] of ids.slice(0, 50).entries()) expect((await reopened.get(id)).tags, id).toContain(`race${i}`);

@@ -50,7 +50,13 @@ describe('crash safety', () => {
   it(`kill -9 during writes never leaves an unreadable library nor loses a confirmed edit (${TRIALS} trials)`, async () => {
     const dir = await tempDir();
     const seedLibrary = await Library.open({ dir, mode: 'write', holder: 'test' });
-    await seedLibrary.import({ text: await readFile(SAMPLE_DIGEST_PATH, 'utf8'), format: 'digest', fileName: null, tags: [], dryRun: false });
+    await seedLibrary.import({
+      text: await readFile(SAMPLE_DIGEST_PATH, 'utf8'),
+      format: 'digest',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
     await seedLibrary.close();
 
     let confirmed = 0;

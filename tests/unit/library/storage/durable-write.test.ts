@@ -6,7 +6,11 @@ import { tempDir } from '../../../helpers/temp-dir.js';
 
 /** Wraps the real file system and records every call, including those on opened handles. */
 function recordingFs(log: string[], root: string): DurableFs {
-  const rel = (p: unknown) => path.relative(root, String(p)).replace(/\.[0-9a-f]{12}\.tmp$/, '.TMP').replace(/\.\d+\.TMP$/, '.TMP') || '.';
+  const rel = (p: unknown) =>
+    path
+      .relative(root, String(p))
+      .replace(/\.[0-9a-f]{12}\.tmp$/, '.TMP')
+      .replace(/\.\d+\.TMP$/, '.TMP') || '.';
   return {
     open: (async (file: string, flags: string) => {
       log.push(`open ${rel(file)} ${flags}`);
@@ -44,7 +48,10 @@ describe('writeFileDurable', () => {
     const file = path.join(dir, 'data.json');
     await fsp.writeFile(file, 'old');
     const log: string[] = [];
-    await writeFileDurable(file, 'new', { previousVersionPath: path.join(dir, 'data.json.prev'), fs: recordingFs(log, dir) });
+    await writeFileDurable(file, 'new', {
+      previousVersionPath: path.join(dir, 'data.json.prev'),
+      fs: recordingFs(log, dir),
+    });
     expect(log).toEqual([
       'open .data.json.TMP wx',
       'write .data.json.TMP',

@@ -2,12 +2,18 @@ import { copyFile, readFile, readdir, truncate, writeFile, stat } from 'node:fs/
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../../../electron/library/library.js';
-import { JOURNAL_FILE, MANIFEST_FILE, QUARANTINE_DIR, paperShardFile } from '../../../../electron/library/storage/layout.js';
+import {
+  JOURNAL_FILE,
+  MANIFEST_FILE,
+  QUARANTINE_DIR,
+  paperShardFile,
+} from '../../../../electron/library/storage/layout.js';
 import { LEGACY_SINGLE_FILE, V0LibrarySchema, migrateV0ToV1 } from '../../../../electron/library/storage/migrations.js';
 import { fixedDeps } from '../../../helpers/fixed-deps.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
 
-const DIGEST = 'First Paper On Things\n\nAn abstract that says what the first paper does, at length.\n\nSecond Paper On Stuff\n\nAnother abstract, also long enough to read as a sentence.';
+const DIGEST =
+  'First Paper On Things\n\nAn abstract that says what the first paper does, at length.\n\nSecond Paper On Stuff\n\nAnother abstract, also long enough to read as a sentence.';
 
 async function seeded(dir: string) {
   const deps = fixedDeps();
@@ -27,7 +33,9 @@ describe('LibraryStore on disk', () => {
     await library.close();
     const text = await readFile(shardFile(dir, ids[0] ?? ''), 'utf8');
     expect(text).toContain('\n  "papers": {\n');
-    const keys = Object.keys((JSON.parse(text) as { papers: Record<string, Record<string, unknown>> }).papers[ids[0] ?? ''] ?? {});
+    const keys = Object.keys(
+      (JSON.parse(text) as { papers: Record<string, Record<string, unknown>> }).papers[ids[0] ?? ''] ?? {},
+    );
     expect(keys).toEqual([...keys].sort());
   });
 
@@ -44,7 +52,9 @@ describe('LibraryStore on disk', () => {
 
     const reopened = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
     await reopened.records();
-    expect(reopened.notices.map((n) => n.message).join('\n')).toMatch(/not valid JSON.*kept at .*quarantine.*restored/s);
+    expect(reopened.notices.map((n) => n.message).join('\n')).toMatch(
+      /not valid JSON.*kept at .*quarantine.*restored/s,
+    );
     const kept = await readdir(path.join(dir, QUARANTINE_DIR));
     expect(kept).toHaveLength(1);
     expect(await readFile(path.join(dir, QUARANTINE_DIR, kept[0] ?? ''))).toEqual(damaged);
@@ -106,7 +116,11 @@ describe('LibraryStore on disk', () => {
     const record = await library.get(id);
     await library.close();
     const { abstract: _a, note, annotations, ...rest } = record;
-    const journal = { version: 1, papers: { [id]: { ...rest, status: 'read' } }, contents: { [id]: { abstract: 'A much longer replacement abstract.', note, annotations } } };
+    const journal = {
+      version: 1,
+      papers: { [id]: { ...rest, status: 'read' } },
+      contents: { [id]: { abstract: 'A much longer replacement abstract.', note, annotations } },
+    };
     await writeFile(path.join(dir, JOURNAL_FILE), JSON.stringify(journal));
     const reader = await Library.open({ dir, mode: 'read', holder: 'test' });
     expect((await reader.get(id)).status).toBe('read');
@@ -119,21 +133,36 @@ describe('LibraryStore on disk', () => {
 
 describe('migrations', () => {
   it('v0 → v1 splits records from abstracts (pure)', async () => {
-    const v0 = V0LibrarySchema.parse(JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../../fixtures/migrations/v0-library.json'), 'utf8')));
+    const v0 = V0LibrarySchema.parse(
+      JSON.parse(
+        await readFile(path.resolve(import.meta.dirname, '../../../fixtures/migrations/v0-library.json'), 'utf8'),
+      ),
+    );
     const { records, contents } = migrateV0ToV1(v0);
     expect(records.map((r) => r.id)).toEqual(['legacy00000001', 'legacy00000002']);
     expect(records[0]).not.toHaveProperty('abstract');
     expect(records[0]).toMatchObject({ annotationCount: 0, hasNote: true });
-    expect(contents.get('legacy00000001')).toEqual({ abstract: v0.papers[0]?.abstract, note: { text: 'Classic.', updatedAt: '2024-01-01T00:00:00.000Z' }, annotations: [] });
+    expect(contents.get('legacy00000001')).toEqual({
+      abstract: v0.papers[0]?.abstract,
+      note: { text: 'Classic.', updatedAt: '2024-01-01T00:00:00.000Z' },
+      annotations: [],
+    });
     expect(contents.get('legacy00000002')).toEqual({ abstract: null, note: null, annotations: [] });
   });
 
   it('opening a v0 single-file library moves it into shards and keeps the original', async () => {
     const dir = await tempDir();
-    await copyFile(path.resolve(import.meta.dirname, '../../../fixtures/migrations/v0-library.json'), path.join(dir, LEGACY_SINGLE_FILE));
+    await copyFile(
+      path.resolve(import.meta.dirname, '../../../fixtures/migrations/v0-library.json'),
+      path.join(dir, LEGACY_SINGLE_FILE),
+    );
     const library = await Library.open({ dir, mode: 'write', holder: 'test' });
     expect(library.notices[0]?.message).toContain('Moved 2 papers');
-    expect(await library.get('legacy00000001')).toMatchObject({ status: 'read', note: { text: 'Classic.' }, abstract: expect.stringContaining('sequence transduction') });
+    expect(await library.get('legacy00000001')).toMatchObject({
+      status: 'read',
+      note: { text: 'Classic.' },
+      abstract: expect.stringContaining('sequence transduction'),
+    });
     expect(await readdir(path.join(dir, 'backups'))).toContain(`${LEGACY_SINGLE_FILE}.v0`);
     await library.close();
   });

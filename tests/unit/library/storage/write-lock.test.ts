@@ -25,7 +25,15 @@ describe('single writer', () => {
     const dir = await tempDir();
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const lockPath = path.join(dir, LOCK_FILE);
-    await writeFile(lockPath, JSON.stringify({ pid: Number(dead.stdout), host: hostname(), holder: 'Margin app', since: '2026-01-01T00:00:00.000Z' }));
+    await writeFile(
+      lockPath,
+      JSON.stringify({
+        pid: Number(dead.stdout),
+        host: hostname(),
+        holder: 'Margin app',
+        since: '2026-01-01T00:00:00.000Z',
+      }),
+    );
     const library = await Library.open({ dir, mode: 'write', holder: 'margin import' });
     expect(JSON.parse(await readFile(lockPath, 'utf8'))).toMatchObject({ pid: process.pid, holder: 'margin import' });
     await library.close();
@@ -40,13 +48,21 @@ describe('a lock held from another machine (issue 12, item 6)', () => {
     const dir = await tempDir();
     const other = { pid: 4242, host: 'laptop.example', holder: 'the Margin app', since: '2026-11-26T09:00:00.000Z' };
     await writeFile(path.join(dir, 'write.lock'), JSON.stringify(other));
-    await expect(acquireWriteLock(dir, 'test', () => new Date())).rejects.toThrow(/open for writing by the Margin app \(pid 4242 on laptop\.example.*take the library over/);
+    await expect(acquireWriteLock(dir, 'test', () => new Date())).rejects.toThrow(
+      /open for writing by the Margin app \(pid 4242 on laptop\.example.*take the library over/,
+    );
     const lock = await acquireWriteLock(dir, 'test', () => new Date(), { takeOverFromOtherHost: true });
-    expect(JSON.parse(await readFile(path.join(dir, 'write.lock'), 'utf8'))).toMatchObject({ host: hostname(), pid: process.pid, holder: 'test' });
+    expect(JSON.parse(await readFile(path.join(dir, 'write.lock'), 'utf8'))).toMatchObject({
+      host: hostname(),
+      pid: process.pid,
+      holder: 'test',
+    });
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     await lock.release();
     // Our own live process on this machine: taking over is never offered.
     await writeFile(path.join(dir, 'write.lock'), JSON.stringify({ ...other, host: hostname(), pid: process.ppid }));
-    await expect(acquireWriteLock(dir, 'test', () => new Date(), { takeOverFromOtherHost: true })).rejects.toThrow(/open for writing/);
+    await expect(acquireWriteLock(dir, 'test', () => new Date(), { takeOverFromOtherHost: true })).rejects.toThrow(
+      /open for writing/,
+    );
   });
 });

@@ -1,0 +1,47 @@
+/** The journal file: a multi-shard change written whole before it is applied (the commit point), replayed at open. */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
+import { writeFileDurable } from './durable-write.js';
+import { CorruptFileError } from './errors.js';
+import { CURRENT_VERSION, JOURNAL_FILE, JournalSchema, type Journal } from './layout.js';
+import { readIfExists } from './read-if-exists.js';
+import { parseValidated } from './validated-json-file.js';
+
+/** A journal of these changes, in the version this build writes. */
+export function journalOf(
+  records: readonly PaperRecord[],
+  contents: ReadonlyMap<string, PaperContent>,
+  deleted: readonly string[],
+): Journal {
+  return {
+    version: CURRENT_VERSION,
+    papers: Object.fromEntries(records.map((r) => [r.id, r])),
+    contents: Object.fromEntries(contents),
+    deleted: [...deleted],
+  };
+}
+
+/** Write the journal durably: once this resolves, the change is committed. */
+export async function writeJournal(dir: string, journal: Journal): Promise<void> {
+  await writeFileDurable(path.join(dir, JOURNAL_FILE), JSON.stringify(journal));
+}
+
+/** Drop the journal once its changes are in the shards. */
+export async function removeJournal(dir: string): Promise<void> {
+  await rm(path.join(dir, JOURNAL_FILE), { force: true });
+}
+
+/** The journal left by a change that was committed but maybe not applied, or null when there is none. */
+export async function readJournal(dir: string): Promise<Journal | null> {
+  const file = path.join(dir, JOURNAL_FILE);
+  const text = await readIfExists(file);
+  if (text === null) return null;
+  try {
+    return parseValidated(file, text, JournalSchema);
+  } catch (error) {
+    // The journal is written atomically, so a bad one was never committed: its change never happened.
+    if (error instanceof CorruptFileError) return null;
+    throw error;
+  }
+}

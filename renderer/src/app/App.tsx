@@ -1,0 +1,149 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { MarginApi } from '../api/client.js';
+import { saveCurrentSearch, type FocusTargets } from '../features/commands/commands.js';
+import { useGlobalKeys } from '../features/commands/use-global-keys.js';
+import { useImportGestures } from '../features/import/use-import-gestures.js';
+import { useMargin, useMarginStore } from './store.js';
+import { ErrorBoundary } from '../ui/ErrorBoundary.js';
+import { BackupsDialog } from '../features/backups/BackupsDialog.js';
+import { DuplicatesDialog } from '../features/duplicates/DuplicatesDialog.js';
+import { CommandPalette } from '../features/commands/CommandPalette.js';
+import { ExportDialog } from '../features/export/ExportDialog.js';
+import { ImportDialog } from '../features/import/ImportDialog.js';
+import { PaperList } from '../features/list/PaperList.js';
+import { Reader } from '../features/reader/Reader.js';
+import { SearchBox } from '../features/search/SearchBox.js';
+import { ShortcutsDialog } from '../features/commands/ShortcutsDialog.js';
+import { Sidebar } from '../features/sidebar/Sidebar.js';
+
+/** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
+export function App({ api }: { api: MarginApi }) {
+  const store = useMarginStore();
+  const { dialog, toast, overview, overviewError, search, paperId } = useMargin(
+    useShallow((s) => ({
+      dialog: s.dialog,
+      toast: s.toast,
+      overview: s.overview,
+      overviewError: s.overviewError,
+      search: s.search,
+      paperId: s.paper?.id ?? null,
+    })),
+  );
+  const closeDialog = () => store.getState().closeDialog();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const tagRef = useRef<HTMLInputElement>(null);
+
+  const focus = useMemo<FocusTargets>(
+    () => ({
+      focusSearch: () => searchRef.current?.focus(),
+      focusList: () => listRef.current?.focus(),
+      focusTagInput: () => tagRef.current?.focus(),
+      focusReader: () => document.getElementById('reader-article')?.focus(),
+    }),
+    [],
+  );
+  useGlobalKeys(store, focus);
+  const { dragging } = useImportGestures(store);
+
+  useEffect(() => {
+    const state = store.getState();
+    void state.refreshOverview();
+    void state.setView(state.view);
+    void state.loadSavedSearches();
+    // Every change (an edit here, another window, the CLI through serve, an import) refreshes what is shown.
+    return api.onLibraryChanged((change) => void store.getState().applyLibraryChange(change));
+  }, [api, store]);
+
+  // Never lose a keystroke of a note: save what is pending when the window goes away.
+  useEffect(() => {
+    const flush = () => void store.getState().flushNotes();
+    window.addEventListener('beforeunload', flush);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [store]);
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => store.getState().showToast(null), 5000);
+    return () => clearTimeout(timer);
+  }, [toast, store]);
+
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <div className="brand">
+          <img src="./icon.svg" alt="" />
+          Margin
+        </div>
+        <SearchBox ref={searchRef} />
+        <button
+          type="button"
+          className="btn"
+          disabled={search.trim() === ''}
+          onClick={() => void saveCurrentSearch(store.getState())}
+        >
+          Save search
+        </button>
+        <span className="spacer" />
+        <button type="button" className="btn primary" onClick={() => store.getState().openImport(null)}>
+          Import
+        </button>
+        <button type="button" className="btn" onClick={() => store.getState().openExport()}>
+          Export
+        </button>
+        <button
+          type="button"
+          className="btn ghost"
+          aria-label="Keyboard shortcuts"
+          onClick={() => store.getState().openDialog('shortcuts')}
+        >
+          <kbd>?</kbd>
+        </button>
+      </header>
+      <Sidebar />
+      <div className="list-column">
+        {overviewError && (
+          <p className="error notice" role="alert">
+            The library could not be read: {overviewError}
+          </p>
+        )}
+        {overview?.notices.map((n, i) => (
+          <p key={i} className="error notice" role="alert">
+            {n.message}
+          </p>
+        ))}
+        <ErrorBoundary area="The paper list" className="list-pane">
+          <PaperList ref={listRef} />
+        </ErrorBoundary>
+      </div>
+      {/* One paper that trips the reader must not blank the window: opening another paper tries again. */}
+      <ErrorBoundary area="This paper" className="reader" resetKey={paperId}>
+        <Reader ref={tagRef} />
+      </ErrorBoundary>
+      {dialog !== null && (
+        <ErrorBoundary area="This dialog" className="dialog-error" onClose={closeDialog} resetKey={dialog}>
+          {dialog === 'import' && <ImportDialog />}
+          {dialog === 'shortcuts' && <ShortcutsDialog />}
+          {dialog === 'palette' && <CommandPalette focus={focus} />}
+          {dialog === 'export' && <ExportDialog />}
+          {dialog === 'backups' && <BackupsDialog />}
+          {dialog === 'duplicates' && <DuplicatesDialog />}
+        </ErrorBoundary>
+      )}
+      {toast && (
+        <div className="toast" role="status">
+          {toast}
+          <button type="button" aria-label="Dismiss" onClick={() => store.getState().showToast(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      {dragging && <div className="drop-hint">Drop to import</div>}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { StateCreator } from 'zustand';
+import type { MarginApi } from '../api/client.js';
+import type { AnnotationSlice } from '../features/annotations/annotation-slice.js';
+import type { BackupsSlice } from '../features/backups/backups-slice.js';
+import type { DuplicatesSlice } from '../features/duplicates/duplicates-slice.js';
+import type { ExportSlice } from '../features/export/export-slice.js';
+import type { ImportSlice } from '../features/import/import-slice.js';
+import type { UndoSlice } from './undo-slice.js';
+import type { LibrarySlice } from './library-slice.js';
+import type { ListSlice } from '../features/list/list-slice.js';
+import type { ReaderSlice } from '../features/reader/reader-slice.js';
+import type { SearchesSlice } from '../features/search/searches-slice.js';
+import type { UiSlice } from './ui-slice.js';
+
+/** The whole store: one slice per concern. */
+export type MarginState = LibrarySlice &
+  ListSlice &
+  ReaderSlice &
+  UiSlice &
+  SearchesSlice &
+  ImportSlice &
+  AnnotationSlice &
+  UndoSlice &
+  ExportSlice &
+  DuplicatesSlice &
+  BackupsSlice;
+
+/** A slice creator that also gets the API (tests pass a fake). */
+export type SliceCreator<T> = (api: MarginApi) => StateCreator<MarginState, [], [], T>;
+
+/** Words for an error, to show where it happened. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

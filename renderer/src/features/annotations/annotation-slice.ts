@@ -1,0 +1,152 @@
+import type { Annotation, AnnotationColor, Note, Paper } from '../../../../shared/models/paper.js';
+import { describeError, type MarginState, type SliceCreator } from '../../app/store-types.js';
+
+export interface AnnotationSlice {
+  /** The highlight selected for editing in the reader. */
+  readonly selectedAnnotationId: string | null;
+  readonly annotationError: string | null;
+  /** Notes not yet saved, by paper id (saved a beat after typing stops, and on leaving). */
+  readonly noteDrafts: Readonly<Record<string, string>>;
+  readonly noteSaving: boolean;
+  /** Text selected in the open paper's abstract, as offsets (what `h` highlights). */
+  readonly textSelection: { readonly start: number; readonly end: number } | null;
+  setTextSelection(range: { start: number; end: number } | null): void;
+  /** `h`: highlight the selected text. */
+  highlightSelection(): Promise<void>;
+  createAnnotation(start: number, end: number, color?: AnnotationColor): Promise<void>;
+  selectAnnotation(id: string | null): void;
+  updateAnnotation(id: string, patch: { color?: AnnotationColor; comment?: string }, undoable?: boolean): Promise<void>;
+  deleteAnnotation(id: string): Promise<void>;
+  editNote(paperId: string, text: string): void;
+  /** Save every unsaved note now (before the window closes or another paper opens). */
+  flushNotes(): Promise<void>;
+}
+
+/** Put a changed annotation into the open paper. */
+function withAnnotation(paper: Paper | null, annotation: Annotation, paperId: string): Paper | null {
+  if (!paper || paper.id !== paperId) return paper;
+  const others = paper.annotations.filter((a) => a.id !== annotation.id);
+  return { ...paper, annotations: [...others, annotation], annotationCount: others.length + 1 };
+}
+
+function withoutAnnotation(paper: Paper | null, annotationId: string, paperId: string): Paper | null {
+  if (!paper || paper.id !== paperId) return paper;
+  const annotations = paper.annotations.filter((a) => a.id !== annotationId);
+  return { ...paper, annotations, annotationCount: annotations.length };
+}
+
+export const createAnnotationSlice: SliceCreator<AnnotationSlice> = (api) => (set, get) => {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  async function saveNote(paperId: string): Promise<void> {
+    const text = get().noteDrafts[paperId];
+    if (text === undefined) return;
+    clearTimeout(timers.get(paperId));
+    timers.delete(paperId);
+    set({ noteSaving: true });
+    try {
+      const note: Note | null = await api.call('notes:set', { paperId, text }); // ids in drafts come from opened papers
+      set((state: MarginState) => {
+        const drafts = { ...state.noteDrafts };
+        // Keep a draft typed while this save was in flight.
+        if (drafts[paperId] === text) delete drafts[paperId];
+        const paper = state.paper?.id === paperId ? { ...state.paper, note, hasNote: note !== null } : state.paper;
+        return { noteDrafts: drafts, paper, noteSaving: false, annotationError: null };
+      });
+    } catch (error) {
+      set({
+        noteSaving: false,
+        annotationError: `Your note was not saved: ${describeError(error)}. It is kept here; keep typing or try again.`,
+      });
+    }
+  }
+
+  return {
+    selectedAnnotationId: null,
+    annotationError: null,
+    noteDrafts: {},
+    noteSaving: false,
+    textSelection: null,
+    setTextSelection: (range) => set({ textSelection: range }),
+    async highlightSelection() {
+      const range = get().textSelection;
+      if (!range) {
+        get().showToast('Select some text in the abstract first, then press h.');
+        return;
+      }
+      set({ textSelection: null });
+      document.getSelection()?.removeAllRanges();
+      await get().createAnnotation(range.start, range.end);
+    },
+    async createAnnotation(start, end, color = 'yellow') {
+      const paper = get().paper;
+      if (!paper) return;
+      try {
+        const created = await api.call('annotations:create', { paperId: paper.id, start, end, color, comment: '' });
+        set((s) => ({
+          paper: withAnnotation(s.paper, created, paper.id),
+          selectedAnnotationId: created.id,
+          annotationError: null,
+        }));
+        get().pushUndo(`highlight “${created.quote.slice(0, 40)}”`, async () => {
+          await api.call('annotations:delete', { paperId: paper.id, annotationId: created.id });
+          set((s) => ({ paper: withoutAnnotation(s.paper, created.id, paper.id), selectedAnnotationId: null }));
+        });
+      } catch (error) {
+        set({ annotationError: describeError(error) });
+      }
+    },
+    selectAnnotation: (id) => set({ selectedAnnotationId: id }),
+    async updateAnnotation(id, patch, undoable = true) {
+      const paper = get().paper;
+      const before = paper?.annotations.find((a) => a.id === id);
+      if (!paper || !before) return;
+      try {
+        const updated = await api.call('annotations:update', { paperId: paper.id, annotationId: id, ...patch });
+        set((s) => ({ paper: withAnnotation(s.paper, updated, paper.id), annotationError: null }));
+        if (undoable) {
+          get().pushUndo('highlight change', async () => {
+            const restored = await api.call('annotations:update', {
+              paperId: paper.id,
+              annotationId: id,
+              color: before.color,
+              comment: before.comment,
+            });
+            set((s) => ({ paper: withAnnotation(s.paper, restored, paper.id) }));
+          });
+        }
+      } catch (error) {
+        set({ annotationError: describeError(error) });
+      }
+    },
+    async deleteAnnotation(id) {
+      const paper = get().paper;
+      if (!paper) return;
+      try {
+        const removed = await api.call('annotations:delete', { paperId: paper.id, annotationId: id });
+        set((s) => ({
+          paper: withoutAnnotation(s.paper, id, paper.id),
+          selectedAnnotationId: null,
+          annotationError: null,
+        }));
+        get().pushUndo('delete highlight', async () => {
+          const restored = await api.call('annotations:restore', { paperId: paper.id, annotation: removed });
+          set((s) => ({ paper: withAnnotation(s.paper, restored, paper.id) }));
+        });
+      } catch (error) {
+        set({ annotationError: describeError(error) });
+      }
+    },
+    editNote(paperId, text) {
+      set((s) => ({ noteDrafts: { ...s.noteDrafts, [paperId]: text } }));
+      clearTimeout(timers.get(paperId));
+      timers.set(
+        paperId,
+        setTimeout(() => void saveNote(paperId), 600),
+      );
+    },
+    async flushNotes() {
+      await Promise.all(Object.keys(get().noteDrafts).map((id) => saveNote(id)));
+    },
+  };
+};

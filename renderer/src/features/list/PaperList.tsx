@@ -1,0 +1,125 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { SORTS, type Sort } from '../../../../shared/models/views.js';
+import { viewTitle } from '../sidebar/views.js';
+import { useMargin } from '../../app/store.js';
+import { EmptyList } from './EmptyList.js';
+import { PaperRow, PlaceholderRow, ROW_HEIGHT } from './PaperRow.js';
+
+const SORT_LABELS: Readonly<Record<Sort, string>> = { added: 'Newest added', title: 'Title', year: 'Year' };
+
+/** The virtualized paper list: only the rows in view (plus a few) are in the DOM, whatever the library's size. */
+export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, forwarded) {
+  const { total, rows, selectedIndex, view, sort, listLoaded, listError, search } = useMargin(
+    useShallow((s) => ({
+      total: s.total,
+      rows: s.rows,
+      selectedIndex: s.selectedIndex,
+      view: s.view,
+      sort: s.sort,
+      listLoaded: s.listLoaded,
+      listError: s.listError,
+      search: s.search,
+    })),
+  );
+  const { select, ensureRange, setSort, moveSelection } = useMargin(
+    useShallow((s) => ({
+      select: s.select,
+      ensureRange: s.ensureRange,
+      setSort: s.setSort,
+      moveSelection: s.moveSelection,
+    })),
+  );
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useImperativeHandle(forwarded, () => scrollRef.current as HTMLDivElement); // mounted before any caller can use it
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (total > 0) void ensureRange(first, last);
+  }, [first, last, total, ensureRange, rows]);
+
+  useEffect(() => {
+    if (total > 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, total, virtualizer]);
+
+  const selectedRow = rows[selectedIndex];
+
+  return (
+    <section className="list-pane" aria-label="Paper list">
+      <div className="list-header">
+        <h2>
+          {viewTitle(view)}
+          <span className="total">{listLoaded ? total.toLocaleString() : ''}</span>
+        </h2>
+        <label className="visually-hidden" htmlFor="sort">
+          Sort by
+        </label>
+        <select id="sort" value={sort} onChange={(e) => void setSort(e.target.value as Sort)}>
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {SORT_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {listError && (
+        <p className="error notice" role="alert">
+          Could not load the list: {listError}
+        </p>
+      )}
+      <div
+        ref={scrollRef}
+        className="paper-list"
+        role="listbox"
+        aria-label="Papers"
+        tabIndex={0}
+        aria-activedescendant={selectedRow ? `paper-${selectedRow.id}` : undefined}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            moveSelection(e.key === 'ArrowDown' ? 1 : -1);
+          } else if (e.key === 'PageDown' || e.key === 'PageUp') {
+            e.preventDefault();
+            moveSelection((e.key === 'PageDown' ? 1 : -1) * Math.max(1, items.length - 2));
+          } else if (e.key === 'Home' || e.key === 'End') {
+            e.preventDefault();
+            select(e.key === 'Home' ? 0 : total - 1);
+          }
+        }}
+      >
+        {listLoaded && total === 0 ? (
+          <EmptyList view={view} searching={search.trim() !== ''} />
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = rows[item.index];
+              return row ? (
+                <PaperRow
+                  key={row.id}
+                  row={row}
+                  index={item.index}
+                  total={total}
+                  top={item.start}
+                  selected={item.index === selectedIndex}
+                  onSelect={select}
+                />
+              ) : (
+                <PlaceholderRow key={`placeholder-${item.index}`} top={item.start} />
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+});

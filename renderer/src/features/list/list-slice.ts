@@ -1,0 +1,149 @@
+import type { View } from '../../../../shared/ipc/contract.js';
+import type { ListRow, Sort } from '../../../../shared/models/views.js';
+import { describeError, type SliceCreator } from '../../app/store-types.js';
+
+/** Rows are fetched in pages: the renderer never holds the whole library. */
+export const PAGE_SIZE = 200;
+
+export interface ListSlice {
+  readonly view: View;
+  readonly search: string;
+  readonly sort: Sort;
+  /** How many papers the current view and search select. */
+  readonly total: number;
+  /** Loaded rows by position; positions not yet fetched are missing. */
+  readonly rows: Readonly<Record<number, ListRow>>;
+  /** Bumped on every new query, so late answers to an old one are dropped. */
+  readonly generation: number;
+  readonly listLoaded: boolean;
+  readonly listError: string | null;
+  readonly selectedIndex: number;
+  readonly selectedId: string | null;
+  setView(view: View): Promise<void>;
+  setSearch(search: string): Promise<void>;
+  setSort(sort: Sort): Promise<void>;
+  /** Make sure rows start…end (inclusive) are loaded. */
+  ensureRange(start: number, end: number): Promise<void>;
+  /** Fetch the current query again (after a change), keeping the selection where it is. */
+  reloadList(): Promise<void>;
+  /**
+   * Keyboard triage: after the next reload the reader shows whatever paper is then at the selected place
+   * (the one after a paper that left the view). Said before the edit, since its change event may come first.
+   */
+  advanceOnNextReload(advance: boolean): void;
+  select(index: number): void;
+  moveSelection(delta: number): void;
+}
+
+export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
+  const inFlight = new Set<string>();
+  /**
+   * Whether the reader follows the selection. It does after the user selects or changes the query;
+   * after a reload caused by an edit it does not, so the paper being edited never swaps under the user.
+   */
+  let follow = true;
+  /** The last paper the list asked the reader to open. */
+  let opened: string | null = null;
+  let advanceNext = false;
+
+  async function loadPage(page: number, generation: number): Promise<void> {
+    const key = `${generation}:${page}`;
+    if (inFlight.has(key)) return;
+    inFlight.add(key);
+    try {
+      const { view, search, sort } = get();
+      const result = await api.call('papers:query', { view, search, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+      if (get().generation !== generation) return;
+      const rows: Record<number, ListRow> = page === 0 && get().rows === EMPTY ? {} : { ...get().rows };
+      result.rows.forEach((row, i) => {
+        rows[result.offset + i] = row;
+      });
+      set({ rows, total: result.total, listLoaded: true, listError: null });
+      syncSelection();
+    } catch (error) {
+      if (get().generation === generation) set({ listError: describeError(error), listLoaded: true });
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  /** Keep the selected id in step with the selected position, within bounds. */
+  function syncSelection(): void {
+    const { total, selectedIndex, selectedId, rows } = get();
+    // After a reload the selected paper may have moved (a new sort, papers added above it): follow it.
+    const moved = follow ? undefined : Object.entries(rows).find(([, row]) => row.id === selectedId)?.[0];
+    const wanted = moved === undefined ? selectedIndex : Number(moved);
+    const index = total === 0 ? 0 : Math.min(Math.max(wanted, 0), total - 1);
+    const id = rows[index]?.id ?? null;
+    if (index !== selectedIndex || id !== selectedId) set({ selectedIndex: index, selectedId: id });
+    if (id !== null && follow && id !== opened) {
+      opened = id;
+      void get().openPaper(id);
+    }
+  }
+
+  async function requery(keepSelection: boolean): Promise<void> {
+    const generation = get().generation + 1;
+    follow = !keepSelection || advanceNext;
+    advanceNext = false;
+    set({
+      generation,
+      rows: EMPTY,
+      ...(keepSelection ? {} : { selectedIndex: 0, selectedId: null, total: 0, listLoaded: false }),
+    });
+    await loadPage(Math.floor(get().selectedIndex / PAGE_SIZE), generation);
+    if (get().selectedIndex >= PAGE_SIZE) await loadPage(0, generation);
+  }
+
+  return {
+    view: { kind: 'status', status: 'inbox' },
+    search: '',
+    sort: 'added',
+    total: 0,
+    rows: EMPTY,
+    generation: 0,
+    listLoaded: false,
+    listError: null,
+    selectedIndex: 0,
+    selectedId: null,
+    async setView(view) {
+      set({ view });
+      await requery(false);
+    },
+    async setSearch(search) {
+      set({ search });
+      await requery(false);
+    },
+    async setSort(sort) {
+      set({ sort });
+      await requery(false);
+    },
+    async ensureRange(start, end) {
+      const { generation, rows, total } = get();
+      const last = Math.min(end, total - 1);
+      const pages = new Set<number>();
+      for (let i = Math.max(0, start); i <= last; i++) if (rows[i] === undefined) pages.add(Math.floor(i / PAGE_SIZE));
+      await Promise.all([...pages].map((page) => loadPage(page, generation)));
+    },
+    async reloadList() {
+      await requery(true);
+    },
+    advanceOnNextReload(advance) {
+      advanceNext = advance;
+    },
+    select(index) {
+      follow = true;
+      if (get().paper?.id !== get().rows[index]?.id) opened = null;
+      set({ selectedIndex: index });
+      syncSelection();
+      void get().ensureRange(index, index);
+    },
+    moveSelection(delta) {
+      const { selectedIndex, total } = get();
+      if (total === 0) return;
+      get().select(Math.min(Math.max(selectedIndex + delta, 0), total - 1));
+    },
+  };
+};
+
+const EMPTY: Readonly<Record<number, ListRow>> = Object.freeze({});

@@ -1,0 +1,142 @@
+import { forwardRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { STATUSES, type Paper, type Status } from '../../../../shared/models/paper.js';
+import { STATUS_LABELS } from '../sidebar/views.js';
+import { useMargin } from '../../app/store.js';
+import { AbstractView } from './AbstractView.js';
+import { AnnotationList } from '../annotations/AnnotationList.js';
+import { NoteEditor } from '../annotations/NoteEditor.js';
+import { Icon } from '../../ui/Icon.js';
+import { TagEditor } from '../tags/TagEditor.js';
+
+/** Links a reader can follow; the URL itself is checked by main before the OS opens it. */
+function links(paper: Paper): Array<{ label: string; href: string }> {
+  const out: Array<{ label: string; href: string }> = [];
+  if (paper.arxivId)
+    out.push({
+      label: `arXiv:${paper.arxivId}${paper.arxivVersion ? `v${paper.arxivVersion}` : ''}`,
+      href: `https://arxiv.org/abs/${paper.arxivId}`,
+    });
+  if (paper.doi) out.push({ label: `doi:${paper.doi}`, href: `https://doi.org/${paper.doi}` });
+  // The paper's own link, unless it is one of the above again (a digest's link is usually its arXiv page).
+  if (paper.url && /^https?:\/\//i.test(paper.url) && !out.some((link) => link.href === paper.url))
+    out.push({ label: new URL(paper.url).hostname, href: paper.url });
+  return out;
+}
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** The open paper: title, authors, links, status, tags and the abstract set for reading. */
+export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagInputRef) {
+  const { paper, readerError, total, setStatus, untrash } = useMargin(
+    useShallow((s) => ({
+      paper: s.paper,
+      readerError: s.readerError,
+      total: s.total,
+      setStatus: s.setStatus,
+      untrash: s.untrashPaper,
+    })),
+  );
+  const a = useMargin(
+    useShallow((s) => ({
+      selectedId: s.selectedAnnotationId,
+      select: s.selectAnnotation,
+      setTextSelection: s.setTextSelection,
+      create: s.createAnnotation,
+      error: s.annotationError,
+      copy: s.copyPaperMarkdown,
+    })),
+  );
+
+  if (!paper || total === 0) {
+    return (
+      <main className="reader" aria-label="Reader">
+        <div className="empty">
+          <Icon name="reading" />
+          <h2>Nothing open</h2>
+          <p>Pick a paper from the list, or press j and k to walk through it.</p>
+        </div>
+      </main>
+    );
+  }
+
+  return (
+    <main className="reader" aria-label="Reader">
+      <article className="reader-inner" tabIndex={-1} id="reader-article">
+        {readerError && (
+          <p className="error" role="alert">
+            {readerError}
+          </p>
+        )}
+        {paper.trashedAt !== null && (
+          <p className="notice-bar" role="status">
+            This paper is in the Trash.{' '}
+            <button type="button" className="btn small" onClick={() => void untrash()}>
+              Restore it
+            </button>
+          </p>
+        )}
+        <h1>{paper.title}</h1>
+        {paper.authors.length > 0 && <div className="authors">{paper.authors.join(', ')}</div>}
+        {paper.editors.length > 0 && <div className="authors editors">Edited by {paper.editors.join(', ')}</div>}
+        <div className="facts">
+          {paper.year !== null && <span>{paper.year}</span>}
+          {paper.venue && <span>{paper.venue}</span>}
+          {links(paper).map((link) => (
+            <a key={link.href} href={link.href} target="_blank" rel="noopener noreferrer">
+              {link.label}
+            </a>
+          ))}
+          <span className="spacer" />
+          <button type="button" className="btn small ghost" onClick={() => void a.copy()}>
+            Copy Markdown
+          </button>
+        </div>
+        <div className="controls">
+          <div className="field">
+            <label className="field-label" htmlFor="status-control">
+              Status
+            </label>
+            {/* the options are exactly STATUSES, so the value is a Status */}
+            <select id="status-control" value={paper.status} onChange={(e) => void setStatus(e.target.value as Status)}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field tags-field">
+            <span className="field-label">Tags</span>
+            <TagEditor ref={tagInputRef} tags={paper.tags} />
+          </div>
+        </div>
+        {a.error && (
+          <p className="error" role="alert">
+            {a.error}
+          </p>
+        )}
+        <AbstractView
+          abstract={paper.abstract}
+          annotations={paper.annotations}
+          selectedAnnotationId={a.selectedId}
+          onSelectAnnotation={a.select}
+          onSelectText={a.setTextSelection}
+          onHighlight={(range) => void a.create(range.start, range.end)}
+        />
+        <AnnotationList annotations={paper.annotations} />
+        <NoteEditor paper={paper} />
+        <p className="source-note">
+          Added {formatDate(paper.addedAt)}
+          {paper.source.digestDate && ` from the ${formatDate(paper.source.digestDate)} digest`}
+          {paper.source.fileName && ` (${paper.source.fileName})`}
+        </p>
+      </article>
+    </main>
+  );
+});

@@ -1,0 +1,39 @@
+import { afterEach } from 'vitest';
+import { createApi } from '../api/client.js';
+import { createMarginStore, type MarginStore } from '../app/store.js';
+import { inProcessMain, numberedPapers, type InProcessMain } from '../../../tests/helpers/in-process-api.js';
+import { tempDir } from '../../../tests/helpers/temp-dir.js';
+
+// Renderer tests run the store against the real handlers and a real library on disk, through the same
+// dispatch as IPC: no stand-in for main to keep in step with it.
+const open: InProcessMain[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((main) => main.close()));
+});
+
+/** A library of `count` papers titled "Paper 0"…, a store on it, and the app's one subscription to changes. */
+export async function storeOnLibrary(count: number): Promise<{ store: MarginStore; main: InProcessMain }> {
+  const main = await inProcessMain(await tempDir());
+  open.push(main);
+  if (count > 0)
+    await main.session.library.import({
+      text: numberedPapers(count),
+      format: 'csl-json',
+      fileName: 'papers.json',
+      html: null,
+      edits: [],
+      categoryTags: false,
+      tags: [],
+      dryRun: false,
+    });
+  const api = createApi(main.transport);
+  const store = createMarginStore(api);
+  api.onLibraryChanged((change) => void store.getState().applyLibraryChange(change));
+  main.calls.length = 0;
+  return { store, main };
+}
+
+/** Let change events, and the refreshes they start, run to the end. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5));
+}
