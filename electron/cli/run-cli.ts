@@ -10,7 +10,7 @@ import { showCommand, showUsage } from './commands/show.js';
 import { statusCommand, statusUsage } from './commands/status.js';
 import { tagCommand, tagUsage } from './commands/tag.js';
 import { trashCommand, trashUsage } from './commands/trash.js';
-import { UsageError, type CliIo } from './io.js';
+import { UsageError, type CliIo } from './support/io.js';
 import { own } from '../../shared/own.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
@@ -32,12 +32,30 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
 export function helpText(): string {
   return `Margin: a reading list for research papers.\n\nUsage:\n${Object.values(COMMANDS)
     .map((c) => `  ${c.usage}`)
-    .join('\n')}\n\nThe library is --library DIR, else $MARGIN_LIBRARY, else the desktop app's own library.\n`;
+    .join(
+      '\n',
+    )}\n\nThe library is --library DIR (before or after the command), else $MARGIN_LIBRARY, else the desktop app's own library.\n`;
+}
+
+/**
+ * `margin --library DIR <command> …` as git's `-C DIR` works: a global option before the command is passed on
+ * to it, as if written after it.
+ */
+function withGlobalOptionsLast(argv: readonly string[]): readonly string[] {
+  const moved: string[] = [];
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--library' && i + 1 < argv.length) moved.push(arg, argv[++i] ?? '');
+    else if (arg.startsWith('--library=')) moved.push(arg);
+    else break;
+  }
+  return [...argv.slice(i), ...moved];
 }
 
 /** Run one CLI invocation; returns the exit code. Errors become one line on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = withGlobalOptionsLast(argv);
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.stdout(helpText());
     return name === undefined ? 2 : 0;

@@ -82,16 +82,16 @@ function runProbe(name: string, dir: string): Promise<{ wallMs: number; result: 
 
 async function measureEdits(dir: string, count: number): Promise<number[]> {
   const session = await openSession({ dir, holder: 'margin bench (edits)' });
-  const records = await session.library.records();
+  const records = await session.library.papers.records();
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const record = records[(i * 7919) % records.length];
     if (!record) break;
     const edit =
       i % 2 === 0
-        ? () => session.library.addTags(record.id, [`bench/t${i}`])
+        ? () => session.library.papers.addTags(record.id, [`bench/t${i}`])
         : () =>
-            session.library.setStatus(
+            session.library.papers.setStatus(
               record.id,
               STATUSES[(STATUSES.indexOf(record.status) + 1) % STATUSES.length] ?? 'read',
             );
@@ -142,7 +142,7 @@ async function measureBibtexImport(
   const library = await Library.open({ dir, mode: 'write', holder: 'margin bench (import)' });
   try {
     const { ms, value } = await timed(() =>
-      library.import({ text: bib, format: 'auto', fileName: 'bench.bib', tags: [], dryRun: false }),
+      library.imports.run({ text: bib, format: 'auto', fileName: 'bench.bib', tags: [], dryRun: false }),
     );
     return { ms, added: value.added };
   } finally {
@@ -155,8 +155,8 @@ async function measureExport(dir: string, outDir: string): Promise<{ ms: number;
   const session = await openSession({ dir, holder: 'margin bench (export)' });
   try {
     const { ms, value } = await timed(async () => {
-      const ids = (await session.library.records()).slice(0, 10_000).map((r) => r.id);
-      const papers = await session.library.list({ ids });
+      const ids = (await session.library.papers.records()).slice(0, 10_000).map((r) => r.id);
+      const papers = await session.library.papers.list({ ids });
       return exportMarkdown(papers, outDir, { dryRun: false });
     });
     return { ms, papers: value.written.length };

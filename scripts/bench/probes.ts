@@ -15,7 +15,7 @@ export const SEARCH_WORKER = path.resolve(path.dirname(fileURLToPath(import.meta
 /** Open the library as the app does (write lock, every record loaded) and report when every paper is listable. */
 export async function probeOpen(dir: string): Promise<void> {
   const session = await openSession({ dir, holder: 'margin bench', searchWorker: SEARCH_WORKER });
-  const listable = (await session.library.records()).length;
+  const listable = (await session.library.papers.records()).length;
   const openMs = performance.now(); // since this process started
   // The first search waits for the search worker to hold every paper's text.
   await session.search.matching(parseQuery('warmup'));

@@ -6,11 +6,11 @@ const [dir, seedText] = process.argv.slice(2);
 if (!dir || seedText === undefined) throw new Error('usage: crash-writer <library> <seed>');
 const seed = Number(seedText);
 const library = await Library.open({ dir, mode: 'write', holder: 'crash-writer' });
-const ids = (await library.records()).map((r) => r.id);
+const ids = (await library.papers.records()).map((r) => r.id);
 for (let n = 0; ; n++) {
   const tag = `s${seed}e${n}`;
   if (n % 5 === 4) {
-    const report = await library.import({
+    const report = await library.imports.run({
       text: `Crash Paper ${tag} Title\n\nAn abstract for crash paper ${tag}, written as a sentence.`,
       format: 'digest',
       fileName: null,
@@ -20,7 +20,7 @@ for (let n = 0; ; n++) {
     process.stdout.write(`import ${report.ids[0]} ${tag}\n`);
   } else {
     const id = ids[(seed * 31 + n * 7) % ids.length] ?? '';
-    await library.addTags(id, [tag]);
+    await library.papers.addTags(id, [tag]);
     process.stdout.write(`tag ${id} ${tag}\n`);
   }
 }

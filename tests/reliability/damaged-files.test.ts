@@ -22,7 +22,7 @@ const DAMAGE: ReadonlyArray<[string, (good: Buffer) => Buffer]> = [
 async function libraryWithHistory() {
   const dir = await tempDir();
   const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-  const { ids } = await library.import({
+  const { ids } = await library.imports.run({
     text: await readFile(SAMPLE_DIGEST_PATH, 'utf8'),
     format: 'digest',
     fileName: null,
@@ -30,7 +30,7 @@ async function libraryWithHistory() {
     dryRun: false,
   });
   const id = ids[0] ?? '';
-  await library.addTags(id, ['before-damage']);
+  await library.papers.addTags(id, ['before-damage']);
   await library.close();
   return { dir, id };
 }
@@ -44,7 +44,7 @@ describe('damaged data files', () => {
       await writeFile(file, bad);
 
       const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-      const papers = await library.records();
+      const papers = await library.papers.records();
       expect(library.notices.map((n) => n.message).join('\n')).toContain(file);
       expect(library.notices[0]?.message).toMatch(/kept at .*quarantine/);
       const kept = await readdir(path.join(dir, QUARANTINE_DIR));
@@ -62,7 +62,7 @@ describe('damaged data files', () => {
     const file = paperShardFile(dir, id);
     await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(file)]));
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-    expect((await library.get(id)).tags).toEqual(['before-damage']);
+    expect((await library.papers.get(id)).tags).toEqual(['before-damage']);
     expect(library.notices).toEqual([]);
     await library.close();
   });

@@ -158,7 +158,7 @@ describe('import fuzzing', () => {
   it(`survives ${INPUTS} hostile inputs across all formats: no crash, no hang, the library unchanged when an import fails`, async () => {
     const dir = await tempDir();
     const library = await Library.open({ dir, mode: 'write', holder: 'fuzz', deps: fixedDeps() });
-    await library.import({
+    await library.imports.run({
       text: readFileSync(SAMPLE_DIGEST_PATH, 'utf8'),
       format: 'digest',
       fileName: null,
@@ -176,7 +176,7 @@ describe('import fuzzing', () => {
       const dryRun = n % 25 !== 0;
       const started = performance.now();
       try {
-        const report = await library.import({ text, format, fileName: `fuzz-${n}`, tags: [], dryRun });
+        const report = await library.imports.run({ text, format, fileName: `fuzz-${n}`, tags: [], dryRun });
         expect(report.failed.every((f) => typeof f.message === 'string' && (f.line === null || f.line > 0))).toBe(true);
         if (!dryRun && report.added + report.merged > 0) imported++;
       } catch (error) {

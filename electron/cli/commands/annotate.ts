@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AnnotationColorSchema } from '../../../shared/models/paper.js';
-import { withLibrary } from '../context.js';
-import { UsageError, printJson, type CliIo } from '../io.js';
+import { withLibrary } from '../support/context.js';
+import { UsageError, printJson, type CliIo } from '../support/io.js';
 
 export const annotateUsage =
   'margin annotate <id> --quote TEXT [--occurrence N] [--comment TEXT] [--color yellow|green|blue|pink|purple] [--json] [--library DIR]';
@@ -30,7 +30,7 @@ export async function annotateCommand(argv: readonly string[], io: CliIo): Promi
     throw new UsageError(`unknown color "${values.color}"; use one of ${AnnotationColorSchema.options.join(', ')}`);
   const quote = values.quote;
   const annotation = await withLibrary(io, values.library, 'write', 'margin annotate', (library) =>
-    library.annotateQuote(id, quote, occurrence, color.data, values.comment),
+    library.annotations.addQuote(id, quote, occurrence, color.data, values.comment),
   );
   const { id: annotationId, start, end, color: c, comment, state } = annotation;
   if (values.json) printJson(io, { id: annotationId, start, end, quote: annotation.quote, color: c, comment, state });

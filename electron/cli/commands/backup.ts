@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { withLibrary } from '../context.js';
-import { UsageError, printJson, type CliIo } from '../io.js';
-import { formatTable } from '../table.js';
+import { withLibrary } from '../support/context.js';
+import { UsageError, printJson, type CliIo } from '../support/io.js';
+import { formatTable } from '../support/table.js';
 
 export const backupUsage = 'margin backup list | create | restore <name> [--json] [--library DIR]';
 
@@ -20,7 +20,7 @@ export async function backupCommand(argv: readonly string[], io: CliIo): Promise
     throw new UsageError(`usage: ${backupUsage}`);
   }
   if (action === 'list') {
-    const backups = await withLibrary(io, values.library, 'read', 'margin backup', (library) => library.backups());
+    const backups = await withLibrary(io, values.library, 'read', 'margin backup', (library) => library.backups.list());
     if (values.json) printJson(io, backups);
     else if (backups.length === 0)
       io.stdout(
@@ -34,14 +34,14 @@ export async function backupCommand(argv: readonly string[], io: CliIo): Promise
   }
   if (action === 'create') {
     const info = await withLibrary(io, values.library, 'write', 'margin backup', (library) =>
-      library.backupNow('manual'),
+      library.backups.take('manual'),
     );
     if (values.json) printJson(io, info);
     else io.stdout(`backed up ${info.files} files as ${info.name}\n`);
     return 0;
   }
   const info = await withLibrary(io, values.library, 'write', 'margin backup', (library) =>
-    library.restoreBackup(name ?? ''),
+    library.backups.restore(name ?? ''),
   );
   if (values.json) printJson(io, info);
   else

@@ -5,11 +5,13 @@ import { exportMarkdown } from '../../library/export/markdown/export-markdown.js
 import { exportHighlightsDigest } from '../../library/export/markdown/highlights-digest.js';
 import { bibliography } from '../../library/export/bibliography/export-bibliography.js';
 import { writeOwnedFile } from '../../library/export/owned-file.js';
-import { withLibrary } from '../context.js';
-import { UsageError, printJson, type CliIo } from '../io.js';
+import { ExportScopeSchema } from '../../../shared/ipc/contract.js';
+import { papersInScope } from '../../library/api/export-handlers.js';
+import { withLibrary } from '../support/context.js';
+import { UsageError, printJson, type CliIo } from '../support/io.js';
 
 export const exportUsage =
-  'margin export markdown --out DIR | highlights --out FILE.md | bibtex [--out FILE] | csl-json [--out FILE] [--tag T] [--status S] [--id ID]… [--dry-run] [--json] [--library DIR]';
+  'margin export markdown --out DIR | highlights --out FILE.md | bibtex [--out FILE] | csl-json [--out FILE] [--tag T | --status S | --id ID…] [--dry-run] [--json] [--library DIR]';
 const FORMATS = ['markdown', 'highlights', 'bibtex', 'csl-json'] as const;
 
 export async function exportCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -36,15 +38,31 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   if (status && !status.success)
     throw new UsageError(`unknown status "${values.status}"; use one of ${StatusSchema.options.join(', ')}`);
   const out = values.out ? path.resolve(io.cwd, values.out) : null;
-  const filter = {
-    ...(values.tag ? { tag: values.tag } : {}),
-    ...(status?.success ? { status: status.data } : {}),
-    ...(values.id.length > 0 ? { ids: values.id } : {}),
-  };
+  const scopes = [values.tag, values.status, values.id.length > 0 ? 'ids' : undefined].filter((v) => v !== undefined);
+  if (scopes.length > 1) throw new UsageError(`choose one of --tag, --status and --id; usage: ${exportUsage}`);
+  // The same scopes as the app's Export dialog, read by the same function.
+  const requested = values.tag
+    ? { kind: 'tag', tag: values.tag }
+    : status?.success
+      ? { kind: 'status', status: status.data }
+      : values.id.length > 0
+        ? { kind: 'ids', ids: values.id }
+        : { kind: 'all' };
+  const checked = ExportScopeSchema.safeParse(requested);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const id = issue?.path[0] === 'ids' && typeof issue.path[1] === 'number' ? values.id[issue.path[1]] : undefined;
+    throw new UsageError(
+      id === undefined
+        ? `invalid scope: ${issue?.message ?? 'invalid'}`
+        : `"${id}" is not a paper id: ${issue?.message}`,
+    );
+  }
+  const scope = checked.data;
   const dryRun = values['dry-run'];
 
   return withLibrary(io, values.library, 'read', 'margin export', async (library) => {
-    const papers = await library.list(filter);
+    const papers = await papersInScope(library, scope);
     if (chosen === 'bibtex' || chosen === 'csl-json') {
       const text = bibliography(papers, chosen);
       if (out === null) {

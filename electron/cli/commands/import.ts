@@ -7,8 +7,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/models/paper.js';
 import { LibraryError } from '../../library/storage/errors.js';
-import { withLibrary } from '../context.js';
-import { UsageError, printJson, type CliIo } from '../io.js';
+import { withLibrary } from '../support/context.js';
+import { UsageError, printJson, type CliIo } from '../support/io.js';
 
 export const importUsage =
   'margin import <file|-> [--format auto|digest|bibtex|ris|csl-json|arxiv|hf-json] [--tag T]… [--dry-run] [--json] [--library DIR]';
@@ -39,7 +39,7 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
     values.library,
     mode,
     'margin import',
-    (library) => library.import({ text, format, fileName, tags: values.tag, dryRun: values['dry-run'] }),
+    (library) => library.imports.run({ text, format, fileName, tags: values.tag, dryRun: values['dry-run'] }),
     existsSync(parseWorker) ? workerParser(parseWorker) : undefined,
   );
   if (values.json) {

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { StatusSchema } from '../../../shared/models/paper.js';
-import { withLibrary } from '../context.js';
-import { UsageError, printJson, type CliIo } from '../io.js';
-import { paperJson } from '../paper-json.js';
-import { formatTable, shortAuthors, truncate } from '../table.js';
+import type { PaperSelection } from '../../library/papers.js';
+import { withLibrary } from '../support/context.js';
+import { UsageError, printJson, type CliIo } from '../support/io.js';
+import { paperJson } from '../support/paper-json.js';
+import { formatTable, shortAuthors, truncate } from '../support/table.js';
 
 export const listUsage = 'margin list [--search Q] [--tag T] [--status S] [--json] [--library DIR]';
 
@@ -23,12 +24,19 @@ export async function listCommand(argv: readonly string[], io: CliIo): Promise<n
   const status = values.status === undefined ? undefined : StatusSchema.safeParse(values.status);
   if (status && !status.success)
     throw new UsageError(`unknown status "${values.status}"; use one of ${StatusSchema.options.join(', ')}`);
-  const filter = {
-    ...(values.search ? { search: values.search } : {}),
-    ...(values.tag ? { tag: values.tag } : {}),
-    ...(status?.success ? { status: status.data } : {}),
+  const chosenStatus = status?.success ? status.data : null;
+  // The same selection as the app's list: a view (a tag, or a status) and a search.
+  const selection: PaperSelection = {
+    view: values.tag
+      ? { kind: 'tag', tag: values.tag }
+      : chosenStatus
+        ? { kind: 'status', status: chosenStatus }
+        : { kind: 'all' },
+    search: [values.search ?? '', values.tag && chosenStatus ? `status:${chosenStatus}` : ''].join(' '),
   };
-  const papers = await withLibrary(io, values.library, 'read', 'margin list', (library) => library.list(filter));
+  const papers = await withLibrary(io, values.library, 'read', 'margin list', (library) =>
+    library.papers.list(selection),
+  );
   if (values.json) {
     printJson(io, papers.map(paperJson));
     return 0;

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LibraryError } from '../../library/storage/errors.js';
-import { withLibrary } from '../context.js';
-import { UsageError, type CliIo } from '../io.js';
+import { withLibrary } from '../support/context.js';
+import { UsageError, type CliIo } from '../support/io.js';
 
 export const noteUsage = 'margin note <id> --set TEXT | --append TEXT | --file F [--library DIR]';
 
@@ -25,10 +25,13 @@ export async function noteCommand(argv: readonly string[], io: CliIo): Promise<n
   const fromFile = values.file === undefined ? null : await readNoteFile(path.resolve(io.cwd, values.file));
   const note = await withLibrary(io, values.library, 'write', 'margin note', async (library) => {
     if (values.append !== undefined) {
-      const current = (await library.get(id)).note?.text ?? '';
-      return library.setNote(id, current === '' ? values.append : `${current.replace(/\n*$/, '')}\n\n${values.append}`);
+      const current = (await library.papers.get(id)).note?.text ?? '';
+      return library.annotations.setNote(
+        id,
+        current === '' ? values.append : `${current.replace(/\n*$/, '')}\n\n${values.append}`,
+      );
     }
-    return library.setNote(id, fromFile ?? values.set ?? '');
+    return library.annotations.setNote(id, fromFile ?? values.set ?? '');
   });
   io.stdout(note === null ? `${id}: note removed\n` : `${id}: note saved (${note.text.length} characters)\n`);
   return 0;

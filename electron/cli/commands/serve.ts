@@ -10,7 +10,7 @@ import { openSession } from '../../library/api/session.js';
 import { ARXIV_API } from '../../library/arxiv/arxiv-completion.js';
 import { resolveLibraryDir } from '../../library/library-location.js';
 import { LibraryError } from '../../library/storage/errors.js';
-import { UsageError, type CliIo } from '../io.js';
+import { UsageError, type CliIo } from '../support/io.js';
 
 export const serveUsage = 'margin serve [--port N] [--library DIR] [--exports DIR]';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { withLibrary } from '../context.js';
-import { UsageError, printJson, type CliIo } from '../io.js';
-import { paperJson } from '../paper-json.js';
+import { withLibrary } from '../support/context.js';
+import { UsageError, printJson, type CliIo } from '../support/io.js';
+import { paperJson } from '../support/paper-json.js';
 
 export const showUsage = 'margin show <id> [--json] [--library DIR]';
 
@@ -13,7 +13,7 @@ export async function showCommand(argv: readonly string[], io: CliIo): Promise<n
   });
   const [id, extra] = positionals;
   if (id === undefined || extra !== undefined) throw new UsageError(`expected one paper id; usage: ${showUsage}`);
-  const paper = await withLibrary(io, values.library, 'read', 'margin show', (library) => library.get(id));
+  const paper = await withLibrary(io, values.library, 'read', 'margin show', (library) => library.papers.get(id));
   if (values.json) {
     printJson(io, paperJson(paper));
     return 0;

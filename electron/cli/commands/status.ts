@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { StatusSchema } from '../../../shared/models/paper.js';
-import { withLibrary } from '../context.js';
-import { UsageError, type CliIo } from '../io.js';
+import { withLibrary } from '../support/context.js';
+import { UsageError, type CliIo } from '../support/io.js';
 
 export const statusUsage = `margin status <id> <${StatusSchema.options.join('|')}> [--library DIR]`;
 
@@ -18,7 +18,7 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
   if (!parsed.success)
     throw new UsageError(`unknown status "${status}"; use one of ${StatusSchema.options.join(', ')}`);
   const record = await withLibrary(io, values.library, 'write', 'margin status', (library) =>
-    library.setStatus(id, parsed.data),
+    library.papers.setStatus(id, parsed.data),
   );
   io.stdout(`${record.id}: ${record.status}\n`);
   return 0;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { withLibrary } from '../context.js';
-import { UsageError, type CliIo } from '../io.js';
+import { withLibrary } from '../support/context.js';
+import { UsageError, type CliIo } from '../support/io.js';
 
 export const trashUsage = 'margin trash <id>… | --restore <id>… | --empty [--library DIR]';
 
@@ -17,7 +17,9 @@ export async function trashCommand(argv: readonly string[], io: CliIo): Promise<
   });
   if (values.empty) {
     if (positionals.length > 0 || values.restore) throw new UsageError(`--empty takes no ids; usage: ${trashUsage}`);
-    const count = await withLibrary(io, values.library, 'write', 'margin trash', (library) => library.emptyTrash());
+    const count = await withLibrary(io, values.library, 'write', 'margin trash', (library) =>
+      library.papers.emptyTrash(),
+    );
     io.stdout(
       count === 0
         ? 'The Trash is empty.\n'
@@ -27,7 +29,7 @@ export async function trashCommand(argv: readonly string[], io: CliIo): Promise<
   }
   if (positionals.length === 0) throw new UsageError(`expected paper ids; usage: ${trashUsage}`);
   await withLibrary(io, values.library, 'write', 'margin trash', (library) =>
-    values.restore ? library.untrash(positionals) : library.trash(positionals),
+    values.restore ? library.papers.untrash(positionals) : library.papers.trash(positionals),
   );
   io.stdout(
     `${values.restore ? 'Restored' : 'Moved to the Trash'}: ${positionals.length} paper${positionals.length === 1 ? '' : 's'}\n`,

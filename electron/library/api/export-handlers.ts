@@ -13,13 +13,13 @@ import { anyFolder, type ExportFolders } from './export-folders.js';
 export function papersInScope(library: Library, scope: ExportScope): Promise<Paper[]> {
   switch (scope.kind) {
     case 'ids':
-      return library.list({ ids: scope.ids });
+      return library.papers.list({ ids: scope.ids });
     case 'tag':
-      return library.list({ tag: scope.tag });
+      return library.papers.list({ view: { kind: 'tag', tag: scope.tag } });
     case 'status':
-      return library.list({ status: scope.status });
+      return library.papers.list({ view: { kind: 'status', status: scope.status } });
     case 'all':
-      return library.list();
+      return library.papers.list();
     default:
       return assertNever(scope);
   }
@@ -50,7 +50,7 @@ export function createExportHandlers(
     },
     'export:highlights': async ({ file, scope }) =>
       exportHighlightsDigest(await papersInScope(library, scope), folders.target(file), { dryRun: false }),
-    'export:paperMarkdown': async ({ id }) => ({ markdown: paperMarkdown(await library.get(id)) }),
+    'export:paperMarkdown': async ({ id }) => ({ markdown: paperMarkdown(await library.papers.get(id)) }),
     'export:bibliography': async ({ format, file, scope }) => {
       const papers = await papersInScope(library, scope);
       const target = folders.target(file);

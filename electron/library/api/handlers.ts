@@ -1,5 +1,6 @@
 import { STATUSES, type Status } from '../../../shared/models/paper.js';
-import type { Handlers } from '../../../shared/ipc/contract.js';
+import type { Handlers, ParsedRequest } from '../../../shared/ipc/contract.js';
+import type { ImportRequest } from '../import/importing.js';
 import type { Overview } from '../../../shared/models/views.js';
 import { runPaperQuery, toListRow } from '../search/paper-query.js';
 import { createExportHandlers } from './export-handlers.js';
@@ -27,35 +28,17 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
       const result = await runPaperQuery(await session.records.sortedBy(request.sort), request, session.search);
       return { ...result, offset: request.offset };
     },
-    'papers:get': async ({ id }) => library.get(id),
-    'papers:setStatus': async ({ id, status }) => toListRow(await library.setStatus(id, status)),
-    'papers:addTags': async ({ id, tags }) => toListRow(await library.addTags(id, tags)),
-    'papers:removeTags': async ({ id, tags }) => toListRow(await library.removeTags(id, tags)),
-    'import:preview': async ({ text, format, fileName, html, edits, categoryTags }) => {
-      const outcome = await library.import({
-        text,
-        format,
-        fileName,
-        html: html ?? null,
-        edits: edits ?? [],
-        categoryTags: categoryTags ?? false,
-        tags: [],
-        dryRun: true,
-      });
+    'papers:get': async ({ id }) => library.papers.get(id),
+    'papers:setStatus': async ({ id, status }) => toListRow(await library.papers.setStatus(id, status)),
+    'papers:addTags': async ({ id, tags }) => toListRow(await library.papers.addTags(id, tags)),
+    'papers:removeTags': async ({ id, tags }) => toListRow(await library.papers.removeTags(id, tags)),
+    'import:preview': async (request) => {
+      const outcome = await library.imports.run(importRequest({ ...request, tags: [] }, true));
       const { added, merged, unchanged, failed, items, digest, format: detected } = outcome;
       return { format: detected, added, merged, unchanged, failed, items: items.slice(0, MAX_PREVIEW_ITEMS), digest };
     },
-    'import:run': async ({ text, format, fileName, html, edits, categoryTags, tags }) => {
-      const outcome = await library.import({
-        text,
-        format,
-        fileName,
-        html: html ?? null,
-        edits: edits ?? [],
-        categoryTags: categoryTags ?? false,
-        tags,
-        dryRun: false,
-      });
+    'import:run': async (request) => {
+      const outcome = await library.imports.run(importRequest(request, false));
       const { added, merged, unchanged, failed, ids, skipped, entries } = outcome;
       return { added, merged, unchanged, failed, ids, skipped, entries };
     },
@@ -63,44 +46,44 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
     'searches:save': async ({ name, query }) => session.searches.save(name, query),
     'searches:delete': async ({ id }) => session.searches.remove(id),
     'annotations:create': async ({ paperId, start, end, color, comment }) =>
-      library.addAnnotation(paperId, { start, end, color, comment }),
+      library.annotations.add(paperId, { start, end, color, comment }),
     'annotations:update': async ({ paperId, annotationId, color, comment }) =>
-      library.updateAnnotation(paperId, annotationId, { color, comment }),
-    'annotations:delete': async ({ paperId, annotationId }) => library.deleteAnnotation(paperId, annotationId),
-    'annotations:restore': async ({ paperId, annotation }) => library.restoreAnnotation(paperId, annotation),
-    'notes:set': async ({ paperId, text }) => library.setNote(paperId, text),
+      library.annotations.update(paperId, annotationId, { color, comment }),
+    'annotations:delete': async ({ paperId, annotationId }) => library.annotations.remove(paperId, annotationId),
+    'annotations:restore': async ({ paperId, annotation }) => library.annotations.restore(paperId, annotation),
+    'notes:set': async ({ paperId, text }) => library.annotations.setNote(paperId, text),
     'papers:trash': async ({ ids }) => {
-      await library.trash(ids);
+      await library.papers.trash(ids);
       return { count: ids.length };
     },
     'papers:untrash': async ({ ids }) => {
-      await library.untrash(ids);
+      await library.papers.untrash(ids);
       return { count: ids.length };
     },
-    'trash:empty': async () => ({ count: await library.emptyTrash() }),
+    'trash:empty': async () => ({ count: await library.papers.emptyTrash() }),
     'duplicates:list': async () => {
-      const pairs = await library.possibleDuplicates();
+      const pairs = await library.duplicates.possible();
       const rows = await Promise.all(
         pairs.map(async (p) => ({
-          a: toListRow(await library.get(p.a)),
-          b: toListRow(await library.get(p.b)),
+          a: toListRow(await library.papers.get(p.a)),
+          b: toListRow(await library.papers.get(p.b)),
           reason: p.reason,
         })),
       );
       return rows;
     },
-    'duplicates:merge': async ({ keep, drop }) => toListRow(await library.mergePair(keep, drop)),
+    'duplicates:merge': async ({ keep, drop }) => toListRow(await library.duplicates.merge(keep, drop)),
     'import:notSame': async ({ paperId, entryKey }) => {
-      await library.markEntryDistinct(paperId, entryKey);
+      await library.duplicates.markEntryDistinct(paperId, entryKey);
       return {};
     },
     'duplicates:distinct': async ({ a, b }) => {
-      await library.markDistinct(a, b);
+      await library.duplicates.markDistinct(a, b);
       return {};
     },
-    'backups:list': async () => library.backups(),
+    'backups:list': async () => library.backups.list(),
     'backups:restore': async ({ name }) => {
-      const info = await library.restoreBackup(name);
+      const info = await library.backups.restore(name);
       await session.searches.reload();
       return info;
     },
@@ -136,5 +119,19 @@ async function overview(session: Session, defaultExportDir: string | null): Prom
     readOnly: session.library.readOnly,
     notices: [...session.library.notices],
     defaultExportDir: defaultExportDir ?? path.join(homedir(), 'Documents', 'Margin'),
+  };
+}
+
+/** The library's import request from a channel's: the preview's corrections and options, defaults filled in. */
+function importRequest(request: ParsedRequest<'import:run'>, dryRun: boolean): ImportRequest {
+  return {
+    text: request.text,
+    format: request.format,
+    fileName: request.fileName,
+    html: request.html ?? null,
+    edits: request.edits ?? [],
+    categoryTags: request.categoryTags ?? false,
+    tags: request.tags,
+    dryRun,
   };
 }

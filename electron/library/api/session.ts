@@ -1,4 +1,5 @@
-import { Library, type LibraryDeps } from '../library.js';
+import { Library } from '../library.js';
+import type { LibraryDeps } from '../library-context.js';
 import { SavedSearches } from '../saved-searches.js';
 import { existsSync } from 'node:fs';
 import { InProcessTextSearch, type TextSearch, type TextSource } from '../search/text-search.js';
@@ -42,23 +43,24 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...(options.takeOverLock ? { takeOverLock: true } : {}),
   });
   try {
-    await library.records(); // the app lists every paper at once: load the records now, not on first scroll
+    await library.papers.records(); // the app lists every paper at once: load the records now, not on first scroll
     // Started after the records, not beside them: on two cores the worker's reading slowed opening by
     // ~40% (1.4 s instead of 0.93 s at 100k papers) for a search that was ready only 0.7 s sooner.
     const source: TextSource = {
-      allRecords: () => library.records(),
-      allContents: () => library.allContents(),
-      getRecord: (id) => library.getRecord(id),
-      getContent: (id) => library.getContent(id),
+      allRecords: () => library.papers.records(),
+      allContents: () => library.papers.allContents(),
+      getRecord: (id) => library.papers.getRecord(id),
+      getContent: (id) => library.papers.getContent(id),
     };
     const search: TextSearch =
       options.searchWorker && existsSync(options.searchWorker)
         ? new WorkerTextSearch(options.searchWorker, library.dir, source)
         : new InProcessTextSearch(source);
+    library.useTextSearch(search);
     const searches = await SavedSearches.open(library.dir);
     const records = new RecordCache(
-      () => library.records(),
-      (id) => library.getRecord(id),
+      () => library.papers.records(),
+      (id) => library.papers.getRecord(id),
     );
     const completeArxiv = arxivCompleter(library, options.arxivApi);
     library.onChange((ids, change) => {
@@ -97,7 +99,7 @@ function arxivCompleter(library: Library, api: string | undefined): { run: () =>
       again = true;
       return;
     }
-    running = library
+    running = library.imports
       .arxivPlaceholders()
       .then((waiting) =>
         waiting.some((r) => r.arxivId !== null && !asked.has(r.arxivId))

@@ -38,7 +38,7 @@ export async function completeArxivPlaceholders(
   const delayMs = options.delayMs ?? 3000;
   const doFetch = options.fetch ?? fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const waiting = (await library.arxivPlaceholders())
+  const waiting = (await library.imports.arxivPlaceholders())
     .map((r) => r.arxivId)
     .filter((id): id is string => id !== null && !options.asked?.has(id));
   let completed = 0;
@@ -63,7 +63,9 @@ export async function completeArxivPlaceholders(
     }
     if (options.signal?.aborted) return { asked: waiting.length, completed, stopped: 'closing' };
     const { entries } = parseArxiv(text, null);
-    completed += await library.mergeEntries(entries.filter((e) => e.arxivId !== null && ids.includes(e.arxivId)));
+    completed += await library.imports.mergeEntries(
+      entries.filter((e) => e.arxivId !== null && ids.includes(e.arxivId)),
+    );
   }
   return { asked: waiting.length, completed, stopped: null };
 }

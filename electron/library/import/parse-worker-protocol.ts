@@ -29,7 +29,11 @@ export const ParseWorkerReplySchema = z.discriminatedUnion('ok', [
       })
       .loose(),
   }),
-  z.object({ ok: z.literal(false), code: z.enum(LIBRARY_ERROR_CODES).catch('invalid-request'), message: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    code: z.enum(LIBRARY_ERROR_CODES as [LibraryErrorCode, ...LibraryErrorCode[]]).catch('invalid-request'),
+    message: z.string(),
+  }),
 ]);
 /** What the worker sends; `ParseWorkerReplySchema` is how the main process reads it. */
 export type ParseWorkerReply =

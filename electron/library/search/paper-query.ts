@@ -19,12 +19,19 @@ export async function runPaperQuery(
   query: PaperQuery,
   text: TextSearch,
 ): Promise<{ total: number; rows: ListRow[] }> {
+  const selected = await selectRecords(sorted, query, text);
+  return { total: selected.length, rows: selected.slice(query.offset, query.offset + query.limit).map(toListRow) };
+}
+
+/** The one search path: the records a view and search select, in the order given. The list, the CLI and exports use it. */
+export async function selectRecords(
+  sorted: readonly PaperRecord[],
+  query: Pick<PaperQuery, 'view' | 'search'>,
+  text: TextSearch,
+): Promise<PaperRecord[]> {
   const parsed = parseQuery(query.search);
   const hits = hasText(parsed) ? await text.matching(parsed) : null;
-  const selected = sorted.filter(
-    (r) => inView(r, query.view) && (hits === null || hits.has(r.id)) && matchesFilters(r, parsed),
-  );
-  return { total: selected.length, rows: selected.slice(query.offset, query.offset + query.limit).map(toListRow) };
+  return sorted.filter((r) => inView(r, query.view) && (hits === null || hits.has(r.id)) && matchesFilters(r, parsed));
 }
 
 function hasText(q: SearchQuery): boolean {

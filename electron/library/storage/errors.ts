@@ -1,15 +1,10 @@
-/** Error codes shared by the core, the CLI, IPC and the HTTP host. */
-export const LIBRARY_ERROR_CODES = [
-  'not-found',
-  'invalid-request',
-  'conflict',
-  'io',
-  'locked',
-  'corrupt',
-  'read-only',
-  'unsupported',
-] as const;
-export type LibraryErrorCode = (typeof LIBRARY_ERROR_CODES)[number];
+import { ERROR_CODES, type ErrorCode } from '../../../shared/ipc/envelope.js';
+
+/** The error codes the core raises: those of the contract, but for the two only the IPC edge sends. */
+export type LibraryErrorCode = Exclude<ErrorCode, 'forbidden' | 'internal'>;
+export const LIBRARY_ERROR_CODES = ERROR_CODES.filter(
+  (code): code is LibraryErrorCode => code !== 'forbidden' && code !== 'internal',
+);
 
 /** An error that says what went wrong and where, safe to show to a user as it is. */
 export class LibraryError extends Error {

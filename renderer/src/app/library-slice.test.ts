@@ -23,7 +23,7 @@ describe('one refresh path', () => {
     await settle();
     const open = store.getState().paper;
     if (!open) throw new Error('no paper open');
-    await main.session.library.setStatus(open.id, 'read');
+    await main.session.library.papers.setStatus(open.id, 'read');
     await settle();
     expect(store.getState().total).toBe(2);
     expect(store.getState().overview?.statusCounts.read).toBe(1);

@@ -16,7 +16,7 @@ export async function storeOnLibrary(count: number): Promise<{ store: MarginStor
   const main = await inProcessMain(await tempDir());
   open.push(main);
   if (count > 0)
-    await main.session.library.import({
+    await main.session.library.imports.run({
       text: numberedPapers(count),
       format: 'csl-json',
       fileName: 'papers.json',

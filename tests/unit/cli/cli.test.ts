@@ -117,6 +117,17 @@ describe('margin CLI', () => {
     expect(shown).toMatchObject({ id, status: 'reading', tags: ['llm/sparsity'] });
     expect((await list(library, '--tag', 'llm')).map((p) => p.id)).toEqual([id]);
     expect((await list(library, '--status', 'reading')).map((p) => p.id)).toEqual([id]);
+    expect((await list(library, '--tag', 'llm', '--status', 'reading')).map((p) => p.id)).toEqual([id]);
+    expect(await list(library, '--tag', 'llm', '--status', 'inbox')).toEqual([]);
+    // `--library` before the command works as it does after it, as git's -C does.
+    const before = await runMargin(['--library', library, 'list', '--tag', 'llm', '--json']);
+    expect((JSON.parse(before.stdout) as ListedPaper[]).map((p) => p.id)).toEqual([id]);
+    // Export takes the same scopes as the app's Export dialog: one of them.
+    const both = await runMargin(['export', 'bibtex', '--tag', 'llm', '--status', 'reading', '--library', library]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/choose one of --tag, --status and --id/);
+    const byTag = await runMargin(['export', 'csl-json', '--tag', 'llm', '--library', library]);
+    expect((JSON.parse(byTag.stdout) as unknown[]).length).toBe(1);
     const sparsity = await list(library, '--search', 'sparsity');
     expect(sparsity.length).toBeGreaterThan(5);
     expect(

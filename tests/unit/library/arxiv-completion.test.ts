@@ -51,15 +51,15 @@ describe('completing papers imported from bare arXiv ids', () => {
   it('fills title, authors, abstract and tags from the API, in polite batches, and keeps what the user did', async () => {
     const baseUrl = await fakeArxiv();
     const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    const { ids } = await library.import({
+    const { ids } = await library.imports.run({
       text: 'https://arxiv.org/abs/2406.11944v2\narXiv:1706.03762\n2401.99999\n',
       format: 'auto',
       fileName: null,
       tags: [],
       dryRun: false,
     });
-    await library.addTags(ids[0] ?? '', ['to-read-first']);
-    await library.setStatus(ids[0] ?? '', 'reading');
+    await library.papers.addTags(ids[0] ?? '', ['to-read-first']);
+    await library.papers.setStatus(ids[0] ?? '', 'reading');
     const pauses: number[] = [];
     const report = await completeArxivPlaceholders(library, {
       baseUrl,
@@ -69,7 +69,7 @@ describe('completing papers imported from bare arXiv ids', () => {
     expect(report).toEqual({ asked: 3, completed: 2, stopped: null });
     expect(requests).toHaveLength(2);
     expect(pauses).toEqual([3000]);
-    const first = await library.get(ids[0] ?? '');
+    const first = await library.papers.get(ids[0] ?? '');
     expect(first).toMatchObject({
       title: 'Transcoders Find Interpretable LLM Feature Circuits',
       authors: ['Jacob Dunefsky'],
@@ -78,14 +78,14 @@ describe('completing papers imported from bare arXiv ids', () => {
       year: 2024,
     });
     expect(first.tags).toEqual(['to-read-first', 'arxiv/cs.LG']);
-    expect((await library.get(ids[2] ?? '')).title).toBe('arXiv:2401.99999');
-    expect((await library.arxivPlaceholders()).map((r) => r.arxivId)).toEqual(['2401.99999']);
+    expect((await library.papers.get(ids[2] ?? '')).title).toBe('arXiv:2401.99999');
+    expect((await library.imports.arxivPlaceholders()).map((r) => r.arxivId)).toEqual(['2401.99999']);
     await library.close();
   });
 
   it('offline, stops quietly and changes nothing; the ids wait for the next try', async () => {
     const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    await library.import({ text: '2406.11944\n', format: 'auto', fileName: null, tags: [], dryRun: false });
+    await library.imports.run({ text: '2406.11944\n', format: 'auto', fileName: null, tags: [], dryRun: false });
     const asked = new Set<string>();
     const report = await completeArxivPlaceholders(library, {
       baseUrl: 'http://127.0.0.1:9/api/query',
@@ -95,7 +95,7 @@ describe('completing papers imported from bare arXiv ids', () => {
     expect(report.completed).toBe(0);
     expect(report.stopped).not.toBeNull();
     expect(asked.size).toBe(0);
-    expect(await library.arxivPlaceholders()).toHaveLength(1);
+    expect(await library.imports.arxivPlaceholders()).toHaveLength(1);
     await library.close();
   });
 });
@@ -108,7 +108,9 @@ describe('the app session', () => {
     const session = await openSession({ dir: await tempDir(), holder: 'test', deps: fixedDeps(), arxivApi });
     const handlers = createHandlers(session);
     const { ids } = await handlers['import:run']({ text: '1706.03762\n', format: 'auto', fileName: null, tags: [] });
-    await expect.poll(async () => (await session.library.get(ids[0] ?? '')).title).toBe('Attention Is All You Need');
+    await expect
+      .poll(async () => (await session.library.papers.get(ids[0] ?? '')).title)
+      .toBe('Attention Is All You Need');
     await session.close();
   });
 });

@@ -68,18 +68,22 @@ export const createImportSlice: SliceCreator<ImportSlice> = (api) => (set, get) 
     };
   };
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
-  return {
+  /** The dialog as it opens: nothing pasted, nothing previewed. */
+  const empty = () => ({
     importText: '',
     importFileName: null,
     importEncoding: null,
     importHtml: null,
-    importExcluded: new Set(),
-    importCorrections: new Map(),
+    importExcluded: new Set<number>(),
+    importCorrections: new Map<number, ImportCorrection>(),
     importCategoryTags: false,
     importPreview: null,
     importError: null,
     importBusy: false,
     importResult: null,
+  });
+  return {
+    ...empty(),
     setImportText(text, fileName, html = null, encoding = null) {
       // A preview of the old text still on its way must not land on the new one; and corrections name
       // entries of the old text, so the new text starts without them.
@@ -150,19 +154,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (api) => (set, get) 
     resetImport() {
       previewRun++;
       clearTimeout(previewTimer);
-      set({
-        importText: '',
-        importFileName: null,
-        importEncoding: null,
-        importHtml: null,
-        importExcluded: new Set(),
-        importCorrections: new Map(),
-        importCategoryTags: false,
-        importPreview: null,
-        importError: null,
-        importResult: null,
-        importBusy: false,
-      });
+      set(empty());
     },
   };
 };

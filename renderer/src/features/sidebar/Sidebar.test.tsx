@@ -10,9 +10,9 @@ afterEach(cleanup);
 describe('Sidebar', () => {
   it('lists the status views with counts and the tags as a tree', async () => {
     const { store, main } = await storeOnLibrary(4);
-    const [first] = await main.session.library.records();
+    const [first] = await main.session.library.papers.records();
     if (!first) throw new Error('no papers');
-    await main.session.library.addTags(first.id, ['llm/sparsity']);
+    await main.session.library.papers.addTags(first.id, ['llm/sparsity']);
     await act(() => store.getState().refreshOverview());
     renderWithStore(store, <Sidebar />);
     const library = screen.getByRole('navigation', { name: 'Library' });

@@ -10,9 +10,9 @@ afterEach(cleanup);
 describe('TagEditor', () => {
   it('suggests tags already in the library and adds one with Enter', async () => {
     const { store, main } = await storeOnLibrary(2);
-    const [first, second] = await main.session.library.records();
+    const [first, second] = await main.session.library.papers.records();
     if (!first || !second) throw new Error('no papers');
-    await main.session.library.addTags(first.id, ['llm/sparsity']);
+    await main.session.library.papers.addTags(first.id, ['llm/sparsity']);
     await act(() => store.getState().refreshOverview());
     await act(() => store.getState().openPaper(second.id));
     renderWithStore(store, <TagEditor tags={[]} />);
@@ -21,6 +21,6 @@ describe('TagEditor', () => {
     expect(screen.getByRole('option', { name: 'llm/sparsity' })).toBeTruthy();
     await act(async () => fireEvent.keyDown(box, { key: 'Enter' }));
     await act(settle);
-    expect((await main.session.library.get(second.id)).tags).toEqual(['llm/sparsity']);
+    expect((await main.session.library.papers.get(second.id)).tags).toEqual(['llm/sparsity']);
   });
 });

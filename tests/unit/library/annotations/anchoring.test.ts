@@ -69,7 +69,7 @@ describe('merging a longer abstract into an annotated paper', () => {
   it('moves highlights to the right offsets and keeps the one whose text vanished as orphaned', async () => {
     const dir = await tempDir();
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-    const { ids } = await library.import({
+    const { ids } = await library.imports.run({
       text: `Pruning With Schedules\n\n${SHORT}`,
       format: 'digest',
       fileName: null,
@@ -77,12 +77,12 @@ describe('merging a longer abstract into an annotated paper', () => {
       dryRun: false,
     });
     const id = ids[0] ?? '';
-    const kept = await library.annotateQuote(id, 'Sparsity helps inference a lot', 1, 'green', 'the claim');
-    const gone = await library.annotateQuote(id, 'Results hold on ImageNet.', 1, 'pink', 'only ImageNet?');
-    await library.setNote(id, 'My note stays.');
+    const kept = await library.annotations.addQuote(id, 'Sparsity helps inference a lot', 1, 'green', 'the claim');
+    const gone = await library.annotations.addQuote(id, 'Results hold on ImageNet.', 1, 'pink', 'only ImageNet?');
+    await library.annotations.setNote(id, 'My note stays.');
 
     const fuller = LONG.replace('Results hold on ImageNet and COCO.', 'Evaluation covers COCO.');
-    const report = await library.import({
+    const report = await library.imports.run({
       text: `Pruning With Schedules\n\n${fuller}`,
       format: 'digest',
       fileName: null,
@@ -91,7 +91,7 @@ describe('merging a longer abstract into an annotated paper', () => {
     });
     expect(report).toMatchObject({ added: 0, merged: 1 });
 
-    const paper = await library.get(id);
+    const paper = await library.papers.get(id);
     expect(paper.abstract).toBe(fuller);
     const moved = paper.annotations.find((a) => a.id === kept.id);
     expect(moved).toMatchObject({ state: 'anchored', comment: 'the claim' });
@@ -112,7 +112,7 @@ describe('annotation edits', () => {
   it('creates, updates, deletes and restores highlights, and rejects ranges outside the abstract', async () => {
     const dir = await tempDir();
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-    const { ids } = await library.import({
+    const { ids } = await library.imports.run({
       text: `A Paper Title\n\n${SHORT}`,
       format: 'digest',
       fileName: null,
@@ -120,35 +120,35 @@ describe('annotation edits', () => {
       dryRun: false,
     });
     const id = ids[0] ?? '';
-    const a = await library.addAnnotation(id, { start: 0, end: 18, color: 'yellow', comment: '' });
+    const a = await library.annotations.add(id, { start: 0, end: 18, color: 'yellow', comment: '' });
     expect(a).toMatchObject({
       quote: 'We prune networks.',
       prefix: '',
       suffix: ' Sparsity helps inference a lot.',
       state: 'anchored',
     });
-    expect(await library.updateAnnotation(id, a.id, { color: 'blue', comment: 'method' })).toMatchObject({
+    expect(await library.annotations.update(id, a.id, { color: 'blue', comment: 'method' })).toMatchObject({
       color: 'blue',
       comment: 'method',
     });
-    const removed = await library.deleteAnnotation(id, a.id);
-    expect((await library.get(id)).annotations).toEqual([]);
-    await library.restoreAnnotation(id, removed);
-    expect((await library.get(id)).annotations).toEqual([
+    const removed = await library.annotations.remove(id, a.id);
+    expect((await library.papers.get(id)).annotations).toEqual([]);
+    await library.annotations.restore(id, removed);
+    expect((await library.papers.get(id)).annotations).toEqual([
       expect.objectContaining({ id: a.id, color: 'blue', comment: 'method' }),
     ]);
-    await expect(library.addAnnotation(id, { start: 10, end: 500, color: 'yellow', comment: '' })).rejects.toThrow(
+    await expect(library.annotations.add(id, { start: 10, end: 500, color: 'yellow', comment: '' })).rejects.toThrow(
       /outside the abstract/,
     );
-    await expect(library.annotateQuote(id, 'not there', 1, 'yellow', '')).rejects.toThrow(/does not occur/);
-    await expect(library.annotateQuote(id, 'networks', 2, 'yellow', '')).rejects.toThrow(/occurs 1 time, not 2/);
+    await expect(library.annotations.addQuote(id, 'not there', 1, 'yellow', '')).rejects.toThrow(/does not occur/);
+    await expect(library.annotations.addQuote(id, 'networks', 2, 'yellow', '')).rejects.toThrow(/occurs 1 time, not 2/);
     await library.close();
   });
 
   it('loses no edit when many land at once on the same paper', async () => {
     const dir = await tempDir();
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-    const { ids } = await library.import({
+    const { ids } = await library.imports.run({
       text: `A Paper Title\n\n${SHORT}`,
       format: 'digest',
       fileName: null,
@@ -157,12 +157,12 @@ describe('annotation edits', () => {
     });
     const id = ids[0] ?? '';
     await Promise.all([
-      ...Array.from({ length: 10 }, (_, i) => library.addTags(id, [`t${i}`])),
+      ...Array.from({ length: 10 }, (_, i) => library.papers.addTags(id, [`t${i}`])),
       ...Array.from({ length: 10 }, (_, i) =>
-        library.addAnnotation(id, { start: i, end: i + 5, color: 'yellow', comment: String(i) }),
+        library.annotations.add(id, { start: i, end: i + 5, color: 'yellow', comment: String(i) }),
       ),
     ]);
-    const paper = await library.get(id);
+    const paper = await library.papers.get(id);
     expect(paper.tags).toHaveLength(10);
     expect(paper.annotations).toHaveLength(10);
     await library.close();

@@ -67,7 +67,7 @@ describe('preview corrections', () => {
       '',
       'Retrieval helps language models answer questions about recent events, and we show how to train the retriever and the reader together at scale.',
     ].join('\n');
-    const preview = await library.import({
+    const preview = await library.imports.run({
       text,
       format: 'auto',
       fileName: 'digest.txt',
@@ -82,7 +82,7 @@ describe('preview corrections', () => {
     expect(preview.added).toBe(1);
     expect(preview.digest?.skipped).toEqual([{ line: 1, text: 'Sign up for our newsletter today' }]);
 
-    const run = await library.import({
+    const run = await library.imports.run({
       text,
       format: 'auto',
       fileName: 'digest.txt',
@@ -94,7 +94,7 @@ describe('preview corrections', () => {
     expect(run.skipped.map((s) => s.text)).toContain(
       'Efficient Sparse Attention Across Very Long Documents (marked not a paper)',
     );
-    expect((await library.list()).map((p) => p.title)).toEqual(['A Second Paper About Retrieval Models']);
+    expect((await library.papers.list()).map((p) => p.title)).toEqual(['A Second Paper About Retrieval Models']);
     await library.close();
   });
 });
@@ -122,7 +122,7 @@ describe('arXiv versions and categories', () => {
 
   it('merges a replaced entry into the paper already in the library and notes the new version, never duplicating it', async () => {
     const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    const first = await library.import({
+    const first = await library.imports.run({
       text: mailing('2410.12345', 'v1', false),
       format: 'auto',
       fileName: null,
@@ -131,14 +131,14 @@ describe('arXiv versions and categories', () => {
       categoryTags: true,
     });
     expect(first.added).toBe(1);
-    const [paper] = await library.list();
+    const [paper] = await library.papers.list();
     expect(paper).toMatchObject({
       arxivId: '2410.12345',
       tags: ['arxiv/cs.LG', 'arxiv/cs.CL'],
       authors: ['Ada Lovelace', 'Alan Turing'],
       year: 2024,
     });
-    const again = await library.import({
+    const again = await library.imports.run({
       text: mailing('2410.12345', 'v3', true),
       format: 'auto',
       fileName: null,
@@ -147,21 +147,21 @@ describe('arXiv versions and categories', () => {
     });
     expect(again).toMatchObject({ added: 0, merged: 1 });
     expect(again.items[0]?.changes).toContain('arxivVersion');
-    expect(await library.list()).toHaveLength(1);
-    expect((await library.list())[0]?.arxivVersion).toBe(3);
+    expect(await library.papers.list()).toHaveLength(1);
+    expect((await library.papers.list())[0]?.arxivVersion).toBe(3);
     await library.close();
   });
 
   it('offers categories as tags only when asked', async () => {
     const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    await library.import({
+    await library.imports.run({
       text: mailing('2410.54321', 'v1', false),
       format: 'auto',
       fileName: null,
       tags: [],
       dryRun: false,
     });
-    expect((await library.list())[0]?.tags).toEqual([]);
+    expect((await library.papers.list())[0]?.tags).toEqual([]);
     await library.close();
   });
 });

@@ -105,9 +105,9 @@ describe('parsing in a worker thread', () => {
     });
     const text = (await readFile(SAMPLE_DIGEST_PATH, 'utf8')).repeat(20);
     await expect(
-      library.import({ text, format: 'auto', fileName: 'big.txt', tags: [], dryRun: false }),
+      library.imports.run({ text, format: 'auto', fileName: 'big.txt', tags: [], dryRun: false }),
     ).rejects.toThrow(/reading big\.txt took longer than 0 s, so it was stopped; nothing was imported/);
-    expect(await library.records()).toEqual([]);
+    expect(await library.papers.records()).toEqual([]);
     await library.close();
   });
 });

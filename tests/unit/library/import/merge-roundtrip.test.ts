@@ -9,7 +9,7 @@ import { tempDir } from '../../../helpers/temp-dir.js';
 
 async function sampleLibrary() {
   const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-  await library.import({
+  await library.imports.run({
     text: await readFile(SAMPLE_DIGEST_PATH, 'utf8'),
     format: 'digest',
     fileName: 'daily-papers.txt',
@@ -33,8 +33,8 @@ function bibFor(n: number): string {
 describe('merging imports from different sources', () => {
   it('merges a BibTeX export of papers already imported from a digest: no duplicates, tags added, arXiv ids filled, abstracts kept', async () => {
     const library = await sampleLibrary();
-    const before = await library.list();
-    const report = await library.import({
+    const before = await library.papers.list();
+    const report = await library.imports.run({
       text: bibFor(10),
       format: 'auto',
       fileName: 'zotero.bib',
@@ -42,7 +42,7 @@ describe('merging imports from different sources', () => {
       dryRun: false,
     });
     expect(report).toMatchObject({ format: 'bibtex', added: 0, merged: 10, unchanged: 0, failed: [] });
-    const after = await library.list();
+    const after = await library.papers.list();
     expect(after).toHaveLength(76);
     for (const [i, p] of samplePapers().slice(0, 10).entries()) {
       const paper = after.find((x) => x.title === p.title);
@@ -56,15 +56,15 @@ describe('merging imports from different sources', () => {
     }
     // Importing it again changes nothing.
     expect(
-      await library.import({ text: bibFor(10), format: 'auto', fileName: 'zotero.bib', tags: [], dryRun: false }),
+      await library.imports.run({ text: bibFor(10), format: 'auto', fileName: 'zotero.bib', tags: [], dryRun: false }),
     ).toMatchObject({ added: 0, merged: 0, unchanged: 10 });
     await library.close();
   });
 
   it('round-trips the library through BibTeX and CSL-JSON: same titles, authors, years and ids', async () => {
     const library = await sampleLibrary();
-    await library.import({ text: bibFor(76), format: 'auto', fileName: 'zotero.bib', tags: [], dryRun: false });
-    const original = await library.list();
+    await library.imports.run({ text: bibFor(76), format: 'auto', fileName: 'zotero.bib', tags: [], dryRun: false });
+    const original = await library.papers.list();
     await library.close();
     const fingerprint = (
       papers: ReadonlyArray<{
@@ -82,10 +82,10 @@ describe('merging imports from different sources', () => {
     for (const format of ['bibtex', 'csl-json'] as const) {
       const text = bibliography(original, format);
       const fresh = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-      const report = await fresh.import({ text, format: 'auto', fileName: null, tags: [], dryRun: false });
+      const report = await fresh.imports.run({ text, format: 'auto', fileName: null, tags: [], dryRun: false });
       expect(report, format).toMatchObject({ format, added: 76, failed: [] });
-      expect(fingerprint(await fresh.list()), format).toEqual(fingerprint(original));
-      const abstracts = new Map((await fresh.list()).map((p) => [p.title, p.abstract]));
+      expect(fingerprint(await fresh.papers.list()), format).toEqual(fingerprint(original));
+      const abstracts = new Map((await fresh.papers.list()).map((p) => [p.title, p.abstract]));
       for (const p of original) expect(abstracts.get(p.title), `${format}: ${p.title}`).toBe(p.abstract);
       await fresh.close();
     }
@@ -108,25 +108,25 @@ describe('citation keys', () => {
     const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
     const twice =
       'Sparse Models Work\n\nAn abstract that is a sentence about sparse models.\n\nSparse Models Work Again\n\nAnother abstract that is a sentence about sparse models.';
-    await library.import({ text: twice, format: 'digest', fileName: null, tags: [], dryRun: false });
-    const keys = (await library.list()).map((p) => p.citationKey).sort();
+    await library.imports.run({ text: twice, format: 'digest', fileName: null, tags: [], dryRun: false });
+    const keys = (await library.papers.list()).map((p) => p.citationKey).sort();
     expect(keys).toEqual(['anonndsparse', 'anonndsparsea']);
-    await library.import({
+    await library.imports.run({
       text: '@article{myOwnKey, title = {Sparse Models Work}, author = {Lee, Kim}, year = {2020}}',
       format: 'auto',
       fileName: null,
       tags: [],
       dryRun: false,
     });
-    expect((await library.list()).map((p) => p.citationKey).sort()).toEqual(keys);
-    const bib = await library.import({
+    expect((await library.papers.list()).map((p) => p.citationKey).sort()).toEqual(keys);
+    const bib = await library.imports.run({
       text: '@article{myOwnKey, title = {A Different Paper}, author = {Lee, Kim}, year = {2020}}',
       format: 'auto',
       fileName: null,
       tags: [],
       dryRun: false,
     });
-    expect((await library.get(bib.ids[0] ?? '')).citationKey).toBe('myOwnKey');
+    expect((await library.papers.get(bib.ids[0] ?? '')).citationKey).toBe('myOwnKey');
     await library.close();
   });
 });

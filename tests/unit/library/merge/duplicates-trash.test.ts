@@ -16,36 +16,48 @@ const PAGE = [
 describe('possible duplicates and merging a pair', () => {
   it('finds titles that differ by a word, merges highlights and notes, and remembers "not the same paper"', async () => {
     const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    const { ids } = await library.import({ text: PAGE, format: 'digest', fileName: null, tags: [], dryRun: false });
+    const { ids } = await library.imports.run({
+      text: PAGE,
+      format: 'digest',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
     const [first = '', second = ''] = ids;
-    await library.annotateQuote(first, 'sparse', 1, 'green', 'from the first');
-    await library.setNote(first, 'Note on the first.');
-    await library.annotateQuote(second, 'sparse attention', 1, 'pink', 'from the second');
-    await library.setNote(second, 'Note on the second.');
-    await library.addTags(second, ['dup']);
+    await library.annotations.addQuote(first, 'sparse', 1, 'green', 'from the first');
+    await library.annotations.setNote(first, 'Note on the first.');
+    await library.annotations.addQuote(second, 'sparse attention', 1, 'pink', 'from the second');
+    await library.annotations.setNote(second, 'Note on the second.');
+    await library.papers.addTags(second, ['dup']);
 
-    const pairs = await library.possibleDuplicates();
+    const pairs = await library.duplicates.possible();
     expect(pairs).toEqual([
       { a: [first, second].sort()[0], b: [first, second].sort()[1], reason: 'titles differ by a word' },
     ]);
 
-    const merged = await library.mergePair(first, second);
+    const merged = await library.duplicates.merge(first, second);
     expect(merged.abstract).toContain('much longer than the first one');
     expect(merged.annotations.map((a) => a.comment).sort()).toEqual(['from the first', 'from the second']);
     expect(merged.annotations.every((a) => merged.abstract?.slice(a.start, a.end) === a.quote)).toBe(true);
     expect(merged.note?.text).toBe('Note on the first.\n\n---\n\nNote on the second.');
     expect(merged.tags).toEqual(['dup']);
-    expect((await library.get(second)).trashedAt).not.toBeNull();
-    expect((await library.list()).map((p) => p.id).sort()).toEqual([first, ids[2]].sort());
-    expect(await library.possibleDuplicates()).toEqual([]);
+    expect((await library.papers.get(second)).trashedAt).not.toBeNull();
+    expect((await library.papers.list()).map((p) => p.id).sort()).toEqual([first, ids[2]].sort());
+    expect(await library.duplicates.possible()).toEqual([]);
     await library.close();
   });
 
   it('never offers a pair again once marked "not the same paper"', async () => {
     const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    const { ids } = await library.import({ text: PAGE, format: 'digest', fileName: null, tags: [], dryRun: false });
-    await library.markDistinct(ids[1] ?? '', ids[0] ?? '');
-    expect(await library.possibleDuplicates()).toEqual([]);
+    const { ids } = await library.imports.run({
+      text: PAGE,
+      format: 'digest',
+      fileName: null,
+      tags: [],
+      dryRun: false,
+    });
+    await library.duplicates.markDistinct(ids[1] ?? '', ids[0] ?? '');
+    expect(await library.duplicates.possible()).toEqual([]);
     await library.close();
   });
 });
@@ -53,19 +65,21 @@ describe('possible duplicates and merging a pair', () => {
 describe('"not the same paper" in an import preview', () => {
   it('is remembered: the entry comes in as a paper of its own, now and next time', async () => {
     const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    await library.import({ text: PAGE, format: 'digest', fileName: null, tags: [], dryRun: false });
+    await library.imports.run({ text: PAGE, format: 'digest', fileName: null, tags: [], dryRun: false });
     const bib = '@article{other, title = {Kernel Methods Revisited}, author = {Someone, Else}, year = {1999}}';
-    const preview = await library.import({ text: bib, format: 'auto', fileName: null, tags: [], dryRun: true });
+    const preview = await library.imports.run({ text: bib, format: 'auto', fileName: null, tags: [], dryRun: true });
     expect(preview).toMatchObject({ added: 0, merged: 1 });
     const item = preview.items[0];
     expect(item?.paperId).not.toBeNull();
-    await library.markEntryDistinct(item?.paperId ?? '', item?.entryKey ?? '');
-    expect(await library.import({ text: bib, format: 'auto', fileName: null, tags: [], dryRun: true })).toMatchObject({
+    await library.duplicates.markEntryDistinct(item?.paperId ?? '', item?.entryKey ?? '');
+    expect(
+      await library.imports.run({ text: bib, format: 'auto', fileName: null, tags: [], dryRun: true }),
+    ).toMatchObject({
       added: 1,
       merged: 0,
     });
-    await library.import({ text: bib, format: 'auto', fileName: null, tags: [], dryRun: false });
-    expect((await library.list()).filter((p) => p.title === 'Kernel Methods Revisited')).toHaveLength(2);
+    await library.imports.run({ text: bib, format: 'auto', fileName: null, tags: [], dryRun: false });
+    expect((await library.papers.list()).filter((p) => p.title === 'Kernel Methods Revisited')).toHaveLength(2);
     await library.close();
   });
 });

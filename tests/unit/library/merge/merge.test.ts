@@ -81,7 +81,7 @@ describe('importing into a library', () => {
     const dir = await tempDir();
     const deps = fixedDeps();
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps });
-    const first = await library.import({
+    const first = await library.imports.run({
       text: page('A long abstract about sparse things, with many details in it.'),
       format: 'digest',
       fileName: null,
@@ -90,10 +90,10 @@ describe('importing into a library', () => {
     });
     expect(first).toMatchObject({ added: 2, merged: 0, unchanged: 0 });
     const id = first.ids[0] ?? '';
-    await library.setStatus(id, 'reading');
-    await library.addTags(id, ['mine']);
+    await library.papers.setStatus(id, 'reading');
+    await library.papers.addTags(id, ['mine']);
 
-    const again = await library.import({
+    const again = await library.imports.run({
       text: page('Short abstract.'),
       format: 'digest',
       fileName: null,
@@ -101,13 +101,13 @@ describe('importing into a library', () => {
       dryRun: false,
     });
     expect(again).toMatchObject({ added: 0, merged: 2, unchanged: 0, ids: first.ids });
-    expect(await library.get(id)).toMatchObject({
+    expect(await library.papers.get(id)).toMatchObject({
       status: 'reading',
       tags: ['mine', 'batch'],
       abstract: 'A long abstract about sparse things, with many details in it.',
     });
 
-    const third = await library.import({
+    const third = await library.imports.run({
       text: page('A long abstract about sparse things, with many details in it, and now even more of them.'),
       format: 'digest',
       fileName: null,
@@ -115,8 +115,8 @@ describe('importing into a library', () => {
       dryRun: false,
     });
     expect(third).toMatchObject({ added: 0, merged: 1, unchanged: 1 });
-    expect((await library.get(id)).abstract).toContain('even more');
-    expect(await library.records()).toHaveLength(2);
+    expect((await library.papers.get(id)).abstract).toContain('even more');
+    expect(await library.papers.records()).toHaveLength(2);
     await library.close();
   });
 
@@ -124,7 +124,7 @@ describe('importing into a library', () => {
     const first = '@article{a,title={Editorial statistics},author={Smith, J.},year={2009},doi={10.1093/rof/rfp016}}';
     const second = '@article{b,title={Editorial statistics},author={Smith, J.},year={2010},doi={10.1093/rof/rfp028}}';
     const both = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    const report = await both.import({
+    const report = await both.imports.run({
       text: `${first}\n${second}`,
       format: 'auto',
       fileName: 'editorials.bib',
@@ -132,41 +132,53 @@ describe('importing into a library', () => {
       dryRun: false,
     });
     expect(report).toMatchObject({ added: 2, merged: 0, unchanged: 0 });
-    expect((await both.list()).map((p) => p.doi).sort()).toEqual(['10.1093/rof/rfp016', '10.1093/rof/rfp028']);
+    expect((await both.papers.list()).map((p) => p.doi).sort()).toEqual(['10.1093/rof/rfp016', '10.1093/rof/rfp028']);
     await both.close();
     const apart = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    await apart.import({ text: first, format: 'auto', fileName: null, tags: [], dryRun: false });
-    expect(await apart.import({ text: second, format: 'auto', fileName: null, tags: [], dryRun: false })).toMatchObject(
-      { added: 1, merged: 0 },
-    );
-    expect(await apart.list()).toHaveLength(2);
+    await apart.imports.run({ text: first, format: 'auto', fileName: null, tags: [], dryRun: false });
+    expect(
+      await apart.imports.run({ text: second, format: 'auto', fileName: null, tags: [], dryRun: false }),
+    ).toMatchObject({ added: 1, merged: 0 });
+    expect(await apart.papers.list()).toHaveLength(2);
     await apart.close();
   });
 
   it('accounts for every entry: added, merged into a paper you had, unchanged, or the same paper as an earlier entry', async () => {
     const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
-    await library.import({
+    await library.imports.run({
       text: '@article{old, title={A Paper You Had}, author={Lee, Kim}, year={2020}}',
       format: 'auto',
       fileName: null,
       tags: [],
       dryRun: false,
     });
-    const [had] = await library.list();
+    const [had] = await library.papers.list();
     const bib = [
       '@article{new1, title={A New Paper}, author={Ng, Andrew}, year={2021}, doi={10.1000/new}}',
       '@article{had, title={A Paper You Had}, author={Lee, Kim}, year={2020}, doi={10.1000/had}}',
       '@article{again, title={A new paper}, author={Ng, A.}, year={2021}, doi={10.1000/NEW}}',
       '@article{same, title={A Paper You Had}, author={Lee, Kim}, year={2020}}',
     ].join('\n');
-    const preview = await library.import({ text: bib, format: 'auto', fileName: 'mixed.bib', tags: [], dryRun: true });
+    const preview = await library.imports.run({
+      text: bib,
+      format: 'auto',
+      fileName: 'mixed.bib',
+      tags: [],
+      dryRun: true,
+    });
     expect(preview.items.map((i) => [i.title, i.outcome, i.repeatOfLine])).toEqual([
       ['A New Paper', 'new', null],
       ['A Paper You Had', 'merge', null],
       ['A new paper', 'new', 1],
       ['A Paper You Had', 'same', 2],
     ]);
-    const report = await library.import({ text: bib, format: 'auto', fileName: 'mixed.bib', tags: [], dryRun: false });
+    const report = await library.imports.run({
+      text: bib,
+      format: 'auto',
+      fileName: 'mixed.bib',
+      tags: [],
+      dryRun: false,
+    });
     const added = report.ids[0];
     expect(report.entries.map((e) => [e.line, e.outcome, e.paperId])).toEqual([
       [1, 'added', added],
@@ -180,7 +192,7 @@ describe('importing into a library', () => {
   it('a dry run reports without writing', async () => {
     const dir = await tempDir();
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-    const report = await library.import({
+    const report = await library.imports.run({
       text: page('Abstract text that is a sentence.'),
       format: 'digest',
       fileName: null,
@@ -188,7 +200,7 @@ describe('importing into a library', () => {
       dryRun: true,
     });
     expect(report.added).toBe(2);
-    expect(await library.records()).toEqual([]);
+    expect(await library.papers.records()).toEqual([]);
     await library.close();
   });
 
@@ -196,7 +208,7 @@ describe('importing into a library', () => {
     const dir = await tempDir();
     const library = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
     await expect(
-      library.import({
+      library.imports.run({
         text: page('Abstract text that is a sentence.'),
         format: 'digest',
         fileName: null,
@@ -204,7 +216,7 @@ describe('importing into a library', () => {
         dryRun: false,
       }),
     ).rejects.toThrow(/tag 2/);
-    expect(await library.records()).toEqual([]);
+    expect(await library.papers.records()).toEqual([]);
     await library.close();
   });
 });

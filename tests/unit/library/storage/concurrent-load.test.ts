@@ -13,14 +13,15 @@ describe('concurrent first reads of a shard', () => {
       ids
         .slice(0, 50)
         .flatMap((id, i) => [
-          library.get(id),
-          library.addTags(id, [`race${i}`]),
-          library.get(ids[(i * 7) % ids.length] ?? id),
-          library.get(id),
+          library.papers.get(id),
+          library.papers.addTags(id, [`race${i}`]),
+          library.papers.get(ids[(i * 7) % ids.length] ?? id),
+          library.papers.get(id),
         ]),
     );
     await library.close();
     const reopened = await Library.open({ dir, mode: 'read', holder: 'test' });
-    for (const [i, id] of ids.slice(0, 50).entries()) expect((await reopened.get(id)).tags, id).toContain(`race${i}`);
+    for (const [i, id] of ids.slice(0, 50).entries())
+      expect((await reopened.papers.get(id)).tags, id).toContain(`race${i}`);
   });
 });

@@ -50,7 +50,7 @@ describe('crash safety', () => {
   it(`kill -9 during writes never leaves an unreadable library nor loses a confirmed edit (${TRIALS} trials)`, async () => {
     const dir = await tempDir();
     const seedLibrary = await Library.open({ dir, mode: 'write', holder: 'test' });
-    await seedLibrary.import({
+    await seedLibrary.imports.run({
       text: await readFile(SAMPLE_DIGEST_PATH, 'utf8'),
       format: 'digest',
       fileName: null,
@@ -64,7 +64,7 @@ describe('crash safety', () => {
       const lines = await runAndKill(dir, trial, 5 + ((trial * 37) % 120));
       const library = await Library.open({ dir, mode: 'write', holder: 'test' });
       expect(library.notices, `trial ${trial}`).toEqual([]);
-      const papers = await library.list();
+      const papers = await library.papers.list();
       for (const line of lines) {
         const [kind, id = '', tag] = line.split(' ');
         const paper = papers.find((p) => p.id === id);

@@ -9,12 +9,12 @@ async function medianEditMs(size: number): Promise<number> {
   const dir = await tempDir();
   const ids = await seedSyntheticLibrary(dir, size);
   const library = await Library.open({ dir, mode: 'write', holder: 'test' });
-  await library.records(); // the app keeps every record in memory; measure edits, not first loads
+  await library.papers.records(); // the app keeps every record in memory; measure edits, not first loads
   const times: number[] = [];
   for (let i = 0; i < EDITS; i++) {
     const id = ids[(i * 7919) % ids.length] ?? '';
     const started = performance.now();
-    await library.addTags(id, [`cost/${i}`]);
+    await library.papers.addTags(id, [`cost/${i}`]);
     times.push(performance.now() - started);
   }
   await library.close();

@@ -18,7 +18,7 @@ const DIGEST =
 async function seeded(dir: string) {
   const deps = fixedDeps();
   const library = await Library.open({ dir, mode: 'write', holder: 'test', deps });
-  const report = await library.import({ text: DIGEST, format: 'auto', fileName: null, tags: [], dryRun: false });
+  const report = await library.imports.run({ text: DIGEST, format: 'auto', fileName: null, tags: [], dryRun: false });
   return { library, deps, ids: report.ids };
 }
 
@@ -43,7 +43,7 @@ describe('LibraryStore on disk', () => {
     const dir = await tempDir();
     const { library, ids } = await seeded(dir);
     const id = ids[0] ?? '';
-    await library.setStatus(id, 'reading'); // now the shard has a previous version in backups/
+    await library.papers.setStatus(id, 'reading'); // now the shard has a previous version in backups/
     await library.close();
     const file = shardFile(dir, id);
     const before = await readFile(file);
@@ -51,14 +51,14 @@ describe('LibraryStore on disk', () => {
     const damaged = await readFile(file);
 
     const reopened = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-    await reopened.records();
+    await reopened.papers.records();
     expect(reopened.notices.map((n) => n.message).join('\n')).toMatch(
       /not valid JSON.*kept at .*quarantine.*restored/s,
     );
     const kept = await readdir(path.join(dir, QUARANTINE_DIR));
     expect(kept).toHaveLength(1);
     expect(await readFile(path.join(dir, QUARANTINE_DIR, kept[0] ?? ''))).toEqual(damaged);
-    expect((await reopened.get(id)).title).toBe('First Paper On Things');
+    expect((await reopened.papers.get(id)).title).toBe('First Paper On Things');
     expect(before.length).toBeGreaterThan(damaged.length);
     await reopened.close();
   });
@@ -71,7 +71,7 @@ describe('LibraryStore on disk', () => {
     await writeFile(file, '\0\0\0\0');
     const mtime = (await stat(file)).mtimeMs;
     const reader = await Library.open({ dir, mode: 'read', holder: 'test' });
-    await reader.records();
+    await reader.papers.records();
     expect(reader.notices[0]?.message).toContain(file);
     expect(reader.notices[0]?.message).toContain('left untouched');
     expect(await readFile(file, 'utf8')).toBe('\0\0\0\0');
@@ -86,7 +86,7 @@ describe('LibraryStore on disk', () => {
     const file = shardFile(dir, ids[0] ?? '');
     await writeFile(file, '{"version":1,"papers":{"x":{"id":"BAD"}}}');
     const reopened = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
-    await reopened.records();
+    await reopened.papers.records();
     expect(reopened.notices[0]?.level).toBe('error');
     expect(reopened.notices[0]?.message).toMatch(/unexpected content at field papers\.x.*no backup/s);
     const kept = await readdir(path.join(dir, QUARANTINE_DIR));
@@ -104,7 +104,7 @@ describe('LibraryStore on disk', () => {
     const newer = await Library.open({ dir, mode: 'write', holder: 'test' });
     expect(newer.readOnly).toBe(true);
     expect(newer.notices[0]?.message).toContain('newer Margin');
-    await expect(newer.setStatus(ids[0] ?? '', 'read')).rejects.toThrow(/read-only/);
+    await expect(newer.papers.setStatus(ids[0] ?? '', 'read')).rejects.toThrow(/read-only/);
     expect(JSON.parse(await readFile(manifestPath, 'utf8'))).toMatchObject({ version: 99 });
     await newer.close();
   });
@@ -113,7 +113,7 @@ describe('LibraryStore on disk', () => {
     const dir = await tempDir();
     const { library, ids } = await seeded(dir);
     const id = ids[1] ?? '';
-    const record = await library.get(id);
+    const record = await library.papers.get(id);
     await library.close();
     const { abstract: _a, note, annotations, ...rest } = record;
     const journal = {
@@ -123,10 +123,13 @@ describe('LibraryStore on disk', () => {
     };
     await writeFile(path.join(dir, JOURNAL_FILE), JSON.stringify(journal));
     const reader = await Library.open({ dir, mode: 'read', holder: 'test' });
-    expect((await reader.get(id)).status).toBe('read');
+    expect((await reader.papers.get(id)).status).toBe('read');
     const writer = await Library.open({ dir, mode: 'write', holder: 'test' });
     expect(await readdir(dir)).not.toContain(JOURNAL_FILE);
-    expect(await writer.get(id)).toMatchObject({ status: 'read', abstract: 'A much longer replacement abstract.' });
+    expect(await writer.papers.get(id)).toMatchObject({
+      status: 'read',
+      abstract: 'A much longer replacement abstract.',
+    });
     await writer.close();
   });
 });
@@ -158,7 +161,7 @@ describe('migrations', () => {
     );
     const library = await Library.open({ dir, mode: 'write', holder: 'test' });
     expect(library.notices[0]?.message).toContain('Moved 2 papers');
-    expect(await library.get('legacy00000001')).toMatchObject({
+    expect(await library.papers.get('legacy00000001')).toMatchObject({
       status: 'read',
       note: { text: 'Classic.' },
       abstract: expect.stringContaining('sequence transduction'),

@@ -15,7 +15,7 @@ describe('single writer', () => {
       new RegExp(`open for writing by margin serve \\(pid ${process.pid} on ${hostname()}`),
     );
     const reader = await Library.open({ dir, mode: 'read', holder: 'margin list' });
-    expect(await reader.records()).toEqual([]);
+    expect(await reader.papers.records()).toEqual([]);
     await first.close();
     const second = await Library.open({ dir, mode: 'write', holder: 'margin tag' });
     await second.close();

@@ -1,8 +1,8 @@
 import { homedir } from 'node:os';
-import { Library } from '../library/library.js';
-import { resolveLibraryDir } from '../library/library-location.js';
+import { Library } from '../../library/library.js';
+import { resolveLibraryDir } from '../../library/library-location.js';
 import type { CliIo } from './io.js';
-import type { ImportParser } from '../library/import/import-parser.js';
+import type { ImportParser } from '../../library/import/import-parser.js';
 
 /** Open the library for one command, tell the user about any recovery, and always close it. */
 export async function withLibrary<T>(

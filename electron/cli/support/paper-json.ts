@@ -1,4 +1,4 @@
-import type { Paper } from '../../shared/models/paper.js';
+import type { Paper } from '../../../shared/models/paper.js';
 
 /** The stable JSON shape the CLI prints for a paper (`--json`). */
 export function paperJson(paper: Paper) {

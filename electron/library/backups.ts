@@ -1,0 +1,68 @@
+import type { LibraryContext } from './library-context.js';
+import type { StagedSnapshot } from './storage/snapshots.js';
+import { listSnapshots, type SnapshotInfo } from './storage/snapshots.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Whole-library backups: on demand, before bulk changes, and at most hourly while the user edits. */
+export class Backups {
+  private lastBackupAt: number | null = null;
+  /** The hourly backup runs after an edit returns (queued behind it), never inside it. */
+  private pending: Promise<unknown> | null = null;
+
+  constructor(private readonly ctx: LibraryContext) {
+    ctx.onChange(() => this.afterEdit());
+  }
+
+  /** Newest first. */
+  list(): Promise<SnapshotInfo[]> {
+    return listSnapshots(this.ctx.store.dir);
+  }
+
+  async take(reason: string): Promise<SnapshotInfo> {
+    const info = await this.ctx.store.snapshot(reason);
+    this.lastBackupAt = this.ctx.deps.now().getTime();
+    return info;
+  }
+
+  /** Publish a backup staged inside a write (an import's), once the write has landed. */
+  async finish(staged: StagedSnapshot): Promise<void> {
+    await this.ctx.store.finishBackup(staged);
+    this.lastBackupAt = this.ctx.deps.now().getTime();
+  }
+
+  /** Restore a backup (the current state is backed up first), then tell listeners everything changed. */
+  async restore(name: string): Promise<SnapshotInfo> {
+    const info = await this.ctx.store.restore(name);
+    this.ctx.forgetDistinctPairs();
+    this.ctx.changed((await this.ctx.store.allRecords()).map((r) => r.id));
+    return info;
+  }
+
+  /** Wait for a backup in progress (before closing). */
+  async settle(): Promise<void> {
+    await this.pending;
+  }
+
+  private afterEdit(): void {
+    this.pending ??= this.hourly()
+      .catch((error: unknown) =>
+        this.ctx.store.notices.push({
+          level: 'warning',
+          message: `The hourly backup failed: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      )
+      .finally(() => {
+        this.pending = null;
+      });
+  }
+
+  private async hourly(): Promise<void> {
+    const now = this.ctx.deps.now().getTime();
+    if (this.lastBackupAt === null) {
+      const newest = (await this.list())[0];
+      this.lastBackupAt = newest ? Date.parse(newest.createdAt) : 0;
+    }
+    if (now - this.lastBackupAt >= HOUR_MS && !this.ctx.store.readOnly) await this.take('hourly');
+  }
+}

@@ -1,0 +1,126 @@
+import type { ImportFormat, PaperRecord } from '../../../shared/models/paper.js';
+import type { Backups } from '../backups.js';
+import type { LibraryContext } from '../library-context.js';
+import { arxivPlaceholderTitle, unionTags } from '../merge/merge-entry.js';
+import { validTags } from '../papers.js';
+import type { ParsedEntry } from './entry.js';
+import { applyEntryEdits, type EntryEdit } from './entry-edits.js';
+import type { ImportParser } from './import-parser.js';
+import { previewItems, reportEntries, type ImportOutcome } from './import-outcome.js';
+import { planImport, type ImportPlan } from './plan-import.js';
+
+export interface ImportRequest {
+  readonly text: string;
+  readonly format: ImportFormat | 'auto';
+  readonly fileName: string | null;
+  readonly tags: readonly string[];
+  /** Only report what would happen. */
+  readonly dryRun: boolean;
+  /** The same paste as HTML, whose links give papers their ids. */
+  readonly html?: string | null;
+  /** Corrections made in the preview, by entry position. */
+  readonly edits?: readonly EntryEdit[];
+  /** Tag each paper with its arXiv categories (`arxiv/cs.LG`). */
+  readonly categoryTags?: boolean;
+}
+
+/** Imports: parse, apply the preview's corrections, match against the library, and write in one transaction. */
+export class Importing {
+  constructor(
+    private readonly ctx: LibraryContext,
+    private readonly backups: Backups,
+    private readonly parser: ImportParser,
+  ) {}
+
+  async run(request: ImportRequest): Promise<ImportOutcome> {
+    const extraTags = validTags(request.tags);
+    const parsed = await this.parser({
+      text: request.text,
+      format: request.format,
+      fileName: request.fileName,
+      html: request.html ?? null,
+      today: this.ctx.deps.now(),
+    });
+    const edited = applyEntryEdits(parsed.entries, request.edits ?? []);
+    const withCategories = (entry: ParsedEntry): ParsedEntry =>
+      request.categoryTags && entry.categories.length > 0
+        ? {
+            ...entry,
+            tags: unionTags(
+              entry.tags,
+              entry.categories.map((c) => `arxiv/${c}`),
+            ),
+          }
+        : entry;
+    const included = edited.entries.filter((e) => e.included);
+    const chosen = included.map((e) => withCategories(e.entry));
+    const plan = request.dryRun
+      ? await planImport(this.ctx, chosen, extraTags)
+      : await this.commitWithBackup(chosen, extraTags);
+    if (!request.dryRun) this.ctx.changed(plan.records.map((r) => r.id));
+    // Unticked entries are still shown, with what importing them would do.
+    const excluded = edited.entries.filter((e) => !e.included);
+    const excludedPlan =
+      excluded.length > 0 && request.dryRun
+        ? (
+            await planImport(
+              this.ctx,
+              excluded.map((e) => e.entry),
+              [],
+            )
+          ).items
+        : [];
+    const skipped = [...(parsed.digest?.skipped ?? []), ...edited.skipped].sort((a, b) => a.line - b.line);
+    const digest = parsed.digest
+      ? { source: parsed.digest.source, label: parsed.digest.label, detail: parsed.digest.detail, skipped }
+      : null;
+    return {
+      added: plan.added,
+      merged: plan.merged,
+      unchanged: plan.unchanged,
+      failed: [...parsed.failures],
+      ids: plan.ids,
+      items: previewItems(edited.entries, included, plan, excluded, excludedPlan),
+      format: parsed.format,
+      digest,
+      skipped,
+      entries: reportEntries(plan, included),
+    };
+  }
+
+  /**
+   * Merge entries that came from elsewhere than a file (the arXiv API completing id-only papers), through
+   * the same matching and merge rules as an import. Returns how many papers changed.
+   */
+  async mergeEntries(entries: readonly ParsedEntry[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const plan = await this.commitWithBackup(entries, []);
+    this.ctx.changed(plan.records.map((r) => r.id));
+    return plan.records.length;
+  }
+
+  /** Papers imported from a bare arXiv id, still waiting for their title and abstract. */
+  async arxivPlaceholders(): Promise<PaperRecord[]> {
+    return (await this.ctx.store.allRecords()).filter(
+      (r) => r.arxivId !== null && r.title === arxivPlaceholderTitle(r.arxivId) && r.trashedAt === null,
+    );
+  }
+
+  /**
+   * Plan and commit in one lock. When the import changes a library that has papers, a backup of the
+   * state before it is linked inside the same lock, then verified once the import has landed.
+   */
+  private async commitWithBackup(entries: readonly ParsedEntry[], extraTags: readonly string[]): Promise<ImportPlan> {
+    const { store } = this.ctx;
+    const { plan, staged } = await store.exclusive(async (writer) => {
+      const planned = await planImport(this.ctx, entries, extraTags);
+      // Nothing is committed yet, so the store still holds the library as it was before this import.
+      const hadPapers = (await store.allRecords()).length > 0;
+      const backup = planned.records.length > 0 && hadPapers ? await writer.stageBackup('import') : null;
+      await writer.commit({ records: planned.records, contents: planned.contents });
+      return { plan: planned, staged: backup };
+    });
+    if (staged) await this.backups.finish(staged);
+    return plan;
+  }
+}

@@ -1,0 +1,155 @@
+import {
+  EMPTY_CONTENT,
+  TagSchema,
+  type Paper,
+  type PaperContent,
+  type PaperRecord,
+  type Status,
+} from '../../shared/models/paper.js';
+import type { View } from '../../shared/ipc/contract.js';
+import type { Backups } from './backups.js';
+import type { LibraryContext } from './library-context.js';
+import { unionTags } from './merge/merge-entry.js';
+import { comparator } from './search/record-cache.js';
+import { selectRecords } from './search/paper-query.js';
+import type { TextSearch } from './search/text-search.js';
+import { LibraryError } from './storage/errors.js';
+
+/** Which papers `list` answers: a view and a search, as the app's list selects them, or these ids. */
+export interface PaperSelection {
+  readonly view?: View;
+  readonly search?: string;
+  /** Only these papers, in this order (an unknown id is an error). */
+  readonly ids?: readonly string[];
+}
+
+/** Papers: reading them, their status and tags, and the Trash. */
+export class Papers {
+  constructor(
+    private readonly ctx: LibraryContext,
+    private readonly backups: Backups,
+    /** Answers the text part of a search; the CLI's is in-process, the app's a worker. */
+    private readonly text: () => TextSearch,
+  ) {}
+
+  records(): Promise<PaperRecord[]> {
+    return this.ctx.store.allRecords();
+  }
+
+  getRecord(id: string): Promise<PaperRecord | undefined> {
+    return this.ctx.store.getRecord(id);
+  }
+
+  getContent(id: string): Promise<PaperContent> {
+    return this.ctx.store.getContent(id);
+  }
+
+  /** Every paper's content, for a search corpus built in one go. */
+  allContents(): Promise<Map<string, PaperContent>> {
+    return this.ctx.store.allContents();
+  }
+
+  /** One paper with its abstract, or a not-found error naming the id. */
+  async get(id: string): Promise<Paper> {
+    const record = await this.ctx.requireRecord(id);
+    return { ...record, ...(await this.ctx.store.getContent(id)) };
+  }
+
+  /**
+   * Papers a view and search select, newest first, through the same query engine as the app's list; only
+   * the papers selected are read whole.
+   */
+  async list(selection: PaperSelection = {}): Promise<Paper[]> {
+    if (selection.ids && selection.ids.length > 0) return Promise.all(selection.ids.map((id) => this.get(id)));
+    const sorted = [...(await this.ctx.store.allRecords())].sort(comparator('added'));
+    const selected = await selectRecords(
+      sorted,
+      { view: selection.view ?? { kind: 'all' }, search: selection.search ?? '' },
+      this.text(),
+    );
+    return Promise.all(
+      selected.map(async (r): Promise<Paper> => ({
+        ...r,
+        ...((await this.ctx.store.getContent(r.id)) ?? EMPTY_CONTENT),
+      })),
+    );
+  }
+
+  async setStatus(id: string, status: Status): Promise<PaperRecord> {
+    return this.update(id, (r) => (r.status === status ? r : { ...r, status }));
+  }
+
+  async addTags(id: string, tags: readonly string[]): Promise<PaperRecord> {
+    const valid = validTags(tags);
+    return this.update(id, (r) => {
+      const next = unionTags(r.tags, valid);
+      return next.length === r.tags.length ? r : { ...r, tags: next };
+    });
+  }
+
+  async removeTags(id: string, tags: readonly string[]): Promise<PaperRecord> {
+    const drop = new Set(tags.map((t) => t.trim().toLowerCase()));
+    return this.update(id, (r) => {
+      const next = r.tags.filter((t) => !drop.has(t.toLowerCase()));
+      return next.length === r.tags.length ? r : { ...r, tags: next };
+    });
+  }
+
+  /** Move papers to the Trash (nothing is deleted outright); a bulk move is backed up first. */
+  async trash(ids: readonly string[]): Promise<void> {
+    await this.setTrashed(ids, this.ctx.nowIso());
+  }
+
+  /** Bring papers back from the Trash. */
+  async untrash(ids: readonly string[]): Promise<void> {
+    await this.setTrashed(ids, null);
+  }
+
+  /** Delete every paper in the Trash for good, after a backup. Returns how many. */
+  async emptyTrash(): Promise<number> {
+    const trashed = (await this.ctx.store.allRecords()).filter((r) => r.trashedAt !== null).map((r) => r.id);
+    if (trashed.length === 0) return 0;
+    await this.backups.take('empty-trash');
+    await this.ctx.store.commit({ records: [], contents: new Map(), deleted: trashed });
+    this.ctx.changed(trashed);
+    return trashed.length;
+  }
+
+  private async setTrashed(ids: readonly string[], trashedAt: string | null): Promise<void> {
+    if (ids.length > 1) await this.backups.take(trashedAt ? 'trash' : 'restore-from-trash');
+    const now = this.ctx.nowIso();
+    await this.ctx.store.exclusive(async (writer) => {
+      const records: PaperRecord[] = [];
+      for (const id of ids) records.push({ ...(await this.ctx.requireRecord(id)), trashedAt, updatedAt: now });
+      await writer.commit({ records, contents: new Map() });
+    });
+    this.ctx.changed(ids, false);
+  }
+
+  /** Apply a pure change to one paper; nothing is written when it returns the same record. */
+  private async update(id: string, change: (record: PaperRecord) => PaperRecord): Promise<PaperRecord> {
+    const result = await this.ctx.store.exclusive(async (writer) => {
+      const record = await this.ctx.requireRecord(id);
+      const next = change(record);
+      if (next === record) return record;
+      const stamped = { ...next, updatedAt: this.ctx.nowIso() };
+      await writer.putRecord(stamped);
+      return stamped;
+    });
+    this.ctx.changed([id], false);
+    return result;
+  }
+}
+
+/** Tags as the user typed them, checked; the error names which one. */
+export function validTags(tags: readonly string[]): string[] {
+  return tags.map((raw, index) => {
+    const result = TagSchema.safeParse(raw);
+    if (!result.success)
+      throw new LibraryError(
+        'invalid-request',
+        `tag ${index + 1} ("${raw.slice(0, 40)}"): ${result.error.issues[0]?.message ?? 'invalid'}`,
+      );
+    return result.data;
+  });
+}
