@@ -1,10 +1,10 @@
-import { Backups } from './backups.js';
+import { Backups } from './backups/backups.js';
 import { PaperAnnotations } from './annotations/paper-annotations.js';
 import { Importing } from './import/importing.js';
 import { parseInProcess, type ImportParser } from './import/import-parser.js';
-import { defaultDeps, LibraryContext, type ChangeListener, type LibraryDeps } from './library-context.js';
+import { defaultDeps, LibraryContext, type ChangeListener, type LibraryDeps } from './context/library-context.js';
 import { DuplicateReview } from './merge/duplicate-review.js';
-import { Papers } from './papers.js';
+import { Papers } from './papers/papers.js';
 import { InProcessTextSearch, type TextSearch } from './search/text-search.js';
 import { LibraryStore } from './storage/library-store.js';
 import type { Notice } from './storage/recovery.js';

@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { createApi } from './api/client.js';
 import { detectTransport } from './api/transport.js';
 import { App } from './app/App.js';
-import { StoreContext, createMarginStore } from './app/store.js';
+import { createMarginStore } from './app/create-store.js';
+import { StoreContext } from './store/use-margin.js';
 import './styles.css';
 
 const api = createApi(detectTransport());

@@ -1,25 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chromiumPath, launchChromium } from '../chromium.js';
 import path from 'node:path';
 
 /** `margin serve` start until the paper list is shown in Chromium; null when no Chromium is installed. */
 export async function measureFirstPaint(cliPath: string, dir: string): Promise<number | null> {
-  const executablePath = [process.env.MARGIN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-    (p): p is string => !!p && existsSync(p),
-  );
+  const executablePath = chromiumPath();
   if (!executablePath) return null;
-  const { chromium } = await import('playwright-core'); // loaded only here: it is heavy, and a dev dependency
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium(executablePath);
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const started = performance.now();

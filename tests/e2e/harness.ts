@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.js';
 import { CLI_PATH } from '../helpers/run-margin.js';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, 'screenshots');
@@ -53,24 +54,8 @@ export function serve(library: string, extraArgs: readonly string[] = []): Promi
 }
 
 /** Debian's Chromium when installed (CI installs it); Playwright's own where it has one. */
-export async function launchBrowser(): Promise<Browser> {
-  const candidates = [process.env.MARGIN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (p): p is string => !!p,
-  );
-  const executablePath = candidates.find((p) => existsSync(p));
-  return chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium();
 }
 
 /** A fresh page (fresh profile) in the given color scheme, failing the test on any page error. */

@@ -1,5 +1,5 @@
 import { PaperIdSchema } from '../../shared/models/paper.js';
-import type { LibraryDeps } from '../../electron/library/library-context.js';
+import type { LibraryDeps } from '../../electron/library/context/library-context.js';
 
 /** A clock that stands still unless advanced, and ids counted up from 1. */
 export function fixedDeps(start = '2026-11-27T09:00:00.000Z'): LibraryDeps & { advance(ms: number): void } {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { StatusSchema } from '../../../shared/models/paper.js';
-import type { PaperSelection } from '../../library/papers.js';
+import type { PaperSelection } from '../../library/papers/papers.js';
 import { withLibrary } from '../support/context.js';
 import { UsageError, printJson, type CliIo } from '../support/io.js';
 import { paperJson } from '../support/paper-json.js';

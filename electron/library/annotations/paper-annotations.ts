@@ -6,7 +6,7 @@ import {
   type Note,
   type PaperContent,
 } from '../../../shared/models/paper.js';
-import type { LibraryContext } from '../library-context.js';
+import type { LibraryContext } from '../context/library-context.js';
 import { LibraryError } from '../storage/errors.js';
 import { anchorAt, nthOccurrence, reanchor } from './anchoring.js';
 

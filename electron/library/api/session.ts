@@ -1,5 +1,5 @@
 import { Library } from '../library.js';
-import type { LibraryDeps } from '../library-context.js';
+import type { LibraryDeps } from '../context/library-context.js';
 import { SavedSearches } from '../saved-searches.js';
 import { existsSync } from 'node:fs';
 import { InProcessTextSearch, type TextSearch, type TextSource } from '../search/text-search.js';

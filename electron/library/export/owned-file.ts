@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileDurable } from '../storage/durable-write.js';
 import { readIfExists } from '../storage/read-if-exists.js';
-import { readManifest, writeManifest } from './markdown/manifest.js';
+import { readManifest, writeManifest } from './export-manifest.js';
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
 

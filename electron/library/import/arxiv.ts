@@ -1,15 +1,17 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { ImportFailure } from '../../../shared/models/import-report.js';
 import { LibraryError } from '../storage/errors.js';
-import { normalizeArxivId } from '../merge/identity.js';
-import { arxivPlaceholderTitle } from '../merge/merge-entry.js';
-import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
+import { ARXIV_ID, arxivPlaceholderTitle, matchedArxivId, normalizeArxivId, normalizeDoi } from '../paper/identity.js';
+import { blankEntry, type ParseResult, type ParsedEntry } from '../paper/entry.js';
 import { cleanUrl, lineLocator, text, yearOf } from './fields.js';
-import { normalizeInputText } from './text.js';
+import { normalizeInputText } from '../../../shared/text/input.js';
 
 /** One arXiv id or abs/pdf URL per line, old-style ids (`hep-th/9901001`) included. */
-const ID_LINE =
-  /^(?:arxiv:\s*|https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?(?:\.pdf)?\/?$/i;
+/** A line that is one arXiv id or link (`2406.11944v2`, `arXiv:hep-th/9901001`, `https://arxiv.org/pdf/….pdf`). */
+export const ID_LINE = new RegExp(
+  String.raw`^(?:arxiv:\s*|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)?${ARXIV_ID}(?:\.pdf)?/?$`,
+  'i',
+);
 
 /** Import arXiv: an Atom feed from the arXiv API, or a plain list of ids and links. */
 export function parseArxiv(input: string, fileName: string | null): ParseResult {
@@ -27,7 +29,7 @@ function parseIdList(input: string, fileName: string | null): ParseResult {
       const line = raw.trim();
       if (line === '' || line.startsWith('#')) return;
       const match = ID_LINE.exec(line);
-      const id = match ? normalizeArxivId(match[1]) : null;
+      const id = match?.[1] ? matchedArxivId(match[1]) : null;
       if (!id) {
         failures.push({ line: index + 1, message: `not an arXiv id or link: "${line.slice(0, 60)}"` });
         return;
@@ -108,7 +110,7 @@ function parseAtom(input: string, fileName: string | null): ParseResult {
       year: yearOf(published),
       publishedAt: published?.slice(0, 10) ?? null,
       arxivId,
-      doi: textOf(entry['arxiv:doi']),
+      doi: normalizeDoi(textOf(entry['arxiv:doi'])),
       url: cleanUrl(`https://arxiv.org/abs/${arxivId}`).url,
       venue: textOf(entry['arxiv:journal_ref']),
       tags: asArray(entry.category as Array<Record<string, unknown>> | Record<string, unknown> | undefined)

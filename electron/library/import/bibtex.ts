@@ -1,9 +1,9 @@
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import type { ImportFailure } from '../../../shared/models/import-report.js';
-import { normalizeArxivId, normalizeDoi } from '../merge/identity.js';
+import { normalizeArxivId, normalizeDoi } from '../paper/identity.js';
 import { LibraryError } from '../storage/errors.js';
-import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
-import { BIBTEX_KEY } from '../export/bibliography/citation-key.js';
+import { blankEntry, type ParseResult, type ParsedEntry } from '../paper/entry.js';
+import { BIBTEX_KEY } from '../paper/citation-key.js';
 import { mendExport, renamedKey } from './bibtex-exports.js';
 import { protectTex, withoutMarkup } from './bibtex-tex.js';
 import { cleanUrl, isoDate, lineAt, lineLocator, splitKeywords, text, yearOf } from './fields.js';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { ImportFailure } from '../../../shared/models/import-report.js';
-import { normalizeArxivId, normalizeDoi } from '../merge/identity.js';
-import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
+import { normalizeArxivId, normalizeDoi } from '../paper/identity.js';
+import { blankEntry, type ParseResult, type ParsedEntry } from '../paper/entry.js';
 import { cleanUrl, isoDate, splitKeywords, text, yearOf } from './fields.js';
 import { jsonItems } from './json.js';
-import { BIBTEX_KEY } from '../export/bibliography/citation-key.js';
+import { BIBTEX_KEY } from '../paper/citation-key.js';
 
 const NameSchema = z
   .object({

@@ -5,7 +5,7 @@
  * Unticking is kept apart from the other corrections: an entry can be joined and unticked at once.
  */
 import type { EntryEditAction, SkippedText } from '../../../shared/models/import-report.js';
-import type { ParsedEntry } from './entry.js';
+import type { ParsedEntry } from '../paper/entry.js';
 import { joinWrapped } from './digest/lines.js';
 
 export interface EntryEdit {

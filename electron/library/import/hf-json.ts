@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ImportFailure } from '../../../shared/models/import-report.js';
-import { normalizeArxivId } from '../merge/identity.js';
-import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
+import { normalizeArxivId } from '../paper/identity.js';
+import { blankEntry, type ParseResult, type ParsedEntry } from '../paper/entry.js';
 import { text, yearOf } from './fields.js';
 import { jsonItems } from './json.js';
 

@@ -1,5 +1,5 @@
 import type { ImportFormat } from '../../../shared/models/paper.js';
-import type { ParseResult } from './entry.js';
+import type { ParseResult } from '../paper/entry.js';
 import { parseImport } from './parse-import.js';
 
 /** What a parser is asked to read: plain data, so it can cross into a worker thread. */

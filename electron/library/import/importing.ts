@@ -1,9 +1,9 @@
 import type { ImportFormat, PaperRecord } from '../../../shared/models/paper.js';
-import type { Backups } from '../backups.js';
-import type { LibraryContext } from '../library-context.js';
-import { arxivPlaceholderTitle, unionTags } from '../merge/merge-entry.js';
-import { validTags } from '../papers.js';
-import type { ParsedEntry } from './entry.js';
+import type { Backups } from '../backups/backups.js';
+import type { LibraryContext } from '../context/library-context.js';
+import { arxivPlaceholderTitle } from '../paper/identity.js';
+import { unionTags, validTags } from '../paper/tags.js';
+import type { ParsedEntry } from '../paper/entry.js';
 import { applyEntryEdits, type EntryEdit } from './entry-edits.js';
 import type { ImportParser } from './import-parser.js';
 import { previewItems, reportEntries, type ImportOutcome } from './import-outcome.js';

@@ -1,7 +1,7 @@
 import type { ImportFormat } from '../../../shared/models/paper.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import { LibraryError } from '../storage/errors.js';
-import { parseArxiv } from './arxiv.js';
+import { ID_LINE, parseArxiv } from './arxiv.js';
 import { parseBibtex } from './bibtex.js';
 import { parseCslJson } from './csl-json.js';
 import { parseDigest } from './digest/read-digest.js';
@@ -9,7 +9,7 @@ import { readHtml, withLinkedIds } from './digest/html.js';
 import { withoutMarkup } from './bibtex-tex.js';
 import { parseHfJson } from './hf-json.js';
 import { parseRis } from './ris.js';
-import type { ParseResult, ParsedEntry } from './entry.js';
+import type { ParseResult, ParsedEntry } from '../paper/entry.js';
 import { own } from '../../../shared/own.js';
 
 /** Largest import accepted in one go; bigger inputs are almost certainly not a paper list. */
@@ -51,9 +51,7 @@ export function detectFormat(text: string, fileName: string | null = null): Impo
     return /"paper"\s*:\s*\{/.test(head.slice(0, 4096)) ? 'hf-json' : 'csl-json';
   const lines = head.split(/\r?\n/);
   const nonEmpty = lines.map((l) => l.trim()).filter((l) => l !== '');
-  const arxivLine =
-    /^(arxiv:|https?:\/\/(www\.)?arxiv\.org\/(abs|pdf)\/)?(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?(\.pdf)?$/i;
-  if (nonEmpty.length > 0 && nonEmpty.every((l) => arxivLine.test(l))) return 'arxiv';
+  if (nonEmpty.length > 0 && nonEmpty.every((l) => ID_LINE.test(l))) return 'arxiv';
   let bibtexEntries = 0;
   let risStarts = 0;
   let risEnds = 0;

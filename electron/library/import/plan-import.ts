@@ -1,11 +1,11 @@
 import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
 import type { PreviewItem } from '../../../shared/models/views.js';
-import { CitationKeys } from '../export/bibliography/citation-keys.js';
-import type { LibraryContext } from '../library-context.js';
-import { entryKey } from '../merge/identity.js';
+import { CitationKeys } from '../paper/citation-keys.js';
+import type { LibraryContext } from '../context/library-context.js';
+import { entryKey } from '../paper/identity.js';
 import { MatchIndex } from '../merge/match-index.js';
 import { mergeEntry, recordFromEntry } from '../merge/merge-entry.js';
-import type { ParsedEntry } from './entry.js';
+import type { ParsedEntry } from '../paper/entry.js';
 
 /** What planning says of one entry; the preview adds what the entry itself shows. */
 export type PlannedItem = Pick<PreviewItem, 'title' | 'outcome' | 'changes' | 'paperId' | 'entryKey'> & {

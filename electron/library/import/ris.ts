@@ -1,8 +1,8 @@
 import type { ImportFailure } from '../../../shared/models/import-report.js';
-import { normalizeArxivId, normalizeDoi } from '../merge/identity.js';
-import { blankEntry, type ParseResult, type ParsedEntry } from './entry.js';
+import { normalizeArxivId, normalizeDoi } from '../paper/identity.js';
+import { blankEntry, type ParseResult, type ParsedEntry } from '../paper/entry.js';
 import { cleanUrl, isoDate, splitKeywords, text, yearOf } from './fields.js';
-import { normalizeInputText } from './text.js';
+import { normalizeInputText } from '../../../shared/text/input.js';
 
 /** `TY  - JOUR`: a two-character tag, two spaces (one, from some tools), a dash, a space (some drop it at the end). */
 const TAG_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: ([^\n]*))?$/; // [^\n], not `.`: a U+2028 inside a value is text

@@ -1,7 +1,7 @@
 import type { Paper, PaperRecord } from '../../../shared/models/paper.js';
-import type { Backups } from '../backups.js';
-import type { LibraryContext } from '../library-context.js';
-import type { Papers } from '../papers.js';
+import type { Backups } from '../backups/backups.js';
+import type { LibraryContext } from '../context/library-context.js';
+import type { Papers } from '../papers/papers.js';
 import { LibraryError } from '../storage/errors.js';
 import { findPossibleDuplicates, type DuplicatePair } from './duplicates.js';
 import { mergePapers } from './merge-papers.js';

@@ -1,5 +1,5 @@
 import type { PaperRecord } from '../../../shared/models/paper.js';
-import { surnameKey, titleKey } from './identity.js';
+import { surnameKey, titleKey } from '../paper/identity.js';
 
 export interface DuplicatePair {
   readonly a: string;

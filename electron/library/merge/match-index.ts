@@ -1,6 +1,9 @@
-import { normalizeArxivId, normalizeDoi, surnameKey, titleKey } from './identity.js';
+import { surnameKey, titleKey, type ArxivId, type Doi } from '../paper/identity.js';
 
-/** What matching needs to know about a paper. */
+/**
+ * What matching needs to know about a paper. Its ids are normalized already: a record's were when it was
+ * made from an entry, and an entry's by its parser.
+ */
 export interface Identity {
   readonly id: string;
   readonly title: string;
@@ -37,9 +40,8 @@ export class MatchIndex {
   }
 
   add(paper: Identity): void {
-    const arxiv = normalizeArxivId(paper.arxivId);
+    const { arxivId: arxiv, doi } = paper;
     if (arxiv && !this.byArxiv.has(arxiv)) this.byArxiv.set(arxiv, paper.id);
-    const doi = normalizeDoi(paper.doi);
     if (doi && !this.byDoi.has(doi)) this.byDoi.set(doi, paper.id);
     const key = titleKey(paper.title);
     if (key === '') return;
@@ -51,10 +53,11 @@ export class MatchIndex {
     this.byTitle.set(key, list);
   }
 
-  find(entry: Omit<Identity, 'id'>): string | undefined {
-    const arxiv = normalizeArxivId(entry.arxivId);
+  find(
+    entry: Omit<Identity, 'id' | 'arxivId' | 'doi'> & { arxivId: ArxivId | null; doi: Doi | null },
+  ): string | undefined {
+    const { arxivId: arxiv, doi } = entry;
     if (arxiv && this.byArxiv.has(arxiv)) return this.byArxiv.get(arxiv);
-    const doi = normalizeDoi(entry.doi);
     if (doi && this.byDoi.has(doi)) return this.byDoi.get(doi);
     const candidates = this.byTitle.get(titleKey(entry.title));
     if (!candidates) return undefined;

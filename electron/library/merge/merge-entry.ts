@@ -1,7 +1,8 @@
 import type { PaperContent, PaperId, PaperRecord } from '../../../shared/models/paper.js';
-import type { ParsedEntry } from '../import/entry.js';
+import type { ParsedEntry } from '../paper/entry.js';
 import { reanchor } from '../annotations/anchoring.js';
-import { normalizeArxivId, normalizeDoi } from './identity.js';
+import { unionTags } from '../paper/tags.js';
+import { arxivPlaceholderTitle } from '../paper/identity.js';
 
 export interface MergedPaper {
   readonly record: PaperRecord;
@@ -38,7 +39,7 @@ export function mergeEntry(
     next.editors = [...entry.editors];
     changed.push('editors');
   }
-  const arxivId = normalizeArxivId(entry.arxivId);
+  const { arxivId } = entry;
   if (next.arxivId === null && arxivId !== null) {
     next.arxivId = arxivId;
     changed.push('arxivId');
@@ -52,7 +53,7 @@ export function mergeEntry(
     next.arxivVersion = entry.arxivVersion;
     changed.push('arxivVersion');
   }
-  const doi = normalizeDoi(entry.doi);
+  const { doi } = entry;
   if (next.doi === null && doi !== null) {
     next.doi = doi;
     changed.push('doi');
@@ -98,9 +99,9 @@ export function recordFromEntry(
     editors: [...entry.editors],
     year: entry.year,
     publishedAt: entry.publishedAt,
-    arxivId: normalizeArxivId(entry.arxivId),
+    arxivId: entry.arxivId,
     arxivVersion: entry.arxivVersion,
-    doi: normalizeDoi(entry.doi),
+    doi: entry.doi,
     url: entry.url,
     venue: entry.venue,
     tags: unionTags([], [...entry.tags, ...extraTags]),
@@ -114,22 +115,4 @@ export function recordFromEntry(
     updatedAt: now,
   };
   return { record, content: { abstract: entry.abstract, note: null, annotations: [] } };
-}
-
-/** Tags in first-seen order, without duplicates (compared case-insensitively). */
-export function unionTags(existing: readonly string[], added: readonly string[]): string[] {
-  const seen = new Set(existing.map((t) => t.toLowerCase()));
-  const out = [...existing];
-  for (const raw of added) {
-    const tag = raw.trim();
-    if (tag === '' || seen.has(tag.toLowerCase())) continue;
-    seen.add(tag.toLowerCase());
-    out.push(tag);
-  }
-  return out;
-}
-
-/** The title a paper imported from a bare arXiv id carries until its metadata arrives. */
-export function arxivPlaceholderTitle(arxivId: string): string {
-  return `arXiv:${arxivId}`;
 }

@@ -1,6 +1,6 @@
 import { countsOf, type Paper, type PaperContent, type PaperRecord } from '../../../shared/models/paper.js';
 import { reanchor } from '../annotations/anchoring.js';
-import { unionTags } from './merge-entry.js';
+import { unionTags } from '../paper/tags.js';
 
 /**
  * Merge a duplicate into the paper kept: empty fields filled, tags united, the longer abstract kept with

@@ -4,6 +4,7 @@ import type { View } from '../../../shared/ipc/contract.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import { isEmptyQuery, matchesFilters, parseQuery, type SearchQuery } from './query.js';
 import type { TextSearch } from './text-search.js';
+import { toListRow } from '../paper/list-row.js';
 
 export interface PaperQuery {
   readonly view: View;
@@ -53,24 +54,4 @@ function inView(record: PaperRecord, view: View): boolean {
     default:
       return assertNever(view);
   }
-}
-
-/** The list's view of a record. */
-export function toListRow(record: PaperRecord): ListRow {
-  // An edited volume has editors and no authors: the list names them instead, marked as editors.
-  const byEditors = record.authors.length === 0 && record.editors.length > 0;
-  const names = byEditors ? record.editors : record.authors;
-  return {
-    id: record.id,
-    title: record.title,
-    authors: names.slice(0, 3),
-    authorCount: names.length,
-    byEditors,
-    year: record.year,
-    tags: record.tags,
-    status: record.status,
-    annotationCount: record.annotationCount,
-    hasNote: record.hasNote,
-    addedAt: record.addedAt,
-  };
 }

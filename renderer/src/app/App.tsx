@@ -4,7 +4,7 @@ import type { MarginApi } from '../api/client.js';
 import { saveCurrentSearch, type FocusTargets } from '../features/commands/commands.js';
 import { useGlobalKeys } from '../features/commands/use-global-keys.js';
 import { useImportGestures } from '../features/import/use-import-gestures.js';
-import { useMargin, useMarginStore } from './store.js';
+import { useMargin, useMarginStore } from '../store/use-margin.js';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { BackupsDialog } from '../features/backups/BackupsDialog.js';
 import { DuplicatesDialog } from '../features/duplicates/DuplicatesDialog.js';

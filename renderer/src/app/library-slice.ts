@@ -1,6 +1,6 @@
 import type { Overview } from '../../../shared/models/views.js';
 import { changeTouches, type LibraryChange } from '../../../shared/ipc/library-change.js';
-import { describeError, type SliceCreator } from './store-types.js';
+import { describeError, type SliceCreator } from '../store/store-types.js';
 
 export interface LibrarySlice {
   readonly overview: Overview | null;

@@ -1,4 +1,4 @@
-import type { SliceCreator } from './store-types.js';
+import type { SliceCreator } from '../store/store-types.js';
 import type { ImportSeed } from '../features/import/import-slice.js';
 
 export type Dialog = 'import' | 'shortcuts' | 'palette' | 'export' | 'backups' | 'duplicates';

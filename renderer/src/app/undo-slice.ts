@@ -1,4 +1,4 @@
-import { describeError, type SliceCreator } from './store-types.js';
+import { describeError, type SliceCreator } from '../store/store-types.js';
 
 interface UndoEntry {
   readonly label: string;

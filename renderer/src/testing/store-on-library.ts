@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { createApi } from '../api/client.js';
-import { createMarginStore, type MarginStore } from '../app/store.js';
+import { createMarginStore } from '../app/create-store.js';
+import type { MarginStore } from '../store/use-margin.js';
 import { inProcessMain, numberedPapers, type InProcessMain } from '../../../tests/helpers/in-process-api.js';
 import { tempDir } from '../../../tests/helpers/temp-dir.js';
 

@@ -1,6 +1,6 @@
 import type { Paper } from '../../../../shared/models/paper.js';
 import { own } from '../../../../shared/own.js';
-import { BIBTEX_KEY } from './citation-key.js';
+import { BIBTEX_KEY } from '../../paper/citation-key.js';
 
 /** Characters BibTeX reads as syntax, escaped so titles and abstracts come back exactly. */
 const SPECIALS: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import type { Paper } from '../../../../shared/models/paper.js';
 import { bibtexFile } from './bibtex-writer.js';
-import { CitationKeys } from './citation-keys.js';
+import { CitationKeys } from '../../paper/citation-keys.js';
 import { cslJsonFile } from './csl-json-writer.js';
 
 export type BibliographyFormat = 'bibtex' | 'csl-json';

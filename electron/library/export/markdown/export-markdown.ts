@@ -8,7 +8,13 @@ import { readIfExists } from '../../storage/read-if-exists.js';
 import { LibraryError } from '../../storage/errors.js';
 import { compose, composeNew, parseFile, readFrontMatter, yamlFor } from './document.js';
 import { fileStem, uniqueFileName } from './file-names.js';
-import { MANIFEST_NAME, readManifest, writeManifest, type ExportManifest, type ManifestEntry } from './manifest.js';
+import {
+  MANIFEST_NAME,
+  readManifest,
+  writeManifest,
+  type ExportManifest,
+  type ManifestEntry,
+} from '../export-manifest.js';
 import { SECTION_NAMES, frontMatterOf, renderSections } from './render.js';
 
 export interface FileOutcome {

@@ -3,7 +3,7 @@ import { COLOR_MEANINGS, type Paper } from '../../../../shared/models/paper.js';
 import { inTextOrder } from '../../../../shared/models/annotation-order.js';
 import { LibraryError } from '../../storage/errors.js';
 import { blockquote, escapeInline, escapeMarkdown } from './escape.js';
-import { readManifest } from './manifest.js';
+import { readManifest } from '../export-manifest.js';
 import { writeOwnedFile } from '../owned-file.js';
 
 export interface DigestReport {

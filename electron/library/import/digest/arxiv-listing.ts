@@ -18,7 +18,7 @@ import { arxivRef, ARXIV_ID, doiIn } from './ids.js';
 import { joinWrapped, SkippedLines, type Line } from './lines.js';
 import { splitAuthors } from './people.js';
 import { digestEntry, mostCommon, type DigestContext, type DigestRead, type DigestReader } from './reader.js';
-import type { ListingKind, ParsedEntry } from '../entry.js';
+import type { ListingKind, ParsedEntry } from '../../paper/entry.js';
 
 /** `[12] arXiv:2411.01234 (replaced) [pdf, other]`; the `[12]` may stand on a line of its own. */
 const HEADER = new RegExp(String.raw`^(?:\[\d+\]\s*)?arXiv:${ARXIV_ID}\b(.*)$`, 'i');

@@ -20,7 +20,7 @@ import { arxivRef, ARXIV_ID, doiIn, isoDayIn } from './ids.js';
 import { joinWrapped, SkippedLines, type Line } from './lines.js';
 import { splitAuthors } from './people.js';
 import { digestEntry, mostCommon, type DigestContext, type DigestRead, type DigestReader } from './reader.js';
-import type { ListingKind, ParsedEntry } from '../entry.js';
+import type { ListingKind, ParsedEntry } from '../../paper/entry.js';
 
 const ID_LINE = new RegExp(String.raw`^arXiv:${ARXIV_ID}(\s+\(\*cross-listing\*\))?\s*$`, 'i');
 /** An entry's id line starts at the margin; an indented `arXiv:…` continues a field (a comment naming another paper). */

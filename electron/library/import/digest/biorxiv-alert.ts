@@ -14,7 +14,7 @@ import { doiIn, isoDayIn } from './ids.js';
 import { joinWrapped, SkippedLines, type Line } from './lines.js';
 import { splitAuthors } from './people.js';
 import { digestEntry, type DigestContext, type DigestRead, type DigestReader } from './reader.js';
-import type { ParsedEntry } from '../entry.js';
+import type { ParsedEntry } from '../../paper/entry.js';
 
 const POSTED_AT = /^(?:(bioRxiv|medRxiv)\s+)?posted\s/i;
 

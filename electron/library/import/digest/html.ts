@@ -3,8 +3,8 @@
  * under a title (`/abs/ID`, `/papers/ID`, `doi.org/…`) gives the paper its id even when the text shows none.
  */
 import { Parser } from 'htmlparser2';
-import { titleKey } from '../../merge/identity.js';
-import type { ParsedEntry } from '../entry.js';
+import { titleKey, type Doi } from '../../paper/identity.js';
+import type { ParsedEntry } from '../../paper/entry.js';
 import { arxivRef, ARXIV_ID, doiIn, type ArxivRef } from './ids.js';
 
 export interface HtmlLink {
@@ -109,7 +109,7 @@ export function readHtml(html: string): HtmlRead {
 const ARXIV_HREF = new RegExp(String.raw`(?:arxiv\.org/(?:abs|pdf)/|/papers/|^papers/)${ARXIV_ID}`, 'i');
 
 /** The arXiv id or DOI a link points at, or null. */
-export function idOfHref(href: string): { arxiv: ArxivRef | null; doi: string | null } | null {
+export function idOfHref(href: string): { arxiv: ArxivRef | null; doi: Doi | null } | null {
   const arxiv = ARXIV_HREF.exec(href);
   if (arxiv?.[1]) return { arxiv: arxivRef(arxiv[1], arxiv[2]), doi: null };
   const doi = /doi\.org\//i.test(href) ? doiIn(decodedHref(href)) : null;
@@ -130,7 +130,7 @@ function decodedHref(href: string): string {
  * matcher compares them (case, accents and punctuation ignored).
  */
 export function withLinkedIds(entries: readonly ParsedEntry[], links: readonly HtmlLink[]): ParsedEntry[] {
-  const byTitle = new Map<string, { arxiv: ArxivRef | null; doi: string | null }>();
+  const byTitle = new Map<string, { arxiv: ArxivRef | null; doi: Doi | null }>();
   for (const link of links) {
     const id = idOfHref(link.href);
     const key = titleKey(link.text);

@@ -1,11 +1,12 @@
 /** arXiv ids, DOIs and dates as digests print them. */
 import { MONTHS } from './page-date.js';
 
-/** A modern (`2411.01234`) or old-style (`hep-th/9901001`, `math.AG/0601001`) arXiv id, with an optional version. */
-export const ARXIV_ID = String.raw`(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Za-z]{2})?/\d{7})(?:v(\d+))?`;
+import { ARXIV_ID, matchedArxivId, normalizeDoi, type ArxivId, type Doi } from '../../paper/identity.js';
+
+export { ARXIV_ID };
 
 export interface ArxivRef {
-  readonly id: string;
+  readonly id: ArxivId;
   readonly version: number | null;
 }
 
@@ -17,8 +18,9 @@ export function arxivRefIn(text: string): ArxivRef | null {
   return match?.[1] ? arxivRef(match[1], match[2]) : null;
 }
 
+/** An id the ARXIV_ID pattern matched (group 1), and its version (group 2). */
 export function arxivRef(id: string, version: string | undefined): ArxivRef {
-  return { id: /\//.test(id) ? id.toLowerCase() : id, version: version ? Number(version) : null };
+  return { id: matchedArxivId(id), version: version ? Number(version) : null };
 }
 
 /** The year a modern arXiv id was first submitted (`2411.…` → 2024; old style `…/99…` → 1999). */
@@ -30,12 +32,9 @@ export function yearOfArxivId(id: string): number | null {
   return null;
 }
 
-const DOI_IN_TEXT = /\b(10\.\d{4,9}\/[^\s"<>]+)/;
-
 /** The first DOI in the text, without trailing punctuation, or null. */
-export function doiIn(text: string): string | null {
-  const match = DOI_IN_TEXT.exec(text);
-  return match?.[1] ? match[1].replace(/[.,;)\]]+$/, '') : null;
+export function doiIn(text: string): Doi | null {
+  return normalizeDoi(text);
 }
 
 /** `Fri, 25 Oct 2024 08:31:28 GMT`, `25 Oct 2024`, `October 25, 2024`, `2024-10-25` → `2024-10-25`; null otherwise. */

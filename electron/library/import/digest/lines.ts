@@ -1,6 +1,6 @@
 /** The line model every digest reader works on: split once, numbered once, so no reader rescans the input. */
 import type { SkippedText } from '../../../../shared/models/import-report.js';
-import { normalizeInputText } from '../text.js';
+import { normalizeInputText } from '../../../../shared/text/input.js';
 
 export interface Line {
   /** The line without trailing whitespace (leading indentation matters to mail readers). */

@@ -6,7 +6,8 @@ import { isNameList, type Role } from './page-roles.js';
 import type { Unit } from './page-units.js';
 import { splitAuthors } from './people.js';
 import { digestEntry, type DigestContext, type DigestRead } from './reader.js';
-import type { ParsedEntry } from '../entry.js';
+import type { ParsedEntry } from '../../paper/entry.js';
+import type { Doi } from '../../paper/identity.js';
 
 /** A page read into units, the role of each, and the title of each abstract. */
 export interface ClassifiedPage {
@@ -41,7 +42,7 @@ export function groupIntoEntries(page: ClassifiedPage, context: DigestContext): 
     const unit = units[title] as Unit;
     let authors: string[] = [];
     let ref: ArxivRef | null = null;
-    let doi: string | null = null;
+    let doi: Doi | null = null;
     for (const e of extras) {
       const extra = units[e] as Unit;
       const names = roles[e] === 'authors' || (roles[e] === 'title' && isNameList(extra.text));

@@ -3,7 +3,7 @@
  * repeating structure when no source claims it. Every reader is linear in the input.
  */
 import type { DigestSource } from '../../../../shared/models/import-report.js';
-import type { ParseResult } from '../entry.js';
+import type { ParseResult } from '../../paper/entry.js';
 import { arxivListingReader } from './arxiv-listing.js';
 import { arxivMailingReader } from './arxiv-mailing.js';
 import { biorxivAlertReader } from './biorxiv-alert.js';

@@ -1,5 +1,6 @@
 import type { DigestSource, ImportFailure, SkippedText } from '../../../../shared/models/import-report.js';
-import { blankEntry, type ListingKind, type ParsedEntry } from '../entry.js';
+import { blankEntry, type ListingKind, type ParsedEntry } from '../../paper/entry.js';
+import type { ArxivId, Doi } from '../../paper/identity.js';
 import type { Line } from './lines.js';
 import { yearOfArxivId } from './ids.js';
 
@@ -31,9 +32,9 @@ export interface DigestFields {
   readonly title: string;
   readonly authors?: readonly string[];
   readonly abstract?: string | null;
-  readonly arxivId?: string | null;
+  readonly arxivId?: ArxivId | null;
   readonly arxivVersion?: number | null;
-  readonly doi?: string | null;
+  readonly doi?: Doi | null;
   readonly venue?: string | null;
   readonly year?: number | null;
   readonly publishedAt?: string | null;

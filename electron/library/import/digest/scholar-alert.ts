@@ -13,7 +13,7 @@
 import { arxivRefIn, doiIn } from './ids.js';
 import { joinWrapped, paragraphsOf, SkippedLines, type Line } from './lines.js';
 import { digestEntry, type DigestContext, type DigestRead, type DigestReader } from './reader.js';
-import type { ParsedEntry } from '../entry.js';
+import type { ParsedEntry } from '../../paper/entry.js';
 
 const PREFIX = /^\[(PDF|HTML|BOOK|B|CITATION|C|DOC|PS|DOCX|XML)\]\s*/i;
 const CITES = /^[•·*]?\s*(Cites|Cited by)\s*:/u;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ANNOTATION_COLORS, COLOR_MEANINGS, type Annotation } from '../../../../shared/models/paper.js';
 import { inTextOrder } from '../../../../shared/models/annotation-order.js';
-import { useMargin } from '../../app/store.js';
+import { useMargin } from '../../store/use-margin.js';
 
 const COLOR_NAMES: Readonly<Record<Annotation['color'], string>> = {
   yellow: 'Yellow',

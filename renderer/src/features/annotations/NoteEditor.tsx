@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Markdown from 'react-markdown';
 import { useShallow } from 'zustand/react/shallow';
 import type { Paper } from '../../../../shared/models/paper.js';
-import { useMargin } from '../../app/store.js';
+import { useMargin } from '../../store/use-margin.js';
 
 /** Links in a previewed note: web and mail only; anything else (javascript:, data:, file:) is dropped. */
 function safeHref(url: string): string {

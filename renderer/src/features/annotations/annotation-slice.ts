@@ -1,5 +1,5 @@
 import type { Annotation, AnnotationColor, Note, Paper } from '../../../../shared/models/paper.js';
-import { describeError, type MarginState, type SliceCreator } from '../../app/store-types.js';
+import { describeError, type MarginState, type SliceCreator } from '../../store/store-types.js';
 
 export interface AnnotationSlice {
   /** The highlight selected for editing in the reader. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useMargin } from '../../app/store.js';
+import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
 
 function when(iso: string): string {

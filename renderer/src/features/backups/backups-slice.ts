@@ -1,5 +1,5 @@
 import type { BackupInfo } from '../../../../shared/models/backup.js';
-import { describeError, type SliceCreator } from '../../app/store-types.js';
+import { describeError, type SliceCreator } from '../../store/store-types.js';
 
 export interface BackupsSlice {
   readonly backups: readonly BackupInfo[];

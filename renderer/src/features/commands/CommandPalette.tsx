@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { COMMANDS, type FocusTargets } from './commands.js';
-import { useMargin, useMarginStore } from '../../app/store.js';
+import { useMargin, useMarginStore } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
 
 /** Ctrl/Cmd+K: every action, filtered as you type. */

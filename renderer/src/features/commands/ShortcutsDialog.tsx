@@ -1,5 +1,5 @@
 import { COMMANDS } from './commands.js';
-import { useMargin } from '../../app/store.js';
+import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
 
 /** Every shortcut, from the same list the palette uses. */

@@ -1,4 +1,4 @@
-import type { MarginState } from '../../app/store-types.js';
+import type { MarginState } from '../../store/store-types.js';
 
 /** Where commands that need the DOM put focus. */
 export interface FocusTargets {

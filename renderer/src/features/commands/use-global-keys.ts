@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { ANNOTATION_COLORS } from '../../../../shared/models/paper.js';
-import type { MarginStore } from '../../app/store.js';
+import type { MarginStore } from '../../store/use-margin.js';
 import { COMMANDS, type FocusTargets } from './commands.js';
 import { own } from '../../../../shared/own.js';
 

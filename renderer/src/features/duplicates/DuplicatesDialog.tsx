@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ListRow } from '../../../../shared/models/views.js';
-import { useMargin } from '../../app/store.js';
+import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
 
 function Side({ row }: { row: ListRow }) {

@@ -1,5 +1,5 @@
 import type { ListRow } from '../../../../shared/models/views.js';
-import { describeError, type SliceCreator } from '../../app/store-types.js';
+import { describeError, type SliceCreator } from '../../store/store-types.js';
 
 export interface DuplicatePair {
   readonly a: ListRow;

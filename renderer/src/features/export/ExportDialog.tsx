@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ExportScope } from '../../../../shared/ipc/contract.js';
 import { STATUSES, type Status } from '../../../../shared/models/paper.js';
 import { STATUS_LABELS } from '../sidebar/views.js';
-import { useMargin } from '../../app/store.js';
+import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
 
 type ScopeKind = 'selection' | 'tag' | 'status' | 'all';

@@ -1,6 +1,6 @@
 import type { ExportScope } from '../../../../shared/ipc/contract.js';
 import type { MarkdownExportReportData } from '../../../../shared/models/export-report.js';
-import { describeError, type SliceCreator } from '../../app/store-types.js';
+import { describeError, type SliceCreator } from '../../store/store-types.js';
 
 export interface ExportSlice {
   readonly exportReport: MarkdownExportReportData | null;

@@ -4,7 +4,7 @@ import type { ImportFailure, SkippedText } from '../../../../shared/models/impor
 import type { ImportPreview, PreviewItem } from '../../../../shared/models/views.js';
 import { importSeedFromFile, pastedImport } from './use-import-gestures.js';
 import type { ImportCorrection } from './import-slice.js';
-import { useMargin } from '../../app/store.js';
+import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
 
 const OUTCOME_LABEL: Readonly<Record<PreviewItem['outcome'], string>> = {

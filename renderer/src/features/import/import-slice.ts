@@ -1,7 +1,7 @@
 import type { EntryEditAction, ImportReport } from '../../../../shared/models/import-report.js';
 import type { ImportPreview } from '../../../../shared/models/views.js';
 import type { PaperId } from '../../../../shared/models/paper.js';
-import { describeError, type SliceCreator } from '../../app/store-types.js';
+import { describeError, type SliceCreator } from '../../store/store-types.js';
 
 /** What the user pasted or dropped: the text, and the same content as HTML when the clipboard had it. */
 export interface ImportSeed {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { decodeBytes } from '../../../../shared/text/decode.js';
 import type { ImportSeed } from './import-slice.js';
-import type { MarginStore } from '../../app/store.js';
+import type { MarginStore } from '../../store/use-margin.js';
 import { isTyping } from '../commands/use-global-keys.js';
 
 /** Largest file the app reads from a drop or the file picker, to keep the window responsive. */

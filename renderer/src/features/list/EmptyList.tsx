@@ -1,5 +1,5 @@
 import type { View } from '../../../../shared/ipc/contract.js';
-import { useMargin } from '../../app/store.js';
+import { useMargin } from '../../store/use-margin.js';
 import { Icon } from '../../ui/Icon.js';
 
 /** What an empty list says, and what to do next. */

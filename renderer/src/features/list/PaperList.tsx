@@ -3,7 +3,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SORTS, type Sort } from '../../../../shared/models/views.js';
 import { viewTitle } from '../sidebar/views.js';
-import { useMargin } from '../../app/store.js';
+import { useMargin } from '../../store/use-margin.js';
 import { EmptyList } from './EmptyList.js';
 import { PaperRow, PlaceholderRow, ROW_HEIGHT } from './PaperRow.js';
 

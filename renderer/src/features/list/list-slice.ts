@@ -1,6 +1,6 @@
 import type { View } from '../../../../shared/ipc/contract.js';
 import type { ListRow, Sort } from '../../../../shared/models/views.js';
-import { describeError, type SliceCreator } from '../../app/store-types.js';
+import { describeError, type SliceCreator } from '../../store/store-types.js';
 
 /** Rows are fetched in pages: the renderer never holds the whole library. */
 export const PAGE_SIZE = 200;

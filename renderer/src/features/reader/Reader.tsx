@@ -2,7 +2,7 @@ import { forwardRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { STATUSES, type Paper, type Status } from '../../../../shared/models/paper.js';
 import { STATUS_LABELS } from '../sidebar/views.js';
-import { useMargin } from '../../app/store.js';
+import { useMargin } from '../../store/use-margin.js';
 import { AbstractView } from './AbstractView.js';
 import { AnnotationList } from '../annotations/AnnotationList.js';
 import { NoteEditor } from '../annotations/NoteEditor.js';

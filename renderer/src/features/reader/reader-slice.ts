@@ -1,6 +1,6 @@
 import { STATUSES, type Paper, type Status } from '../../../../shared/models/paper.js';
 import type { ListRow } from '../../../../shared/models/views.js';
-import { describeError, type MarginState, type SliceCreator } from '../../app/store-types.js';
+import { describeError, type MarginState, type SliceCreator } from '../../store/store-types.js';
 
 export interface ReaderSlice {
   /** The paper shown in the reader, whole. */

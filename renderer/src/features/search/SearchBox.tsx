@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useState } from 'react';
-import { useMargin } from '../../app/store.js';
+import { useMargin } from '../../store/use-margin.js';
 import { Icon } from '../../ui/Icon.js';
 
 /** Instant search over the library; typing waits a beat so each keystroke does not query. */

@@ -1,5 +1,5 @@
 import type { SavedSearch } from '../../../../shared/models/views.js';
-import { describeError, type SliceCreator } from '../../app/store-types.js';
+import { describeError, type SliceCreator } from '../../store/store-types.js';
 
 export interface SearchesSlice {
   readonly savedSearches: readonly SavedSearch[];

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildTagTree, type TagNode } from '../tags/tag-tree.js';
 import { STATUS_VIEWS, sameView } from './views.js';
-import { useMargin } from '../../app/store.js';
+import { useMargin } from '../../store/use-margin.js';
 import { Icon, type IconName } from '../../ui/Icon.js';
 import type { View } from '../../../../shared/ipc/contract.js';
 

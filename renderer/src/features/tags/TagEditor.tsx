@@ -1,6 +1,6 @@
 import { forwardRef, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useMargin } from '../../app/store.js';
+import { useMargin } from '../../store/use-margin.js';
 
 /** The paper's tags as chips, and a combobox that suggests tags already in the library. */
 export const TagEditor = forwardRef<HTMLInputElement, { tags: readonly string[] }>(function TagEditor({ tags }, ref) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEntryEdits } from '../../../../electron/library/import/entry-edits.js';
-import { blankEntry, type ParsedEntry } from '../../../../electron/library/import/entry.js';
+import { blankEntry, type ParsedEntry } from '../../../../electron/library/paper/entry.js';
+import { normalizeArxivId } from '../../../../electron/library/paper/identity.js';
 import { Library } from '../../../../electron/library/library.js';
 import { fixedDeps } from '../../../helpers/fixed-deps.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
@@ -15,7 +16,11 @@ const entry = (title: string, fields: Partial<ParsedEntry> = {}): ParsedEntry =>
 describe('preview corrections', () => {
   const parsed = [
     entry('Sparse Attention for', { line: 1 }),
-    entry('Long Documents', { line: 2, abstract: 'We make attention sparse.', arxivId: '2401.00001' }),
+    entry('Long Documents', {
+      line: 2,
+      abstract: 'We make attention sparse.',
+      arxivId: normalizeArxivId('2401.00001'),
+    }),
     entry('Submit a paper', { line: 4 }),
     entry('We also show it scales to a million tokens.', { line: 6 }),
     entry('Another Paper', { line: 8, abstract: 'Its abstract.' }),

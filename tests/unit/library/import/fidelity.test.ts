@@ -4,6 +4,7 @@ import { bibliography } from '../../../../electron/library/export/bibliography/e
 import { recordFromEntry } from '../../../../electron/library/merge/merge-entry.js';
 import { PaperIdSchema } from '../../../../shared/models/paper.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
+import { normalizeDoi } from '../../../../electron/library/paper/identity.js';
 
 // Issue 11: reproductions of what real exports did to the importer, one block per item.
 const today = new Date('2026-11-27T12:00:00Z');
@@ -164,7 +165,7 @@ describe('BibTeX export keeps DOIs and names (item 4)', () => {
   it('writes DOIs verbatim, organisations braced, suffixes in BibTeX form, and all of them read back the same', () => {
     const paper = (id: string, title: string, authors: string[], doi: string) => ({
       ...recordFromEntry(
-        { ...read(`@misc{k, title={${title}}}`).entries[0]!, authors, doi },
+        { ...read(`@misc{k, title={${title}}}`).entries[0]!, authors, doi: normalizeDoi(doi) },
         PaperIdSchema.parse(id),
         [],
         '2026-11-27T12:00:00.000Z',

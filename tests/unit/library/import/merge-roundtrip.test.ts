@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { bibliography } from '../../../../electron/library/export/bibliography/export-bibliography.js';
-import { baseCitationKey, uniqueCitationKey } from '../../../../electron/library/export/bibliography/citation-key.js';
+import { baseCitationKey, uniqueCitationKey } from '../../../../electron/library/paper/citation-key.js';
 import { Library } from '../../../../electron/library/library.js';
 import { fixedDeps } from '../../../helpers/fixed-deps.js';
 import { SAMPLE_DIGEST_PATH, samplePapers } from '../../../helpers/sample-digest.js';

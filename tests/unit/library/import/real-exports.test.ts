@@ -6,7 +6,7 @@ import { checkEntry, loadImportFixtures } from '../../../../scripts/fixtures/imp
 import { decodeBytes } from '../../../../shared/text/decode.js';
 import { bibliography } from '../../../../electron/library/export/bibliography/export-bibliography.js';
 import { recordFromEntry } from '../../../../electron/library/merge/merge-entry.js';
-import { normalizeArxivId, normalizeDoi } from '../../../../electron/library/merge/identity.js';
+import { normalizeArxivId, normalizeDoi } from '../../../../electron/library/paper/identity.js';
 import { PaperIdSchema } from '../../../../shared/models/paper.js';
 
 // Real exports from Zotero, JabRef, Mendeley, Scopus, Web of Science, EndNote, EBSCO, IEEE and others,

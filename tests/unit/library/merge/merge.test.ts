@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../../../electron/library/library.js';
-import { normalizeArxivId, normalizeDoi, titleKey } from '../../../../electron/library/merge/identity.js';
+import { normalizeArxivId, normalizeDoi, titleKey } from '../../../../electron/library/paper/identity.js';
 import { MatchIndex } from '../../../../electron/library/merge/match-index.js';
 import { fixedDeps } from '../../../helpers/fixed-deps.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
@@ -14,12 +14,37 @@ describe('identity keys', () => {
     expect(titleKey('{Schölkopf}: The   Kernel—Trick!')).toBe('scholkopf the kernel trick');
   });
 
+  it('reads a DOI out of prose and markup, keeping the brackets that are its own', () => {
+    expect(normalizeDoi('(see doi:10.1000/xyz).')).toBe('10.1000/xyz');
+    expect(normalizeDoi('[10.1000/xyz]')).toBe('10.1000/xyz');
+    expect(normalizeDoi('<10.1000/xyz>')).toBe('10.1000/xyz');
+    // SICI DOIs hold brackets of their own.
+    expect(normalizeDoi('10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0')).toBe(
+      '10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0',
+    );
+    expect(normalizeDoi('(10.1016/S0140-6736(20)30183-5)')).toBe('10.1016/s0140-6736(20)30183-5');
+    expect(normalizeDoi('10.1249/)')).toBeNull();
+    expect(normalizeDoi('10/f8tz8t')).toBe('10/f8tz8t');
+    expect(normalizeDoi('no doi here')).toBeNull();
+  });
+
   it('matches by arXiv id, then DOI, then title with the first author', () => {
     const index = new MatchIndex([
-      { id: 'a', title: 'Deep Learning', authors: ['Yann LeCun'], arxivId: '1234.56789', doi: '10.1000/x', year: 2015 },
+      {
+        id: 'a',
+        title: 'Deep Learning',
+        authors: ['Yann LeCun'],
+        arxivId: normalizeArxivId('1234.56789'),
+        doi: normalizeDoi('10.1000/x'),
+        year: 2015,
+      },
     ]);
-    expect(index.find({ title: 'Other', authors: [], arxivId: '1234.56789v3', doi: null, year: null })).toBe('a');
-    expect(index.find({ title: 'Other', authors: [], arxivId: null, doi: '10.1000/X', year: null })).toBe('a');
+    expect(
+      index.find({ title: 'Other', authors: [], arxivId: normalizeArxivId('1234.56789v3'), doi: null, year: null }),
+    ).toBe('a');
+    expect(index.find({ title: 'Other', authors: [], arxivId: null, doi: normalizeDoi('10.1000/X'), year: null })).toBe(
+      'a',
+    );
     expect(
       index.find({ title: 'deep  learning.', authors: ['LeCun, Yann'], arxivId: null, doi: null, year: null }),
     ).toBe('a');
@@ -36,7 +61,7 @@ describe('identity keys', () => {
         title: 'Editorial statistics',
         authors: ['Smith, J.'],
         arxivId: null,
-        doi: '10.1093/rof/rfp016',
+        doi: normalizeDoi('10.1093/rof/rfp016'),
         year: 2009,
       },
     ]);
@@ -45,7 +70,7 @@ describe('identity keys', () => {
         title: 'Editorial statistics',
         authors: ['Smith, J.'],
         arxivId: null,
-        doi: '10.1093/rof/rfp028',
+        doi: normalizeDoi('10.1093/rof/rfp028'),
         year: 2010,
       }),
     ).toBeUndefined();
@@ -56,19 +81,38 @@ describe('identity keys', () => {
       index.find({
         title: 'Editorial statistics',
         authors: ['Smith, J.'],
-        arxivId: '2101.00001',
+        arxivId: normalizeArxivId('2101.00001'),
         doi: null,
         year: 2009,
       }),
     ).toBe('a');
     const preprints = new MatchIndex([
-      { id: 'p', title: 'A Result', authors: ['Ada Lovelace'], arxivId: '2101.00001', doi: null, year: 2021 },
+      {
+        id: 'p',
+        title: 'A Result',
+        authors: ['Ada Lovelace'],
+        arxivId: normalizeArxivId('2101.00001'),
+        doi: null,
+        year: 2021,
+      },
     ]);
     expect(
-      preprints.find({ title: 'A Result', authors: ['Ada Lovelace'], arxivId: '2102.00002', doi: null, year: 2021 }),
+      preprints.find({
+        title: 'A Result',
+        authors: ['Ada Lovelace'],
+        arxivId: normalizeArxivId('2102.00002'),
+        doi: null,
+        year: 2021,
+      }),
     ).toBeUndefined();
     expect(
-      preprints.find({ title: 'A Result', authors: ['Ada Lovelace'], arxivId: null, doi: '10.1000/x', year: 2022 }),
+      preprints.find({
+        title: 'A Result',
+        authors: ['Ada Lovelace'],
+        arxivId: null,
+        doi: normalizeDoi('10.1000/x'),
+        year: 2022,
+      }),
     ).toBe('p');
   });
 });

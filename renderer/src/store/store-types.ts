@@ -5,12 +5,12 @@ import type { BackupsSlice } from '../features/backups/backups-slice.js';
 import type { DuplicatesSlice } from '../features/duplicates/duplicates-slice.js';
 import type { ExportSlice } from '../features/export/export-slice.js';
 import type { ImportSlice } from '../features/import/import-slice.js';
-import type { UndoSlice } from './undo-slice.js';
-import type { LibrarySlice } from './library-slice.js';
+import type { UndoSlice } from '../app/undo-slice.js';
+import type { LibrarySlice } from '../app/library-slice.js';
 import type { ListSlice } from '../features/list/list-slice.js';
 import type { ReaderSlice } from '../features/reader/reader-slice.js';
 import type { SearchesSlice } from '../features/search/searches-slice.js';
-import type { UiSlice } from './ui-slice.js';
+import type { UiSlice } from '../app/ui-slice.js';
 
 /** The whole store: one slice per concern. */
 export type MarginState = LibrarySlice &

@@ -1,4 +1,4 @@
-import { titleKey } from '../../merge/identity.js';
+import { titleKey } from './identity.js';
 
 /** What a citation key may be: anything else could end a BibTeX entry's first line early (or inject a field). */
 export const BIBTEX_KEY = /^[A-Za-z0-9_:.\-/+]{1,100}$/;

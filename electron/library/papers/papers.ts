@@ -1,19 +1,17 @@
 import {
   EMPTY_CONTENT,
-  TagSchema,
   type Paper,
   type PaperContent,
   type PaperRecord,
   type Status,
-} from '../../shared/models/paper.js';
-import type { View } from '../../shared/ipc/contract.js';
-import type { Backups } from './backups.js';
-import type { LibraryContext } from './library-context.js';
-import { unionTags } from './merge/merge-entry.js';
-import { comparator } from './search/record-cache.js';
-import { selectRecords } from './search/paper-query.js';
-import type { TextSearch } from './search/text-search.js';
-import { LibraryError } from './storage/errors.js';
+} from '../../../shared/models/paper.js';
+import type { View } from '../../../shared/ipc/contract.js';
+import type { Backups } from '../backups/backups.js';
+import type { LibraryContext } from '../context/library-context.js';
+import { unionTags, validTags } from '../paper/tags.js';
+import { comparator } from '../search/record-cache.js';
+import { selectRecords } from '../search/paper-query.js';
+import type { TextSearch } from '../search/text-search.js';
 
 /** Which papers `list` answers: a view and a search, as the app's list selects them, or these ids. */
 export interface PaperSelection {
@@ -139,17 +137,4 @@ export class Papers {
     this.ctx.changed([id], false);
     return result;
   }
-}
-
-/** Tags as the user typed them, checked; the error names which one. */
-export function validTags(tags: readonly string[]): string[] {
-  return tags.map((raw, index) => {
-    const result = TagSchema.safeParse(raw);
-    if (!result.success)
-      throw new LibraryError(
-        'invalid-request',
-        `tag ${index + 1} ("${raw.slice(0, 40)}"): ${result.error.issues[0]?.message ?? 'invalid'}`,
-      );
-    return result.data;
-  });
 }

@@ -1,5 +1,6 @@
 import type { DigestSummary, ImportFailure, SkippedText } from '../../../shared/models/import-report.js';
 import type { Source } from '../../../shared/models/paper.js';
+import type { ArxivId, Doi } from './identity.js';
 
 /** How a digest listed an entry: a new paper, one cross-listed from another category, or a new version. */
 export type ListingKind = 'new' | 'cross-list' | 'replaced';
@@ -14,9 +15,9 @@ export interface ParsedEntry {
   readonly year: number | null;
   readonly publishedAt: string | null;
   /** Versionless; the version, when the source gives one, is `arxivVersion`. */
-  readonly arxivId: string | null;
+  readonly arxivId: ArxivId | null;
   readonly arxivVersion: number | null;
-  readonly doi: string | null;
+  readonly doi: Doi | null;
   readonly url: string | null;
   readonly venue: string | null;
   readonly tags: readonly string[];

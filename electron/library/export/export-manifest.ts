@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileDurable } from '../../storage/durable-write.js';
-import { readIfExists } from '../../storage/read-if-exists.js';
-import { LibraryError } from '../../storage/errors.js';
-import { stableStringify } from '../../storage/stable-json.js';
+import { writeFileDurable } from '../storage/durable-write.js';
+import { readIfExists } from '../storage/read-if-exists.js';
+import { LibraryError } from '../storage/errors.js';
+import { stableStringify } from '../storage/stable-json.js';
 
 /** Kept in the export folder: what Margin last wrote there, so it can tell its text from the user's. */
 export const MANIFEST_NAME = '.margin-export.json';

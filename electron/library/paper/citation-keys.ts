@@ -1,4 +1,4 @@
-import type { PaperRecord } from '../../../../shared/models/paper.js';
+import type { PaperRecord } from '../../../shared/models/paper.js';
 import { baseCitationKey, uniqueCitationKey } from './citation-key.js';
 
 /** The library's citation keys, so each new one is unique (compared case-insensitively, as BibTeX does). */

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { PaperIdSchema, type PaperId, type PaperRecord } from '../../shared/models/paper.js';
+import { PaperIdSchema, type PaperId, type PaperRecord } from '../../../shared/models/paper.js';
 import { DistinctPairs } from './distinct-pairs.js';
-import { LibraryError } from './storage/errors.js';
-import type { LibraryStore } from './storage/library-store.js';
+import { LibraryError } from '../storage/errors.js';
+import type { LibraryStore } from '../storage/library-store.js';
 
 /** Injected so tests control time and ids. */
 export interface LibraryDeps {

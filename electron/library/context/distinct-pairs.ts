@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { BACKUPS_DIR } from './storage/layout.js';
-import { ValidatedJsonFile } from './storage/validated-json-file.js';
+import { BACKUPS_DIR } from '../storage/layout.js';
+import { ValidatedJsonFile } from '../storage/validated-json-file.js';
 
 const FileSchema = z.object({ version: z.literal(1), pairs: z.array(z.tuple([z.string(), z.string()])) });
 

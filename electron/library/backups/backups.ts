@@ -1,6 +1,6 @@
-import type { LibraryContext } from './library-context.js';
-import type { StagedSnapshot } from './storage/snapshots.js';
-import { listSnapshots, type SnapshotInfo } from './storage/snapshots.js';
+import type { LibraryContext } from '../context/library-context.js';
+import type { StagedSnapshot } from '../storage/snapshots.js';
+import { listSnapshots, type SnapshotInfo } from '../storage/snapshots.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 

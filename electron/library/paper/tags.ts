@@ -1,0 +1,28 @@
+import { TagSchema } from '../../../shared/models/paper.js';
+import { LibraryError } from '../storage/errors.js';
+
+/** Tags in first-seen order, without duplicates (compared case-insensitively). */
+export function unionTags(existing: readonly string[], added: readonly string[]): string[] {
+  const seen = new Set(existing.map((t) => t.toLowerCase()));
+  const out = [...existing];
+  for (const raw of added) {
+    const tag = raw.trim();
+    if (tag === '' || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    out.push(tag);
+  }
+  return out;
+}
+
+/** Tags as the user typed them, checked; the error names which one. */
+export function validTags(tags: readonly string[]): string[] {
+  return tags.map((raw, index) => {
+    const result = TagSchema.safeParse(raw);
+    if (!result.success)
+      throw new LibraryError(
+        'invalid-request',
+        `tag ${index + 1} ("${raw.slice(0, 40)}"): ${result.error.issues[0]?.message ?? 'invalid'}`,
+      );
+    return result.data;
+  });
+}
