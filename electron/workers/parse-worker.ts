@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseInProcess } from '../library/import/import-parser.js';
 import { ParseWorkerRequestSchema, type ParseWorkerReply } from '../library/import/parse-worker-protocol.js';
 import { LibraryError } from '../library/storage/errors.js';
+import { firstIssue } from '../../shared/validation.js';
 
 if (!parentPort) throw new Error('parse-worker must run as a worker thread');
 const port = parentPort;
@@ -17,7 +18,7 @@ if (!request.success)
   reply({
     ok: false,
     code: 'invalid-request',
-    message: `the import reader was given no import (${request.error.issues[0]?.message ?? 'wrong shape'})`,
+    message: `the import reader was given no import (${firstIssue(request.error).message})`,
   });
 else
   parseInProcess(request.data).then(

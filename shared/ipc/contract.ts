@@ -1,3 +1,4 @@
+import { MAX_IMPORT_BYTES } from '../limits.js';
 import { BackupInfoSchema } from '../models/backup.js';
 import { z } from 'zod';
 import { ENTRY_EDIT_ACTIONS, ImportReportSchema } from '../models/import-report.js';
@@ -23,7 +24,8 @@ import {
 import type { Channel } from './channels.js';
 
 /** Longest text an import accepts over IPC or HTTP (the sample digest is 100 KB). */
-export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
+/** Text decoded from at most MAX_IMPORT_BYTES bytes has at most as many UTF-16 code units. */
+export const MAX_IMPORT_CHARS = MAX_IMPORT_BYTES;
 export const MAX_QUERY_CHARS = 2000;
 export const MAX_PAGE = 1000;
 /** Longest note or comment (a long note is ~20 KB). */

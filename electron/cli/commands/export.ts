@@ -9,6 +9,7 @@ import { ExportScopeSchema } from '../../../shared/ipc/contract.js';
 import { papersInScope } from '../../library/api/export-handlers.js';
 import { withLibrary } from '../support/context.js';
 import { UsageError, printJson, type CliIo } from '../support/io.js';
+import { firstIssue } from '../../../shared/validation.js';
 
 export const exportUsage =
   'margin export markdown --out DIR | highlights --out FILE.md | bibtex [--out FILE] | csl-json [--out FILE] [--tag T | --status S | --id ID…] [--dry-run] [--json] [--library DIR]';
@@ -50,13 +51,10 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
         : { kind: 'all' };
   const checked = ExportScopeSchema.safeParse(requested);
   if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const id = issue?.path[0] === 'ids' && typeof issue.path[1] === 'number' ? values.id[issue.path[1]] : undefined;
-    throw new UsageError(
-      id === undefined
-        ? `invalid scope: ${issue?.message ?? 'invalid'}`
-        : `"${id}" is not a paper id: ${issue?.message}`,
-    );
+    const { where, message } = firstIssue(checked.error);
+    const index = /^ids\.(\d+)$/.exec(where)?.[1];
+    const id = index === undefined ? undefined : values.id[Number(index)];
+    throw new UsageError(id === undefined ? `invalid scope: ${message}` : `"${id}" is not a paper id: ${message}`);
   }
   const scope = checked.data;
   const dryRun = values['dry-run'];

@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import search from 'approx-string-match';
 import type { Annotation } from '../../../shared/models/paper.js';
+import { contentHash } from '../storage/content-hash.js';
 
 /** Characters of context kept on each side of a quote (TextQuoteSelector prefix/suffix). */
 export const CONTEXT_CHARS = 32;
 
 /** A short, stable fingerprint of the abstract an annotation was made on. */
 export function hashText(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
+  return contentHash(text, 16);
 }
 
 export type Anchor = Pick<Annotation, 'quote' | 'prefix' | 'suffix' | 'start' | 'end' | 'abstractHash'>;

@@ -2,6 +2,7 @@ import { CONTRACT, type Handlers } from '../../../shared/ipc/contract.js';
 import { isChannel, type Channel } from '../../../shared/ipc/channels.js';
 import { fail, ok, type Envelope } from '../../../shared/ipc/envelope.js';
 import { LibraryError } from '../storage/errors.js';
+import { firstIssue } from '../../../shared/validation.js';
 
 /**
  * The one path every call takes, from IPC or HTTP: known channel → request validated against the
@@ -12,9 +13,8 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
     return fail('invalid-request', `unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
   const parsed = CONTRACT[channel].request.safeParse(payload);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'request';
-    return fail('invalid-request', `${channel}: ${where}: ${issue?.message ?? 'invalid'}`);
+    const { where, message } = firstIssue(parsed.error);
+    return fail('invalid-request', `${channel}: ${where === 'top' ? 'request' : where}: ${message}`);
   }
   try {
     return ok(await call(handlers, channel, parsed.data));

@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileDurable } from '../storage/durable-write.js';
 import { readIfExists } from '../storage/read-if-exists.js';
 import { readManifest, writeManifest } from './export-manifest.js';
-
-const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
+import { contentHash } from '../storage/content-hash.js';
 
 export interface OwnedFileResult {
   readonly file: string;
@@ -29,7 +27,7 @@ export async function writeOwnedFile(
   const manifest = await readManifest(dir);
   const current = await readIfExists(full);
   if (current === content) return { file: full, outcome: 'unchanged' };
-  if (current !== null && manifest.digests[name] !== hash(current)) {
+  if (current !== null && manifest.digests[name] !== contentHash(current)) {
     return {
       file: full,
       outcome: 'conflict',
@@ -39,7 +37,7 @@ export async function writeOwnedFile(
   if (!options.dryRun) {
     await mkdir(dir, { recursive: true });
     await writeFileDurable(full, content);
-    await writeManifest(dir, { ...manifest, digests: { ...manifest.digests, [name]: hash(content) } });
+    await writeManifest(dir, { ...manifest, digests: { ...manifest.digests, [name]: contentHash(content) } });
   }
   return { file: full, outcome: 'written' };
 }

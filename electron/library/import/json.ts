@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ImportFailure } from '../../../shared/models/import-report.js';
 import { LibraryError } from '../storage/errors.js';
 import { lineAt, lineLocator } from './fields.js';
+import { firstIssue } from '../../../shared/validation.js';
 
 /** JSON.parse with an error that says where the input stops being JSON. */
 export function parseJson(input: string, fileName: string | null): unknown {
@@ -37,11 +38,8 @@ export function jsonItems<S extends z.ZodType>(
     const line = lines[index] ?? null;
     if (parsed.success) items.push({ position: index + 1, line, item: parsed.data });
     else {
-      const issue = parsed.error.issues[0];
-      failures.push({
-        line,
-        message: `item ${index + 1}: ${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'not a recognised item'}`,
-      });
+      const { where, message } = firstIssue(parsed.error);
+      failures.push({ line, message: `item ${index + 1}: ${where === 'top' ? 'item' : where}: ${message}` });
     }
   });
   return items;

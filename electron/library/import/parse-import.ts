@@ -11,9 +11,9 @@ import { parseHfJson } from './hf-json.js';
 import { parseRis } from './ris.js';
 import type { ParseResult, ParsedEntry } from '../paper/entry.js';
 import { own } from '../../../shared/own.js';
+import { MAX_IMPORT_BYTES } from '../../../shared/limits.js';
 
 /** Largest import accepted in one go; bigger inputs are almost certainly not a paper list. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 export interface ParseOptions {
   readonly fileName: string | null;

@@ -4,6 +4,7 @@ import { ParseWorkerReplySchema } from './parse-worker-protocol.js';
 import { LibraryError } from '../storage/errors.js';
 import type { ImportParseRequest, ImportParser, ParsedImport } from './import-parser.js';
 import { detectFormat } from './parse-import.js';
+import { firstIssue } from '../../../shared/validation.js';
 
 export interface WorkerParserOptions {
   /** Time allowed for an empty input; each megabyte adds `msPerMegabyte`. Digests get `digestMs`. */
@@ -106,7 +107,7 @@ function runInWorker(
           reject(
             new LibraryError(
               'io',
-              `the import reader gave an answer that is not a parse (${reply.error.issues[0]?.message ?? 'wrong shape'})`,
+              `the import reader gave an answer that is not a parse (${firstIssue(reply.error).message})`,
             ),
           );
         else if (reply.data.ok)

@@ -1,5 +1,6 @@
 import { TagSchema } from '../../../shared/models/paper.js';
 import { LibraryError } from '../storage/errors.js';
+import { firstIssue } from '../../../shared/validation.js';
 
 /** Tags in first-seen order, without duplicates (compared case-insensitively). */
 export function unionTags(existing: readonly string[], added: readonly string[]): string[] {
@@ -21,8 +22,17 @@ export function validTags(tags: readonly string[]): string[] {
     if (!result.success)
       throw new LibraryError(
         'invalid-request',
-        `tag ${index + 1} ("${raw.slice(0, 40)}"): ${result.error.issues[0]?.message ?? 'invalid'}`,
+        `tag ${index + 1} ("${raw.slice(0, 40)}"): ${firstIssue(result.error).message}`,
       );
     return result.data;
+  });
+}
+
+/** Whether a paper's tags hold `tag` or a tag below it (`llm` holds `llm/sparsity`), case ignored. */
+export function hasTag(tags: readonly string[], tag: string): boolean {
+  const wanted = tag.toLowerCase();
+  return tags.some((t) => {
+    const lower = t.toLowerCase();
+    return lower === wanted || lower.startsWith(`${wanted}/`);
   });
 }

@@ -5,6 +5,7 @@ import { assertNever } from '../../../shared/assert-never.js';
 import { isEmptyQuery, matchesFilters, parseQuery, type SearchQuery } from './query.js';
 import type { TextSearch } from './text-search.js';
 import { toListRow } from '../paper/list-row.js';
+import { hasTag } from '../paper/tags.js';
 
 export interface PaperQuery {
   readonly view: View;
@@ -47,10 +48,8 @@ function inView(record: PaperRecord, view: View): boolean {
       return true;
     case 'status':
       return record.status === view.status;
-    case 'tag': {
-      const tag = view.tag.toLowerCase();
-      return record.tags.some((t) => t.toLowerCase() === tag || t.toLowerCase().startsWith(`${tag}/`));
-    }
+    case 'tag':
+      return hasTag(record.tags, view.tag);
     default:
       return assertNever(view);
   }

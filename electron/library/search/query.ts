@@ -1,4 +1,5 @@
 import { STATUSES, type Status } from '../../../shared/models/paper.js';
+import { hasTag } from '../paper/tags.js';
 
 /** A parsed search: free words and phrases, exclusions, and field filters. */
 export interface SearchQuery {
@@ -79,8 +80,7 @@ export interface Filterable {
 /** Field filters: every `tag:` (a tag or its parent), one of the `status:`, every `year:` comparison. */
 export function matchesFilters(paper: Filterable, q: SearchQuery): boolean {
   if (q.tags.length > 0 || q.notTags.length > 0) {
-    const lower = paper.tags.map((t) => t.toLowerCase());
-    const has = (tag: string) => lower.some((t) => t === tag || t.startsWith(`${tag}/`));
+    const has = (tag: string) => hasTag(paper.tags, tag);
     if (!q.tags.every(has) || q.notTags.some(has)) return false;
   }
   if (q.statuses.length > 0 && !q.statuses.includes(paper.status)) return false;

@@ -5,12 +5,10 @@ import { writeFileDurable } from './durable-write.js';
 import { CorruptFileError } from './errors.js';
 import { QUARANTINE_DIR } from './layout.js';
 import { parseValidated } from './validated-json-file.js';
+import type { NoticeSchema } from '../../../shared/models/views.js';
 
 /** Something the user must be told about the library (a file kept aside, a backup restored). */
-export interface Notice {
-  readonly level: 'warning' | 'error';
-  readonly message: string;
-}
+export type Notice = z.output<typeof NoticeSchema>;
 
 export interface RecoveryResult<T> {
   readonly data: T | null;

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { writeFileDurable, isErrnoException } from './durable-write.js';
 import { CorruptFileError } from './errors.js';
 import { stableStringify } from './stable-json.js';
+import { firstIssue } from '../../../shared/validation.js';
 
 /**
  * lowdb adapter for one JSON file: what is read is parsed and validated (a bad file throws
@@ -50,9 +51,11 @@ export function parseValidated<S extends z.ZodType>(filePath: string, text: stri
   }
   const result = schema.safeParse(json);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `field ${issue.path.join('.')}` : 'top level';
-    throw new CorruptFileError(filePath, `has unexpected content at ${where}: ${issue?.message ?? 'invalid'}`);
+    const { where, message } = firstIssue(result.error);
+    throw new CorruptFileError(
+      filePath,
+      `has unexpected content at ${where === 'top' ? 'top level' : `field ${where}`}: ${message}`,
+    );
   }
   return result.data;
 }

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Paper } from '../../../../shared/models/paper.js';
+import type { MarkdownExportReportData } from '../../../../shared/models/export-report.js';
 import { isErrnoException, writeFileDurable } from '../../storage/durable-write.js';
 import { readIfExists } from '../../storage/read-if-exists.js';
 import { LibraryError } from '../../storage/errors.js';
@@ -16,32 +16,17 @@ import {
   type ManifestEntry,
 } from '../export-manifest.js';
 import { SECTION_NAMES, frontMatterOf, renderSections } from './render.js';
+import { contentHash } from '../../storage/content-hash.js';
 
-export interface FileOutcome {
-  readonly paperId: string;
-  readonly file: string;
-}
-export interface Conflict extends FileOutcome {
-  readonly reason: string;
-  /** What Margin would write over the user's edit, as a unified diff. */
-  readonly diff: string;
-}
-export interface MarkdownExportReport {
-  readonly dir: string;
-  readonly written: readonly FileOutcome[];
-  readonly unchanged: readonly FileOutcome[];
-  readonly conflicts: readonly Conflict[];
-  /** In a dry run: the diff of every file that would change. */
-  readonly diffs: readonly { file: string; diff: string }[];
-}
+/** What an export did (`shared/models/export-report.ts`); a conflict carries, as a unified diff, what Margin would write over the user's edit. */
+export type MarkdownExportReport = MarkdownExportReportData;
 
 /** Files written at once: enough to overlap fsyncs without flooding the disk. */
 const WRITE_CONCURRENCY = 32;
 
-const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
 /** Front-matter values as a YAML parser reads them back, so the comparison ignores formatting. */
 const frontMatterHash = (values: Readonly<Record<string, unknown>>) =>
-  hash(JSON.stringify(readFrontMatter(yamlFor(values, null))));
+  contentHash(JSON.stringify(readFrontMatter(yamlFor(values, null))));
 
 type Plan =
   | { kind: 'write'; paperId: string; file: string; text: string; previous: string | null; entry: ManifestEntry }
@@ -92,7 +77,7 @@ async function planPaper(paper: Paper, root: string, manifest: ExportManifest, t
   const entryFor = (file: string): ManifestEntry => ({
     file,
     frontMatter: frontMatterHash(values),
-    sections: Object.fromEntries(SECTION_NAMES.map((n) => [n, hash(sections[n])])),
+    sections: Object.fromEntries(SECTION_NAMES.map((n) => [n, contentHash(sections[n])])),
   });
   const known = manifest.papers[paper.id];
   const current = known ? await readIfExists(insideDir(root, known.file)) : null;
@@ -138,7 +123,7 @@ async function planPaper(paper: Paper, root: string, manifest: ExportManifest, t
   for (const part of parsed.parts) {
     if (
       part.kind === 'section' &&
-      hash(part.content) !== known.sections[part.name] &&
+      contentHash(part.content) !== known.sections[part.name] &&
       part.content !== sections[part.name]
     )
       edited.push(part.name);

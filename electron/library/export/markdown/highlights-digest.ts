@@ -5,14 +5,10 @@ import { LibraryError } from '../../storage/errors.js';
 import { blockquote, escapeInline, escapeMarkdown } from './escape.js';
 import { readManifest } from '../export-manifest.js';
 import { writeOwnedFile } from '../owned-file.js';
+import type { z } from 'zod';
+import type { DigestReportSchema } from '../../../../shared/models/export-report.js';
 
-export interface DigestReport {
-  readonly file: string;
-  readonly outcome: 'written' | 'unchanged' | 'conflict';
-  readonly highlights: number;
-  readonly papers: number;
-  readonly reason?: string;
-}
+export type DigestReport = z.output<typeof DigestReportSchema>;
 
 /**
  * Every highlight across the papers in one Markdown file, grouped by paper, each linking back to the

@@ -3,9 +3,9 @@ import { decodeBytes } from '../../../../shared/text/decode.js';
 import type { ImportSeed } from './import-slice.js';
 import type { MarginStore } from '../../store/use-margin.js';
 import { isTyping } from '../commands/use-global-keys.js';
+import { MAX_IMPORT_BYTES } from '../../../../shared/limits.js';
 
 /** Largest file the app reads from a drop or the file picker, to keep the window responsive. */
-const MAX_DROP_BYTES = 64 * 1024 * 1024;
 
 /** Paste a digest anywhere outside a text field, or drop a file: both open the import dialog with it. */
 export function useImportGestures(store: MarginStore): { dragging: boolean } {
@@ -65,7 +65,7 @@ export function pastedImport(event: ClipboardEvent | React.ClipboardEvent): Impo
  * anything else as text. Files too large to be a paper list are refused before they are read.
  */
 export async function importSeedFromFile(file: File): Promise<ImportSeed> {
-  if (file.size > MAX_DROP_BYTES)
+  if (file.size > MAX_IMPORT_BYTES)
     throw new Error(`${file.name} is too large to import (${Math.round(file.size / 1048576)} MB).`);
   // Read in the file's own encoding (a JabRef export in Windows-1252, a UTF-16 file), not always as UTF-8.
   const { text, encoding } = decodeBytes(new Uint8Array(await file.arrayBuffer()));
