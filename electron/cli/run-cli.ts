@@ -1,5 +1,6 @@
 import { LibraryError } from '../library/storage/errors.js';
 import { annotateCommand, annotateUsage } from './commands/annotate.js';
+import { attachCommand, attachUsage } from './commands/attach.js';
 import { backupCommand, backupUsage } from './commands/backup.js';
 import { exportCommand, exportUsage } from './commands/export.js';
 import { importCommand, importUsage } from './commands/import.js';
@@ -23,6 +24,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   status: { run: statusCommand, usage: statusUsage },
   annotate: { run: annotateCommand, usage: annotateUsage },
   note: { run: noteCommand, usage: noteUsage },
+  attach: { run: attachCommand, usage: attachUsage },
   export: { run: exportCommand, usage: exportUsage },
   trash: { run: trashCommand, usage: trashUsage },
   backup: { run: backupCommand, usage: backupUsage },

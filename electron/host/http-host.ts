@@ -22,6 +22,8 @@ export interface HostOptions {
   readonly port?: number;
   /** Fixed in tests; random otherwise. */
   readonly token?: string;
+  /** The bytes of a paper's PDF (`GET /api/attachment/<paperId>/<sha256>`); without it, that route is 404. */
+  readonly readAttachment?: (request: unknown) => Promise<Envelope<Uint8Array>>;
   /** Subscribe to library changes; returns the unsubscribe function. */
   readonly subscribe: (listener: (ids: readonly string[], change: { readonly content: boolean }) => void) => () => void;
 }
@@ -95,6 +97,7 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
       if (!sameToken(Array.isArray(given) ? (given[0] ?? '') : given, token))
         return send(res, 401, fail('forbidden', 'missing or wrong token'));
       if (pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      if (pathname.startsWith('/api/attachment/') && req.method === 'GET') return sendAttachment(res, pathname);
       if (req.method !== 'POST') return send(res, 405, fail('invalid-request', 'use POST for API calls'));
       return callChannel(req, res, pathname.slice('/api/'.length));
     }
@@ -114,6 +117,22 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
     }
     const envelope = await dispatch(options.handlers, channel, payload);
     send(res, envelope.ok ? 200 : statusFor(envelope.error.code), envelope);
+  }
+
+  async function sendAttachment(res: ServerResponse, pathname: string): Promise<void> {
+    const [paperId = '', sha256 = '', ...rest] = pathname.slice('/api/attachment/'.length).split('/');
+    if (!options.readAttachment || rest.length > 0) return send(res, 404, fail('not-found', 'no such attachment'));
+    const envelope = await options.readAttachment({ paperId, sha256 });
+    if (!envelope.ok) return send(res, statusFor(envelope.error.code), envelope);
+    res.writeHead(200, {
+      'content-type': 'application/pdf',
+      // Read by the app's PDF reader only, never shown by the browser itself.
+      'content-disposition': 'attachment',
+      'content-security-policy': "sandbox; default-src 'none'",
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    res.end(envelope.data);
   }
 
   function openEventStream(res: ServerResponse): void {

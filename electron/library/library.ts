@@ -1,3 +1,4 @@
+import { PaperAttachments } from './attachments/paper-attachments.js';
 import { Backups } from './backups/backups.js';
 import { PaperAnnotations } from './annotations/paper-annotations.js';
 import { Importing } from './import/importing.js';
@@ -22,7 +23,7 @@ export interface LibraryOpenOptions {
 
 /**
  * One open library: what the CLI, IPC and the HTTP host all call, by concern: its papers (and the Trash),
- * imports, annotations and notes, duplicates, backups.
+ * imports, annotations and notes, duplicates, backups, attachments (PDFs).
  */
 export class Library {
   readonly papers: Papers;
@@ -30,6 +31,7 @@ export class Library {
   readonly annotations: PaperAnnotations;
   readonly duplicates: DuplicateReview;
   readonly backups: Backups;
+  readonly attachments: PaperAttachments;
   private textSearch: TextSearch | null = null;
   /** The search this library made for itself (closed with it); one given by `useTextSearch` is its owner's. */
   private ownSearch: TextSearch | null = null;
@@ -43,6 +45,7 @@ export class Library {
     this.imports = new Importing(ctx, this.backups, parser);
     this.annotations = new PaperAnnotations(ctx);
     this.duplicates = new DuplicateReview(ctx, this.papers, this.backups);
+    this.attachments = new PaperAttachments(ctx);
   }
 
   static async open(options: LibraryOpenOptions): Promise<Library> {

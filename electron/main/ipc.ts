@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/ipc/contract.js';
-import { CHANNELS } from '../../shared/ipc/channels.js';
+import { ATTACHMENT_BYTES_CHANNEL, CHANNELS } from '../../shared/ipc/channels.js';
 import { fail, type Envelope } from '../../shared/ipc/envelope.js';
 import { dispatch } from '../library/api/dispatch.js';
 
@@ -15,15 +15,27 @@ export interface IpcMainLike {
  * Register every contract channel, each through the same path:
  * sender check → validation → handler → result envelope.
  */
-export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers, isTrustedSender: (url: string) => boolean): void {
-  for (const channel of CHANNELS) {
-    ipcMain.handle(channel, async (event, payload) => {
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  handlers: Handlers,
+  isTrustedSender: (url: string) => boolean,
+  readAttachment?: (request: unknown) => Promise<Envelope<Uint8Array>>,
+): void {
+  const checked =
+    (channel: string, run: (payload: unknown) => Promise<Envelope<unknown>>) =>
+    async (event: { senderFrame: { url: string } | null }, payload: unknown): Promise<Envelope<unknown>> => {
       const url = event.senderFrame?.url ?? '';
       if (!isTrustedSender(url))
         return fail('forbidden', `${channel}: refused a call from ${url.slice(0, 100) || 'an unknown frame'}`);
-      return dispatch(handlers, channel, payload);
-    });
-  }
+      return run(payload);
+    };
+  for (const channel of CHANNELS)
+    ipcMain.handle(
+      channel,
+      checked(channel, (payload) => dispatch(handlers, channel, payload)),
+    );
+  // A PDF's bytes, with the same sender check (see ATTACHMENT_BYTES_CHANNEL).
+  if (readAttachment) ipcMain.handle(ATTACHMENT_BYTES_CHANNEL, checked(ATTACHMENT_BYTES_CHANNEL, readAttachment));
 }
 
 /** Only the app's own page may call: same file as the one the window loaded. */

@@ -14,6 +14,7 @@ import { registerIpc, trustedSender } from './ipc.js';
 import { LibraryError } from '../library/storage/errors.js';
 import { denyAllPermissions, hardenContents, windowOptions } from './security.js';
 import { loadBounds, saveBounds } from './window-state.js';
+import { readAttachmentBytes } from '../library/api/attachment-bytes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const indexHtml = path.join(here, '../renderer/index.html');
@@ -79,8 +80,22 @@ async function start(): Promise<void> {
     },
     folderFile(path.join(userData, 'export-folders.json')),
   );
+  // PDFs come from the native dialog too: the path stays in main.
+  const pickPdf = async (): Promise<string | null> => {
+    const parent = BrowserWindow.getFocusedWindow();
+    const options = {
+      title: 'Attach a PDF',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      properties: ['openFile'] as Array<'openFile'>,
+    };
+    const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  };
   // The registrar's event type is a subset of Electron's; ipcMain satisfies it structurally.
-  registerIpc(ipcMain, createHandlers(current, { exportFolders }), trustedSender(appUrl));
+  const library = current.library;
+  registerIpc(ipcMain, createHandlers(current, { exportFolders, pickPdf }), trustedSender(appUrl), (request) =>
+    readAttachmentBytes(library, request),
+  );
 
   const window = new BrowserWindow(
     windowOptions(await loadBounds(userData), path.join(here, '../preload/preload.cjs')),

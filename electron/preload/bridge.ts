@@ -1,4 +1,4 @@
-import { CHANNELS, LIBRARY_CHANGED_EVENT, type Channel } from '../../shared/ipc/channels.js';
+import { ATTACHMENT_BYTES_CHANNEL, CHANNELS, LIBRARY_CHANGED_EVENT, type Channel } from '../../shared/ipc/channels.js';
 
 /** What the bridge needs of `ipcRenderer`; tests pass a fake. */
 export interface IpcRendererLike {
@@ -19,6 +19,10 @@ export function createBridge(ipc: IpcRendererLike) {
       if (typeof channel !== 'string' || !ALLOWED.has(channel))
         return Promise.reject(new Error(`channel not allowed: ${String(channel)}`));
       return ipc.invoke(channel, payload);
+    },
+    /** A PDF's bytes, as an envelope the page checks; only the paper id and hash cross over. */
+    readAttachment(paperId: string, sha256: string): Promise<unknown> {
+      return ipc.invoke(ATTACHMENT_BYTES_CHANNEL, { paperId: String(paperId), sha256: String(sha256) });
     },
     onLibraryChanged(listener: (change: unknown) => void): () => void {
       // Only the payload, never the IpcRendererEvent (and its sender); the page validates it.

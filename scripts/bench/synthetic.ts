@@ -135,6 +135,7 @@ export function syntheticPaper(index: number, rand: () => number, now: string): 
     source: { format: 'bibtex', fileName: 'synthetic.bib', digestDate: null },
     citationKey: null,
     trashedAt: null,
+    attachments: [],
     ...countsOf(content),
     addedAt: new Date(Date.parse(now) - index * 1000).toISOString(),
     updatedAt: now,

@@ -34,9 +34,18 @@ export const CHANNELS = [
   'duplicates:merge',
   'duplicates:distinct',
   'import:notSame',
+  'attachments:add',
+  'attachments:choose',
+  'attachments:stored',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * Renderer → main: the bytes of a paper's PDF. Bytes do not fit the JSON contract, so this one call has its own
+ * channel (IPC) and route (`GET /api/attachment/<paperId>/<sha256>` under `margin serve`), with the same checks.
+ */
+export const ATTACHMENT_BYTES_CHANNEL = 'attachments:bytes';
 
 /** Main → renderer: the library changed (an edit, an import, another window). */
 export const LIBRARY_CHANGED_EVENT = 'library:changed';

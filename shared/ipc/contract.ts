@@ -1,8 +1,9 @@
-import { MAX_IMPORT_BYTES } from '../limits.js';
+import { MAX_IMPORT_BYTES, MAX_UPLOAD_BYTES } from '../limits.js';
 import { BackupInfoSchema } from '../models/backup.js';
 import { z } from 'zod';
 import { ENTRY_EDIT_ACTIONS, ImportReportSchema } from '../models/import-report.js';
 import {
+  AttachmentSchema,
   AnnotationColorSchema,
   AnnotationSchema,
   IMPORT_FORMATS,
@@ -70,6 +71,21 @@ export const ExportScopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all') }),
 ]);
 export type ExportScope = z.output<typeof ExportScopeSchema>;
+/** Which PDF to read: a paper and the hash of one of its attachments. */
+export const AttachmentRefSchema = z.strictObject({
+  paperId: PaperIdSchema,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256'),
+});
+const AttachResultSchema = z.object({
+  attachment: AttachmentSchema,
+  outcome: z.enum(['attached', 'already-attached']),
+});
+const StoredFileSchema = z.object({
+  sha256: z.string(),
+  bytes: z.number().int().nonnegative(),
+  fileName: z.string(),
+  papers: z.array(z.object({ id: z.string(), title: z.string(), trashed: z.boolean() })),
+});
 const AnnotationRef = { paperId: PaperIdSchema, annotationId: z.string().regex(/^[a-z0-9]{1,64}$/) };
 
 /**
@@ -180,6 +196,27 @@ export const CONTRACT = {
       papers: z.number().int(),
     }),
   },
+  /** A dropped PDF, as base64 (JSON carries no bytes); larger files come from `attachments:choose` or the CLI. */
+  'attachments:add': {
+    request: z.strictObject({
+      paperId: PaperIdSchema,
+      fileName: z.string().min(1).max(1000),
+      data: z
+        .string()
+        .max(
+          Math.ceil(MAX_UPLOAD_BYTES / 3) * 4,
+          `over ${MAX_UPLOAD_BYTES / 1048576} MB; attach it from its file instead`,
+        )
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+    }),
+    response: AttachResultSchema,
+  },
+  /** Main asks the user for a PDF (the app: a native dialog) and attaches it; null when they cancel. */
+  'attachments:choose': {
+    request: z.strictObject({ paperId: PaperIdSchema }),
+    response: AttachResultSchema.nullable(),
+  },
+  'attachments:stored': { request: Empty, response: z.array(StoredFileSchema) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -66,6 +66,18 @@ export const NoteSchema = z.object({
 export type Note = z.output<typeof NoteSchema>;
 
 /**
+ * A file kept with a paper (a PDF), stored once in the library's `attachments/` folder under its SHA-256.
+ * `fileName` is the name it came with, for showing; it is never used as a path.
+ */
+export const AttachmentSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  fileName: z.string().min(1).max(255),
+  bytes: z.number().int().nonnegative(),
+  addedAt: z.string(),
+});
+export type Attachment = z.output<typeof AttachmentSchema>;
+
+/**
  * What the paper list needs: opening a library reads only these, so start-up stays fast at
  * 100k papers. The counts mirror the paper's content and change in the same transaction.
  */
@@ -92,6 +104,8 @@ export const PaperRecordSchema = z.object({
   hasNote: z.boolean(),
   /** Set when the paper was moved to the Trash; trashed papers are hidden until restored or the Trash is emptied. */
   trashedAt: z.string().nullable().default(null),
+  /** PDFs of the paper, oldest first (older libraries have none). */
+  attachments: z.array(AttachmentSchema).default([]),
   addedAt: z.string(),
   updatedAt: z.string(),
 });

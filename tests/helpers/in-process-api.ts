@@ -1,5 +1,6 @@
 import { createHandlers } from '../../electron/library/api/handlers.js';
 import { dispatch } from '../../electron/library/api/dispatch.js';
+import { readAttachmentBytes } from '../../electron/library/api/attachment-bytes.js';
 import { anyFolder } from '../../electron/library/api/export-folders.js';
 import { openSession, type Session } from '../../electron/library/api/session.js';
 import type { Channel } from '../../shared/ipc/channels.js';
@@ -10,6 +11,7 @@ import { fixedDeps } from './fixed-deps.js';
 export interface InProcessTransport {
   invoke(channel: Channel, request: unknown): Promise<unknown>;
   onLibraryChanged(listener: (change: unknown) => void): () => void;
+  readAttachment(paperId: string, sha256: string): Promise<unknown>;
 }
 
 export interface InProcessMain {
@@ -41,6 +43,9 @@ export async function inProcessMain(dir: string): Promise<InProcessMain> {
       async invoke(channel, request) {
         calls.push(channel);
         return structuredClone(await dispatch(handlers, channel, structuredClone(request)));
+      },
+      async readAttachment(paperId, sha256) {
+        return readAttachmentBytes(session.library, { paperId, sha256 });
       },
       onLibraryChanged(listener) {
         listeners.add(listener);

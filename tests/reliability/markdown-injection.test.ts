@@ -28,6 +28,7 @@ function paper(fields: Partial<Paper>): Paper {
     annotationCount: 0,
     hasNote: false,
     trashedAt: null,
+    attachments: [],
     addedAt: now,
     updatedAt: now,
     abstract: null,

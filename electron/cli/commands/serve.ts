@@ -11,6 +11,7 @@ import { ARXIV_API } from '../../library/arxiv/arxiv-completion.js';
 import { resolveLibraryDir } from '../../library/library-location.js';
 import { LibraryError } from '../../library/storage/errors.js';
 import { UsageError, type CliIo } from '../support/io.js';
+import { readAttachmentBytes } from '../../library/api/attachment-bytes.js';
 
 export const serveUsage = 'margin serve [--port N] [--library DIR] [--exports DIR]';
 
@@ -44,7 +45,13 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
   // The page can name export folders only below this one (a browser tab is less trusted than the app's own window).
   const exportRoot = path.resolve(io.cwd, values.exports ?? path.join(dir, 'exports'));
   const handlers = createHandlers(session, { exportFolders: folderBelow(exportRoot), defaultExportDir: exportRoot });
-  const host = await startHttpHost({ handlers, staticDir, port, subscribe: (l) => session.library.onChange(l) });
+  const host = await startHttpHost({
+    handlers,
+    staticDir,
+    port,
+    subscribe: (l) => session.library.onChange(l),
+    readAttachment: (request) => readAttachmentBytes(session.library, request),
+  });
   io.stdout(`${host.url}\n`);
 
   await new Promise<void>((resolve) => {

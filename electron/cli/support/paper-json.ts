@@ -18,6 +18,7 @@ export function paperJson(paper: Paper) {
     source: paper.source,
     annotations: paper.annotations,
     note: paper.note?.text ?? null,
+    attachments: paper.attachments.map(({ fileName, bytes, sha256 }) => ({ fileName, bytes, sha256 })),
     addedAt: paper.addedAt,
     updatedAt: paper.updatedAt,
   };

@@ -4,6 +4,7 @@ import type { ImportRequest } from '../import/importing.js';
 import type { Overview } from '../../../shared/models/views.js';
 import { runPaperQuery } from '../search/paper-query.js';
 import { toListRow } from '../paper/list-row.js';
+import { createAttachmentHandlers, type PdfPicker } from './attachment-handlers.js';
 import { createExportHandlers } from './export-handlers.js';
 import type { ExportFolders } from './export-folders.js';
 import type { Session } from './session.js';
@@ -19,6 +20,8 @@ export interface HandlerOptions {
   readonly exportFolders?: ExportFolders;
   /** The folder the Export dialog suggests first. */
   readonly defaultExportDir?: string;
+  /** Asks for a PDF to attach (the app's native dialog); without it, PDFs are dropped or attached by the CLI. */
+  readonly pickPdf?: PdfPicker;
 }
 
 export function createHandlers(session: Session, options: HandlerOptions = {}): Handlers {
@@ -78,6 +81,7 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
       await library.duplicates.markEntryDistinct(paperId, entryKey);
       return {};
     },
+    ...createAttachmentHandlers(library, options.pickPdf),
     'duplicates:distinct': async ({ a, b }) => {
       await library.duplicates.markDistinct(a, b);
       return {};

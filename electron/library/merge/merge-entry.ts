@@ -111,6 +111,7 @@ export function recordFromEntry(
     annotationCount: 0,
     hasNote: false,
     trashedAt: null,
+    attachments: [],
     addedAt: now,
     updatedAt: now,
   };

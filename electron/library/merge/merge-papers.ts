@@ -45,6 +45,11 @@ export function mergePapers(keep: Paper, drop: Paper, now: string): { record: Pa
     citationKey: fill('citationKey'),
     ...countsOf(content),
     trashedAt: null,
+    // Both papers' PDFs, each once.
+    attachments: [
+      ...keep.attachments,
+      ...drop.attachments.filter((d) => !keep.attachments.some((k) => k.sha256 === d.sha256)),
+    ],
     addedAt: keep.addedAt < drop.addedAt ? keep.addedAt : drop.addedAt,
     updatedAt: now,
   };

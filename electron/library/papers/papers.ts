@@ -12,6 +12,7 @@ import { unionTags, validTags } from '../paper/tags.js';
 import { comparator } from '../search/record-cache.js';
 import { selectRecords } from '../search/paper-query.js';
 import type { TextSearch } from '../search/text-search.js';
+import { removeUnreferenced } from '../attachments/attachment-files.js';
 
 /** Which papers `list` answers: a view and a search, as the app's list selects them, or these ids. */
 export interface PaperSelection {
@@ -109,6 +110,9 @@ export class Papers {
     if (trashed.length === 0) return 0;
     await this.backups.take('empty-trash');
     await this.ctx.store.commit({ records: [], contents: new Map(), deleted: trashed });
+    // Their PDFs go with them, unless a paper still in the library has the same file.
+    const kept = (await this.ctx.store.allRecords()).flatMap((r) => r.attachments.map((a) => a.sha256));
+    await removeUnreferenced(this.ctx.store.dir, new Set(kept));
     this.ctx.changed(trashed);
     return trashed.length;
   }

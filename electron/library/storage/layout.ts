@@ -13,6 +13,8 @@ export const PAPERS_DIR = 'papers';
 export const CONTENTS_DIR = 'contents';
 export const BACKUPS_DIR = 'backups';
 export const QUARANTINE_DIR = 'quarantine';
+/** PDFs, each stored once under its SHA-256 (`<hash>.pdf`): never changed in place, so backups link them. */
+export const ATTACHMENTS_DIR = 'attachments';
 
 export const ManifestSchema = z.object({
   format: z.literal('margin-library'),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BackupInfoSchema, type BackupInfo } from '../../../shared/models/backup.js';
 import { nodeDurableFs, syncFolder, writeFileDurable } from './durable-write.js';
 import { LibraryError } from './errors.js';
-import { BACKUPS_DIR, CONTENTS_DIR, MANIFEST_FILE, PAPERS_DIR } from './layout.js';
+import { ATTACHMENTS_DIR, BACKUPS_DIR, CONTENTS_DIR, MANIFEST_FILE, PAPERS_DIR } from './layout.js';
 
 /** Whole-library backups: `backups/snapshots/<name>/`, newest 10 kept. */
 export const SNAPSHOTS_DIR = path.join(BACKUPS_DIR, 'snapshots');
@@ -50,6 +50,13 @@ export async function stageSnapshot(libraryDir: string, reason: string, now: Dat
       await linkOrCopy(path.join(libraryDir, sub, file), path.join(staging, sub, file));
       files++;
     }
+  }
+  // PDFs are stored under their hash and never changed, so a link is the whole backup of one.
+  const pdfs = await pdfFiles(path.join(libraryDir, ATTACHMENTS_DIR));
+  if (pdfs.length > 0) await mkdir(path.join(staging, ATTACHMENTS_DIR), { recursive: true });
+  for (const file of pdfs) {
+    await linkOrCopy(path.join(libraryDir, ATTACHMENTS_DIR, file), path.join(staging, ATTACHMENTS_DIR, file));
+    files++;
   }
   for (const file of TOP_LEVEL_FILES) {
     try {
@@ -133,6 +140,14 @@ export async function restoreSnapshot(libraryDir: string, name: string): Promise
     for (const file of wanted) await replaceWith(path.join(source, sub, file), path.join(libraryDir, sub, file));
     await syncFolder(nodeDurableFs, path.join(libraryDir, sub));
   }
+  // The backup's PDFs that are gone from the library come back (linked); later ones stay, unreferenced until
+  // the Trash is next emptied.
+  for (const file of await pdfFiles(path.join(source, ATTACHMENTS_DIR))) {
+    const target = path.join(libraryDir, ATTACHMENTS_DIR, file);
+    if (await exists(target)) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    await linkOrCopy(path.join(source, ATTACHMENTS_DIR, file), target);
+  }
   for (const file of TOP_LEVEL_FILES) {
     if (await exists(path.join(source, file))) await replaceWith(path.join(source, file), path.join(libraryDir, file));
     // Saved searches or distinct pairs made after the backup are not part of the state restored.
@@ -183,11 +198,11 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
 }
 
 async function jsonFiles(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir)).filter((n) => n.endsWith('.json'));
-  } catch {
-    return [];
-  }
+  return (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+}
+
+async function pdfFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{64}\.pdf$/.test(n));
 }
 
 async function verifyReadable(dir: string): Promise<void> {

@@ -2,7 +2,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { TEMP_SUFFIX } from './durable-write.js';
-import { CONTENTS_DIR, PAPERS_DIR } from './layout.js';
+import { ATTACHMENTS_DIR, CONTENTS_DIR, PAPERS_DIR } from './layout.js';
 import { SNAPSHOTS_DIR } from './snapshots.js';
 
 /** Remove the temporary files and `.partial` backup folders an interrupted write or backup left in `dir`. */
@@ -12,7 +12,7 @@ export async function removeStaleTempFiles(dir: string): Promise<void> {
   for (const name of await readdir(snapshots).catch(() => [] as string[])) {
     if (name.endsWith('.partial')) await rm(path.join(snapshots, name), { recursive: true, force: true });
   }
-  for (const sub of ['.', PAPERS_DIR, CONTENTS_DIR]) {
+  for (const sub of ['.', PAPERS_DIR, CONTENTS_DIR, ATTACHMENTS_DIR]) {
     let names: string[];
     try {
       names = await readdir(path.join(dir, sub));

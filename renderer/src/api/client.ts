@@ -2,13 +2,15 @@ import { CONTRACT, type Request } from '../../../shared/ipc/contract.js';
 import type { Channel } from '../../../shared/ipc/channels.js';
 import { parseLibraryChange, type LibraryChange } from '../../../shared/ipc/library-change.js';
 import { envelopeSchema, type ErrorBody } from '../../../shared/ipc/envelope.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Moves a call to main and back: preload IPC in Electron, HTTP under `margin serve`. */
 export interface Transport {
   invoke(channel: Channel, request: unknown): Promise<unknown>;
   /** Hear about library changes made anywhere (the event's payload, unchecked); returns the unsubscribe function. */
   onLibraryChanged(listener: (change: unknown) => void): () => void;
+  /** A PDF's bytes as an envelope (unchecked). */
+  readAttachment(paperId: string, sha256: string): Promise<unknown>;
 }
 
 /** A failed call, with the code and message main sent. */
@@ -27,6 +29,8 @@ export interface MarginApi {
   call<C extends Channel>(channel: C, request: Request<C>): Promise<z.output<(typeof CONTRACT)[C]['response']>>;
   /** Hear about library changes made anywhere, checked against the contract. */
   onLibraryChanged(listener: (change: LibraryChange) => void): () => void;
+  /** The bytes of one of a paper's PDFs. */
+  readAttachment(paperId: string, sha256: string): Promise<Uint8Array>;
 }
 
 export function createApi(transport: Transport): MarginApi {
@@ -40,5 +44,13 @@ export function createApi(transport: Transport): MarginApi {
       return envelope.data.data as z.output<(typeof CONTRACT)[typeof channel]['response']>;
     },
     onLibraryChanged: (listener) => transport.onLibraryChanged((raw) => listener(parseLibraryChange(raw))),
+    async readAttachment(paperId, sha256) {
+      const envelope = envelopeSchema(z.instanceof(Uint8Array)).safeParse(
+        await transport.readAttachment(paperId, sha256),
+      );
+      if (!envelope.success) throw new ApiError('internal', 'the PDF did not arrive as bytes');
+      if (!envelope.data.ok) throw new ApiError(envelope.data.error.code, envelope.data.error.message);
+      return envelope.data.data;
+    },
   };
 }

@@ -5,6 +5,7 @@ import type { Transport } from './client.js';
 export interface PreloadBridge {
   invoke(channel: Channel, request: unknown): Promise<unknown>;
   onLibraryChanged(listener: (change: unknown) => void): () => void;
+  readAttachment(paperId: string, sha256: string): Promise<unknown>;
 }
 
 declare global {
@@ -68,6 +69,14 @@ export function httpTransport(origin: string, token: string): Transport {
         keepalive: !READS.has(channel) && body.length < KEEPALIVE_MAX_BYTES,
       });
       return response.json();
+    },
+    async readAttachment(paperId, sha256) {
+      const response = await fetch(
+        `${origin}/api/attachment/${encodeURIComponent(paperId)}/${encodeURIComponent(sha256)}`,
+        { headers: { 'x-margin-token': token } },
+      );
+      // The bytes, or the error envelope the host sends instead.
+      return response.ok ? { ok: true, data: new Uint8Array(await response.arrayBuffer()) } : response.json();
     },
     onLibraryChanged(listener) {
       const source = new EventSource(`${origin}/api/events?token=${encodeURIComponent(token)}`);

@@ -37,7 +37,7 @@ describe('one refresh path', () => {
     await settle();
     main.calls.length = 0;
     const api = createApi({
-      invoke: main.transport.invoke,
+      ...main.transport,
       onLibraryChanged: (listener) => (listener('junk'), () => 0),
     });
     api.onLibraryChanged((change) => void store.getState().applyLibraryChange(change));

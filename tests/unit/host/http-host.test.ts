@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHttpHost, type RunningHost } from '../../../electron/host/http-host.js';
 import type { Session } from '../../../electron/library/api/session.js';
 import { sampleSession } from '../../helpers/session.js';
+import { readAttachmentBytes } from '../../../electron/library/api/attachment-bytes.js';
+import { makePdf } from '../../helpers/make-pdf.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const STATIC_DIR = path.resolve(import.meta.dirname, '../../../out/renderer');
@@ -17,9 +19,14 @@ afterEach(async () => {
 
 async function start() {
   const { session, handlers, ids } = await sampleSession(await tempDir());
-  const host = await startHttpHost({ handlers, staticDir: STATIC_DIR, subscribe: (l) => session.library.onChange(l) });
+  const host = await startHttpHost({
+    handlers,
+    staticDir: STATIC_DIR,
+    subscribe: (l) => session.library.onChange(l),
+    readAttachment: (request) => readAttachmentBytes(session.library, request),
+  });
   running = { host, session };
-  return { host, ids };
+  return { host, ids, session };
 }
 
 /** A raw HTTP request, so tests can send any Host and Origin they like. */
@@ -192,5 +199,26 @@ describe('where exports may go (issue 12, item 5)', () => {
     expect((await confined['library:overview']({})).defaultExportDir).toBe(root);
     expect(await confined['export:chooseFolder']({})).toEqual({ dir: root });
     await session.close();
+  });
+
+  it('sends the bytes of a PDF to the token holder only, as a download the browser never shows', async () => {
+    const { host, ids, session } = await start();
+    const id = ids[0] ?? '';
+    const pdf = await makePdf([['Hello']]);
+    const { attachment } = await session.library.attachments.attach(id, { bytes: pdf }, 'hello.pdf');
+    const where = `/api/attachment/${id}/${attachment.sha256}`;
+    const headers = { host: `127.0.0.1:${host.port}`, 'x-margin-token': host.token };
+    const got = await fetch(`http://127.0.0.1:${host.port}${where}`, { headers: { 'x-margin-token': host.token } });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    expect(got.headers.get('content-disposition')).toBe('attachment');
+    expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(new Uint8Array(pdf));
+    expect((await send(host.port, { path: where, headers: { host: headers.host } })).status).toBe(401);
+    const bad = await send(host.port, { path: `/api/attachment/${id}/not-a-hash`, headers });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const missing = await send(host.port, { path: `/api/attachment/${ids[1]}/${attachment.sha256}`, headers });
+    expect(missing.status).toBe(404);
   });
 });

@@ -2,7 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registerIpc, trustedSender, type IpcMainLike } from '../../../electron/main/ipc.js';
-import { CHANNELS } from '../../../shared/ipc/channels.js';
+import { ATTACHMENT_BYTES_CHANNEL, CHANNELS } from '../../../shared/ipc/channels.js';
+import { readAttachmentBytes } from '../../../electron/library/api/attachment-bytes.js';
+import { makePdf } from '../../helpers/make-pdf.js';
 import type { Envelope } from '../../../shared/ipc/envelope.js';
 import { sampleSession } from '../../helpers/session.js';
 import { tempDir } from '../../helpers/temp-dir.js';
@@ -90,6 +92,33 @@ describe('IPC registration', () => {
       ok: false,
       error: { code: 'not-found', message: expect.stringContaining('ffffffffffffffff') },
     });
+    await session.close();
+  });
+});
+
+describe('PDF bytes over IPC', () => {
+  it('answers the app page with the bytes of an attached PDF, and refuses other senders and bad requests', async () => {
+    const { session, handlers, ids } = await sampleSession(await tempDir());
+    const id = ids[0] ?? '';
+    const pdf = await makePdf([['Hello']]);
+    const { attachment } = await session.library.attachments.attach(id, { bytes: pdf }, 'hello.pdf');
+    const fake = fakeIpcMain();
+    registerIpc(fake.ipc, handlers, trustedSender(APP_URL), (request) => readAttachmentBytes(session.library, request));
+    const got = await fake.call(ATTACHMENT_BYTES_CHANNEL, { paperId: id, sha256: attachment.sha256 });
+    expect(got.ok && got.data).toEqual(new Uint8Array(pdf));
+    const foreign = await fake.call(
+      ATTACHMENT_BYTES_CHANNEL,
+      { paperId: id, sha256: attachment.sha256 },
+      'https://evil.example/',
+    );
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const traversal = await fake.call(ATTACHMENT_BYTES_CHANNEL, { paperId: id, sha256: '../../margin.json' });
+    expect(traversal).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: 'attachment: sha256: not a SHA-256' },
+    });
+    const other = await fake.call(ATTACHMENT_BYTES_CHANNEL, { paperId: ids[1], sha256: attachment.sha256 });
+    expect(other).toMatchObject({ ok: false, error: { code: 'not-found' } });
     await session.close();
   });
 });

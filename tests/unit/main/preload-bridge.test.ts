@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBridge, type IpcRendererLike } from '../../../electron/preload/bridge.js';
-import { CHANNELS, LIBRARY_CHANGED_EVENT } from '../../../shared/ipc/channels.js';
+import { ATTACHMENT_BYTES_CHANNEL, CHANNELS, LIBRARY_CHANGED_EVENT } from '../../../shared/ipc/channels.js';
 import type { Channel } from '../../../shared/ipc/channels.js';
 
 function fakeIpcRenderer() {
@@ -38,7 +38,7 @@ describe('preload bridge', () => {
     }
     expect(ipc.invoke).not.toHaveBeenCalled();
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onLibraryChanged']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onLibraryChanged', 'readAttachment']);
   });
 
   it('passes the payload of a change event on, never the IPC event object, and unsubscribes', () => {
@@ -51,5 +51,13 @@ describe('preload bridge', () => {
     off();
     ipc.emit(LIBRARY_CHANGED_EVENT, {});
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks main for a PDF by paper id and hash on its own channel, passing nothing else', async () => {
+    const ipc = fakeIpcRenderer();
+    const bridge = createBridge(ipc);
+    const hostile = { toString: () => 'p1' } as unknown as string;
+    await bridge.readAttachment(hostile, 'abc');
+    expect(ipc.invoke).toHaveBeenCalledWith(ATTACHMENT_BYTES_CHANNEL, { paperId: 'p1', sha256: 'abc' });
   });
 });

@@ -28,6 +28,7 @@ function paper(overrides: Partial<Paper> = {}): Paper {
     source: { format: 'digest', fileName: 'digest.txt', digestDate: '2024-06-18' },
     citationKey: null,
     trashedAt: null,
+    attachments: [],
     annotationCount: 2,
     hasNote: true,
     addedAt: '2026-11-27T09:00:00.000Z',

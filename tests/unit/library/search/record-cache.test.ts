@@ -23,6 +23,7 @@ function rec(id: string, parts: Partial<Omit<PaperRecord, 'id'>> = {}): PaperRec
     annotationCount: 0,
     hasNote: false,
     trashedAt: null,
+    attachments: [],
     addedAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...parts,

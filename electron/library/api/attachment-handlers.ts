@@ -1,0 +1,27 @@
+import type { Handlers } from '../../../shared/ipc/contract.js';
+import type { Library } from '../library.js';
+import { LibraryError } from '../storage/errors.js';
+
+/** Asks the user for a PDF to attach (the app: a native dialog in main); null when they cancel. */
+export type PdfPicker = () => Promise<string | null>;
+
+export function createAttachmentHandlers(
+  library: Library,
+  pickPdf: PdfPicker | undefined,
+): Pick<Handlers, 'attachments:add' | 'attachments:choose' | 'attachments:stored'> {
+  return {
+    'attachments:add': async ({ paperId, fileName, data }) =>
+      library.attachments.attach(paperId, { bytes: Buffer.from(data, 'base64') }, fileName),
+    'attachments:choose': async ({ paperId }) => {
+      if (!pickPdf)
+        throw new LibraryError(
+          'unsupported',
+          'choosing a file needs the desktop app; drop the PDF on the paper instead',
+        );
+      const file = await pickPdf();
+      return file === null ? null : library.attachments.attach(paperId, { file }, file);
+    },
+    'attachments:stored': async () =>
+      (await library.attachments.stored()).map((s) => ({ ...s, papers: [...s.papers] })),
+  };
+}

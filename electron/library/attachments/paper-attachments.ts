@@ -1,0 +1,84 @@
+import path from 'node:path';
+import type { Attachment, PaperRecord } from '../../../shared/models/paper.js';
+import type { LibraryContext } from '../context/library-context.js';
+import { LibraryError } from '../storage/errors.js';
+import { attachmentPath, exists, storePdf, type PdfSource } from './attachment-files.js';
+
+/** One stored PDF and the papers that have it, for the Storage view. */
+export interface StoredFile {
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly fileName: string;
+  readonly papers: ReadonlyArray<{ readonly id: string; readonly title: string; readonly trashed: boolean }>;
+}
+
+/** PDFs kept with papers: attach one, find its file, and see what is stored. */
+export class PaperAttachments {
+  constructor(private readonly ctx: LibraryContext) {}
+
+  /**
+   * Keep a PDF with a paper. The file is copied into the library (the original is never moved or changed);
+   * the same file is stored once, and attaching it again to the same paper changes nothing.
+   */
+  async attach(
+    paperId: string,
+    source: PdfSource,
+    fileName: string,
+  ): Promise<{ attachment: Attachment; outcome: 'attached' | 'already-attached' }> {
+    await this.ctx.requireRecord(paperId);
+    const name = displayName(fileName);
+    const stored = await storePdf(this.ctx.store.dir, source, name);
+    const result = await this.ctx.store.exclusive(async (writer) => {
+      const record = await this.ctx.requireRecord(paperId);
+      const known = record.attachments.find((a) => a.sha256 === stored.sha256);
+      if (known) return { attachment: known, outcome: 'already-attached' as const };
+      const now = this.ctx.nowIso();
+      const attachment: Attachment = { sha256: stored.sha256, fileName: name, bytes: stored.bytes, addedAt: now };
+      await writer.putRecord({ ...record, attachments: [...record.attachments, attachment], updatedAt: now });
+      return { attachment, outcome: 'attached' as const };
+    });
+    if (result.outcome === 'attached') this.ctx.changed([paperId], false);
+    return result;
+  }
+
+  /** The file of a PDF attached to this paper; an error says which, when it is not attached or not on disk. */
+  async file(paperId: string, sha256: string): Promise<string> {
+    const record = await this.ctx.requireRecord(paperId);
+    const attachment = record.attachments.find((a) => a.sha256 === sha256);
+    if (!attachment) throw new LibraryError('not-found', `paper ${paperId} has no attachment ${sha256.slice(0, 12)}…`);
+    const file = attachmentPath(this.ctx.store.dir, sha256);
+    if (!(await exists(file)))
+      throw new LibraryError(
+        'not-found',
+        `the PDF "${attachment.fileName}" of paper ${paperId} is missing from ${path.dirname(file)}`,
+      );
+    return file;
+  }
+
+  /** Every stored PDF with its size and the papers that have it, largest first. */
+  async stored(): Promise<StoredFile[]> {
+    const bySha = new Map<string, { bytes: number; fileName: string; papers: PaperRecord[] }>();
+    for (const record of await this.ctx.store.allRecords()) {
+      for (const a of record.attachments) {
+        const entry = bySha.get(a.sha256) ?? { bytes: a.bytes, fileName: a.fileName, papers: [] };
+        entry.papers.push(record);
+        bySha.set(a.sha256, entry);
+      }
+    }
+    return [...bySha.entries()]
+      .map(([sha256, e]) => ({
+        sha256,
+        bytes: e.bytes,
+        fileName: e.fileName,
+        papers: e.papers.map((p) => ({ id: p.id, title: p.title, trashed: p.trashedAt !== null })),
+      }))
+      .sort((a, b) => b.bytes - a.bytes || a.fileName.localeCompare(b.fileName));
+  }
+}
+
+/** The name a PDF came with, for showing only: its last path part, without control characters, at most 255. */
+export function displayName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const clean = [...base.replace(/\p{Cc}/gu, '').trim()].slice(0, 255).join('');
+  return clean === '' ? 'document.pdf' : clean;
+}

@@ -1,0 +1,145 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Library } from '../../../../electron/library/library.js';
+import { LibraryError } from '../../../../electron/library/storage/errors.js';
+import { SNAPSHOTS_DIR } from '../../../../electron/library/storage/snapshots.js';
+import { fixedDeps } from '../../../helpers/fixed-deps.js';
+import { makePdf } from '../../../helpers/make-pdf.js';
+import { tempDir } from '../../../helpers/temp-dir.js';
+
+async function libraryWith(titles: string[]): Promise<{ library: Library; ids: string[] }> {
+  const library = await Library.open({ dir: await tempDir(), mode: 'write', holder: 'test', deps: fixedDeps() });
+  const text = JSON.stringify(titles.map((title, i) => ({ id: `k${i}`, type: 'article', title })));
+  const report = await library.imports.run({
+    text,
+    format: 'csl-json',
+    fileName: 'papers.json',
+    tags: [],
+    dryRun: false,
+  });
+  return { library, ids: report.ids };
+}
+
+async function pdfFile(name = 'paper.pdf', text = 'Sparse attention'): Promise<string> {
+  const file = path.join(await tempDir(), name);
+  await writeFile(file, await makePdf([[text], ['page two']]));
+  return file;
+}
+
+const attachmentFiles = async (library: Library) =>
+  (await readdir(path.join(library.dir, 'attachments')).catch(() => [] as string[])).sort();
+
+describe('attaching a PDF', () => {
+  it('copies it into the library under its hash and leaves the original as it was', async () => {
+    const { library, ids } = await libraryWith(['Sparse Attention']);
+    const id = ids[0] ?? '';
+    const file = await pdfFile('Sparse attention (final).pdf');
+    const before = { bytes: await readFile(file), mtime: (await stat(file)).mtimeMs };
+    const changes: Array<readonly string[]> = [];
+    library.onChange((changed) => changes.push(changed));
+
+    const { attachment, outcome } = await library.attachments.attach(id, { file }, file);
+    expect(outcome).toBe('attached');
+    expect(attachment).toMatchObject({ fileName: 'Sparse attention (final).pdf', bytes: before.bytes.length });
+    expect(attachment.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await attachmentFiles(library)).toEqual([`${attachment.sha256}.pdf`]);
+    expect(await readFile(await library.attachments.file(id, attachment.sha256))).toEqual(before.bytes);
+    expect(await readFile(file)).toEqual(before.bytes);
+    expect((await stat(file)).mtimeMs).toBe(before.mtime);
+    expect((await library.papers.get(id)).attachments).toEqual([attachment]);
+    expect(changes).toEqual([[id]]);
+    await library.close();
+  });
+
+  it('stores the same file once, however often and to however many papers it is attached', async () => {
+    const { library, ids } = await libraryWith(['One', 'Two']);
+    const file = await pdfFile();
+    const first = await library.attachments.attach(ids[0] ?? '', { file }, 'a.pdf');
+    const again = await library.attachments.attach(ids[0] ?? '', { bytes: await readFile(file) }, 'b.pdf');
+    expect(again).toEqual({ attachment: first.attachment, outcome: 'already-attached' });
+    await library.attachments.attach(ids[1] ?? '', { file }, 'c.pdf');
+    expect(await attachmentFiles(library)).toEqual([`${first.attachment.sha256}.pdf`]);
+    const stored = await library.attachments.stored();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.papers.map((p) => p.title).sort()).toEqual(['One', 'Two']);
+    await library.close();
+  });
+
+  it('refuses what is not a PDF, an unknown paper and a missing file, saying which, and keeps nothing', async () => {
+    const { library, ids } = await libraryWith(['One']);
+    const text = path.join(await tempDir(), 'notes.pdf');
+    await writeFile(text, 'just some text, named .pdf');
+    const notPdf = await library.attachments.attach(ids[0] ?? '', { file: text }, text).catch((e: unknown) => e);
+    expect(notPdf).toBeInstanceOf(LibraryError);
+    expect((notPdf as LibraryError).message).toBe('notes.pdf: not a PDF (no %PDF- header in its first 1024 bytes)');
+    const unknown = await library.attachments.attach('p999999999', { file: text }, text).catch((e: unknown) => e);
+    expect((unknown as LibraryError).code).toBe('not-found');
+    const missing = path.join(await tempDir(), 'gone.pdf');
+    const gone = await library.attachments.attach(ids[0] ?? '', { file: missing }, missing).catch((e: unknown) => e);
+    expect((gone as LibraryError).message).toBe('gone.pdf: cannot read it (ENOENT)');
+    expect(await attachmentFiles(library)).toEqual([]);
+    expect((await library.papers.get(ids[0] ?? '')).attachments).toEqual([]);
+    await library.close();
+  });
+
+  it('never takes a file name for a path', async () => {
+    const { library, ids } = await libraryWith(['One']);
+    const { attachment } = await library.attachments.attach(
+      ids[0] ?? '',
+      { bytes: await makePdf([['x']]) },
+      '../../etc/\u0007passwd.pdf',
+    );
+    expect(attachment.fileName).toBe('passwd.pdf');
+    const wrong = await library.attachments.file(ids[0] ?? '', '../../etc/passwd').catch((e: unknown) => e);
+    expect((wrong as LibraryError).code).toBe('not-found');
+    await library.close();
+  });
+});
+
+describe('attachments and the rest of the library', () => {
+  it('go with their papers when the Trash is emptied, unless another paper has the same file', async () => {
+    const { library, ids } = await libraryWith(['One', 'Two', 'Three']);
+    const [one, two, three] = ids.map((id) => id);
+    const shared = await pdfFile('shared.pdf', 'shared');
+    const own = await pdfFile('own.pdf', 'own');
+    const a = await library.attachments.attach(one ?? '', { file: shared }, 'shared.pdf');
+    await library.attachments.attach(two ?? '', { file: shared }, 'shared.pdf');
+    const b = await library.attachments.attach(three ?? '', { file: own }, 'own.pdf');
+    await library.papers.trash([one ?? '', three ?? '']);
+    // In the Trash, the files stay: the papers can still be restored.
+    expect(await attachmentFiles(library)).toHaveLength(2);
+    expect((await library.attachments.stored()).every((s) => s.papers.length > 0)).toBe(true);
+    await library.papers.emptyTrash();
+    expect(await attachmentFiles(library)).toEqual([`${a.attachment.sha256}.pdf`]);
+    expect(b.attachment.sha256).not.toBe(a.attachment.sha256);
+    await library.close();
+  });
+
+  it('are in backups as hard links, and a restore brings a removed PDF back', async () => {
+    const { library, ids } = await libraryWith(['One']);
+    const { attachment } = await library.attachments.attach(ids[0] ?? '', { file: await pdfFile() }, 'p.pdf');
+    const backup = await library.backups.take('manual');
+    const inLibrary = path.join(library.dir, 'attachments', `${attachment.sha256}.pdf`);
+    const inBackup = path.join(library.dir, SNAPSHOTS_DIR, backup.name, 'attachments', `${attachment.sha256}.pdf`);
+    expect((await stat(inBackup)).ino).toBe((await stat(inLibrary)).ino);
+    await library.papers.trash(ids);
+    await library.papers.emptyTrash();
+    expect(await attachmentFiles(library)).toEqual([]);
+    await library.backups.restore(backup.name);
+    expect(await attachmentFiles(library)).toEqual([`${attachment.sha256}.pdf`]);
+    expect(await readFile(await library.attachments.file(ids[0] ?? '', attachment.sha256))).toEqual(
+      await readFile(inBackup),
+    );
+    await library.close();
+  });
+
+  it('of two duplicates merged are both kept', async () => {
+    const { library, ids } = await libraryWith(['One', 'One again']);
+    const a = await library.attachments.attach(ids[0] ?? '', { bytes: await makePdf([['a']]) }, 'a.pdf');
+    const b = await library.attachments.attach(ids[1] ?? '', { bytes: await makePdf([['b']]) }, 'b.pdf');
+    const merged = await library.duplicates.merge(ids[0] ?? '', ids[1] ?? '');
+    expect(merged.attachments.map((x) => x.sha256)).toEqual([a.attachment.sha256, b.attachment.sha256]);
+    await library.close();
+  });
+});
