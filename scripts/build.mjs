@@ -1,6 +1,6 @@
 // Builds every part of Margin: the Node side with esbuild (main, preload, CLI, worker, bench), the renderer with Vite.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 
 await rm('out', { recursive: true, force: true });
@@ -58,4 +58,7 @@ await build({
 });
 const { build: viteBuild } = await import('vite');
 await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
+// pdf.js reads its standard fonts and character maps as files of the app: reading a PDF never goes online.
+for (const dir of ['standard_fonts', 'cmaps'])
+  await cp(`node_modules/pdfjs-dist/${dir}`, `out/renderer/pdfjs/${dir}`, { recursive: true });
 console.log('built out/');

@@ -38,6 +38,12 @@ export interface RunningHost {
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  // pdf.js's worker is a module: browsers run it only when served as JavaScript.
+  '.mjs': 'text/javascript; charset=utf-8',
+  // pdf.js's standard fonts and character maps.
+  '.pfb': 'application/octet-stream',
+  '.ttf': 'font/ttf',
+  '.bcmap': 'application/octet-stream',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',

@@ -136,6 +136,7 @@ export function syntheticPaper(index: number, rand: () => number, now: string): 
     citationKey: null,
     trashedAt: null,
     attachments: [],
+    reading: null,
     ...countsOf(content),
     addedAt: new Date(Date.parse(now) - index * 1000).toISOString(),
     updatedAt: now,

@@ -37,6 +37,7 @@ export const CHANNELS = [
   'attachments:add',
   'attachments:choose',
   'attachments:stored',
+  'papers:setReading',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

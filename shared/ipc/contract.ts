@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ENTRY_EDIT_ACTIONS, ImportReportSchema } from '../models/import-report.js';
 import {
   AttachmentSchema,
+  ReadingPositionSchema,
   AnnotationColorSchema,
   AnnotationSchema,
   IMPORT_FORMATS,
@@ -217,6 +218,11 @@ export const CONTRACT = {
     response: AttachResultSchema.nullable(),
   },
   'attachments:stored': { request: Empty, response: z.array(StoredFileSchema) },
+  /** The page shown of a paper's PDF; opening a PDF of an Inbox or To read paper moves it to Reading. */
+  'papers:setReading': {
+    request: z.strictObject({ paperId: PaperIdSchema, position: ReadingPositionSchema.strict() }),
+    response: ListRowSchema,
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

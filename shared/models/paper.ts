@@ -77,6 +77,14 @@ export const AttachmentSchema = z.object({
 });
 export type Attachment = z.output<typeof AttachmentSchema>;
 
+/** Where the reader is in a paper's PDF: its page, out of how many. */
+export const ReadingPositionSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  page: z.number().int().positive(),
+  pages: z.number().int().positive(),
+});
+export type ReadingPosition = z.output<typeof ReadingPositionSchema>;
+
 /**
  * What the paper list needs: opening a library reads only these, so start-up stays fast at
  * 100k papers. The counts mirror the paper's content and change in the same transaction.
@@ -106,6 +114,8 @@ export const PaperRecordSchema = z.object({
   trashedAt: z.string().nullable().default(null),
   /** PDFs of the paper, oldest first (older libraries have none). */
   attachments: z.array(AttachmentSchema).default([]),
+  /** The page last shown of the paper's PDF. */
+  reading: ReadingPositionSchema.nullable().default(null),
   addedAt: z.string(),
   updatedAt: z.string(),
 });

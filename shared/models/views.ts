@@ -16,6 +16,10 @@ export const ListRowSchema = z.object({
   status: StatusSchema,
   annotationCount: z.number().int().nonnegative(),
   hasNote: z.boolean(),
+  /** Pages read of the PDF, when one has been opened. */
+  reading: z.object({ page: z.number().int().positive(), pages: z.number().int().positive() }).nullable().default(null),
+  /** How many PDFs the paper has. */
+  attachmentCount: z.number().int().nonnegative().default(0),
   addedAt: z.string(),
 });
 export type ListRow = z.output<typeof ListRowSchema>;

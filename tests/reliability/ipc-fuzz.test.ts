@@ -44,6 +44,7 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'attachments:add': { paperId: id, fileName: 'a.pdf', data: 'JVBERi0xLjQK' },
     'attachments:choose': { paperId: id },
     'attachments:stored': {},
+    'papers:setReading': { paperId: id, position: { sha256: 'a'.repeat(64), page: 1, pages: 2 } },
     'export:bibliography': { format: 'bibtex', file: '/tmp/x/a.bib', scope: { kind: 'all' } },
     'backups:list': {},
     'backups:restore': { name: 'no-such-backup' },

@@ -29,6 +29,7 @@ function paper(fields: Partial<Paper>): Paper {
     hasNote: false,
     trashedAt: null,
     attachments: [],
+    reading: null,
     addedAt: now,
     updatedAt: now,
     abstract: null,

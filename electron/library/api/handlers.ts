@@ -36,6 +36,7 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
     'papers:setStatus': async ({ id, status }) => toListRow(await library.papers.setStatus(id, status)),
     'papers:addTags': async ({ id, tags }) => toListRow(await library.papers.addTags(id, tags)),
     'papers:removeTags': async ({ id, tags }) => toListRow(await library.papers.removeTags(id, tags)),
+    'papers:setReading': async ({ paperId, position }) => toListRow(await library.papers.setReading(paperId, position)),
     'import:preview': async (request) => {
       const outcome = await library.imports.run(importRequest({ ...request, tags: [] }, true));
       const { added, merged, unchanged, failed, items, digest, format: detected } = outcome;

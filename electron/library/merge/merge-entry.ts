@@ -112,6 +112,7 @@ export function recordFromEntry(
     hasNote: false,
     trashedAt: null,
     attachments: [],
+    reading: null,
     addedAt: now,
     updatedAt: now,
   };

@@ -45,6 +45,7 @@ export function mergePapers(keep: Paper, drop: Paper, now: string): { record: Pa
     citationKey: fill('citationKey'),
     ...countsOf(content),
     trashedAt: null,
+    reading: keep.reading ?? drop.reading,
     // Both papers' PDFs, each once.
     attachments: [
       ...keep.attachments,

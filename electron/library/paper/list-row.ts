@@ -17,6 +17,8 @@ export function toListRow(record: PaperRecord): ListRow {
     status: record.status,
     annotationCount: record.annotationCount,
     hasNote: record.hasNote,
+    reading: record.reading ? { page: record.reading.page, pages: record.reading.pages } : null,
+    attachmentCount: record.attachments.length,
     addedAt: record.addedAt,
   };
 }

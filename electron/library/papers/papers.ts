@@ -3,6 +3,7 @@ import {
   type Paper,
   type PaperContent,
   type PaperRecord,
+  type ReadingPosition,
   type Status,
 } from '../../../shared/models/paper.js';
 import type { View } from '../../../shared/ipc/contract.js';
@@ -13,6 +14,7 @@ import { comparator } from '../search/record-cache.js';
 import { selectRecords } from '../search/paper-query.js';
 import type { TextSearch } from '../search/text-search.js';
 import { removeUnreferenced } from '../attachments/attachment-files.js';
+import { LibraryError } from '../storage/errors.js';
 
 /** Which papers `list` answers: a view and a search, as the app's list selects them, or these ids. */
 export interface PaperSelection {
@@ -91,6 +93,23 @@ export class Papers {
     return this.update(id, (r) => {
       const next = r.tags.filter((t) => !drop.has(t.toLowerCase()));
       return next.length === r.tags.length ? r : { ...r, tags: next };
+    });
+  }
+
+  /**
+   * Remember the page shown of one of the paper's PDFs. A paper in the Inbox or To read whose PDF is being
+   * read moves to Reading.
+   */
+  async setReading(id: string, position: ReadingPosition): Promise<PaperRecord> {
+    if (position.page > position.pages)
+      throw new LibraryError('invalid-request', `page ${position.page} of a ${position.pages}-page PDF`);
+    return this.update(id, (r) => {
+      if (!r.attachments.some((a) => a.sha256 === position.sha256))
+        throw new LibraryError('not-found', `paper ${id} has no attachment ${position.sha256.slice(0, 12)}…`);
+      const status = r.status === 'inbox' || r.status === 'to-read' ? 'reading' : r.status;
+      const same =
+        r.reading?.sha256 === position.sha256 && r.reading.page === position.page && r.reading.pages === position.pages;
+      return same && status === r.status ? r : { ...r, status, reading: { ...position } };
     });
   }
 

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { MarginApi } from '../api/client.js';
 import { createAnnotationSlice } from '../features/annotations/annotation-slice.js';
 import { createBackupsSlice } from '../features/backups/backups-slice.js';
+import { createPdfSlice } from '../features/pdf/pdf-slice.js';
 import { createDuplicatesSlice } from '../features/duplicates/duplicates-slice.js';
 import { createExportSlice } from '../features/export/export-slice.js';
 import { createImportSlice } from '../features/import/import-slice.js';
@@ -28,5 +29,6 @@ export function createMarginStore(api: MarginApi): MarginStore {
     ...createExportSlice(api)(...args),
     ...createDuplicatesSlice(api)(...args),
     ...createBackupsSlice(api)(...args),
+    ...createPdfSlice(api)(...args),
   }));
 }

@@ -5,9 +5,10 @@ import type { MarginStore } from '../../store/use-margin.js';
 import { isTyping } from '../commands/use-global-keys.js';
 import { MAX_IMPORT_BYTES } from '../../../../shared/limits.js';
 
-/** Largest file the app reads from a drop or the file picker, to keep the window responsive. */
-
-/** Paste a digest anywhere outside a text field, or drop a file: both open the import dialog with it. */
+/**
+ * Paste a digest anywhere outside a text field, or drop a file: both open the import dialog with it. A
+ * dropped PDF is kept with the open paper instead.
+ */
 export function useImportGestures(store: MarginStore): { dragging: boolean } {
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
@@ -31,6 +32,7 @@ export function useImportGestures(store: MarginStore): { dragging: boolean } {
       setDragging(false);
       const file = event.dataTransfer?.files[0];
       if (!file) return;
+      if (isPdf(file)) return store.getState().attachPdf(file);
       try {
         store.getState().openImport(await importSeedFromFile(file));
       } catch (error) {
@@ -72,4 +74,9 @@ export async function importSeedFromFile(file: File): Promise<ImportSeed> {
   const isHtml = file.type === 'text/html' || /\.x?html?$/i.test(file.name);
   const seed = isHtml ? { text: '', fileName: file.name, html: text } : { text, fileName: file.name };
   return encoding === 'utf-8' ? seed : { ...seed, encoding };
+}
+
+/** A PDF by its type or, when the system gives none, its name. */
+export function isPdf(file: File): boolean {
+  return file.type === 'application/pdf' || (file.type === '' && /\.pdf$/i.test(file.name));
 }

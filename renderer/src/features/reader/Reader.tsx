@@ -8,6 +8,8 @@ import { AnnotationList } from '../annotations/AnnotationList.js';
 import { NoteEditor } from '../annotations/NoteEditor.js';
 import { Icon } from '../../ui/Icon.js';
 import { TagEditor } from '../tags/TagEditor.js';
+import { PdfShelf } from '../pdf/PdfShelf.js';
+import { PdfViewer } from '../pdf/PdfViewer.js';
 
 /** Links a reader can follow; the URL itself is checked by main before the OS opens it. */
 function links(paper: Paper): Array<{ label: string; href: string }> {
@@ -42,6 +44,15 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
       untrash: s.untrashPaper,
     })),
   );
+  const pdf = useMargin(
+    useShallow((s) => ({
+      open: s.pdf,
+      openPdf: s.openPdf,
+      attach: s.attachPdf,
+      error: s.pdfError,
+      loading: s.pdfLoading,
+    })),
+  );
   const a = useMargin(
     useShallow((s) => ({
       selectedId: s.selectedAnnotationId,
@@ -61,6 +72,15 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
           <h2>Nothing open</h2>
           <p>Pick a paper from the list, or press j and k to walk through it.</p>
         </div>
+      </main>
+    );
+  }
+
+  if (pdf.open && pdf.open.paperId === paper.id) {
+    const startPage = paper.reading?.sha256 === pdf.open.attachment.sha256 ? paper.reading.page : 1;
+    return (
+      <main className="reader reader-pdf" aria-label="Reader">
+        <PdfViewer startPage={startPage} />
       </main>
     );
   }
@@ -116,6 +136,13 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
             <TagEditor ref={tagInputRef} tags={paper.tags} />
           </div>
         </div>
+        <PdfShelf
+          paper={paper}
+          loading={pdf.loading}
+          error={pdf.error}
+          onOpen={(attachment) => void pdf.openPdf(attachment)}
+          onAttach={(file) => void pdf.attach(file)}
+        />
         {a.error && (
           <p className="error" role="alert">
             {a.error}

@@ -142,4 +142,24 @@ describe('attachments and the rest of the library', () => {
     expect(merged.attachments.map((x) => x.sha256)).toEqual([a.attachment.sha256, b.attachment.sha256]);
     await library.close();
   });
+
+  it('remember the page being read, move an Inbox paper to Reading, and refuse a page of a PDF it does not have', async () => {
+    const { library, ids } = await libraryWith(['One']);
+    const id = ids[0] ?? '';
+    const { attachment } = await library.attachments.attach(id, { bytes: await makePdf([['a'], ['b']]) }, 'a.pdf');
+    const record = await library.papers.setReading(id, { sha256: attachment.sha256, page: 2, pages: 2 });
+    expect(record).toMatchObject({ status: 'reading', reading: { sha256: attachment.sha256, page: 2, pages: 2 } });
+    await library.papers.setStatus(id, 'read');
+    expect((await library.papers.setReading(id, { sha256: attachment.sha256, page: 1, pages: 2 })).status).toBe('read');
+    const wrongFile = await library.papers
+      .setReading(id, { sha256: 'b'.repeat(64), page: 1, pages: 2 })
+      .catch((e: unknown) => e);
+    expect((wrongFile as LibraryError).code).toBe('not-found');
+    const pastTheEnd = await library.papers
+      .setReading(id, { sha256: attachment.sha256, page: 3, pages: 2 })
+      .catch((e: unknown) => e);
+    expect((pastTheEnd as LibraryError).message).toBe('page 3 of a 2-page PDF');
+    expect((await library.papers.get(id)).reading).toEqual({ sha256: attachment.sha256, page: 1, pages: 2 });
+    await library.close();
+  });
 });

@@ -29,6 +29,7 @@ function paper(overrides: Partial<Paper> = {}): Paper {
     citationKey: null,
     trashedAt: null,
     attachments: [],
+    reading: null,
     annotationCount: 2,
     hasNote: true,
     addedAt: '2026-11-27T09:00:00.000Z',

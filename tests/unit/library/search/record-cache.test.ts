@@ -24,6 +24,7 @@ function rec(id: string, parts: Partial<Omit<PaperRecord, 'id'>> = {}): PaperRec
     hasNote: false,
     trashedAt: null,
     attachments: [],
+    reading: null,
     addedAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...parts,

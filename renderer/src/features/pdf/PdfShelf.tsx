@@ -1,0 +1,62 @@
+import { useRef } from 'react';
+import type { Attachment, Paper } from '../../../../shared/models/paper.js';
+
+function megabytes(bytes: number): string {
+  return bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/** The paper's PDFs, each to read (with how far the reader got), and a way to attach one. */
+export function PdfShelf(props: {
+  paper: Paper;
+  loading: boolean;
+  error: string | null;
+  onOpen: (attachment: Attachment) => void;
+  onAttach: (file: File) => void;
+}) {
+  const { paper, loading, error, onOpen, onAttach } = props;
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <section className="pdf-shelf" aria-label="PDF">
+      {paper.attachments.map((attachment) => {
+        const reading = paper.reading?.sha256 === attachment.sha256 ? paper.reading : null;
+        return (
+          <button
+            key={attachment.sha256}
+            type="button"
+            className="btn small primary"
+            disabled={loading}
+            onClick={() => onOpen(attachment)}
+          >
+            Read PDF
+            <span className="pdf-shelf-detail">
+              {attachment.fileName} · {megabytes(attachment.bytes)}
+              {reading ? ` · p. ${reading.page}/${reading.pages}` : ''}
+            </span>
+          </button>
+        );
+      })}
+      <button type="button" className="btn small ghost" onClick={() => input.current?.click()}>
+        Attach PDF…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept="application/pdf,.pdf"
+        aria-label="PDF file to attach"
+        className="visually-hidden"
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) onAttach(file);
+          e.target.value = '';
+        }}
+      />
+      {loading && <span className="hint-text">Opening…</span>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

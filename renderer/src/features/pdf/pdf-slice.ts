@@ -1,0 +1,88 @@
+import { MAX_UPLOAD_BYTES } from '../../../../shared/limits.js';
+import type { Attachment } from '../../../../shared/models/paper.js';
+import { describeError, type SliceCreator } from '../../store/store-types.js';
+
+/** The PDF shown in the reader instead of the abstract. */
+export interface OpenPdf {
+  readonly paperId: string;
+  readonly attachment: Attachment;
+  readonly bytes: Uint8Array;
+}
+
+export interface PdfSlice {
+  readonly pdf: OpenPdf | null;
+  readonly pdfLoading: boolean;
+  readonly pdfError: string | null;
+  /** Read one of the open paper's PDFs in the reader. */
+  openPdf(attachment: Attachment): Promise<void>;
+  closePdf(): void;
+  /** Keep a PDF the user dropped or chose with the open paper. */
+  attachPdf(file: File): Promise<void>;
+  /** Remember the page shown (the reader calls this as the user scrolls, a beat after they stop). */
+  savePdfPage(page: number, pages: number): Promise<void>;
+}
+
+export const createPdfSlice: SliceCreator<PdfSlice> = (api) => (set, get) => ({
+  pdf: null,
+  pdfLoading: false,
+  pdfError: null,
+  async openPdf(attachment) {
+    const paper = get().paper;
+    if (!paper) return;
+    set({ pdfLoading: true, pdfError: null });
+    try {
+      const bytes = await api.readAttachment(paper.id, attachment.sha256);
+      if (get().paper?.id === paper.id) set({ pdf: { paperId: paper.id, attachment, bytes }, pdfLoading: false });
+    } catch (error) {
+      set({ pdfError: describeError(error), pdfLoading: false });
+    }
+  },
+  closePdf: () => set({ pdf: null, pdfError: null }),
+  async attachPdf(file) {
+    const paper = get().paper;
+    if (!paper) {
+      get().showToast('Open a paper first, then drop its PDF on it.');
+      return;
+    }
+    if (file.size > MAX_UPLOAD_BYTES) {
+      set({
+        pdfError: `${file.name} is larger than ${MAX_UPLOAD_BYTES / 1048576} MB: attach it with margin attach ${paper.id} <file>.`,
+      });
+      return;
+    }
+    try {
+      const data = toBase64(new Uint8Array(await file.arrayBuffer()));
+      const { outcome, attachment } = await api.call('attachments:add', {
+        paperId: paper.id,
+        fileName: file.name,
+        data,
+      });
+      set({ pdfError: null });
+      get().showToast(
+        outcome === 'attached' ? `Attached ${attachment.fileName}.` : `${attachment.fileName} is already attached.`,
+      );
+    } catch (error) {
+      set({ pdfError: describeError(error) });
+    }
+  },
+  async savePdfPage(page, pages) {
+    const open = get().pdf;
+    if (!open) return;
+    try {
+      await api.call('papers:setReading', {
+        paperId: open.paperId,
+        position: { sha256: open.attachment.sha256, page, pages },
+      });
+    } catch (error) {
+      set({ pdfError: describeError(error) });
+    }
+  },
+});
+
+/** Bytes as base64, in pieces (a spread of a whole PDF would overflow the call stack). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, Math.min(i + 0x8000, bytes.length)));
+  return btoa(binary);
+}
