@@ -16,7 +16,8 @@ const node = {
     js: "import { createRequire as __marginCreateRequire } from 'node:module'; const require = __marginCreateRequire(import.meta.url);",
   },
   format: 'esm',
-  external: ['electron'],
+  // pdf.js stays a package everywhere: its Node build loads its own worker module by path.
+  external: ['electron', 'pdfjs-dist'],
 };
 
 const entries = [
@@ -24,6 +25,7 @@ const entries = [
   { in: 'electron/main/main.ts', out: 'out/main/main.js' },
   { in: 'electron/workers/search-worker.ts', out: 'out/workers/search-worker.js' },
   { in: 'electron/workers/parse-worker.ts', out: 'out/workers/parse-worker.js' },
+  { in: 'electron/workers/pdf-text-worker.ts', out: 'out/workers/pdf-text-worker.js' },
   // The bench drives Chromium through playwright-core, which must stay a package (it finds its own files).
   { in: 'scripts/bench/bench.ts', out: 'out/bench/bench.js', external: ['playwright-core'] },
   { in: 'scripts/bench/probes.ts', out: 'out/bench/probe.js' },

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { extractPdfPages } from './attachments/pdf-text.js';
+import { attachmentText, type PdfTextExtractor } from './attachments/pdf-text-store.js';
 import { PaperAttachments } from './attachments/paper-attachments.js';
 import { Backups } from './backups/backups.js';
 import { PaperAnnotations } from './annotations/paper-annotations.js';
@@ -6,7 +9,7 @@ import { parseInProcess, type ImportParser } from './import/import-parser.js';
 import { defaultDeps, LibraryContext, type ChangeListener, type LibraryDeps } from './context/library-context.js';
 import { DuplicateReview } from './merge/duplicate-review.js';
 import { Papers } from './papers/papers.js';
-import { InProcessTextSearch, type TextSearch } from './search/text-search.js';
+import { InProcessTextSearch, type TextSearch, type TextSource } from './search/text-search.js';
 import { LibraryStore } from './storage/library-store.js';
 import type { Notice } from './storage/recovery.js';
 
@@ -19,6 +22,8 @@ export interface LibraryOpenOptions {
   readonly parser?: ImportParser;
   /** Take over a write lock held from another machine, after the user confirmed it. */
   readonly takeOverLock?: boolean;
+  /** Reads PDFs' text for search; the app and `margin serve` pass one that runs in a worker thread. */
+  readonly pdfText?: PdfTextExtractor;
 }
 
 /**
@@ -39,13 +44,14 @@ export class Library {
   private constructor(
     private readonly ctx: LibraryContext,
     parser: ImportParser,
+    pdfText: PdfTextExtractor,
   ) {
     this.backups = new Backups(ctx);
     this.papers = new Papers(ctx, this.backups, () => this.search());
     this.imports = new Importing(ctx, this.backups, parser);
     this.annotations = new PaperAnnotations(ctx);
     this.duplicates = new DuplicateReview(ctx, this.papers, this.backups);
-    this.attachments = new PaperAttachments(ctx);
+    this.attachments = new PaperAttachments(ctx, pdfText);
   }
 
   static async open(options: LibraryOpenOptions): Promise<Library> {
@@ -57,7 +63,11 @@ export class Library {
       now: deps.now,
       ...(options.takeOverLock ? { takeOverLock: true } : {}),
     });
-    return new Library(new LibraryContext(store, deps), options.parser ?? parseInProcess);
+    return new Library(
+      new LibraryContext(store, deps),
+      options.parser ?? parseInProcess,
+      options.pdfText ?? (async (file) => extractPdfPages(new Uint8Array(await readFile(file)))),
+    );
   }
 
   /** Hear about every change this library makes; returns the unsubscribe function. */
@@ -82,20 +92,27 @@ export class Library {
   }
 
   async close(): Promise<void> {
+    await this.attachments.idle();
     await this.backups.settle();
     await this.ownSearch?.close();
     await this.ctx.store.close();
   }
 
-  /** Without a search of its own (the CLI), the library reads text in this process, and only when searched. */
-  private search(): TextSearch {
-    if (this.textSearch) return this.textSearch;
-    const search: TextSearch = new InProcessTextSearch({
+  /** Where a search reads the papers' text from. */
+  textSource(): TextSource {
+    return {
       allRecords: () => this.papers.records(),
       allContents: () => this.papers.allContents(),
       getRecord: (id) => this.papers.getRecord(id),
       getContent: (id) => this.papers.getContent(id),
-    });
+      attachmentText: (record) => attachmentText(this.dir, record),
+    };
+  }
+
+  /** Without a search of its own (the CLI), the library reads text in this process, and only when searched. */
+  private search(): TextSearch {
+    if (this.textSearch) return this.textSearch;
+    const search: TextSearch = new InProcessTextSearch(this.textSource());
     this.ctx.onChange((ids, change) => search.invalidate(ids, change.content));
     this.textSearch = search;
     this.ownSearch = search;

@@ -38,6 +38,7 @@ async function start(): Promise<void> {
       holder: 'the Margin app',
       searchWorker: path.join(here, '../workers/search-worker.js'),
       parseWorker: path.join(here, '../workers/parse-worker.js'),
+      pdfTextWorker: path.join(here, '../workers/pdf-text-worker.js'),
       ...arxivApi,
       takeOverLock,
     });

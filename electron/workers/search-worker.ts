@@ -4,6 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SearchCorpus, contentText, recordText } from '../library/search/search-corpus.js';
+import { attachmentText } from '../library/attachments/pdf-text-store.js';
+import { own } from '../../shared/own.js';
 import type { WorkerReply, WorkerRequest } from '../library/search/worker-protocol.js';
 import {
   CONTENTS_DIR,
@@ -44,12 +46,15 @@ async function load(): Promise<void> {
   for (let index = 0; index < manifest.shardCount; index++) {
     const [papers, contents] = await Promise.all([read(PAPERS_DIR, index), read(CONTENTS_DIR, index)]);
     try {
-      if (papers)
-        for (const [id, record] of Object.entries(parseValidated('papers', papers, PaperShardSchema).papers))
-          corpus.setRecord(id, recordText(record));
+      const records = papers ? parseValidated('papers', papers, PaperShardSchema).papers : {};
+      for (const [id, record] of Object.entries(records)) corpus.setRecord(id, recordText(record));
       if (contents)
-        for (const [id, content] of Object.entries(parseValidated('contents', contents, ContentShardSchema).contents))
-          corpus.setContent(id, contentText(content));
+        for (const [id, content] of Object.entries(parseValidated('contents', contents, ContentShardSchema).contents)) {
+          // A paper's record and content share a shard index; its PDFs' text is kept beside the PDFs.
+          const record = own(records, id);
+          const pdf = record && record.attachments.length > 0 ? await attachmentText(dir, record) : '';
+          corpus.setContent(id, contentText(content, pdf));
+        }
     } catch {
       // a damaged shard: the main process has it in hand
     }

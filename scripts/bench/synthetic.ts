@@ -109,6 +109,7 @@ export function syntheticPaper(index: number, rand: () => number, now: string): 
       color: ANNOTATION_COLORS[index % ANNOTATION_COLORS.length] ?? 'yellow',
       comment: sentence(rand, 10),
       state: 'anchored',
+      pdf: null,
       createdAt: now,
       updatedAt: now,
     });

@@ -38,6 +38,7 @@ export const CHANNELS = [
   'attachments:choose',
   'attachments:stored',
   'papers:setReading',
+  'annotations:createPdf',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

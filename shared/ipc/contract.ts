@@ -33,6 +33,8 @@ export const MAX_PAGE = 1000;
 /** Longest note or comment (a long note is ~20 KB). */
 export const MAX_NOTE_CHARS = 1_000_000;
 export const MAX_COMMENT_CHARS = 20_000;
+/** A page of a paper holds a few thousand characters; a page of a dense table perhaps ten times that. */
+export const MAX_PAGE_TEXT_CHARS = 200_000;
 const FolderPath = z.string().trim().min(1, 'choose a folder').max(4096);
 
 const Empty = z.strictObject({});
@@ -126,6 +128,20 @@ export const CONTRACT = {
   'annotations:create': {
     request: z.strictObject({
       paperId: PaperIdSchema,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      color: AnnotationColorSchema,
+      comment: z.string().max(MAX_COMMENT_CHARS),
+    }),
+    response: AnnotationSchema,
+  },
+  /** A highlight on a page of a PDF: the page's text as the reader extracted it, and the passage's place in it. */
+  'annotations:createPdf': {
+    request: z.strictObject({
+      paperId: PaperIdSchema,
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      page: z.number().int().positive().max(100_000),
+      pageText: z.string().max(MAX_PAGE_TEXT_CHARS),
       start: z.number().int().nonnegative(),
       end: z.number().int().positive(),
       color: AnnotationColorSchema,

@@ -53,6 +53,14 @@ export const AnnotationSchema = z.object({
   color: AnnotationColorSchema,
   comment: z.string(),
   state: z.enum(['anchored', 'orphaned']),
+  /**
+   * A highlight in one of the paper's PDFs instead of the abstract: that PDF and page. Its quote, prefix and
+   * suffix are then the page's text (start/end offsets into it, `abstractHash` its hash).
+   */
+  pdf: z
+    .object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), page: z.number().int().positive() })
+    .nullable()
+    .default(null),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

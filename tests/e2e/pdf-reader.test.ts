@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { SAMPLE_DIGEST_PATH } from '../helpers/sample-digest.js';
 import { suiteTempDir } from '../helpers/temp-dir.js';
 import { launchBrowser, newPage, screenshot, serve, type Served } from './harness.js';
 
+const SENTENCE = 'We progressively increase the regularization factor.';
 const TITLE = 'ProSparse: Introducing and Enhancing Intrinsic Activation Sparsity within Large Language Models';
 const PAGES = [
   ['ProSparse, page one.', 'Activation sparsity is the subject of this paper.'],
@@ -37,10 +38,11 @@ describe('reading a PDF in Chromium', () => {
   let page: Page;
   let errors: string[];
   let pdfFile: string;
+  let library: string;
   const requests: string[] = [];
 
   beforeAll(async () => {
-    const library = await suiteTempDir('margin-e2e-pdf-');
+    library = await suiteTempDir('margin-e2e-pdf-');
     const files = await suiteTempDir('margin-e2e-pdf-files-');
     pdfFile = path.join(files, 'prosparse.pdf');
     await writeFile(pdfFile, await makePdf(PAGES, TITLE));
@@ -95,6 +97,69 @@ describe('reading a PDF in Chromium', () => {
     // Reading the PDF moved the paper from the Inbox to Reading.
     await page.getByRole('button', { name: '← Abstract' }).click();
     await expect.poll(() => page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('reading');
+  });
+
+  it('highlights a sentence on page 2 with a comment, keeps it across reopening, and exports it with its page', async () => {
+    await page.getByRole('button', { name: /Read PDF/ }).click();
+    await page.getByRole('spinbutton', { name: 'Page' }).fill('2');
+    await expect.poll(() => drawnOn(page, 2), { timeout: 20_000 }).toBe(true);
+    await page
+      .getByRole('group', { name: 'Page 2' })
+      .locator('.textLayer')
+      .evaluate((layer, sentence) => {
+        const walker = layer.ownerDocument.createTreeWalker(layer, 4 /* NodeFilter.SHOW_TEXT */);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent?.indexOf(sentence) ?? -1;
+          if (at < 0) continue;
+          const range = layer.ownerDocument.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + sentence.length);
+          layer.ownerDocument.getSelection()?.removeAllRanges();
+          layer.ownerDocument.getSelection()?.addRange(range);
+          return;
+        }
+        throw new Error(`not on the page: ${sentence}`);
+      }, SENTENCE);
+    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    const list = page.getByRole('list', { name: 'Annotations' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    expect(await list.textContent()).toContain('p. 2');
+    await page.getByRole('textbox', { name: 'Comment' }).fill('The schedule that makes it work.');
+    await page.getByRole('textbox', { name: 'Comment' }).blur();
+    await expect
+      .poll(() => page.getByRole('group', { name: 'Page 2' }).locator('.pdf-hl-yellow').count())
+      .toBeGreaterThan(0);
+    await screenshot(page, 'pdf-highlight-light');
+    // Let the page be remembered before leaving the PDF.
+    await new Promise((r) => setTimeout(r, 1000));
+
+    await page.getByRole('button', { name: '← Abstract' }).click();
+    await page.getByRole('button', { name: /Read PDF/ }).click();
+    await expect.poll(() => page.getByRole('spinbutton', { name: 'Page' }).inputValue()).toBe('2');
+    await expect
+      .poll(() => page.getByRole('group', { name: 'Page 2' }).locator('.pdf-hl-yellow').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await expect.poll(() => list.textContent()).toContain('The schedule that makes it work.');
+
+    const out = await suiteTempDir('margin-e2e-pdf-export-');
+    const exported = await runMargin(['export', 'markdown', '--out', out, '--library', library]);
+    expect(exported.stderr).toBe('');
+    const files = await readdir(out);
+    const note = await readFile(path.join(out, files.find((f) => f.startsWith('ProSparse')) ?? ''), 'utf8');
+    expect(note).toContain(`> ${SENTENCE} (p. 2)`);
+    expect(note).toContain('The schedule that makes it work.');
+  });
+
+  it('finds the paper by a word that only its PDF holds', async () => {
+    await page.getByRole('button', { name: '← Abstract' }).click();
+    await page.getByRole('button', { name: 'All papers' }).click();
+    const search = page.getByRole('searchbox', { name: 'Search library' });
+    await search.fill('zeppelin');
+    await search.press('Enter');
+    const options = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    await expect
+      .poll(() => options.allTextContents(), { timeout: 20_000 })
+      .toEqual([expect.stringContaining('ProSparse')]);
   });
 
   it('fetched nothing from anywhere but the app itself, and the page logged no errors', () => {

@@ -132,6 +132,7 @@ describe('export fuzzing', () => {
                 color: ANNOTATION_COLORS[i % ANNOTATION_COLORS.length] ?? 'yellow',
                 comment: hostileText(rand, 12),
                 state: 'anchored',
+                pdf: null,
                 createdAt: now,
                 updatedAt: now,
               },

@@ -38,9 +38,17 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
   const workers = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workers');
   const searchWorker = path.join(workers, 'search-worker.js');
   const parseWorker = path.join(workers, 'parse-worker.js');
+  const pdfTextWorker = path.join(workers, 'pdf-text-worker.js');
   // MARGIN_OFFLINE=1 keeps the host from ever contacting the arXiv API (tests, air-gapped machines).
   const arxivApi = io.env.MARGIN_OFFLINE ? {} : { arxivApi: io.env.MARGIN_ARXIV_API ?? ARXIV_API };
-  const session = await openSession({ dir, holder: 'margin serve', searchWorker, parseWorker, ...arxivApi });
+  const session = await openSession({
+    dir,
+    holder: 'margin serve',
+    searchWorker,
+    parseWorker,
+    pdfTextWorker,
+    ...arxivApi,
+  });
   for (const notice of session.library.notices) io.stderr(`margin: ${notice.level}: ${notice.message}\n`);
   // The page can name export folders only below this one (a browser tab is less trusted than the app's own window).
   const exportRoot = path.resolve(io.cwd, values.exports ?? path.join(dir, 'exports'));

@@ -30,6 +30,8 @@ export function anchorAt(abstract: string, start: number, end: number): Anchor {
  * does). One that cannot be found is kept, marked orphaned, never dropped.
  */
 export function reanchor(annotation: Annotation, abstract: string): Annotation {
+  // A highlight in a PDF is anchored on its page, which a new abstract does not change.
+  if (annotation.pdf !== null) return annotation;
   const hash = hashText(abstract);
   if (annotation.abstractHash === hash && annotation.state === 'anchored') return annotation;
   const found = findQuote(annotation, abstract);

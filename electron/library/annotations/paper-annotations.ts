@@ -10,7 +10,18 @@ import type { LibraryContext } from '../context/library-context.js';
 import { LibraryError } from '../storage/errors.js';
 import { anchorAt, nthOccurrence, reanchor } from './anchoring.js';
 
-/** Highlights and comments on a paper's abstract, and its note. */
+/** A passage of a PDF page to highlight: the page's text (as the reader extracted it) and where in it. */
+export interface PdfHighlightInput {
+  readonly sha256: string;
+  readonly page: number;
+  readonly pageText: string;
+  readonly start: number;
+  readonly end: number;
+  readonly color: AnnotationColor;
+  readonly comment: string;
+}
+
+/** Highlights and comments on a paper's abstract and PDFs, and its note. */
 export class PaperAnnotations {
   constructor(private readonly ctx: LibraryContext) {}
 
@@ -36,6 +47,37 @@ export class PaperAnnotations {
         color: input.color,
         comment: input.comment,
         state: 'anchored',
+        pdf: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      return { content: { ...content, annotations: [...content.annotations, created] }, result: created };
+    });
+  }
+
+  /**
+   * Highlight a passage of a page of one of the paper's PDFs, anchored as a quote with its context on that
+   * page (the reader sends the page's text around it) and the quote's place in the page's text.
+   */
+  async addPdf(id: string, input: PdfHighlightInput): Promise<Annotation> {
+    const quote = input.pageText.slice(input.start, input.end);
+    if (!(input.start >= 0 && input.start < input.end && input.end <= input.pageText.length) || quote.trim() === '')
+      throw new LibraryError(
+        'invalid-request',
+        `highlight ${input.start}–${input.end} is not a passage of page ${input.page}'s text`,
+      );
+    const record = await this.ctx.requireRecord(id);
+    if (!record.attachments.some((a) => a.sha256 === input.sha256))
+      throw new LibraryError('not-found', `paper ${id} has no attachment ${input.sha256.slice(0, 12)}…`);
+    return this.updateContent(id, (content) => {
+      const now = this.ctx.nowIso();
+      const created: Annotation = {
+        id: newAnnotationId(),
+        ...anchorAt(input.pageText, input.start, input.end),
+        color: input.color,
+        comment: input.comment,
+        state: 'anchored',
+        pdf: { sha256: input.sha256, page: input.page },
         createdAt: now,
         updatedAt: now,
       };

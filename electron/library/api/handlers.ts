@@ -52,6 +52,7 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
     'searches:delete': async ({ id }) => session.searches.remove(id),
     'annotations:create': async ({ paperId, start, end, color, comment }) =>
       library.annotations.add(paperId, { start, end, color, comment }),
+    'annotations:createPdf': async ({ paperId, ...input }) => library.annotations.addPdf(paperId, input),
     'annotations:update': async ({ paperId, annotationId, color, comment }) =>
       library.annotations.update(paperId, annotationId, { color, comment }),
     'annotations:delete': async ({ paperId, annotationId }) => library.annotations.remove(paperId, annotationId),

@@ -77,16 +77,16 @@ async function* chunksOf(source: PdfSource, label: string): AsyncIterable<Buffer
   }
 }
 
-/** Delete stored PDFs that no paper refers to any more (after the Trash is emptied). Returns how many. */
+/** Delete stored PDFs (and the text read from them) that no paper refers to any more. Returns how many PDFs. */
 export async function removeUnreferenced(libraryDir: string, referenced: ReadonlySet<string>): Promise<number> {
   const folder = path.join(libraryDir, ATTACHMENTS_DIR);
   const names = await readdir(folder).catch(() => [] as string[]);
   let removed = 0;
   for (const name of names) {
-    const sha = /^([0-9a-f]{64})\.pdf$/.exec(name)?.[1];
+    const [, sha, kind] = /^([0-9a-f]{64})\.(pdf|txt)$/.exec(name) ?? [];
     if (sha === undefined || referenced.has(sha)) continue;
     await rm(path.join(folder, name), { force: true });
-    removed++;
+    if (kind === 'pdf') removed++;
   }
   return removed;
 }

@@ -3,6 +3,7 @@ import type { Attachment, PaperRecord } from '../../../shared/models/paper.js';
 import type { LibraryContext } from '../context/library-context.js';
 import { LibraryError } from '../storage/errors.js';
 import { attachmentPath, exists, storePdf, type PdfSource } from './attachment-files.js';
+import { hasPdfText, savePdfText, type PdfTextExtractor } from './pdf-text-store.js';
 
 /** One stored PDF and the papers that have it, for the Storage view. */
 export interface StoredFile {
@@ -14,7 +15,18 @@ export interface StoredFile {
 
 /** PDFs kept with papers: attach one, find its file, and see what is stored. */
 export class PaperAttachments {
-  constructor(private readonly ctx: LibraryContext) {}
+  /** Text extraction runs one PDF at a time, after the attach has returned. */
+  private extraction: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly ctx: LibraryContext,
+    private readonly extractText: PdfTextExtractor,
+  ) {}
+
+  /** Wait until every PDF attached so far has had its text read (tests; closing). */
+  idle(): Promise<void> {
+    return this.extraction;
+  }
 
   /**
    * Keep a PDF with a paper. The file is copied into the library (the original is never moved or changed);
@@ -37,8 +49,33 @@ export class PaperAttachments {
       await writer.putRecord({ ...record, attachments: [...record.attachments, attachment], updatedAt: now });
       return { attachment, outcome: 'attached' as const };
     });
-    if (result.outcome === 'attached') this.ctx.changed([paperId], false);
+    if (result.outcome === 'attached') {
+      this.ctx.changed([paperId], false);
+      this.readTextLater(stored.sha256);
+    }
     return result;
+  }
+
+  /**
+   * Read a PDF's text for search, in the background. When it is in, the papers with that PDF count as changed
+   * in content, so searches see it. A PDF whose text cannot be read stays searchable by everything else.
+   */
+  private readTextLater(sha256: string): void {
+    const dir = this.ctx.store.dir;
+    this.extraction = this.extraction.then(async () => {
+      if (await hasPdfText(dir, sha256)) return;
+      try {
+        await savePdfText(dir, sha256, await this.extractText(attachmentPath(dir, sha256)));
+      } catch (error) {
+        this.ctx.store.notices.push({
+          level: 'warning',
+          message: `The text of a PDF could not be read for search (${error instanceof Error ? error.message : String(error)}); it can still be read.`,
+        });
+        return;
+      }
+      const having = (await this.ctx.store.allRecords()).filter((r) => r.attachments.some((a) => a.sha256 === sha256));
+      this.ctx.changed(having.map((r) => r.id));
+    });
   }
 
   /** The file of a PDF attached to this paper; an error says which, when it is not attached or not on disk. */

@@ -10,10 +10,10 @@ export function recordText(
     .toLowerCase();
 }
 
-/** The content's searchable text, lower-cased: abstract, note, highlights and their comments. */
-export function contentText(content: PaperContent | null): string {
-  if (!content) return '';
-  const parts = [content.abstract ?? '', content.note?.text ?? ''];
+/** The content's searchable text, lower-cased: abstract, note, highlights and their comments, and PDF text. */
+export function contentText(content: PaperContent | null, pdfText = ''): string {
+  if (!content) return pdfText.toLowerCase();
+  const parts = [content.abstract ?? '', content.note?.text ?? '', pdfText];
   for (const a of content.annotations) parts.push(a.quote, a.comment);
   return parts.join('\n').toLowerCase();
 }

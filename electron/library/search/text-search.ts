@@ -18,6 +18,8 @@ export interface TextSource {
   allContents(): Promise<Map<string, PaperContent>>;
   getRecord(id: string): Promise<PaperRecord | undefined>;
   getContent(id: string): Promise<PaperContent>;
+  /** The text of the paper's PDFs (empty while it is being read). */
+  attachmentText(record: PaperRecord): Promise<string>;
 }
 
 /**
@@ -52,7 +54,7 @@ export class InProcessTextSearch implements TextSearch {
         continue;
       }
       corpus.setRecord(id, recordText(record));
-      corpus.setContent(id, contentText(await this.source.getContent(id)));
+      corpus.setContent(id, contentText(await this.source.getContent(id), await this.source.attachmentText(record)));
     }
   }
 
@@ -62,7 +64,8 @@ export class InProcessTextSearch implements TextSearch {
       const corpus = new SearchCorpus();
       for (const record of records) {
         corpus.setRecord(record.id, recordText(record));
-        corpus.setContent(record.id, contentText(contents.get(record.id) ?? null));
+        const pdf = record.attachments.length > 0 ? await this.source.attachmentText(record) : '';
+        corpus.setContent(record.id, contentText(contents.get(record.id) ?? null, pdf));
       }
       return corpus;
     })();

@@ -54,7 +54,12 @@ export class WorkerTextSearch implements TextSearch {
       for (const id of ids) {
         const record = await this.source.getRecord(id);
         if (!record) docs.push([id, null]);
-        else if (content) docs.push([id, recordText(record), contentText(await this.source.getContent(id))]);
+        else if (content)
+          docs.push([
+            id,
+            recordText(record),
+            contentText(await this.source.getContent(id), await this.source.attachmentText(record)),
+          ]);
         else docs.push([id, recordText(record)]);
       }
       this.post({ type: 'update', docs });

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { COLOR_MEANINGS, type Paper } from '../../../../shared/models/paper.js';
 import { inTextOrder } from '../../../../shared/models/annotation-order.js';
 import { LibraryError } from '../../storage/errors.js';
-import { blockquote, escapeInline, escapeMarkdown } from './escape.js';
+import { escapeInline, escapeMarkdown } from './escape.js';
+import { highlightQuote } from './highlight-quote.js';
 import { readManifest } from '../export-manifest.js';
 import { writeOwnedFile } from '../owned-file.js';
 import type { z } from 'zod';
@@ -43,7 +44,7 @@ export function renderHighlightsDigest(
       const link = stem ? ` ([[${stem}#^${a.id}|source]])` : '';
       lines.push(
         '',
-        blockquote(escapeMarkdown(a.quote.trim())),
+        highlightQuote(a),
         '',
         `**${COLOR_MEANINGS[a.color]}**${a.comment.trim() ? `: ${escapeMarkdown(a.comment.trim())}` : ''}${link}`,
       );

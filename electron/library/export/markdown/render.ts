@@ -1,6 +1,7 @@
 import { COLOR_MEANINGS, type Paper } from '../../../../shared/models/paper.js';
 import { inTextOrder } from '../../../../shared/models/annotation-order.js';
-import { blockquote, escapeInline, escapeMarkdown, linkDestination } from './escape.js';
+import { escapeInline, escapeMarkdown, linkDestination } from './escape.js';
+import { highlightQuote } from './highlight-quote.js';
 
 /** The sections Margin owns in an exported file, in file order. */
 export const SECTION_NAMES = ['header', 'abstract', 'highlights', 'note'] as const;
@@ -67,7 +68,7 @@ function renderHighlights(paper: Paper): string {
   if (annotations.length === 0) parts.push('*No highlights yet.*');
   for (const a of annotations) {
     const label = `**${COLOR_MEANINGS[a.color]}**${a.state === 'orphaned' ? ' (its text is no longer in the abstract)' : ''}`;
-    parts.push(blockquote(escapeMarkdown(a.quote.trim())), `^${a.id}`);
+    parts.push(highlightQuote(a), `^${a.id}`);
     parts.push(a.comment.trim() === '' ? label : `${label}: ${escapeMarkdown(a.comment.trim())}`);
   }
   return parts.join('\n\n');

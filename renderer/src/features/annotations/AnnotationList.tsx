@@ -91,6 +91,7 @@ export function AnnotationList({ annotations }: { annotations: readonly Annotati
             >
               <span className={`swatch small hl-${a.color}`} aria-hidden="true" />
               <span className="quote">“{a.quote}”</span>
+              {a.pdf && <span className="chip">p. {a.pdf.page}</span>}
               {a.state === 'orphaned' && <span className="chip">orphaned: its text is no longer in the abstract</span>}
             </button>
             {a.comment && a.id !== selectedId && <p className="comment">{a.comment}</p>}

@@ -14,6 +14,14 @@ export interface AnnotationSlice {
   /** `h`: highlight the selected text. */
   highlightSelection(): Promise<void>;
   createAnnotation(start: number, end: number, color?: AnnotationColor): Promise<void>;
+  /** Highlight a passage of a page of the open paper's PDF (offsets into the page's text). */
+  createPdfAnnotation(input: {
+    sha256: string;
+    page: number;
+    pageText: string;
+    start: number;
+    end: number;
+  }): Promise<void>;
   selectAnnotation(id: string | null): void;
   updateAnnotation(id: string, patch: { color?: AnnotationColor; comment?: string }, undoable?: boolean): Promise<void>;
   deleteAnnotation(id: string): Promise<void>;
@@ -37,6 +45,24 @@ function withoutAnnotation(paper: Paper | null, annotationId: string, paperId: s
 
 export const createAnnotationSlice: SliceCreator<AnnotationSlice> = (api) => (set, get) => {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /** Make a highlight, show it selected, and let Ctrl+Z take it back. */
+  async function added(paperId: string, create: () => Promise<Annotation>): Promise<void> {
+    try {
+      const created = await create();
+      set((s) => ({
+        paper: withAnnotation(s.paper, created, paperId),
+        selectedAnnotationId: created.id,
+        annotationError: null,
+      }));
+      get().pushUndo(`highlight “${created.quote.slice(0, 40)}”`, async () => {
+        await api.call('annotations:delete', { paperId, annotationId: created.id });
+        set((s) => ({ paper: withoutAnnotation(s.paper, created.id, paperId), selectedAnnotationId: null }));
+      });
+    } catch (error) {
+      set({ annotationError: describeError(error) });
+    }
+  }
 
   async function saveNote(paperId: string): Promise<void> {
     const text = get().noteDrafts[paperId];
@@ -81,20 +107,16 @@ export const createAnnotationSlice: SliceCreator<AnnotationSlice> = (api) => (se
     async createAnnotation(start, end, color = 'yellow') {
       const paper = get().paper;
       if (!paper) return;
-      try {
-        const created = await api.call('annotations:create', { paperId: paper.id, start, end, color, comment: '' });
-        set((s) => ({
-          paper: withAnnotation(s.paper, created, paper.id),
-          selectedAnnotationId: created.id,
-          annotationError: null,
-        }));
-        get().pushUndo(`highlight “${created.quote.slice(0, 40)}”`, async () => {
-          await api.call('annotations:delete', { paperId: paper.id, annotationId: created.id });
-          set((s) => ({ paper: withoutAnnotation(s.paper, created.id, paper.id), selectedAnnotationId: null }));
-        });
-      } catch (error) {
-        set({ annotationError: describeError(error) });
-      }
+      await added(paper.id, () =>
+        api.call('annotations:create', { paperId: paper.id, start, end, color, comment: '' }),
+      );
+    },
+    async createPdfAnnotation(input) {
+      const paper = get().paper;
+      if (!paper) return;
+      await added(paper.id, () =>
+        api.call('annotations:createPdf', { paperId: paper.id, ...input, color: 'yellow', comment: '' }),
+      );
     },
     selectAnnotation: (id) => set({ selectedAnnotationId: id }),
     async updateAnnotation(id, patch, undoable = true) {

@@ -14,6 +14,7 @@ function highlight(id: string, start: number, end: number, createdAt = '2026-01-
     color: 'yellow',
     comment: '',
     state: 'anchored',
+    pdf: null,
     createdAt,
     updatedAt: createdAt,
   };

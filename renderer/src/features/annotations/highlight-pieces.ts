@@ -17,7 +17,7 @@ export interface Piece {
  */
 export function highlightPieces(abstract: string, annotations: readonly Annotation[]): Piece[] {
   const anchored = annotations
-    .filter((a) => a.state === 'anchored' && a.end <= abstract.length && a.start < a.end)
+    .filter((a) => a.pdf === null && a.state === 'anchored' && a.end <= abstract.length && a.start < a.end)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const pieces: Piece[] = [];
   for (const segment of splitMath(abstract)) {

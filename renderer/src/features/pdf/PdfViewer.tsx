@@ -3,6 +3,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { useMargin } from '../../store/use-margin.js';
 import { openPdf, PdfError, type PdfDoc } from './pdf-document.js';
 import { findInPages, type FindResult } from './find-in-pdf.js';
+import { drawHighlights, layerText, selectionInLayer } from './pdf-text-layer.js';
+import { AnnotationList } from '../annotations/AnnotationList.js';
+import type { Annotation } from '../../../../shared/models/paper.js';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
 const MIN_ZOOM = 0.5;
@@ -13,8 +16,18 @@ const SAVE_DELAY_MS = 600;
 /** A PDF in the reader: pages in one scroll, drawn as they come into view, with page, zoom and find. */
 export function PdfViewer({ startPage }: { startPage: number }) {
   const s = useMargin(
-    useShallow((st) => ({ pdf: st.pdf, close: st.closePdf, save: st.savePdfPage, error: st.pdfError })),
+    useShallow((st) => ({
+      pdf: st.pdf,
+      close: st.closePdf,
+      save: st.savePdfPage,
+      error: st.pdfError,
+      annotations: st.paper?.annotations,
+      highlight: st.createPdfAnnotation,
+      select: st.selectAnnotation,
+      annotationError: st.annotationError,
+    })),
   );
+  const [pending, setPending] = useState<{ page: number; pageText: string; start: number; end: number } | null>(null);
   const [doc, setDoc] = useState<PdfDoc | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [page, setPage] = useState(startPage);
@@ -78,6 +91,22 @@ export function PdfViewer({ startPage }: { startPage: number }) {
     if (current !== page) setPage(current);
   };
 
+  // A passage selected in a page's text: what Highlight highlights.
+  useEffect(() => {
+    const onSelection = () => {
+      const selection = document.getSelection();
+      const anchor = selection?.anchorNode ?? null;
+      const group = (anchor instanceof Element ? anchor : anchor?.parentElement)?.closest<HTMLElement>('[data-page]');
+      const layer = group?.querySelector<HTMLElement>('.textLayer');
+      const range = layer ? selectionInLayer(layer, selection ?? null) : null;
+      setPending(
+        group && layer && range ? { page: Number(group.dataset.page), pageText: layerText(layer), ...range } : null,
+      );
+    };
+    document.addEventListener('selectionchange', onSelection);
+    return () => document.removeEventListener('selectionchange', onSelection);
+  }, []);
+
   const { save } = s;
   useEffect(() => {
     if (!doc) return;
@@ -105,6 +134,12 @@ export function PdfViewer({ startPage }: { startPage: number }) {
 
   if (!s.pdf) return null;
   const { attachment } = s.pdf;
+  const highlights = (s.annotations ?? []).filter((a) => a.pdf?.sha256 === attachment.sha256);
+  const makeHighlight = () => {
+    if (!pending) return;
+    void s.highlight({ sha256: attachment.sha256, ...pending });
+    document.getSelection()?.removeAllRanges();
+  };
   return (
     <section className={`pdf-viewer${inverted ? ' inverted' : ''}`} aria-label={`PDF: ${attachment.fileName}`}>
       <div className="pdf-toolbar" role="toolbar" aria-label="PDF">
@@ -128,6 +163,7 @@ export function PdfViewer({ startPage }: { startPage: number }) {
           <input
             type="number"
             aria-label="Page"
+            disabled={!doc}
             min={1}
             max={doc?.pages ?? 1}
             value={page}
@@ -165,6 +201,9 @@ export function PdfViewer({ startPage }: { startPage: number }) {
         >
           +
         </button>
+        <button type="button" className="btn small primary" disabled={!pending} onClick={makeHighlight}>
+          Highlight
+        </button>
         <button
           type="button"
           className="btn small ghost"
@@ -193,9 +232,9 @@ export function PdfViewer({ startPage }: { startPage: number }) {
           />
         </form>
       </div>
-      {(failure ?? s.error) && (
+      {(failure ?? s.error ?? s.annotationError) && (
         <p className="error" role="alert">
-          {failure ?? s.error}
+          {failure ?? s.error ?? s.annotationError}
         </p>
       )}
       {found && (
@@ -233,11 +272,16 @@ export function PdfViewer({ startPage }: { startPage: number }) {
                 page={n}
                 scale={zoom}
                 size={size}
-                highlight={found?.page === n ? find : ''}
+                find={found?.page === n ? find : ''}
+                highlights={highlights.filter((h) => h.pdf?.page === n && h.state === 'anchored')}
+                onSelectHighlight={s.select}
               />
             ))}
           {!doc && !failure && <p className="hint-text">Opening the PDF…</p>}
         </div>
+        <aside className="pdf-annotations">
+          <AnnotationList annotations={highlights} />
+        </aside>
       </div>
     </section>
   );
@@ -249,9 +293,11 @@ function PdfPage(props: {
   page: number;
   scale: number;
   size: { width: number; height: number };
-  highlight: string;
+  find: string;
+  highlights: readonly Annotation[];
+  onSelectHighlight: (id: string) => void;
 }) {
-  const { doc, page, scale, size, highlight } = props;
+  const { doc, page, scale, size, find: highlight, highlights, onSelectHighlight } = props;
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const text = useRef<HTMLDivElement>(null);
@@ -285,6 +331,11 @@ function PdfPage(props: {
       span.classList.toggle('find-hit', needle !== '' && (span.textContent ?? '').toLowerCase().includes(needle));
   }, [highlight, state]);
 
+  // Draw the page's highlights on its text once it is laid out.
+  useEffect(() => {
+    if (text.current && state === 'drawn') drawHighlights(text.current, highlights);
+  }, [highlights, state]);
+
   return (
     <div
       className="pdf-page"
@@ -295,7 +346,14 @@ function PdfPage(props: {
       style={{ width: `${Math.floor(size.width * scale)}px`, minHeight: `${Math.floor(size.height * scale)}px` }}
     >
       <canvas ref={canvas} aria-hidden="true" />
-      <div className="textLayer" ref={text} />
+      <div
+        className="textLayer"
+        ref={text}
+        onClick={(e) => {
+          const id = e.target instanceof HTMLElement ? e.target.dataset.highlight : undefined;
+          if (id && document.getSelection()?.isCollapsed !== false) onSelectHighlight(id);
+        }}
+      />
       {state === 'failed' && <p className="error">Page {page} could not be drawn.</p>}
     </div>
   );

@@ -5,14 +5,12 @@
  */
 import { getDocument, GlobalWorkerOptions, TextLayer, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { MAX_PDF_PAGES } from '../../../../shared/limits.js';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
 /** Files the build copies next to the page (scripts/build.mjs). */
 const ASSETS = new URL('./pdfjs/', document.baseURI).href;
-
-/** More pages than this is not a paper: such a file is refused before anything is drawn. */
-export const MAX_PAGES = 5000;
 
 export interface PdfDoc {
   readonly pages: number;
@@ -49,9 +47,9 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDoc> {
     await task.destroy();
     throw new PdfError(describeOpenError(error));
   }
-  if (doc.numPages > MAX_PAGES) {
+  if (doc.numPages > MAX_PDF_PAGES) {
     await doc.destroy();
-    throw new PdfError(`This PDF has ${doc.numPages} pages, more than the ${MAX_PAGES} Margin opens.`);
+    throw new PdfError(`This PDF has ${doc.numPages} pages, more than the ${MAX_PDF_PAGES} Margin opens.`);
   }
   const pages = new Map<number, Promise<PDFPageProxy>>();
   const page = (n: number) => {

@@ -19,6 +19,7 @@ function annotationOn(text: string, quote: string, occurrence = 1): Annotation {
     color: 'green',
     comment: '',
     state: 'anchored',
+    pdf: null,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
   };
@@ -36,6 +37,7 @@ describe('re-anchoring highlights when the abstract changes', () => {
     const moved = reanchor(a, `Intro. ${text}`);
     expect(moved).toMatchObject({
       state: 'anchored',
+      pdf: null,
       start: a.start + 7,
       end: a.end + 7,
       quote: 'Sparsity helps',
@@ -126,6 +128,7 @@ describe('annotation edits', () => {
       prefix: '',
       suffix: ' Sparsity helps inference a lot.',
       state: 'anchored',
+      pdf: null,
     });
     expect(await library.annotations.update(id, a.id, { color: 'blue', comment: 'method' })).toMatchObject({
       color: 'blue',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Library } from '../../../../electron/library/library.js';
 import { LibraryError } from '../../../../electron/library/storage/errors.js';
 import { SNAPSHOTS_DIR } from '../../../../electron/library/storage/snapshots.js';
+import { pdfPages } from '../../../../electron/library/attachments/pdf-text-store.js';
 import { fixedDeps } from '../../../helpers/fixed-deps.js';
 import { makePdf } from '../../../helpers/make-pdf.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
@@ -28,7 +29,9 @@ async function pdfFile(name = 'paper.pdf', text = 'Sparse attention'): Promise<s
 }
 
 const attachmentFiles = async (library: Library) =>
-  (await readdir(path.join(library.dir, 'attachments')).catch(() => [] as string[])).sort();
+  (await readdir(path.join(library.dir, 'attachments')).catch(() => [] as string[]))
+    .filter((f) => f.endsWith('.pdf'))
+    .sort();
 
 describe('attaching a PDF', () => {
   it('copies it into the library under its hash and leaves the original as it was', async () => {
@@ -160,6 +163,31 @@ describe('attachments and the rest of the library', () => {
       .catch((e: unknown) => e);
     expect((pastTheEnd as LibraryError).message).toBe('page 3 of a 2-page PDF');
     expect((await library.papers.get(id)).reading).toEqual({ sha256: attachment.sha256, page: 1, pages: 2 });
+    await library.close();
+  });
+
+  it('have their text read in the background, so a search finds a word only the PDF holds', async () => {
+    const { library, ids } = await libraryWith(['One', 'Two']);
+    const pdf = await makePdf([['An introduction.'], ['The word zeppelin is only here.']]);
+    const { attachment } = await library.attachments.attach(ids[1] ?? '', { bytes: pdf }, 'two.pdf');
+    await library.attachments.idle();
+    expect(await pdfPages(library.dir, attachment.sha256)).toEqual([
+      'An introduction.',
+      'The word zeppelin is only here.',
+    ]);
+    expect((await library.papers.list({ search: 'zeppelin' })).map((p) => p.title)).toEqual(['Two']);
+    expect(await library.papers.list({ search: 'zeppelins' })).toEqual([]);
+    await library.close();
+  });
+
+  it('that cannot be read for text are still kept, with a notice saying so', async () => {
+    const { library, ids } = await libraryWith(['One']);
+    const broken = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\n%%EOF');
+    const { outcome } = await library.attachments.attach(ids[0] ?? '', { bytes: broken }, 'broken.pdf');
+    expect(outcome).toBe('attached');
+    await library.attachments.idle();
+    expect(library.notices.map((n) => n.message).join('\n')).toMatch(/text of a PDF could not be read for search/);
+    expect((await library.papers.get(ids[0] ?? '')).attachments).toHaveLength(1);
     await library.close();
   });
 });
