@@ -1,6 +1,7 @@
 import { LibraryError } from '../library/storage/errors.js';
 import { annotateCommand, annotateUsage } from './commands/annotate.js';
 import { attachCommand, attachUsage } from './commands/attach.js';
+import { fetchPdfCommand, fetchPdfUsage } from './commands/fetch-pdf.js';
 import { backupCommand, backupUsage } from './commands/backup.js';
 import { exportCommand, exportUsage } from './commands/export.js';
 import { importCommand, importUsage } from './commands/import.js';
@@ -25,6 +26,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   annotate: { run: annotateCommand, usage: annotateUsage },
   note: { run: noteCommand, usage: noteUsage },
   attach: { run: attachCommand, usage: attachUsage },
+  'fetch-pdf': { run: fetchPdfCommand, usage: fetchPdfUsage },
   export: { run: exportCommand, usage: exportUsage },
   trash: { run: trashCommand, usage: trashUsage },
   backup: { run: backupCommand, usage: backupUsage },

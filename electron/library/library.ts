@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extractPdfPages } from './attachments/pdf-text.js';
 import { attachmentText, type PdfTextExtractor } from './attachments/pdf-text-store.js';
 import { PaperAttachments } from './attachments/paper-attachments.js';
+import { PdfDownloads, type DownloadOptions } from './attachments/pdf-downloads.js';
 import { Backups } from './backups/backups.js';
 import { PaperAnnotations } from './annotations/paper-annotations.js';
 import { Importing } from './import/importing.js';
@@ -22,6 +23,8 @@ export interface LibraryOpenOptions {
   readonly parser?: ImportParser;
   /** Take over a write lock held from another machine, after the user confirmed it. */
   readonly takeOverLock?: boolean;
+  /** Where PDFs are downloaded from (arXiv; tests pass a local server); without it, Margin stays offline. */
+  readonly pdfDownloads?: DownloadOptions;
   /** Reads PDFs' text for search; the app and `margin serve` pass one that runs in a worker thread. */
   readonly pdfText?: PdfTextExtractor;
 }
@@ -37,6 +40,7 @@ export class Library {
   readonly duplicates: DuplicateReview;
   readonly backups: Backups;
   readonly attachments: PaperAttachments;
+  readonly downloads: PdfDownloads;
   private textSearch: TextSearch | null = null;
   /** The search this library made for itself (closed with it); one given by `useTextSearch` is its owner's. */
   private ownSearch: TextSearch | null = null;
@@ -45,6 +49,7 @@ export class Library {
     private readonly ctx: LibraryContext,
     parser: ImportParser,
     pdfText: PdfTextExtractor,
+    downloads: DownloadOptions,
   ) {
     this.backups = new Backups(ctx);
     this.papers = new Papers(ctx, this.backups, () => this.search());
@@ -52,6 +57,7 @@ export class Library {
     this.annotations = new PaperAnnotations(ctx);
     this.duplicates = new DuplicateReview(ctx, this.papers, this.backups);
     this.attachments = new PaperAttachments(ctx, pdfText);
+    this.downloads = new PdfDownloads(ctx, this.attachments, downloads);
   }
 
   static async open(options: LibraryOpenOptions): Promise<Library> {
@@ -67,6 +73,7 @@ export class Library {
       new LibraryContext(store, deps),
       options.parser ?? parseInProcess,
       options.pdfText ?? (async (file) => extractPdfPages(new Uint8Array(await readFile(file)))),
+      options.pdfDownloads ?? { baseUrl: null },
     );
   }
 
@@ -92,6 +99,7 @@ export class Library {
   }
 
   async close(): Promise<void> {
+    await this.downloads.stop();
     await this.attachments.idle();
     await this.backups.settle();
     await this.ownSearch?.close();

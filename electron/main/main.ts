@@ -31,7 +31,7 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const libraryDir = libraryIn(userData, process.env);
   let current: Session;
-  const arxivApi = process.env.MARGIN_OFFLINE ? {} : { arxivApi: ARXIV_API };
+  const arxivApi = process.env.MARGIN_OFFLINE ? {} : { arxivApi: ARXIV_API, pdfBaseUrl: 'https://arxiv.org' };
   const open = (takeOverLock: boolean) =>
     openSession({
       dir: libraryDir,

@@ -39,6 +39,8 @@ export const CHANNELS = [
   'attachments:stored',
   'papers:setReading',
   'annotations:createPdf',
+  'downloads:enqueue',
+  'downloads:status',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -135,6 +135,20 @@ export const CONTRACT = {
     }),
     response: AnnotationSchema,
   },
+  /** Queue papers' arXiv PDFs for download (one at a time, politely); says what became of each. */
+  'downloads:enqueue': {
+    request: z.strictObject({ ids: z.array(PaperIdSchema).min(1).max(10_000) }),
+    response: z.array(z.object({ paperId: z.string(), outcome: z.enum(['queued', 'has-pdf', 'no-arxiv-id']) })),
+  },
+  'downloads:status': {
+    request: Empty,
+    response: z.object({
+      online: z.boolean(),
+      waiting: z.number().int().nonnegative(),
+      done: z.number().int().nonnegative(),
+      failed: z.array(z.object({ paperId: z.string(), error: z.string().nullable() })),
+    }),
+  },
   /** A highlight on a page of a PDF: the page's text as the reader extracted it, and the passage's place in it. */
   'annotations:createPdf': {
     request: z.strictObject({

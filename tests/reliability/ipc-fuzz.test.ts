@@ -44,6 +44,8 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'attachments:add': { paperId: id, fileName: 'a.pdf', data: 'JVBERi0xLjQK' },
     'attachments:choose': { paperId: id },
     'attachments:stored': {},
+    'downloads:enqueue': { ids: [id] },
+    'downloads:status': {},
     'annotations:createPdf': {
       paperId: id,
       sha256: 'a'.repeat(64),

@@ -40,7 +40,12 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
   const parseWorker = path.join(workers, 'parse-worker.js');
   const pdfTextWorker = path.join(workers, 'pdf-text-worker.js');
   // MARGIN_OFFLINE=1 keeps the host from ever contacting the arXiv API (tests, air-gapped machines).
-  const arxivApi = io.env.MARGIN_OFFLINE ? {} : { arxivApi: io.env.MARGIN_ARXIV_API ?? ARXIV_API };
+  const arxivApi = io.env.MARGIN_OFFLINE
+    ? {}
+    : {
+        arxivApi: io.env.MARGIN_ARXIV_API ?? ARXIV_API,
+        pdfBaseUrl: io.env.MARGIN_ARXIV_PDF_BASE ?? 'https://arxiv.org',
+      };
   const session = await openSession({
     dir,
     holder: 'margin serve',

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { Library } from '../../library/library.js';
+import { Library, type LibraryOpenOptions } from '../../library/library.js';
 import { resolveLibraryDir } from '../../library/library-location.js';
 import type { CliIo } from './io.js';
 import type { ImportParser } from '../../library/import/import-parser.js';
@@ -12,6 +12,7 @@ export async function withLibrary<T>(
   holder: string,
   run: (library: Library) => Promise<T>,
   parser?: ImportParser,
+  extra: Pick<LibraryOpenOptions, 'pdfDownloads'> = {},
 ): Promise<T> {
   const dir = resolveLibraryDir(libraryFlag, { platform: process.platform, home: homedir(), env: io.env });
   // A lock held from another machine (a synced folder) is taken over only when the user says so.
@@ -22,6 +23,7 @@ export async function withLibrary<T>(
     holder,
     ...(parser ? { parser } : {}),
     ...(takeOverLock ? { takeOverLock } : {}),
+    ...extra,
   });
   try {
     return await run(library);

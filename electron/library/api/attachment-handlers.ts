@@ -8,7 +8,10 @@ export type PdfPicker = () => Promise<string | null>;
 export function createAttachmentHandlers(
   library: Library,
   pickPdf: PdfPicker | undefined,
-): Pick<Handlers, 'attachments:add' | 'attachments:choose' | 'attachments:stored'> {
+): Pick<
+  Handlers,
+  'attachments:add' | 'attachments:choose' | 'attachments:stored' | 'downloads:enqueue' | 'downloads:status'
+> {
   return {
     'attachments:add': async ({ paperId, fileName, data }) =>
       library.attachments.attach(paperId, { bytes: Buffer.from(data, 'base64') }, fileName),
@@ -20,6 +23,15 @@ export function createAttachmentHandlers(
         );
       const file = await pickPdf();
       return file === null ? null : library.attachments.attach(paperId, { file }, file);
+    },
+    'downloads:enqueue': async ({ ids }) => {
+      const queued = await library.downloads.enqueue(ids);
+      void library.downloads.run().catch(() => undefined);
+      return queued;
+    },
+    'downloads:status': async () => {
+      const status = await library.downloads.status();
+      return { ...status, failed: status.failed.map((f) => ({ paperId: f.paperId, error: f.error })) };
     },
     'attachments:stored': async () =>
       (await library.attachments.stored()).map((s) => ({ ...s, papers: [...s.papers] })),

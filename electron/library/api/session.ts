@@ -29,6 +29,8 @@ export interface SessionOptions {
   readonly parseWorker?: string;
   /** The built PDF text worker (`out/workers/pdf-text-worker.js`); without it, PDFs' text is read in this process. */
   readonly pdfTextWorker?: string;
+  /** Download PDFs from here (the app passes arxiv.org); none: never go online for PDFs, the queue waits. */
+  readonly pdfBaseUrl?: string;
   /** Complete papers imported from bare arXiv ids from this API (the app passes arXiv's); none: never go online. */
   readonly arxivApi?: string;
   /** Take over a write lock held from another machine, after the user confirmed it. */
@@ -44,6 +46,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...(options.deps ? { deps: options.deps } : {}),
     ...(parser ? { parser } : {}),
     ...(options.takeOverLock ? { takeOverLock: true } : {}),
+    pdfDownloads: { baseUrl: options.pdfBaseUrl ?? null },
     ...(options.pdfTextWorker && existsSync(options.pdfTextWorker)
       ? { pdfText: workerPdfText(options.pdfTextWorker) }
       : {}),
@@ -71,6 +74,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       if (change.content) completeArxiv.run();
     });
     completeArxiv.run();
+    // Downloads left waiting last time go on (quietly: each failure is kept in the queue with its reason).
+    void library.downloads.run().catch(() => undefined);
     return {
       library,
       records,

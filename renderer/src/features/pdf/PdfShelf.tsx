@@ -12,8 +12,9 @@ export function PdfShelf(props: {
   error: string | null;
   onOpen: (attachment: Attachment) => void;
   onAttach: (file: File) => void;
+  onDownload: () => void;
 }) {
-  const { paper, loading, error, onOpen, onAttach } = props;
+  const { paper, loading, error, onOpen, onAttach, onDownload } = props;
   const input = useRef<HTMLInputElement>(null);
   return (
     <section className="pdf-shelf" aria-label="PDF">
@@ -35,6 +36,11 @@ export function PdfShelf(props: {
           </button>
         );
       })}
+      {paper.attachments.length === 0 && paper.arxivId !== null && (
+        <button type="button" className="btn small" onClick={onDownload}>
+          Download PDF
+        </button>
+      )}
       <button type="button" className="btn small ghost" onClick={() => input.current?.click()}>
         Attach PDF…
       </button>

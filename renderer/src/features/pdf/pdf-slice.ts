@@ -18,6 +18,8 @@ export interface PdfSlice {
   closePdf(): void;
   /** Keep a PDF the user dropped or chose with the open paper. */
   attachPdf(file: File): Promise<void>;
+  /** Fetch the open paper's PDF from arXiv (in main, politely, one at a time); it appears when it is in. */
+  downloadPdf(): Promise<void>;
   /** Remember the page shown (the reader calls this as the user scrolls, a beat after they stop). */
   savePdfPage(page: number, pages: number): Promise<void>;
 }
@@ -60,6 +62,23 @@ export const createPdfSlice: SliceCreator<PdfSlice> = (api) => (set, get) => ({
       set({ pdfError: null });
       get().showToast(
         outcome === 'attached' ? `Attached ${attachment.fileName}.` : `${attachment.fileName} is already attached.`,
+      );
+    } catch (error) {
+      set({ pdfError: describeError(error) });
+    }
+  },
+  async downloadPdf() {
+    const paper = get().paper;
+    if (!paper) return;
+    try {
+      const [result] = await api.call('downloads:enqueue', { ids: [paper.id] });
+      const status = await api.call('downloads:status', {});
+      get().showToast(
+        result?.outcome === 'no-arxiv-id'
+          ? 'This paper has no arXiv id, so there is no PDF to download; attach one instead.'
+          : status.online
+            ? 'Downloading the PDF from arXiv…'
+            : 'Offline: the PDF is queued and downloads when Margin is next online.',
       );
     } catch (error) {
       set({ pdfError: describeError(error) });

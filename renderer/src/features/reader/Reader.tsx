@@ -49,6 +49,7 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
       open: s.pdf,
       openPdf: s.openPdf,
       attach: s.attachPdf,
+      download: s.downloadPdf,
       error: s.pdfError,
       loading: s.pdfLoading,
     })),
@@ -142,6 +143,7 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
           error={pdf.error}
           onOpen={(attachment) => void pdf.openPdf(attachment)}
           onAttach={(file) => void pdf.attach(file)}
+          onDownload={() => void pdf.download()}
         />
         {a.error && (
           <p className="error" role="alert">
