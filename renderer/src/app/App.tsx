@@ -7,6 +7,7 @@ import { useImportGestures } from '../features/import/use-import-gestures.js';
 import { useMargin, useMarginStore } from '../store/use-margin.js';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { BackupsDialog } from '../features/backups/BackupsDialog.js';
+import { StorageDialog } from '../features/pdf/StorageDialog.js';
 import { DuplicatesDialog } from '../features/duplicates/DuplicatesDialog.js';
 import { CommandPalette } from '../features/commands/CommandPalette.js';
 import { ExportDialog } from '../features/export/ExportDialog.js';
@@ -133,6 +134,7 @@ export function App({ api }: { api: MarginApi }) {
           {dialog === 'export' && <ExportDialog />}
           {dialog === 'backups' && <BackupsDialog />}
           {dialog === 'duplicates' && <DuplicatesDialog />}
+          {dialog === 'storage' && <StorageDialog />}
         </ErrorBoundary>
       )}
       {toast && (

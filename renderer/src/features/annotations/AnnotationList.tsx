@@ -14,7 +14,9 @@ const COLOR_NAMES: Readonly<Record<Annotation['color'], string>> = {
 
 /** The color picker and comment box of the selected highlight. */
 function AnnotationEditor({ annotation }: { annotation: Annotation }) {
-  const { update, remove } = useMargin(useShallow((s) => ({ update: s.updateAnnotation, remove: s.deleteAnnotation })));
+  const { update, remove, quote } = useMargin(
+    useShallow((s) => ({ update: s.updateAnnotation, remove: s.deleteAnnotation, quote: s.quoteIntoNote })),
+  );
   const [comment, setComment] = useState(annotation.comment);
   useEffect(() => setComment(annotation.comment), [annotation.id, annotation.comment]);
   // Save the comment a beat after typing stops, and when leaving the box.
@@ -50,6 +52,9 @@ function AnnotationEditor({ annotation }: { annotation: Annotation }) {
         onBlur={() => comment !== annotation.comment && void update(annotation.id, { comment })}
       />
       <div className="editor-actions">
+        <button type="button" className="btn small ghost" onClick={() => quote(annotation)}>
+          Quote into note
+        </button>
         <button type="button" className="btn small ghost danger" onClick={() => void remove(annotation.id)}>
           Delete highlight
         </button>

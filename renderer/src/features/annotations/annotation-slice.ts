@@ -26,6 +26,8 @@ export interface AnnotationSlice {
   updateAnnotation(id: string, patch: { color?: AnnotationColor; comment?: string }, undoable?: boolean): Promise<void>;
   deleteAnnotation(id: string): Promise<void>;
   editNote(paperId: string, text: string): void;
+  /** Add a highlight's passage to the end of the open paper's note as a quote: `> passage (p. 3)`. */
+  quoteIntoNote(annotation: Annotation): void;
   /** Save every unsaved note now (before the window closes or another paper opens). */
   flushNotes(): Promise<void>;
 }
@@ -117,6 +119,18 @@ export const createAnnotationSlice: SliceCreator<AnnotationSlice> = (api) => (se
       await added(paper.id, () =>
         api.call('annotations:createPdf', { paperId: paper.id, ...input, color: 'yellow', comment: '' }),
       );
+    },
+    quoteIntoNote(annotation) {
+      const paper = get().paper;
+      if (!paper) return;
+      const current = get().noteDrafts[paper.id] ?? paper.note?.text ?? '';
+      const page = annotation.pdf ? ` (p. ${annotation.pdf.page})` : '';
+      const quoted = `${annotation.quote.trim()}${page}`
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n');
+      get().editNote(paper.id, `${current.trimEnd()}${current.trim() === '' ? '' : '\n\n'}${quoted}\n`);
+      get().showToast('Quoted into the note.');
     },
     selectAnnotation: (id) => set({ selectedAnnotationId: id }),
     async updateAnnotation(id, patch, undoable = true) {

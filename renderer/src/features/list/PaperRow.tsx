@@ -57,6 +57,17 @@ export const PaperRow = memo(function PaperRow({
             <Icon name="note" />
           </span>
         )}
+        {row.reading ? (
+          <span className="badge" title={`PDF: page ${row.reading.page} of ${row.reading.pages} read`}>
+            PDF {row.reading.page}/{row.reading.pages}
+          </span>
+        ) : (
+          row.attachmentCount > 0 && (
+            <span className="badge" title="Has a PDF">
+              PDF
+            </span>
+          )
+        )}
       </div>
       {row.tags.length > 0 && (
         <div className="chips">

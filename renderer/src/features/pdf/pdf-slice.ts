@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { CONTRACT } from '../../../../shared/ipc/contract.js';
 import { MAX_UPLOAD_BYTES } from '../../../../shared/limits.js';
 import type { Attachment } from '../../../../shared/models/paper.js';
 import { describeError, type SliceCreator } from '../../store/store-types.js';
@@ -9,10 +11,16 @@ export interface OpenPdf {
   readonly bytes: Uint8Array;
 }
 
+/** One stored PDF with its size and the papers that have it. */
+export type StoredPdf = z.output<(typeof CONTRACT)['attachments:stored']['response']>[number];
+
 export interface PdfSlice {
   readonly pdf: OpenPdf | null;
   readonly pdfLoading: boolean;
   readonly pdfError: string | null;
+  /** Every stored PDF, for the Storage view; null until loaded. */
+  readonly storedPdfs: readonly StoredPdf[] | null;
+  loadStoredPdfs(): Promise<void>;
   /** Read one of the open paper's PDFs in the reader. */
   openPdf(attachment: Attachment): Promise<void>;
   closePdf(): void;
@@ -28,6 +36,14 @@ export const createPdfSlice: SliceCreator<PdfSlice> = (api) => (set, get) => ({
   pdf: null,
   pdfLoading: false,
   pdfError: null,
+  storedPdfs: null,
+  async loadStoredPdfs() {
+    try {
+      set({ storedPdfs: await api.call('attachments:stored', {}), pdfError: null });
+    } catch (error) {
+      set({ pdfError: describeError(error) });
+    }
+  },
   async openPdf(attachment) {
     const paper = get().paper;
     if (!paper) return;

@@ -167,6 +167,9 @@ export function Sidebar() {
         <button type="button" className="btn ghost small" onClick={() => openDialog('duplicates')}>
           Possible duplicates…
         </button>
+        <button type="button" className="btn ghost small" onClick={() => openDialog('storage')}>
+          Storage…
+        </button>
         <button type="button" className="btn ghost small" onClick={() => openDialog('backups')}>
           Restore from backup…
         </button>
