@@ -56,7 +56,7 @@ export class Library {
     this.imports = new Importing(ctx, this.backups, parser);
     this.annotations = new PaperAnnotations(ctx);
     this.duplicates = new DuplicateReview(ctx, this.papers, this.backups);
-    this.attachments = new PaperAttachments(ctx, pdfText);
+    this.attachments = new PaperAttachments(ctx, pdfText, this.imports);
     this.downloads = new PdfDownloads(ctx, this.attachments, downloads);
   }
 

@@ -11,7 +11,7 @@ const file = typeof workerData === 'string' ? workerData : '';
 readFile(file)
   .then((bytes) => extractPdfPages(new Uint8Array(bytes)))
   .then(
-    (pages) => port.postMessage({ ok: true, pages }),
+    ({ pages, title }) => port.postMessage({ ok: true, pages, title }),
     (error: unknown) =>
       port.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
   );

@@ -41,6 +41,7 @@ export const CHANNELS = [
   'annotations:createPdf',
   'downloads:enqueue',
   'downloads:status',
+  'attachments:addAsPaper',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -74,6 +74,12 @@ export const ExportScopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all') }),
 ]);
 export type ExportScope = z.output<typeof ExportScopeSchema>;
+/** A PDF's bytes as base64 (JSON carries no bytes), at most MAX_UPLOAD_BYTES of them. */
+const PdfBase64 = z
+  .string()
+  .max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, `over ${MAX_UPLOAD_BYTES / 1048576} MB; attach it from its file instead`)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+
 /** Which PDF to read: a paper and the hash of one of its attachments. */
 export const AttachmentRefSchema = z.strictObject({
   paperId: PaperIdSchema,
@@ -232,15 +238,18 @@ export const CONTRACT = {
     request: z.strictObject({
       paperId: PaperIdSchema,
       fileName: z.string().min(1).max(1000),
-      data: z
-        .string()
-        .max(
-          Math.ceil(MAX_UPLOAD_BYTES / 3) * 4,
-          `over ${MAX_UPLOAD_BYTES / 1048576} MB; attach it from its file instead`,
-        )
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+      data: PdfBase64,
     }),
     response: AttachResultSchema,
+  },
+  /** A PDF dropped with no paper open: it becomes a paper (or goes to the one it already is). */
+  'attachments:addAsPaper': {
+    request: z.strictObject({ fileName: z.string().min(1).max(1000), data: PdfBase64 }),
+    response: z.object({
+      paperId: z.string(),
+      outcome: z.enum(['added', 'merged', 'unchanged']),
+      attachment: AttachmentSchema,
+    }),
   },
   /** Main asks the user for a PDF (the app: a native dialog) and attaches it; null when they cancel. */
   'attachments:choose': {

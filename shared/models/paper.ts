@@ -26,7 +26,8 @@ export type ImportFormat = z.output<typeof ImportFormatSchema>;
 
 /** Where a paper first came from. */
 export const SourceSchema = z.object({
-  format: ImportFormatSchema,
+  /** An import format, or `pdf`: made from a dropped PDF. */
+  format: z.enum([...IMPORT_FORMATS, 'pdf']),
   fileName: z.string().nullable(),
   /** ISO date (yyyy-mm-dd) of the digest page the paper was listed on, when the page names one. */
   digestDate: z.string().nullable(),

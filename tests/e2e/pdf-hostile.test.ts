@@ -57,10 +57,10 @@ describe('hostile PDFs in the reader, in Chromium', () => {
   });
 
   async function open(name: string): Promise<void> {
-    await page
-      .getByRole('listbox', { name: 'Papers' })
-      .getByRole('option', { name: titles.get(name) ?? name })
-      .click();
+    const title = titles.get(name) ?? name;
+    await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: title }).click();
+    // The list selects at once and the reader follows: open the PDF of this paper, not of the one before.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
     await page.getByRole('button', { name: /Read PDF/ }).click();
   }
 

@@ -46,6 +46,7 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'attachments:stored': {},
     'downloads:enqueue': { ids: [id] },
     'downloads:status': {},
+    'attachments:addAsPaper': { fileName: 'a.pdf', data: 'JVBERi0xLjQK' },
     'annotations:createPdf': {
       paperId: id,
       sha256: 'a'.repeat(64),

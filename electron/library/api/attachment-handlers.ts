@@ -10,11 +10,18 @@ export function createAttachmentHandlers(
   pickPdf: PdfPicker | undefined,
 ): Pick<
   Handlers,
-  'attachments:add' | 'attachments:choose' | 'attachments:stored' | 'downloads:enqueue' | 'downloads:status'
+  | 'attachments:add'
+  | 'attachments:addAsPaper'
+  | 'attachments:choose'
+  | 'attachments:stored'
+  | 'downloads:enqueue'
+  | 'downloads:status'
 > {
   return {
     'attachments:add': async ({ paperId, fileName, data }) =>
       library.attachments.attach(paperId, { bytes: Buffer.from(data, 'base64') }, fileName),
+    'attachments:addAsPaper': async ({ fileName, data }) =>
+      library.attachments.addAsPaper({ bytes: Buffer.from(data, 'base64') }, fileName),
     'attachments:choose': async ({ paperId }) => {
       if (!pickPdf)
         throw new LibraryError(

@@ -4,6 +4,8 @@ import type { LibraryContext } from '../context/library-context.js';
 import { LibraryError } from '../storage/errors.js';
 import { attachmentPath, exists, storePdf, type PdfSource } from './attachment-files.js';
 import { hasPdfText, savePdfText, type PdfTextExtractor } from './pdf-text-store.js';
+import { entryFromPdf } from './paper-from-pdf.js';
+import type { Importing } from '../import/importing.js';
 
 /** One stored PDF and the papers that have it, for the Storage view. */
 export interface StoredFile {
@@ -21,7 +23,31 @@ export class PaperAttachments {
   constructor(
     private readonly ctx: LibraryContext,
     private readonly extractText: PdfTextExtractor,
+    private readonly imports: Importing,
   ) {}
+
+  /**
+   * A PDF dropped with no paper open becomes a paper: titled from its metadata or first page, with the arXiv
+   * id and DOI its first page prints. One already in the library (the same id, DOI or title) gets the PDF.
+   */
+  async addAsPaper(
+    source: PdfSource,
+    fileName: string,
+  ): Promise<{ paperId: string; outcome: 'added' | 'merged' | 'unchanged'; attachment: Attachment }> {
+    const name = displayName(fileName);
+    const dir = this.ctx.store.dir;
+    const stored = await storePdf(dir, source, name);
+    const text = await this.extractText(attachmentPath(dir, stored.sha256)).catch((error: unknown) => {
+      throw new LibraryError(
+        'invalid-request',
+        `${name}: Margin cannot read this PDF (${error instanceof Error ? error.message : String(error)})`,
+      );
+    });
+    await savePdfText(dir, stored.sha256, text.pages);
+    const { paperId, outcome } = await this.imports.addEntry(entryFromPdf(text, name));
+    const { attachment } = await this.attach(paperId, { file: attachmentPath(dir, stored.sha256) }, name);
+    return { paperId, outcome, attachment };
+  }
 
   /** Wait until every PDF attached so far has had its text read (tests; closing). */
   idle(): Promise<void> {
@@ -65,7 +91,7 @@ export class PaperAttachments {
     this.extraction = this.extraction.then(async () => {
       if (await hasPdfText(dir, sha256)) return;
       try {
-        await savePdfText(dir, sha256, await this.extractText(attachmentPath(dir, sha256)));
+        await savePdfText(dir, sha256, (await this.extractText(attachmentPath(dir, sha256))).pages);
       } catch (error) {
         this.ctx.store.notices.push({
           level: 'warning',

@@ -8,9 +8,10 @@ import type { PaperRecord } from '../../../shared/models/paper.js';
 import { writeFileDurable } from '../storage/durable-write.js';
 import { ATTACHMENTS_DIR } from '../storage/layout.js';
 import { attachmentPath, exists } from './attachment-files.js';
+import type { PdfText } from './pdf-text.js';
 
-/** Reads a PDF's pages of text; the app runs it in a worker thread, the CLI and tests in-process. */
-export type PdfTextExtractor = (file: string) => Promise<string[]>;
+/** Reads a PDF's pages of text (and metadata title); the app runs it in a worker thread, the CLI and tests in-process. */
+export type PdfTextExtractor = (file: string) => Promise<PdfText>;
 
 const PAGE_BREAK = '\f';
 

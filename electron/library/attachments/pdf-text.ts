@@ -1,8 +1,14 @@
 /** A PDF's text, page by page, read with pdf.js in whatever thread calls it (the app: a worker of its own). */
 import { MAX_PDF_PAGES } from '../../../shared/limits.js';
 
+/** A PDF's text: its pages in order, and the title its metadata gives, if any. */
+export interface PdfText {
+  readonly pages: string[];
+  readonly title: string | null;
+}
+
 /** Pages of text, in order; a PDF with more pages than any paper, or one that cannot be read, is an error. */
-export async function extractPdfPages(bytes: Uint8Array): Promise<string[]> {
+export async function extractPdfPages(bytes: Uint8Array): Promise<PdfText> {
   // The legacy build runs in Node; loaded on first use, as it is large.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
@@ -26,7 +32,9 @@ export async function extractPdfPages(bytes: Uint8Array): Promise<string[]> {
       pages.push(text.trimEnd());
       page.cleanup();
     }
-    return pages;
+    const { info } = await doc.getMetadata();
+    const title = typeof info === 'object' && 'Title' in info && typeof info.Title === 'string' ? info.Title : null;
+    return { pages, title };
   } finally {
     await task.destroy();
   }

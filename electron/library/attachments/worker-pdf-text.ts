@@ -6,7 +6,7 @@ import type { PdfTextExtractor } from './pdf-text-store.js';
 const TIME_LIMIT_MS = 60_000;
 
 const ReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), pages: z.array(z.string()) }),
+  z.object({ ok: z.literal(true), pages: z.array(z.string()), title: z.string().nullable() }),
   z.object({ ok: z.literal(false), message: z.string() }),
 ]);
 
@@ -27,7 +27,7 @@ export function workerPdfText(workerPath: string): PdfTextExtractor {
         finish();
         const reply = ReplySchema.safeParse(raw);
         if (!reply.success) reject(new Error('the PDF text reader gave no answer'));
-        else if (reply.data.ok) resolve(reply.data.pages);
+        else if (reply.data.ok) resolve({ pages: reply.data.pages, title: reply.data.title });
         else reject(new Error(reply.data.message));
       });
       worker.once('error', (error) => {

@@ -99,6 +99,21 @@ export class Importing {
     return plan.records.length;
   }
 
+  /**
+   * One entry from elsewhere than a file (a dropped PDF), matched and merged like an import's: which paper it
+   * became, and whether that paper is new.
+   */
+  async addEntry(entry: ParsedEntry): Promise<{ paperId: string; outcome: 'added' | 'merged' | 'unchanged' }> {
+    const plan = await this.commitWithBackup([entry], []);
+    this.ctx.changed(plan.records.map((r) => r.id));
+    const item = plan.items[0];
+    if (!item) throw new Error('an entry made no plan');
+    return {
+      paperId: item.resultId,
+      outcome: item.outcome === 'new' ? 'added' : item.outcome === 'merge' ? 'merged' : 'unchanged',
+    };
+  }
+
   /** Papers imported from a bare arXiv id, still waiting for their title and abstract. */
   async arxivPlaceholders(): Promise<PaperRecord[]> {
     return (await this.ctx.store.allRecords()).filter(

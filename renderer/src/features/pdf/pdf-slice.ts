@@ -32,87 +32,102 @@ export interface PdfSlice {
   savePdfPage(page: number, pages: number): Promise<void>;
 }
 
-export const createPdfSlice: SliceCreator<PdfSlice> = (api) => (set, get) => ({
-  pdf: null,
-  pdfLoading: false,
-  pdfError: null,
-  storedPdfs: null,
-  async loadStoredPdfs() {
-    try {
-      set({ storedPdfs: await api.call('attachments:stored', {}), pdfError: null });
-    } catch (error) {
-      set({ pdfError: describeError(error) });
-    }
-  },
-  async openPdf(attachment) {
-    const paper = get().paper;
-    if (!paper) return;
-    set({ pdfLoading: true, pdfError: null });
-    try {
-      const bytes = await api.readAttachment(paper.id, attachment.sha256);
-      if (get().paper?.id === paper.id) set({ pdf: { paperId: paper.id, attachment, bytes }, pdfLoading: false });
-    } catch (error) {
-      set({ pdfError: describeError(error), pdfLoading: false });
-    }
-  },
-  closePdf: () => set({ pdf: null, pdfError: null }),
-  async attachPdf(file) {
-    const paper = get().paper;
-    if (!paper) {
-      get().showToast('Open a paper first, then drop its PDF on it.');
-      return;
-    }
-    if (file.size > MAX_UPLOAD_BYTES) {
-      set({
-        pdfError: `${file.name} is larger than ${MAX_UPLOAD_BYTES / 1048576} MB: attach it with margin attach ${paper.id} <file>.`,
-      });
-      return;
-    }
+export const createPdfSlice: SliceCreator<PdfSlice> = (api) => (set, get) => {
+  /** A PDF dropped with no paper open becomes a paper (or finds the one it is), which then opens. */
+  async function addAsPaper(file: File): Promise<void> {
     try {
       const data = toBase64(new Uint8Array(await file.arrayBuffer()));
-      const { outcome, attachment } = await api.call('attachments:add', {
-        paperId: paper.id,
-        fileName: file.name,
-        data,
-      });
-      set({ pdfError: null });
+      const { paperId, outcome } = await api.call('attachments:addAsPaper', { fileName: file.name, data });
+      await get().openPaper(paperId);
+      const title = get().paper?.title ?? file.name;
       get().showToast(
-        outcome === 'attached' ? `Attached ${attachment.fileName}.` : `${attachment.fileName} is already attached.`,
+        outcome === 'added'
+          ? `Added “${title.slice(0, 60)}” from the PDF.`
+          : `The PDF went to “${title.slice(0, 60)}”.`,
       );
     } catch (error) {
-      set({ pdfError: describeError(error) });
+      get().showToast(describeError(error));
     }
-  },
-  async downloadPdf() {
-    const paper = get().paper;
-    if (!paper) return;
-    try {
-      const [result] = await api.call('downloads:enqueue', { ids: [paper.id] });
-      const status = await api.call('downloads:status', {});
-      get().showToast(
-        result?.outcome === 'no-arxiv-id'
-          ? 'This paper has no arXiv id, so there is no PDF to download; attach one instead.'
-          : status.online
-            ? 'Downloading the PDF from arXiv…'
-            : 'Offline: the PDF is queued and downloads when Margin is next online.',
-      );
-    } catch (error) {
-      set({ pdfError: describeError(error) });
-    }
-  },
-  async savePdfPage(page, pages) {
-    const open = get().pdf;
-    if (!open) return;
-    try {
-      await api.call('papers:setReading', {
-        paperId: open.paperId,
-        position: { sha256: open.attachment.sha256, page, pages },
-      });
-    } catch (error) {
-      set({ pdfError: describeError(error) });
-    }
-  },
-});
+  }
+  return {
+    pdf: null,
+    pdfLoading: false,
+    pdfError: null,
+    storedPdfs: null,
+    async loadStoredPdfs() {
+      try {
+        set({ storedPdfs: await api.call('attachments:stored', {}), pdfError: null });
+      } catch (error) {
+        set({ pdfError: describeError(error) });
+      }
+    },
+    async openPdf(attachment) {
+      const paper = get().paper;
+      if (!paper) return;
+      set({ pdfLoading: true, pdfError: null });
+      try {
+        const bytes = await api.readAttachment(paper.id, attachment.sha256);
+        if (get().paper?.id === paper.id) set({ pdf: { paperId: paper.id, attachment, bytes }, pdfLoading: false });
+      } catch (error) {
+        set({ pdfError: describeError(error), pdfLoading: false });
+      }
+    },
+    closePdf: () => set({ pdf: null, pdfError: null }),
+    async attachPdf(file) {
+      const paper = get().paper;
+      if (file.size > MAX_UPLOAD_BYTES) {
+        set({
+          pdfError: `${file.name} is larger than ${MAX_UPLOAD_BYTES / 1048576} MB: attach it with margin attach <id> <file>.`,
+        });
+        return;
+      }
+      if (!paper) return addAsPaper(file);
+      try {
+        const data = toBase64(new Uint8Array(await file.arrayBuffer()));
+        const { outcome, attachment } = await api.call('attachments:add', {
+          paperId: paper.id,
+          fileName: file.name,
+          data,
+        });
+        set({ pdfError: null });
+        get().showToast(
+          outcome === 'attached' ? `Attached ${attachment.fileName}.` : `${attachment.fileName} is already attached.`,
+        );
+      } catch (error) {
+        set({ pdfError: describeError(error) });
+      }
+    },
+    async downloadPdf() {
+      const paper = get().paper;
+      if (!paper) return;
+      try {
+        const [result] = await api.call('downloads:enqueue', { ids: [paper.id] });
+        const status = await api.call('downloads:status', {});
+        get().showToast(
+          result?.outcome === 'no-arxiv-id'
+            ? 'This paper has no arXiv id, so there is no PDF to download; attach one instead.'
+            : status.online
+              ? 'Downloading the PDF from arXiv…'
+              : 'Offline: the PDF is queued and downloads when Margin is next online.',
+        );
+      } catch (error) {
+        set({ pdfError: describeError(error) });
+      }
+    },
+    async savePdfPage(page, pages) {
+      const open = get().pdf;
+      if (!open) return;
+      try {
+        await api.call('papers:setReading', {
+          paperId: open.paperId,
+          position: { sha256: open.attachment.sha256, page, pages },
+        });
+      } catch (error) {
+        set({ pdfError: describeError(error) });
+      }
+    },
+  };
+};
 
 /** Bytes as base64, in pieces (a spread of a whole PDF would overflow the call stack). */
 function toBase64(bytes: Uint8Array): string {

@@ -190,4 +190,30 @@ describe('attachments and the rest of the library', () => {
     expect((await library.papers.get(ids[0] ?? '')).attachments).toHaveLength(1);
     await library.close();
   });
+
+  it('dropped with no paper open become a paper, titled and identified from the PDF, or go to the one they are', async () => {
+    const { library, ids } = await libraryWith(['Existing Paper']);
+    const pdf = await makePdf(
+      [['Sparse Attention Made Simple', 'arXiv:2401.00077v2 [cs.LG] 3 Jan 2024', 'Abstract. We make it simple.']],
+      'Sparse Attention Made Simple',
+    );
+    const made = await library.attachments.addAsPaper({ bytes: pdf }, 'paper.pdf');
+    expect(made.outcome).toBe('added');
+    const paper = await library.papers.get(made.paperId);
+    expect(paper).toMatchObject({ title: 'Sparse Attention Made Simple', arxivId: '2401.00077', arxivVersion: 2 });
+    expect(paper.source).toEqual({ format: 'pdf', fileName: 'paper.pdf', digestDate: null });
+    expect(paper.attachments.map((a) => a.sha256)).toEqual([made.attachment.sha256]);
+    expect((await library.papers.list({ search: 'simple' })).map((p) => p.id)).toEqual([made.paperId]);
+
+    const again = await library.attachments.addAsPaper({ bytes: pdf }, 'paper (1).pdf');
+    expect(again).toMatchObject({ paperId: made.paperId, outcome: 'unchanged' });
+    expect((await library.papers.records()).length).toBe(2);
+
+    // A PDF whose first page names an existing paper by title (no metadata title) goes to that paper.
+    const same = await makePdf([['Existing Paper', 'Some text of the paper.']], '');
+    const merged = await library.attachments.addAsPaper({ bytes: same }, 'scan.pdf');
+    expect(merged.paperId).toBe(ids[0]);
+    expect((await library.papers.get(ids[0] ?? '')).attachments).toHaveLength(1);
+    await library.close();
+  });
 });
