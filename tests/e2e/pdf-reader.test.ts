@@ -45,7 +45,13 @@ describe('reading a PDF in Chromium', () => {
     library = await suiteTempDir('margin-e2e-pdf-');
     const files = await suiteTempDir('margin-e2e-pdf-files-');
     pdfFile = path.join(files, 'prosparse.pdf');
-    await writeFile(pdfFile, await makePdf(PAGES, TITLE));
+    await writeFile(
+      pdfFile,
+      await makePdf(PAGES, TITLE, [
+        { title: 'Method', page: 2 },
+        { title: 'Results', page: 3 },
+      ]),
+    );
     expect((await runMargin(['import', SAMPLE_DIGEST_PATH, '--library', library])).code).toBe(0);
     served = await serve(library);
     browser = await launchBrowser();
@@ -85,6 +91,20 @@ describe('reading a PDF in Chromium', () => {
     await expect
       .poll(() => page.getByRole('group', { name: 'Page 3' }).locator('.find-hit').count())
       .toBeGreaterThan(0);
+  });
+
+  it('goes to a section from the contents', async () => {
+    await page.getByRole('spinbutton', { name: 'Page' }).fill('1');
+    const contents = page.getByRole('list', { name: 'Contents' });
+    await expect.poll(() => contents.getByRole('button').allTextContents()).toEqual(['Method', 'Results']);
+    await contents.getByRole('button', { name: 'Method' }).click();
+    await expect.poll(() => page.getByRole('spinbutton', { name: 'Page' }).inputValue()).toBe('2');
+    await contents.getByRole('button', { name: 'Results' }).click();
+    await expect.poll(() => page.getByRole('spinbutton', { name: 'Page' }).inputValue()).toBe('3');
+    await screenshot(page, 'pdf-contents-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'pdf-contents-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('opens again at the page last read', async () => {

@@ -64,7 +64,14 @@ function AnnotationEditor({ annotation }: { annotation: Annotation }) {
 }
 
 /** The paper's highlights in text order; orphans (their text left the abstract) are kept, at the end. */
-export function AnnotationList({ annotations }: { annotations: readonly Annotation[] }) {
+export function AnnotationList({
+  annotations,
+  emptyHint,
+}: {
+  annotations: readonly Annotation[];
+  /** What to say when there are none (the PDF viewer says how to highlight a page). */
+  emptyHint?: string;
+}) {
   const { selectedId, select } = useMargin(
     useShallow((s) => ({ selectedId: s.selectedAnnotationId, select: s.selectAnnotation })),
   );
@@ -73,7 +80,7 @@ export function AnnotationList({ annotations }: { annotations: readonly Annotati
       <section className="annotations" aria-label="Highlights">
         <h2 className="section-title">Highlights</h2>
         <p className="hint-text">
-          Select a passage of the abstract and press Highlight (or h). Colors 1–5:{' '}
+          {emptyHint ?? 'Select a passage of the abstract and press Highlight (or h).'} Colors 1–5:{' '}
           {ANNOTATION_COLORS.map((c) => COLOR_MEANINGS[c].toLowerCase()).join(', ')}.
         </p>
       </section>

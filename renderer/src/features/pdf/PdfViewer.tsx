@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useMargin } from '../../store/use-margin.js';
-import { openPdf, PdfError, type PdfDoc } from './pdf-document.js';
+import { openPdf, PdfError, type OutlineEntry, type PdfDoc } from './pdf-document.js';
 import { findInPages, type FindResult } from './find-in-pdf.js';
 import { drawHighlights, layerText, selectionInLayer } from './pdf-text-layer.js';
 import { AnnotationList } from '../annotations/AnnotationList.js';
@@ -35,6 +35,7 @@ export function PdfViewer({ startPage }: { startPage: number }) {
   const [inverted, setInverted] = useState(false);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const [find, setFind] = useState('');
+  const [outline, setOutline] = useState<readonly OutlineEntry[]>([]);
   const [found, setFound] = useState<FindResult | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const pageText = useRef(new Map<number, string>());
@@ -50,10 +51,13 @@ export function PdfViewer({ startPage }: { startPage: number }) {
         opened = d;
         if (cancelled) return void d.destroy();
         const first = await d.pageSize(1);
-        // Start at the page's width in the reader, within the zoom steps' range.
-        const room = (scroller.current?.clientWidth ?? 800) - 40;
+        const contents = await d.outline().catch(() => []);
+        // Start at the page's width in the reader, within the zoom steps' range (a table of contents widens
+        // the page list beside the pages by 94 px).
+        const room = (scroller.current?.clientWidth ?? 800) - 40 - (contents.length > 0 ? 94 : 0);
         setZoom(Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.floor((room / first.width) * 20) / 20)));
         setSize(first);
+        setOutline(contents);
         setDoc(d);
       })
       .catch((error: unknown) => {
@@ -246,8 +250,24 @@ export function PdfViewer({ startPage }: { startPage: number }) {
       )}
       <div className="pdf-body">
         {/* Always there, so the pages' width is known before the first one is drawn. */}
-        <nav className="pdf-pages-nav" aria-label="Page list">
-          <ol>
+        <nav className={`pdf-pages-nav${outline.length > 0 ? ' with-outline' : ''}`} aria-label="Page list">
+          {outline.length > 0 && (
+            <ol className="pdf-outline" aria-label="Contents">
+              {outline.map((entry, i) => (
+                <li key={i} style={{ paddingLeft: `${entry.depth * 10}px` }}>
+                  <button
+                    type="button"
+                    className="pdf-outline-link"
+                    disabled={entry.page === null}
+                    onClick={() => entry.page !== null && goTo(entry.page)}
+                  >
+                    {entry.title}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+          <ol aria-label="Page numbers">
             {Array.from({ length: doc?.pages ?? 0 }, (_, i) => i + 1).map((n) => (
               <li key={n}>
                 <button
@@ -280,7 +300,10 @@ export function PdfViewer({ startPage }: { startPage: number }) {
           {!doc && !failure && <p className="hint-text">Opening the PDF…</p>}
         </div>
         <aside className="pdf-annotations">
-          <AnnotationList annotations={highlights} />
+          <AnnotationList
+            annotations={highlights}
+            emptyHint="Select a passage on a page and press Highlight. Highlights here are listed with their page and exported with it."
+          />
         </aside>
       </div>
     </section>

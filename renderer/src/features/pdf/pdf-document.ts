@@ -18,9 +18,18 @@ export interface PdfDoc {
   pageSize(page: number): Promise<{ width: number; height: number }>;
   /** Draw a page into `canvas` and lay its text out in `textLayer` for selection; returns a function that stops it. */
   renderPage(page: number, canvas: HTMLCanvasElement, textLayer: HTMLElement, scale: number): Promise<void>;
+  /** The PDF's table of contents (its bookmarks), with the page each entry goes to; empty when it has none. */
+  outline(): Promise<OutlineEntry[]>;
   /** A page's text, its items joined as they read. */
   pageText(page: number): Promise<string>;
   destroy(): Promise<void>;
+}
+
+/** One entry of a PDF's table of contents, at its depth. */
+export interface OutlineEntry {
+  readonly title: string;
+  readonly page: number | null;
+  readonly depth: number;
 }
 
 /** Why a PDF cannot be shown, in words for the reader. */
@@ -82,6 +91,30 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDoc> {
       textLayer.replaceChildren();
       textLayer.style.setProperty('--scale-factor', String(scale));
       await new TextLayer({ textContentSource: proxy.streamTextContent(), container: textLayer, viewport }).render();
+    },
+    async outline() {
+      type Item = { title: string; dest: string | unknown[] | null; items: Item[] };
+      const pageOf = async (dest: Item['dest']): Promise<number | null> => {
+        try {
+          const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : dest;
+          const ref: unknown = explicit?.[0];
+          if (typeof ref === 'number') return ref + 1;
+          if (ref && typeof ref === 'object' && 'num' in ref && 'gen' in ref)
+            return (await doc.getPageIndex(ref as { num: number; gen: number })) + 1;
+        } catch {
+          // an entry that points nowhere is still listed, without a page
+        }
+        return null;
+      };
+      const out: OutlineEntry[] = [];
+      const walk = async (items: readonly Item[], depth: number): Promise<void> => {
+        for (const item of items.slice(0, 2000)) {
+          out.push({ title: item.title.slice(0, 300), page: await pageOf(item.dest), depth });
+          if (depth < 4) await walk(item.items, depth + 1);
+        }
+      };
+      await walk((await doc.getOutline()) ?? [], 0);
+      return out;
     },
     async pageText(n) {
       const content = await (await page(n)).getTextContent();
