@@ -21,10 +21,11 @@ import { Sidebar } from '../features/sidebar/Sidebar.js';
 /** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
 export function App({ api }: { api: MarginApi }) {
   const store = useMarginStore();
-  const { dialog, toast, overview, overviewError, search, paperId } = useMargin(
+  const { dialog, toast, toastUndo, overview, overviewError, search, paperId } = useMargin(
     useShallow((s) => ({
       dialog: s.dialog,
       toast: s.toast,
+      toastUndo: s.toastUndo,
       overview: s.overview,
       overviewError: s.overviewError,
       search: s.search,
@@ -140,6 +141,18 @@ export function App({ api }: { api: MarginApi }) {
       {toast && (
         <div className="toast" role="status">
           {toast}
+          {toastUndo && (
+            <button
+              type="button"
+              className="toast-action"
+              onClick={() => {
+                store.getState().showToast(null);
+                void store.getState().undo();
+              }}
+            >
+              Undo
+            </button>
+          )}
           <button type="button" aria-label="Dismiss" onClick={() => store.getState().showToast(null)}>
             ×
           </button>

@@ -13,12 +13,16 @@ export interface UiSlice {
   /** Open the export dialog afresh. */
   openExport(): void;
   closeDialog(): void;
-  showToast(message: string | null): void;
+  /** A short message; with `undo`, it offers to take back the change it reports. */
+  showToast(message: string | null, options?: { undo?: boolean }): void;
+  /** Whether the toast shown offers Undo. */
+  readonly toastUndo: boolean;
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
   dialog: null,
   toast: null,
+  toastUndo: false,
   openDialog: (dialog) => set({ dialog }),
   openImport: (seed) => {
     get().resetImport();
@@ -33,5 +37,5 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
     set({ dialog: 'export' });
   },
   closeDialog: () => set({ dialog: null }),
-  showToast: (toast) => set({ toast }),
+  showToast: (toast, options) => set({ toast, toastUndo: options?.undo === true }),
 });

@@ -41,13 +41,12 @@ export function useGlobalKeys(store: MarginStore, focus: FocusTargets): void {
       }
       if (
         (event.ctrlKey || event.metaKey) &&
-        !event.shiftKey &&
         event.key.toLowerCase() === 'z' &&
         !isTyping(event.target) &&
         state.dialog === null
       ) {
         event.preventDefault();
-        void state.undo();
+        void (event.shiftKey ? state.redo() : state.undo());
         return;
       }
       if (state.dialog !== null || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;

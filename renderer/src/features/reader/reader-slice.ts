@@ -1,5 +1,6 @@
 import { STATUSES, type Paper, type Status } from '../../../../shared/models/paper.js';
 import type { ListRow } from '../../../../shared/models/views.js';
+import { STATUS_LABELS } from '../sidebar/views.js';
 import { describeError, type MarginState, type SliceCreator } from '../../store/store-types.js';
 
 export interface ReaderSlice {
@@ -62,6 +63,26 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) 
     }
   }
 
+  /** A status change, said in a toast with Undo, and undoable and redoable with Ctrl/Cmd+(Shift+)Z. */
+  async function move(status: Status, advance: boolean): Promise<void> {
+    const paper = get().paper;
+    if (!paper || paper.status === status) return;
+    const before = paper.status;
+    const id = paper.id;
+    if (!(await edit(() => api.call('papers:setStatus', { id, status }), advance))) return;
+    const title = paper.title.length > 50 ? `${paper.title.slice(0, 50)}…` : paper.title;
+    get().pushUndo(
+      `moving “${title}” to ${STATUS_LABELS[status]}`,
+      async () => {
+        await api.call('papers:setStatus', { id, status: before });
+      },
+      async () => {
+        await api.call('papers:setStatus', { id, status });
+      },
+    );
+    get().showToast(`Moved to ${STATUS_LABELS[status]}`, { undo: true });
+  }
+
   return {
     paper: null,
     readerError: null,
@@ -95,16 +116,12 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) 
     async refreshPaper() {
       if (target !== null) await get().openPaper(target);
     },
-    async setStatus(status) {
-      await edit((id) => api.call('papers:setStatus', { id, status }));
-    },
+    setStatus: (status) => move(status, false),
     async cycleStatus() {
       const paper = get().paper;
-      if (paper) await edit((id) => api.call('papers:setStatus', { id, status: nextStatus(paper.status) }), true);
+      if (paper) await move(nextStatus(paper.status), true);
     },
-    async archive() {
-      await edit((id) => api.call('papers:setStatus', { id, status: 'archived' }), true);
-    },
+    archive: () => move('archived', true),
     async addTag(tag) {
       const paper = get().paper;
       if (!paper || paper.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) return;

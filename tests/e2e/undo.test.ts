@@ -1,0 +1,68 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMargin } from '../helpers/run-margin.js';
+import { SAMPLE_DIGEST_PATH } from '../helpers/sample-digest.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
+import { launchBrowser, newPage, screenshot, serve, type Served } from './harness.js';
+
+const count = (page: Page, view: string) =>
+  page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: view, exact: true })
+    .evaluate(
+      (button) => button.ownerDocument.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+
+describe('moves that say what they did and can be undone, in Chromium', () => {
+  let browser: Browser;
+  let served: Served;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    const library = await suiteTempDir('margin-e2e-undo-');
+    expect((await runMargin(['import', SAMPLE_DIGEST_PATH, '--library', library])).code).toBe(0);
+    served = await serve(library);
+    browser = await launchBrowser();
+    ({ page, errors } = await newPage(browser));
+    await page.goto(served.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  it('archives with e, says so with Undo, takes it back with Ctrl+Z and makes it again with Ctrl+Shift+Z', async () => {
+    await expect.poll(() => count(page, 'Inbox')).toBe('76');
+    const list = page.getByRole('listbox', { name: 'Papers' });
+    const first = await list.getByRole('option').first().getAttribute('aria-label');
+    await list.focus();
+    await page.keyboard.press('e');
+    const toast = page.getByRole('status').filter({ hasText: 'Moved to Archive' });
+    await expect.poll(() => toast.count()).toBe(1);
+    expect(await toast.getByRole('button', { name: 'Undo' }).count()).toBe(1);
+    await screenshot(page, 'undo-toast-light');
+    await expect.poll(() => count(page, 'Archive')).toBe('1');
+    await expect.poll(() => count(page, 'Inbox')).toBe('75');
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => count(page, 'Inbox')).toBe('76');
+    await expect.poll(() => count(page, 'Archive')).toBe('0');
+    await expect.poll(() => list.getByRole('option').first().getAttribute('aria-label')).toBe(first);
+
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => count(page, 'Archive')).toBe('1');
+    await expect.poll(() => count(page, 'Inbox')).toBe('75');
+  });
+
+  it('takes a move back from the Undo button in its toast', async () => {
+    await page.getByRole('listbox', { name: 'Papers' }).focus();
+    await page.keyboard.press('s');
+    const toast = page.getByRole('status').filter({ hasText: 'Moved to To read' });
+    await expect.poll(() => toast.count()).toBe(1);
+    await expect.poll(() => count(page, 'To read')).toBe('1');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => count(page, 'To read')).toBe('0');
+    expect(errors).toEqual([]);
+  });
+});
