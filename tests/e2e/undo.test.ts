@@ -65,4 +65,21 @@ describe('moves that say what they did and can be undone, in Chromium', () => {
     await expect.poll(() => count(page, 'To read')).toBe('0');
     expect(errors).toEqual([]);
   });
+
+  it('opens the command palette with focus in its field, so typing filters it, and Esc closes it', async () => {
+    const list = page.getByRole('listbox', { name: 'Papers' });
+    await list.focus();
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Commands' });
+    await expect.poll(() => palette.count()).toBe(1);
+    const before = await palette.getByRole('option').count();
+    await page.keyboard.type('archive');
+    await expect.poll(() => palette.getByRole('combobox', { name: 'Command' }).inputValue()).toBe('archive');
+    await expect.poll(() => palette.getByRole('option').count()).toBeLessThan(before);
+    expect((await palette.getByRole('option').allTextContents()).join(' ').toLowerCase()).toContain('archive');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => palette.count()).toBe(0);
+    // Focus is back where it was.
+    expect(await list.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+  });
 });

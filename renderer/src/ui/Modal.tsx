@@ -1,6 +1,10 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
-/** A modal dialog: labelled by its title, closes on Escape or a click outside, keeps focus inside. */
+/**
+ * A modal dialog: labelled by its title; opens with focus on its first field (so typing goes there), closes on
+ * Escape wherever focus is (an import that finished may have removed the focused button) or a click outside,
+ * keeps Tab inside, and gives focus back to where it was.
+ */
 export function Modal({
   title,
   onClose,
@@ -17,18 +21,32 @@ export function Modal({
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus], input, textarea, button');
+    const dialog = ref.current;
+    const body = dialog?.querySelector('.body');
+    const first =
+      dialog?.querySelector<HTMLElement>('[data-autofocus]') ??
+      body?.querySelector<HTMLElement>('input:not([type="hidden"]):not([tabindex="-1"]), textarea, select') ??
+      body?.querySelector<HTMLElement>('button:not([disabled])') ??
+      dialog?.querySelector<HTMLElement>('button');
     first?.focus();
-    return () => previous?.focus();
+    // On the window, after everything inside had its turn: a menu in the dialog that closes on Escape stops it.
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      closeRef.current();
+    };
+    window.addEventListener('keydown', onEscape);
+    return () => {
+      window.removeEventListener('keydown', onEscape);
+      previous?.focus();
+    };
   }, []);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-    }
     if (event.key === 'Tab' && ref.current) {
       const focusable = [
         ...ref.current.querySelectorAll<HTMLElement>('button, input, textarea, select, [tabindex="0"]'),
