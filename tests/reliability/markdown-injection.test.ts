@@ -2,7 +2,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { paperMarkdown } from '../../electron/library/export/markdown/export-markdown.js';
-import { PaperIdSchema, type Paper } from '../../shared/models/paper.js';
+import type { Paper } from '../../shared/models/paper.js';
+import { paperRecord } from '../helpers/paper-record.js';
 
 // Issue 12, item 3: what Margin exports to Markdown is read by a CommonMark parser (mdast, as remark and
 // Obsidian's own reader do) and must hold no HTML, no code span and no link that Margin did not write.
@@ -10,28 +11,13 @@ const now = '2026-11-27T12:00:00.000Z';
 
 function paper(fields: Partial<Paper>): Paper {
   return {
-    id: PaperIdSchema.parse('hostile000000001'),
-    title: 'A Paper',
-    authors: ['Ada Lovelace'],
-    editors: [],
-    year: 2024,
-    publishedAt: null,
-    arxivId: null,
-    arxivVersion: null,
-    doi: null,
-    url: null,
-    venue: null,
-    tags: [],
-    status: 'inbox',
-    source: { format: 'digest', fileName: null, digestDate: null },
-    citationKey: null,
-    annotationCount: 0,
-    hasNote: false,
-    trashedAt: null,
-    attachments: [],
-    reading: null,
-    addedAt: now,
-    updatedAt: now,
+    ...paperRecord('hostile000000001', {
+      title: 'A Paper',
+      authors: ['Ada Lovelace'],
+      source: { format: 'digest', fileName: null, digestDate: null },
+      addedAt: now,
+      updatedAt: now,
+    }),
     abstract: null,
     note: null,
     annotations: [],

@@ -1,9 +1,6 @@
 import { useRef } from 'react';
+import { formatSize } from '../../ui/format-size.js';
 import type { Attachment, Paper } from '../../../../shared/models/paper.js';
-
-function megabytes(bytes: number): string {
-  return bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
-}
 
 /** The paper's PDFs, each to read (with how far the reader got), and a way to attach one. */
 export function PdfShelf(props: {
@@ -30,7 +27,7 @@ export function PdfShelf(props: {
           >
             Read PDF
             <span className="pdf-shelf-detail">
-              {attachment.fileName} · {megabytes(attachment.bytes)}
+              {attachment.fileName} · {formatSize(attachment.bytes)}
               {reading ? ` · p. ${reading.page}/${reading.pages}` : ''}
             </span>
           </button>

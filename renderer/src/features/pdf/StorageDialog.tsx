@@ -2,10 +2,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
-
-function size(bytes: number): string {
-  return bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
-}
+import { formatSize } from '../../ui/format-size.js';
 
 /** What the library's PDFs take up, largest first, and which papers have each. */
 export function StorageDialog() {
@@ -29,13 +26,13 @@ export function StorageDialog() {
       ) : (
         <>
           <p role="status">
-            {s.stored.length} PDF{s.stored.length === 1 ? '' : 's'}, {size(total)} in all. A PDF goes when the last
-            paper that has it leaves the Trash for good.
+            {s.stored.length} PDF{s.stored.length === 1 ? '' : 's'}, {formatSize(total)} in all. A PDF goes when the
+            last paper that has it leaves the Trash for good.
           </p>
           <ul className="preview-list" aria-label="Stored PDFs">
             {s.stored.map((file) => (
               <li key={file.sha256}>
-                <strong>{file.fileName}</strong> <span className="hint-text">{size(file.bytes)}</span>
+                <strong>{file.fileName}</strong> <span className="hint-text">{formatSize(file.bytes)}</span>
                 <div className="hint-text">
                   {file.papers.map((p) => `${p.title}${p.trashed ? ' (in the Trash)' : ''}`).join(' · ')}
                 </div>

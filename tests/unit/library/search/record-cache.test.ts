@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PaperIdSchema, type PaperRecord } from '../../../../shared/models/paper.js';
+import type { PaperRecord } from '../../../../shared/models/paper.js';
+import { paperRecord } from '../../../helpers/paper-record.js';
 import type { Sort } from '../../../../shared/models/views.js';
 import { comparator, RecordCache } from '../../../../electron/library/search/record-cache.js';
 
-function rec(id: string, parts: Partial<Omit<PaperRecord, 'id'>> = {}): PaperRecord {
-  return {
-    id: PaperIdSchema.parse(id),
-    title: `Title ${id}`,
-    authors: [],
-    editors: [],
-    year: 2024,
-    publishedAt: null,
-    arxivId: null,
-    arxivVersion: null,
-    doi: null,
-    url: null,
-    venue: null,
-    tags: [],
-    status: 'inbox',
-    source: { format: 'bibtex', fileName: null, digestDate: null },
-    citationKey: null,
-    annotationCount: 0,
-    hasNote: false,
-    trashedAt: null,
-    attachments: [],
-    reading: null,
-    addedAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...parts,
-  };
-}
+const rec = paperRecord;
 
 const ids = (records: readonly PaperRecord[]): string[] => records.map((r) => r.id);
 
