@@ -42,6 +42,12 @@ export const CHANNELS = [
   'downloads:enqueue',
   'downloads:status',
   'attachments:addAsPaper',
+  'history:undo',
+  'history:redo',
+  'papers:setStatusMany',
+  'papers:editTags',
+  'tags:rename',
+  'tags:delete',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

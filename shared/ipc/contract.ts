@@ -95,6 +95,15 @@ const StoredFileSchema = z.object({
   fileName: z.string(),
   papers: z.array(z.object({ id: z.string(), title: z.string(), trashed: z.boolean() })),
 });
+const PaperIds = z.array(PaperIdSchema).min(1).max(100_000);
+/** How many papers an edit changed. */
+const Count = z.object({ count: z.number().int().nonnegative() });
+/** What undo or redo did: the step, how many papers it rewrote, and later changes it left alone. */
+export const HistoryStepSchema = z.object({
+  label: z.string(),
+  papers: z.number().int().nonnegative(),
+  kept: z.array(z.string()),
+});
 const AnnotationRef = { paperId: PaperIdSchema, annotationId: z.string().regex(/^[a-z0-9]{1,64}$/) };
 
 /**
@@ -262,6 +271,23 @@ export const CONTRACT = {
     request: z.strictObject({ paperId: PaperIdSchema, position: ReadingPositionSchema.strict() }),
     response: ListRowSchema,
   },
+  /** Take back the last change to the library (any kind), or make again the last one taken back; null: none. */
+  'history:undo': { request: Empty, response: HistoryStepSchema.nullable() },
+  'history:redo': { request: Empty, response: HistoryStepSchema.nullable() },
+  'papers:setStatusMany': {
+    request: z.strictObject({ ids: PaperIds, status: StatusSchema }),
+    response: Count,
+  },
+  'papers:editTags': {
+    request: z
+      .strictObject({ ids: PaperIds, add: z.array(TagSchema).max(50), remove: z.array(TagSchema).max(50) })
+      .refine((r) => r.add.length + r.remove.length > 0, 'name a tag to add or remove'),
+    response: Count,
+  },
+  /** Rename a tag (and those below it) everywhere; to an existing tag, it merges the two. */
+  'tags:rename': { request: z.strictObject({ from: TagSchema, to: TagSchema }), response: Count },
+  /** Take a tag (and those below it) off every paper. */
+  'tags:delete': { request: z.strictObject({ tag: TagSchema }), response: Count },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

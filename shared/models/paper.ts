@@ -4,6 +4,14 @@ import { z } from 'zod';
 export const STATUSES = ['inbox', 'to-read', 'reading', 'read', 'archived'] as const;
 export const StatusSchema = z.enum(STATUSES);
 export type Status = z.output<typeof StatusSchema>;
+/** Each status as the app names it (the sidebar, toasts, undo). */
+export const STATUS_NAMES: Readonly<Record<Status, string>> = {
+  inbox: 'Inbox',
+  'to-read': 'To read',
+  reading: 'Reading',
+  read: 'Read',
+  archived: 'Archive',
+};
 
 /** Stable paper id: lowercase letters and digits, generated once, never reused. */
 export const PaperIdSchema = z
