@@ -48,6 +48,7 @@ export const CHANNELS = [
   'papers:editTags',
   'tags:rename',
   'tags:delete',
+  'papers:ids',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

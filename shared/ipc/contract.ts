@@ -104,6 +104,7 @@ export const HistoryStepSchema = z.object({
   papers: z.number().int().nonnegative(),
   kept: z.array(z.string()),
 });
+export type HistoryStep = z.output<typeof HistoryStepSchema>;
 const AnnotationRef = { paperId: PaperIdSchema, annotationId: z.string().regex(/^[a-z0-9]{1,64}$/) };
 
 /**
@@ -288,6 +289,11 @@ export const CONTRACT = {
   'tags:rename': { request: z.strictObject({ from: TagSchema, to: TagSchema }), response: Count },
   /** Take a tag (and those below it) off every paper. */
   'tags:delete': { request: z.strictObject({ tag: TagSchema }), response: Count },
+  /** Every paper a view and search select (Select all), in list order. */
+  'papers:ids': {
+    request: z.strictObject({ view: ViewSchema, search: z.string().max(MAX_QUERY_CHARS), sort: SortSchema.optional() }),
+    response: z.object({ ids: z.array(z.string()) }),
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -64,6 +64,7 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'papers:editTags': { ids: [id], add: ['x'], remove: [] },
     'tags:rename': { from: 'x', to: 'y' },
     'tags:delete': { tag: 'x' },
+    'papers:ids': { view: { kind: 'all' }, search: '' },
     'export:bibliography': { format: 'bibtex', file: '/tmp/x/a.bib', scope: { kind: 'all' } },
     'backups:list': {},
     'backups:restore': { name: 'no-such-backup' },

@@ -3,7 +3,7 @@ import { papers, tagList, undoable } from './undoable.js';
 import type { Handlers, ParsedRequest } from '../../../shared/ipc/contract.js';
 import type { ImportRequest } from '../import/importing.js';
 import type { Overview } from '../../../shared/models/views.js';
-import { runPaperQuery } from '../search/paper-query.js';
+import { runPaperQuery, selectRecords } from '../search/paper-query.js';
 import { toListRow } from '../paper/list-row.js';
 import { createAttachmentHandlers, type PdfPicker } from './attachment-handlers.js';
 import { createExportHandlers } from './export-handlers.js';
@@ -35,6 +35,10 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
       return { ...result, offset: request.offset };
     },
     'papers:get': async ({ id }) => library.papers.get(id),
+    'papers:ids': async ({ view, search, sort }) => {
+      const sorted = await session.records.sortedBy(sort ?? 'added');
+      return { ids: (await selectRecords(sorted, { view, search }, session.search)).map((r) => r.id) };
+    },
     'papers:setStatus': undoable(history, { label: ({ status }) => `move to ${STATUS_NAMES[status]}` }, async (r) =>
       toListRow(await library.papers.setStatus(r.id, r.status)),
     ),

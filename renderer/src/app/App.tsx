@@ -14,6 +14,8 @@ import { ExportDialog } from '../features/export/ExportDialog.js';
 import { ImportDialog } from '../features/import/ImportDialog.js';
 import { PaperList } from '../features/list/PaperList.js';
 import { Reader } from '../features/reader/Reader.js';
+import { BulkPanel } from '../features/bulk/BulkPanel.js';
+import { TagsDialog } from '../features/tags/TagsDialog.js';
 import { SearchBox } from '../features/search/SearchBox.js';
 import { ShortcutsDialog } from '../features/commands/ShortcutsDialog.js';
 import { Sidebar } from '../features/sidebar/Sidebar.js';
@@ -21,8 +23,9 @@ import { Sidebar } from '../features/sidebar/Sidebar.js';
 /** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
 export function App({ api }: { api: MarginApi }) {
   const store = useMarginStore();
-  const { dialog, toast, toastUndo, overview, overviewError, search, paperId } = useMargin(
+  const { dialog, toast, toastUndo, overview, overviewError, search, paperId, selectedCount } = useMargin(
     useShallow((s) => ({
+      selectedCount: s.multi.length,
       dialog: s.dialog,
       toast: s.toast,
       toastUndo: s.toastUndo,
@@ -125,7 +128,7 @@ export function App({ api }: { api: MarginApi }) {
       </div>
       {/* One paper that trips the reader must not blank the window: opening another paper tries again. */}
       <ErrorBoundary area="This paper" className="reader" resetKey={paperId}>
-        <Reader ref={tagRef} />
+        {selectedCount > 1 ? <BulkPanel /> : <Reader ref={tagRef} />}
       </ErrorBoundary>
       {dialog !== null && (
         <ErrorBoundary area="This dialog" className="dialog-error" onClose={closeDialog} resetKey={dialog}>
@@ -136,6 +139,7 @@ export function App({ api }: { api: MarginApi }) {
           {dialog === 'backups' && <BackupsDialog />}
           {dialog === 'duplicates' && <DuplicatesDialog />}
           {dialog === 'storage' && <StorageDialog />}
+          {dialog === 'tags' && <TagsDialog />}
         </ErrorBoundary>
       )}
       {toast && (

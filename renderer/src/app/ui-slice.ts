@@ -1,7 +1,7 @@
 import type { SliceCreator } from '../store/store-types.js';
 import type { ImportSeed } from '../features/import/import-slice.js';
 
-export type Dialog = 'import' | 'shortcuts' | 'palette' | 'export' | 'backups' | 'duplicates' | 'storage';
+export type Dialog = 'import' | 'shortcuts' | 'palette' | 'export' | 'backups' | 'duplicates' | 'storage' | 'tags';
 
 export interface UiSlice {
   readonly dialog: Dialog | null;

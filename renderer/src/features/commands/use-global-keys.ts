@@ -49,7 +49,27 @@ export function useGlobalKeys(store: MarginStore, focus: FocusTargets): void {
         void (event.shiftKey ? state.redo() : state.undo());
         return;
       }
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        event.key.toLowerCase() === 'a' &&
+        !isTyping(event.target) &&
+        state.dialog === null
+      ) {
+        event.preventDefault();
+        void state.selectAll();
+        return;
+      }
       if (state.dialog !== null || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.key === 'Escape' && state.multi.length > 0) {
+        state.clearSelection();
+        return;
+      }
+      if (event.key === 'J' || event.key === 'K') {
+        // Shift+j/k: extend the selection down or up.
+        event.preventDefault();
+        void state.extendSelection(state.selectedIndex + (event.key === 'J' ? 1 : -1));
+        return;
+      }
       const colorIndex = ['1', '2', '3', '4', '5'].indexOf(event.key);
       if (colorIndex >= 0 && state.selectedAnnotationId) {
         const color = ANNOTATION_COLORS[colorIndex];

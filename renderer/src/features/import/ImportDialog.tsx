@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ImportFailure, SkippedText } from '../../../../shared/models/import-report.js';
 import type { ImportPreview, PreviewItem } from '../../../../shared/models/views.js';
 import { importSeedFromFile, pastedImport } from './use-import-gestures.js';
-import type { ImportCorrection } from './import-slice.js';
+import { importSummary, type ImportCorrection } from './import-slice.js';
 import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
 
@@ -53,31 +53,19 @@ export function ImportDialog() {
   );
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const finish = () => {
-    if (s.result)
-      s.showToast(
-        `Imported: ${s.result.added} added, ${s.result.merged} merged, ${s.result.unchanged} already in the library`,
-      );
-    s.close();
-  };
-
   if (s.result) {
     const { added, merged, unchanged, failed, skipped } = s.result;
     return (
       <Modal
         title="Import papers"
-        onClose={finish}
+        onClose={s.close}
         footer={
-          <button type="button" className="btn primary" data-autofocus onClick={finish}>
+          <button type="button" className="btn primary" data-autofocus onClick={s.close}>
             Done
           </button>
         }
       >
-        <p role="status">
-          Imported {added} new {added === 1 ? 'paper' : 'papers'}
-          {merged > 0 && `, merged ${merged} into papers you had`}
-          {unchanged > 0 && `, ${unchanged} already in the library`}.
-        </p>
+        <p role="status">{importSummary({ added, merged, unchanged })}</p>
         {failed.length > 0 && <Failures failed={failed} fileName={s.fileName} />}
         {skipped.length > 0 && <Skipped skipped={skipped} fileName={s.fileName} />}
       </Modal>

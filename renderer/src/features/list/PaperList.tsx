@@ -1,18 +1,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SORTS, type Sort } from '../../../../shared/models/views.js';
 import { viewTitle } from '../sidebar/views.js';
 import { useMargin } from '../../store/use-margin.js';
 import { EmptyList } from './EmptyList.js';
-import { PaperRow, PlaceholderRow, ROW_HEIGHT } from './PaperRow.js';
+import { PaperRow, PlaceholderRow, ROW_HEIGHT, type PickHow } from './PaperRow.js';
 
 const SORT_LABELS: Readonly<Record<Sort, string>> = { added: 'Newest added', title: 'Title', year: 'Year' };
 
 /** The virtualized paper list: only the rows in view (plus a few) are in the DOM, whatever the library's size. */
 export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, forwarded) {
-  const { total, rows, selectedIndex, view, sort, listLoaded, listError, search } = useMargin(
+  const { total, rows, selectedIndex, view, sort, listLoaded, listError, search, multi } = useMargin(
     useShallow((s) => ({
+      multi: s.multi,
       total: s.total,
       rows: s.rows,
       selectedIndex: s.selectedIndex,
@@ -23,9 +24,11 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
       search: s.search,
     })),
   );
-  const { select, ensureRange, setSort, moveSelection } = useMargin(
+  const { select, ensureRange, setSort, moveSelection, toggleSelected, extendSelection } = useMargin(
     useShallow((s) => ({
       select: s.select,
+      toggleSelected: s.toggleSelected,
+      extendSelection: s.extendSelection,
       ensureRange: s.ensureRange,
       setSort: s.setSort,
       moveSelection: s.moveSelection,
@@ -53,6 +56,15 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
   }, [selectedIndex, total, virtualizer]);
 
   const selectedRow = rows[selectedIndex];
+  const chosen = useMemo(() => new Set(multi), [multi]);
+  const pick = useCallback(
+    (index: number, how: PickHow) => {
+      if (how === 'toggle') toggleSelected(index);
+      else if (how === 'range') void extendSelection(index);
+      else select(index);
+    },
+    [select, toggleSelected, extendSelection],
+  );
 
   return (
     <section className="list-pane" aria-label="Paper list">
@@ -82,10 +94,14 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
         className="paper-list"
         role="listbox"
         aria-label="Papers"
+        aria-multiselectable="true"
         tabIndex={0}
         aria-activedescendant={selectedRow ? `paper-${selectedRow.id}` : undefined}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && e.shiftKey) {
+            e.preventDefault();
+            void extendSelection(selectedIndex + (e.key === 'ArrowDown' ? 1 : -1));
+          } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
             moveSelection(e.key === 'ArrowDown' ? 1 : -1);
           } else if (e.key === 'PageDown' || e.key === 'PageUp') {
@@ -110,8 +126,9 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
                   index={item.index}
                   total={total}
                   top={item.start}
-                  selected={item.index === selectedIndex}
-                  onSelect={select}
+                  selected={multi.length > 0 ? chosen.has(row.id) : item.index === selectedIndex}
+                  current={multi.length > 0 && item.index === selectedIndex}
+                  onPick={pick}
                 />
               ) : (
                 <PlaceholderRow key={`placeholder-${item.index}`} top={item.start} />

@@ -12,6 +12,9 @@ function authorLine(row: ListRow): string {
   return row.byEditors ? `${line} (${row.authorCount > 1 ? 'eds.' : 'ed.'})` : line;
 }
 
+/** How a click selects: this row alone, this row added or taken out (Ctrl/Cmd), or a range to it (Shift). */
+export type PickHow = 'single' | 'toggle' | 'range';
+
 /** One paper in the list: title, first authors, year, tags, highlight count. */
 export const PaperRow = memo(function PaperRow({
   row,
@@ -19,14 +22,18 @@ export const PaperRow = memo(function PaperRow({
   total,
   top,
   selected,
-  onSelect,
+  current,
+  onPick,
 }: {
   row: ListRow;
   index: number;
   total: number;
   top: number;
+  /** In the selection (the one selected paper, or one of several). */
   selected: boolean;
-  onSelect: (index: number) => void;
+  /** Where the keyboard is, when several are selected. */
+  current: boolean;
+  onPick: (index: number, how: PickHow) => void;
 }) {
   const authors = authorLine(row);
   return (
@@ -37,9 +44,13 @@ export const PaperRow = memo(function PaperRow({
       aria-selected={selected}
       aria-setsize={total}
       aria-posinset={index + 1}
-      className="row"
+      className={current ? 'row current' : 'row'}
       style={{ top, height: ROW_HEIGHT }}
-      onMouseDown={() => onSelect(index)}
+      onMouseDown={(event) => {
+        if (event.button !== 0) return;
+        if (event.shiftKey) event.preventDefault(); // a Shift range selects rows, not their text
+        onPick(index, event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'single');
+      }}
     >
       <div className="title">{row.title}</div>
       <div className="meta">

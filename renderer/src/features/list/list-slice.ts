@@ -19,6 +19,13 @@ export interface ListSlice {
   readonly listError: string | null;
   readonly selectedIndex: number;
   readonly selectedId: string | null;
+  /**
+   * Papers selected together (Shift/Ctrl/Cmd-click, Shift+j/k, Ctrl/Cmd+A), in list order; empty when one
+   * paper is selected the usual way. With two or more the reader shows the bulk actions.
+   */
+  readonly multi: readonly string[];
+  /** Where a Shift range starts: the last row selected without Shift. */
+  readonly anchorIndex: number;
   setView(view: View): Promise<void>;
   setSearch(search: string): Promise<void>;
   setSort(sort: Sort): Promise<void>;
@@ -33,6 +40,15 @@ export interface ListSlice {
   advanceOnNextReload(advance: boolean): void;
   select(index: number): void;
   moveSelection(delta: number): void;
+  /** Ctrl/Cmd-click: add the row to the selection, or take it out. */
+  toggleSelected(index: number): void;
+  /** Shift-click, Shift+j/k: select every row from the anchor to this one. */
+  extendSelection(index: number): Promise<void>;
+  /** Ctrl/Cmd+A: every paper the list shows (all of them, not only the rows loaded). */
+  selectAll(): Promise<void>;
+  clearSelection(): void;
+  /** Select the list's first paper and open it (after an import, the newest papers are at the top). */
+  showFirstOfList(): Promise<void>;
 }
 
 export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
@@ -89,7 +105,9 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
     set({
       generation,
       rows: EMPTY,
-      ...(keepSelection ? {} : { selectedIndex: 0, selectedId: null, total: 0, listLoaded: false }),
+      ...(keepSelection
+        ? {}
+        : { selectedIndex: 0, selectedId: null, total: 0, listLoaded: false, multi: NONE, anchorIndex: 0 }),
     });
     await loadPage(Math.floor(get().selectedIndex / PAGE_SIZE), generation);
     if (get().selectedIndex >= PAGE_SIZE) await loadPage(0, generation);
@@ -106,6 +124,8 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
     listError: null,
     selectedIndex: 0,
     selectedId: null,
+    multi: NONE,
+    anchorIndex: 0,
     async setView(view) {
       set({ view });
       await requery(false);
@@ -131,10 +151,49 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
     advanceOnNextReload(advance) {
       advanceNext = advance;
     },
+    toggleSelected(index) {
+      const { rows, multi, selectedId } = get();
+      const id = rows[index]?.id;
+      if (id === undefined) return;
+      const current = multi.length > 0 ? multi : selectedId !== null ? [selectedId] : [];
+      const next = current.includes(id) ? current.filter((x) => x !== id) : [...current, id];
+      set({ multi: inListOrder(next, rows), selectedIndex: index, selectedId: id, anchorIndex: index });
+    },
+    async extendSelection(index) {
+      const { anchorIndex, total } = get();
+      if (total === 0) return;
+      const to = Math.min(Math.max(index, 0), total - 1);
+      const [from, until] = anchorIndex <= to ? [anchorIndex, to] : [to, anchorIndex];
+      await get().ensureRange(from, until);
+      const rows = get().rows;
+      const ids: string[] = [];
+      for (let i = from; i <= until; i++) {
+        const id = rows[i]?.id;
+        if (id !== undefined) ids.push(id);
+      }
+      set({ multi: ids.length > 1 ? ids : NONE, selectedIndex: to, selectedId: rows[to]?.id ?? null });
+    },
+    async selectAll() {
+      const { view, search, sort } = get();
+      try {
+        const { ids } = await api.call('papers:ids', { view, search, sort });
+        set({ multi: ids.length > 1 ? ids : NONE });
+      } catch (error) {
+        set({ listError: describeError(error) });
+      }
+    },
+    clearSelection() {
+      set({ multi: NONE });
+    },
+    async showFirstOfList() {
+      set({ selectedIndex: 0 });
+      advanceNext = true; // the reader follows the selection after this reload
+      await requery(true);
+    },
     select(index) {
       follow = true;
       if (get().paper?.id !== get().rows[index]?.id) opened = null;
-      set({ selectedIndex: index });
+      set({ selectedIndex: index, anchorIndex: index, multi: NONE });
       syncSelection();
       void get().ensureRange(index, index);
     },
@@ -147,3 +206,10 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
 };
 
 const EMPTY: Readonly<Record<number, ListRow>> = Object.freeze({});
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Ids sorted by where their rows are in the list (ids of rows not loaded go last, as given). */
+function inListOrder(ids: readonly string[], rows: Readonly<Record<number, ListRow>>): string[] {
+  const position = new Map<string, number>(Object.entries(rows).map(([index, row]) => [row.id, Number(index)]));
+  return [...ids].sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity));
+}

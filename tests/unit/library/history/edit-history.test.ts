@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openSession, type Session } from '../../../../electron/library/api/session.js';
 import { createHandlers } from '../../../../electron/library/api/handlers.js';
 import type { Handlers } from '../../../../shared/ipc/contract.js';
+import { PaperIdSchema, type PaperId } from '../../../../shared/models/paper.js';
 import { fixedDeps } from '../../../helpers/fixed-deps.js';
 import { sampleSession } from '../../../helpers/session.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
@@ -12,15 +13,17 @@ afterEach(async () => {
   open = null;
 });
 
-async function start(): Promise<{ handlers: Handlers; ids: string[]; dir: string }> {
+const paperIds = (ids: readonly string[]): PaperId[] => ids.map((id) => PaperIdSchema.parse(id));
+
+async function start(): Promise<{ handlers: Handlers; ids: PaperId[]; dir: string }> {
   const dir = await tempDir();
   const { session, handlers, ids } = await sampleSession(dir);
   open = session;
-  return { handlers, ids, dir };
+  return { handlers, ids: paperIds(ids), dir };
 }
 
-const statusOf = async (handlers: Handlers, id: string) => (await handlers['papers:get']({ id })).status;
-const tagsOf = async (handlers: Handlers, id: string) => (await handlers['papers:get']({ id })).tags;
+const statusOf = async (handlers: Handlers, id: PaperId) => (await handlers['papers:get']({ id })).status;
+const tagsOf = async (handlers: Handlers, id: PaperId) => (await handlers['papers:get']({ id })).tags;
 
 describe('undo and redo of any edit', () => {
   it('takes a status move back and makes it again, and says which step', async () => {
@@ -84,7 +87,7 @@ describe('undo and redo of any edit', () => {
       '@article{a, title={First}, author={Ann Author}, year={2020}}\n@article{b, title={Second}, author={Bo Author}, year={2021}}';
     const report = await handlers['import:run']({ text: bib, format: 'bibtex', fileName: 'x.bib', tags: [] });
     expect(report.added).toBe(2);
-    const [first, second] = report.ids;
+    const [first, second] = paperIds(report.ids);
     await session.library.annotations.setNote(second!, 'worked on since');
     const undone = await handlers['history:undo']({});
     expect(undone?.label).toBe('import');
