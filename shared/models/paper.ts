@@ -167,6 +167,23 @@ export function withCounts(record: PaperRecord, content: PaperContent): PaperRec
     : { ...record, ...counts };
 }
 
+/** A paper's fields as people name them ("arXiv id", not `arxivId`), for previews, merges and undo. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  arxivId: 'arXiv id',
+  arxivVersion: 'arXiv version',
+  doi: 'DOI',
+  url: 'link',
+  publishedAt: 'publication date',
+  citationKey: 'citation key',
+  trashedAt: 'place in the Trash',
+  reading: 'reading position',
+  annotations: 'highlights',
+};
+
+export function fieldLabel(field: string): string {
+  return Object.hasOwn(FIELD_LABELS, field) ? (FIELD_LABELS[field] ?? field) : field;
+}
+
 /** What each highlight color means (shown in the app and written into Markdown exports). */
 export const COLOR_MEANINGS: Readonly<Record<AnnotationColor, string>> = {
   yellow: 'Important',

@@ -7,6 +7,7 @@ import {
   type PaperContent,
 } from '../../../shared/models/paper.js';
 import type { LibraryContext } from '../context/library-context.js';
+import { snapToWords } from './word-snap.js';
 import { LibraryError } from '../storage/errors.js';
 import { anchorAt, nthOccurrence, reanchor } from './anchoring.js';
 
@@ -40,10 +41,11 @@ export class PaperAnnotations {
       }
       if (abstract.slice(input.start, input.end).trim() === '')
         throw new LibraryError('invalid-request', 'a highlight needs some text, not only spaces');
+      const { start, end } = snapToWords(abstract, input.start, input.end);
       const now = this.ctx.nowIso();
       const created: Annotation = {
         id: newAnnotationId(),
-        ...anchorAt(abstract, input.start, input.end),
+        ...anchorAt(abstract, start, end),
         color: input.color,
         comment: input.comment,
         state: 'anchored',
@@ -69,11 +71,12 @@ export class PaperAnnotations {
     const record = await this.ctx.requireRecord(id);
     if (!record.attachments.some((a) => a.sha256 === input.sha256))
       throw new LibraryError('not-found', `paper ${id} has no attachment ${input.sha256.slice(0, 12)}…`);
+    const { start, end } = snapToWords(input.pageText, input.start, input.end);
     return this.updateContent(id, (content) => {
       const now = this.ctx.nowIso();
       const created: Annotation = {
         id: newAnnotationId(),
-        ...anchorAt(input.pageText, input.start, input.end),
+        ...anchorAt(input.pageText, start, end),
         color: input.color,
         comment: input.comment,
         state: 'anchored',

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
   EMPTY_CONTENT,
+  fieldLabel,
   withCounts,
   type Annotation,
   type PaperContent,
@@ -36,17 +37,6 @@ export interface RevertResult {
 
 /** Fields a revert never compares or sets: stamps and counts derived from the content. */
 const DERIVED = new Set<string>(['updatedAt', 'annotationCount', 'hasNote']);
-
-const FIELD_NAMES: Readonly<Record<string, string>> = {
-  arxivId: 'arXiv id',
-  arxivVersion: 'arXiv version',
-  doi: 'DOI',
-  url: 'link',
-  trashedAt: 'place in the Trash',
-  publishedAt: 'publication date',
-  citationKey: 'citation key',
-  reading: 'reading position',
-};
 
 /**
  * Take one paper back from what an edit left (`from`) to what the edit replaced (`to`), on top of what it is
@@ -133,7 +123,7 @@ function revertRecordFields(current: PaperRecord, from: PaperRecord, to: PaperRe
       continue;
     }
     if (isDeepStrictEqual(current[key], from[key])) next = { ...next, [key]: to[key] };
-    else kept.push(`its ${FIELD_NAMES[key] ?? key} was changed since`);
+    else kept.push(`its ${fieldLabel(key)} was changed since`);
   }
   return next;
 }

@@ -47,6 +47,18 @@ export const COMMANDS: readonly Command[] = [
     inPalette: false,
     run: () => undefined,
   },
+  {
+    id: 'toggle-sidebar',
+    title: 'Show or hide the sidebar',
+    keys: [],
+    run: (s) => s.setLayout({ sidebarHidden: !s.layout.sidebarHidden }),
+  },
+  {
+    id: 'toggle-density',
+    title: 'Compact or comfortable rows',
+    keys: [],
+    run: (s) => s.setLayout({ density: s.layout.density === 'compact' ? 'comfortable' : 'compact' }),
+  },
   { id: 'manage-tags', title: 'Rename, merge or delete tags…', keys: [], run: (s) => s.openTagDialog(null) },
   { id: 'export', title: 'Export notes as Markdown…', keys: [], run: (s) => s.openExport() },
   { id: 'trash', title: 'Move paper to the Trash', keys: ['Delete'], run: (s) => void s.trashPaper() },

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImportFailure, SkippedText } from '../../../../shared/models/import-report.js';
 import type { ImportPreview, PreviewItem } from '../../../../shared/models/views.js';
+import { fieldLabel } from '../../../../shared/models/paper.js';
 import { importSeedFromFile, pastedImport } from './use-import-gestures.js';
 import { importSummary, type ImportCorrection } from './import-slice.js';
 import { useMargin } from '../../store/use-margin.js';
@@ -311,7 +312,7 @@ function PreviewRow({
           )}
           {!item.hasAbstract && <span className="faint">no abstract</span>}
           {showLine && item.line !== null && <span className="faint">line {item.line}</span>}
-          {item.changes.length > 0 && <span className="chip">adds {item.changes.join(', ')}</span>}
+          {item.changes.length > 0 && <span className="chip">adds {item.changes.map(fieldLabel).join(', ')}</span>}
         </span>
       </span>
       {item.paperId !== null && (

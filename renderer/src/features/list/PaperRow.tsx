@@ -3,7 +3,8 @@ import type { ListRow } from '../../../../shared/models/views.js';
 import { STATUS_LABELS } from '../sidebar/views.js';
 import { Icon } from '../../ui/Icon.js';
 
-export const ROW_HEIGHT = 108;
+/** What a row is expected to measure before it is drawn (rows fit their content and are then measured). */
+export const ROW_ESTIMATE = { comfortable: 74, compact: 46 } as const;
 
 function authorLine(row: ListRow): string {
   if (row.authorCount === 0) return '';
@@ -24,6 +25,7 @@ export const PaperRow = memo(function PaperRow({
   selected,
   current,
   onPick,
+  measure,
 }: {
   row: ListRow;
   index: number;
@@ -34,6 +36,8 @@ export const PaperRow = memo(function PaperRow({
   /** Where the keyboard is, when several are selected. */
   current: boolean;
   onPick: (index: number, how: PickHow) => void;
+  /** Tells the virtual list the row's real height. */
+  measure: (element: HTMLElement | null) => void;
 }) {
   const authors = authorLine(row);
   return (
@@ -45,7 +49,9 @@ export const PaperRow = memo(function PaperRow({
       aria-setsize={total}
       aria-posinset={index + 1}
       className={current ? 'row current' : 'row'}
-      style={{ top, height: ROW_HEIGHT }}
+      ref={measure}
+      data-index={index}
+      style={{ top }}
       onMouseDown={(event) => {
         if (event.button !== 0) return;
         if (event.shiftKey) event.preventDefault(); // a Shift range selects rows, not their text
@@ -93,9 +99,9 @@ export const PaperRow = memo(function PaperRow({
   );
 });
 
-export function PlaceholderRow({ top }: { top: number }) {
+export function PlaceholderRow({ top, height }: { top: number; height: number }) {
   return (
-    <div className="row placeholder" style={{ top, height: ROW_HEIGHT }} aria-hidden="true">
+    <div className="row placeholder" style={{ top, height }} aria-hidden="true">
       <div className="title">Loading</div>
     </div>
   );
