@@ -85,16 +85,12 @@ export const PaperRow = memo(function PaperRow({
             </span>
           )
         )}
+        {row.tags.slice(0, 4).map((tag) => (
+          <span key={tag} className="chip">
+            {tag}
+          </span>
+        ))}
       </div>
-      {row.tags.length > 0 && (
-        <div className="chips">
-          {row.tags.slice(0, 4).map((tag) => (
-            <span key={tag} className="chip">
-              {tag}
-            </span>
-          ))}
-        </div>
-      )}
     </div>
   );
 });
