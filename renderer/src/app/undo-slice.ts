@@ -35,6 +35,8 @@ export const createUndoSlice: SliceCreator<UndoSlice> = (api) => (_set, get) => 
       get().showToast(describeStep(direction === 'undo' ? 'Undid' : 'Redid', done));
       // Main also announces the change; refreshing here shows the result without waiting for it.
       await get().applyLibraryChange({ ...libraryChange([], true), count: done.papers });
+      // A merge undone from the Possible duplicates dialog's toast puts its pair back in the list.
+      if (get().dialog === 'duplicates') await get().loadDuplicates();
     } catch (error) {
       get().showToast(`Could not ${direction}: ${describeError(error)}`);
     }
