@@ -49,6 +49,14 @@ export const CHANNELS = [
   'tags:rename',
   'tags:delete',
   'papers:ids',
+  'triage:start',
+  'triage:open',
+  'triage:decide',
+  'triage:finish',
+  'triage:history',
+  'triage:acceptVersion',
+  'triage:watchList',
+  'triage:setWatchList',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -164,6 +164,31 @@ export class PaperAnnotations {
    * Read-modify-write a paper's content, alone. When the list's counts stay the same only the content
    * shard is written; otherwise record and content land together through the journal.
    */
+  /**
+   * Replace the abstract with a new version's (and the record's arXiv version with a newer one). Highlights
+   * follow their text; the quotes of those whose text is gone are returned, and the highlights kept as orphaned.
+   */
+  async replaceAbstract(id: string, abstract: string, arxivVersion: number | null): Promise<string[]> {
+    const { store } = this.ctx;
+    const orphaned = await store.exclusive(async (writer) => {
+      const record = await this.ctx.requireRecord(id);
+      const content = await store.getContent(id);
+      const annotations = content.annotations.map((a) => reanchor(a, abstract));
+      const next = { ...content, abstract, annotations };
+      const version =
+        arxivVersion !== null && (record.arxivVersion === null || arxivVersion > record.arxivVersion)
+          ? arxivVersion
+          : record.arxivVersion;
+      await writer.commit({
+        records: [{ ...withCounts(record, next), arxivVersion: version, updatedAt: this.ctx.nowIso() }],
+        contents: new Map([[id, next]]),
+      });
+      return annotations.filter((a, i) => a.state === 'orphaned' && content.annotations[i]?.state !== 'orphaned');
+    });
+    this.ctx.changed([id]);
+    return orphaned.map((a) => a.quote);
+  }
+
   private async updateContent<T>(
     id: string,
     change: (content: PaperContent) => { content: PaperContent; result: T },

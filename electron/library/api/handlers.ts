@@ -64,6 +64,20 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
     'tags:delete': undoable(history, { label: ({ tag }) => `deletion of #${tag}` }, async ({ tag }) => ({
       count: await library.papers.deleteTag(tag),
     })),
+    'triage:start': async ({ text, html, format, fileName }) =>
+      library.triage.start({ text, html: html ?? null, format, fileName }),
+    'triage:open': async ({ id }) => library.triage.open(id),
+    'triage:decide': async ({ id, decisions }) => {
+      await library.triage.decide(id, decisions);
+      return {};
+    },
+    'triage:finish': undoable(history, { label: () => 'triage' }, async ({ id }) => library.triage.finish(id)),
+    'triage:history': async () => library.triage.history(),
+    'triage:acceptVersion': undoable(history, { label: () => 'new version' }, async ({ id, index }) =>
+      library.triage.acceptVersion(id, index),
+    ),
+    'triage:watchList': async () => library.triage.watchList(),
+    'triage:setWatchList': async (watch) => library.triage.setWatchList(watch),
     'history:undo': async () => library.history.undo(),
     'history:redo': async () => library.history.redo(),
     'papers:setReading': async ({ paperId, position }) => toListRow(await library.papers.setReading(paperId, position)),
