@@ -97,7 +97,8 @@ const StoredFileSchema = z.object({
   papers: z.array(z.object({ id: z.string(), title: z.string(), trashed: z.boolean() })),
 });
 const TriageId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a triage id');
-const PaperIds = z.array(PaperIdSchema).min(1).max(100_000);
+/** A selection: up to a whole large library. */
+const PaperIds = z.array(PaperIdSchema).min(1).max(1_000_000);
 /** How many papers an edit changed. */
 const Count = z.object({ count: z.number().int().nonnegative() });
 /** What undo or redo did: the step, how many papers it rewrote, and later changes it left alone. */

@@ -9,6 +9,8 @@ interface HistoryEntry {
   readonly label: string;
   /** Edits with the same key one after another (typing in one note) are one step. */
   readonly key: string | null;
+  /** When the step began and when it last grew (typing joins a step only after a short pause at most). */
+  readonly startedAt: number;
   readonly at: number;
   readonly changes: Map<string, PaperChange>;
 }
@@ -21,8 +23,10 @@ export interface HistoryStep {
 }
 
 const MAX_STEPS = 100;
-/** Note edits of one paper within this long are one undo step (autosave writes every second or so). */
-const COALESCE_MS = 60_000;
+/** Note edits of one paper are one undo step while typing goes on (autosave writes every second or so)… */
+const COALESCE_PAUSE_MS = 5_000;
+/** …but no step spans more than this, so undo never takes back more than a minute of typing. */
+const COALESCE_SPAN_MS = 60_000;
 
 /** The writes made while one action runs; closed when it ends, so background work it started is not counted. */
 class Recording {
@@ -75,18 +79,20 @@ export class EditHistory {
 
   /** Take back the last step; null when there is none. */
   async undo(): Promise<HistoryStep | null> {
-    const entry = this.undoStack.pop();
+    const entry = this.undoStack.at(-1);
     if (!entry) return null;
-    const step = await this.apply(entry, 'undo');
+    const step = await this.apply(entry, 'undo'); // a failed write leaves the step where it was
+    this.undoStack.pop();
     this.redoStack.push(entry);
     return step;
   }
 
   /** Make again the step last taken back; null when there is none. */
   async redo(): Promise<HistoryStep | null> {
-    const entry = this.redoStack.pop();
+    const entry = this.redoStack.at(-1);
     if (!entry) return null;
     const step = await this.apply(entry, 'redo');
+    this.redoStack.pop();
     this.undoStack.push(entry);
     return step;
   }
@@ -100,10 +106,15 @@ export class EditHistory {
   private push(label: string, key: string | null, changes: Map<string, PaperChange>): void {
     const top = this.undoStack.at(-1);
     const now = Date.now();
-    if (key !== null && top?.key === key && now - top.at < COALESCE_MS) {
+    if (
+      key !== null &&
+      top?.key === key &&
+      now - top.at < COALESCE_PAUSE_MS &&
+      now - top.startedAt < COALESCE_SPAN_MS
+    ) {
       this.undoStack[this.undoStack.length - 1] = { ...top, at: now, changes: joined(top.changes, changes) };
     } else {
-      this.undoStack = [...this.undoStack.slice(-(MAX_STEPS - 1)), { label, key, at: now, changes }];
+      this.undoStack = [...this.undoStack.slice(-(MAX_STEPS - 1)), { label, key, startedAt: now, at: now, changes }];
     }
     this.redoStack = [];
   }

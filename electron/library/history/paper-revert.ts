@@ -59,9 +59,11 @@ export function revertPaper(
   if (change.record && toRecord === undefined && fromRecord !== undefined) {
     // The edit (in this direction) created the paper: take it away, unless it was worked on since.
     if (current.record === undefined) return { outcome: { kind: 'unchanged' }, kept: [] };
+    // Only what the user edits counts as worked on: background completion (arXiv metadata, a downloaded PDF)
+    // filling in a paper the step created does not make it the user's.
     const untouched =
-      sameRecord(current.record, fromRecord) &&
-      (!change.content || isDeepStrictEqual(current.content ?? EMPTY_CONTENT, fromContent ?? EMPTY_CONTENT));
+      sameUserFields(current.record, fromRecord) &&
+      sameUserContent(current.content ?? EMPTY_CONTENT, fromContent ?? EMPTY_CONTENT);
     return untouched
       ? { outcome: { kind: 'delete' }, kept: [] }
       : { outcome: { kind: 'unchanged' }, kept: [`“${title}” was changed since, so it stays`] };
@@ -107,10 +109,14 @@ function prefix(title: string, kept: readonly string[]): string[] {
   return kept.map((what) => `“${title}”: ${what}`);
 }
 
-function sameRecord(a: PaperRecord, b: PaperRecord): boolean {
-  return Object.keys({ ...a, ...b }).every(
-    (key) => DERIVED.has(key) || isDeepStrictEqual(a[key as keyof PaperRecord], b[key as keyof PaperRecord]),
-  );
+/** The record fields a person changes by hand. */
+function sameUserFields(a: PaperRecord, b: PaperRecord): boolean {
+  return a.status === b.status && a.trashedAt === b.trashedAt && isDeepStrictEqual(a.tags, b.tags);
+}
+
+/** The content a person writes: the note and highlights (the abstract may be completed in the background). */
+function sameUserContent(a: PaperContent, b: PaperContent): boolean {
+  return isDeepStrictEqual(a.note, b.note) && isDeepStrictEqual(a.annotations, b.annotations);
 }
 
 function revertRecordFields(current: PaperRecord, from: PaperRecord, to: PaperRecord, kept: string[]): PaperRecord {

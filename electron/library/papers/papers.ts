@@ -122,7 +122,9 @@ export class Papers {
     const [target] = validTags([to]);
     if (target === undefined) return 0;
     const source = from.trim().toLowerCase();
-    if (source === target.toLowerCase()) return 0;
+    if (source === target.toLowerCase() && from.trim() === target) return 0;
+    if (target.toLowerCase().startsWith(`${source}/`))
+      throw new LibraryError('invalid-request', `#${from} cannot move below itself (to #${target})`);
     const renamed = (tag: string): string => {
       const lower = tag.toLowerCase();
       if (lower === source) return target;

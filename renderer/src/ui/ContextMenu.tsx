@@ -28,6 +28,7 @@ export function ContextMenu({
   closeRef.current = onClose;
 
   useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const menu = ref.current;
     menu?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const onPointer = (event: MouseEvent) => {
@@ -44,6 +45,7 @@ export function ContextMenu({
     return () => {
       window.removeEventListener('mousedown', onPointer, true);
       window.removeEventListener('keydown', onKey, true);
+      previous?.focus(); // focus goes back where it was, not to the page
     };
   }, []);
 

@@ -154,7 +154,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (api) => (set, get) 
           get().closeDialog();
           get().showToast(importSummary(result), { undo: result.added + result.merged > 0 });
         }
-        if (result.added > 0) await get().showFirstOfList();
+        if (result.added > 0) await get().showFirstOfList(result.ids[0] ?? null);
       } catch (error) {
         set({ importError: describeError(error), importBusy: false });
       }

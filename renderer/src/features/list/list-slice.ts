@@ -24,8 +24,8 @@ export interface ListSlice {
    * paper is selected the usual way. With two or more the reader shows the bulk actions.
    */
   readonly multi: readonly string[];
-  /** Where a Shift range starts: the last row selected without Shift. */
-  readonly anchorIndex: number;
+  /** Where a Shift range starts: the paper last selected without Shift (an id: rows move when papers are added). */
+  readonly anchorId: string | null;
   setView(view: View): Promise<void>;
   setSearch(search: string): Promise<void>;
   setSort(sort: Sort): Promise<void>;
@@ -47,8 +47,11 @@ export interface ListSlice {
   /** Ctrl/Cmd+A: every paper the list shows (all of them, not only the rows loaded). */
   selectAll(): Promise<void>;
   clearSelection(): void;
-  /** Select the list's first paper and open it (after an import, the newest papers are at the top). */
-  showFirstOfList(): Promise<void>;
+  /**
+   * After an import: select this paper where the list shows it (the newest are at the top), or the list's
+   * first; either way the reader opens it.
+   */
+  showFirstOfList(id: string | null): Promise<void>;
 }
 
 export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
@@ -107,7 +110,7 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
       rows: EMPTY,
       ...(keepSelection
         ? {}
-        : { selectedIndex: 0, selectedId: null, total: 0, listLoaded: false, multi: NONE, anchorIndex: 0 }),
+        : { selectedIndex: 0, selectedId: null, total: 0, listLoaded: false, multi: NONE, anchorId: null }),
     });
     await loadPage(Math.floor(get().selectedIndex / PAGE_SIZE), generation);
     if (get().selectedIndex >= PAGE_SIZE) await loadPage(0, generation);
@@ -125,7 +128,7 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
     selectedIndex: 0,
     selectedId: null,
     multi: NONE,
-    anchorIndex: 0,
+    anchorId: null,
     async setView(view) {
       set({ view });
       await requery(false);
@@ -157,12 +160,22 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
       if (id === undefined) return;
       const current = multi.length > 0 ? multi : selectedId !== null ? [selectedId] : [];
       const next = current.includes(id) ? current.filter((x) => x !== id) : [...current, id];
-      set({ multi: inListOrder(next, rows), selectedIndex: index, selectedId: id, anchorIndex: index });
+      if (next.length <= 1) {
+        // Back to one paper: an ordinary selection, shown in the reader.
+        const only = next[0];
+        const at =
+          only === undefined ? index : Number(Object.entries(rows).find(([, r]) => r.id === only)?.[0] ?? index);
+        get().select(at);
+        return;
+      }
+      set({ multi: inListOrder(next, rows), selectedIndex: index, selectedId: id, anchorId: id });
     },
     async extendSelection(index) {
-      const { anchorIndex, total } = get();
+      const { anchorId, total, rows: loaded, selectedIndex } = get();
       if (total === 0) return;
       const to = Math.min(Math.max(index, 0), total - 1);
+      const anchorAt = Object.entries(loaded).find(([, r]) => r.id === anchorId)?.[0];
+      const anchorIndex = anchorAt === undefined ? selectedIndex : Number(anchorAt);
       const [from, until] = anchorIndex <= to ? [anchorIndex, to] : [to, anchorIndex];
       await get().ensureRange(from, until);
       const rows = get().rows;
@@ -171,7 +184,16 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
         const id = rows[i]?.id;
         if (id !== undefined) ids.push(id);
       }
-      set({ multi: ids.length > 1 ? ids : NONE, selectedIndex: to, selectedId: rows[to]?.id ?? null });
+      if (ids.length <= 1) {
+        get().select(to);
+        return;
+      }
+      set({
+        multi: ids,
+        selectedIndex: to,
+        selectedId: rows[to]?.id ?? null,
+        anchorId: rows[anchorIndex]?.id ?? anchorId,
+      });
     },
     async selectAll() {
       const { view, search, sort } = get();
@@ -185,15 +207,18 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
     clearSelection() {
       set({ multi: NONE });
     },
-    async showFirstOfList() {
+    async showFirstOfList(id) {
       set({ selectedIndex: 0 });
       advanceNext = true; // the reader follows the selection after this reload
       await requery(true);
+      const at = Object.entries(get().rows).find(([, row]) => row.id === id)?.[0];
+      if (at !== undefined) get().select(Number(at));
+      else if (id !== null) void get().openPaper(id); // not in this view (a tag, the Archive): open it all the same
     },
     select(index) {
       follow = true;
       if (get().paper?.id !== get().rows[index]?.id) opened = null;
-      set({ selectedIndex: index, anchorIndex: index, multi: NONE });
+      set({ selectedIndex: index, anchorId: get().rows[index]?.id ?? null, multi: NONE });
       syncSelection();
       void get().ensureRange(index, index);
     },

@@ -159,4 +159,27 @@ describe('undo and redo of any edit', () => {
     expect((await again['history:undo']({}))?.label).toBe('deletion of #ml');
     expect(await tagsOf(again, ids[2]!)).toEqual(['ml/rl']);
   });
+
+  it('refuses to move a tag below itself, and renames a tag whose case alone changes', async () => {
+    const { handlers, ids } = await start();
+    await handlers['papers:editTags']({ ids: ids.slice(0, 2), add: ['ml'], remove: [] });
+    await handlers['papers:addTags']({ id: ids[2]!, tags: ['ml/rl'] });
+    await expect(handlers['tags:rename']({ from: 'ml', to: 'ml/rl' })).rejects.toThrow(/cannot move below itself/);
+    expect(await tagsOf(handlers, ids[2]!)).toEqual(['ml/rl']);
+    expect((await handlers['tags:rename']({ from: 'ml', to: 'ML' })).count).toBe(3);
+    expect(await tagsOf(handlers, ids[0]!)).toEqual(['ML']);
+    expect(await tagsOf(handlers, ids[2]!)).toEqual(['ML/rl']);
+  });
+
+  it('keeps a step when its undo cannot be written', async () => {
+    const { handlers, ids } = await start();
+    await handlers['papers:setStatus']({ id: ids[0]!, status: 'read' });
+    const library = open!.library;
+    const failing = library.history as unknown as { apply: () => Promise<never> }; // make the one write fail
+    const apply = failing.apply;
+    failing.apply = () => Promise.reject(new Error('disk full'));
+    await expect(handlers['history:undo']({})).rejects.toThrow('disk full');
+    failing.apply = apply;
+    expect((await handlers['history:undo']({}))?.label).toBe('move to Read');
+  });
 });
