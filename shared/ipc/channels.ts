@@ -42,6 +42,9 @@ export const CHANNELS = [
   'downloads:enqueue',
   'downloads:status',
   'attachments:addAsPaper',
+  'citations:format',
+  'arxiv:findByTitle',
+  'arxiv:applyMatch',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
