@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** The styles a citation can be copied in: two data formats and three formatted styles (citeproc-js). */
-export const CITATION_STYLES = ['bibtex', 'csl-json', 'apa', 'chicago', 'ieee'] as const;
+/** The styles a citation can be copied in: three formatted by citeproc-js, then two data formats. */
+export const CITATION_STYLES = ['apa', 'chicago', 'ieee', 'bibtex', 'csl-json'] as const;
 export const CitationStyleSchema = z.enum(CITATION_STYLES);
 export type CitationStyle = z.output<typeof CitationStyleSchema>;
 
