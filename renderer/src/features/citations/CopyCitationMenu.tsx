@@ -50,6 +50,9 @@ export function CopyCitationMenu({ ids, label = 'Copy citation' }: { ids: readon
         onClick={() => setOpen((was) => !was)}
       >
         {label}
+        <span className="menu-caret" aria-hidden="true">
+          ▾
+        </span>
       </button>
       {open && (
         <ul

@@ -67,7 +67,7 @@ export const createCitationsSlice: SliceCreator<CitationsSlice> = (api) => (set,
       set({ arxivFind: null });
       get().showToast(
         changed.length > 0
-          ? `Filled in ${changed.map(fieldName).join(', ')} from arXiv:${arxivId}.`
+          ? `Filled in ${listed(changed.map(fieldName))} from arXiv:${arxivId}.`
           : `arXiv:${arxivId} had nothing to add.`,
       );
     } catch (error) {
@@ -76,6 +76,11 @@ export const createCitationsSlice: SliceCreator<CitationsSlice> = (api) => (set,
   },
   closeArxivFind: () => set({ arxivFind: null }),
 });
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+}
 
 /** Field names as people say them. */
 function fieldName(field: string): string {

@@ -103,15 +103,18 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
             </a>
           ))}
           <span className="spacer" />
-          {!paper.arxivId && (
-            <button type="button" className="btn small ghost" onClick={() => void a.findOnArxiv()}>
-              Find on arXiv
+          {/* The actions wrap as one group, never one button to a line. */}
+          <span className="reader-actions">
+            {!paper.arxivId && (
+              <button type="button" className="btn small ghost" onClick={() => void a.findOnArxiv()}>
+                Find on arXiv
+              </button>
+            )}
+            <CopyCitationMenu ids={[paper.id]} />
+            <button type="button" className="btn small ghost" onClick={() => void a.copy()}>
+              Copy Markdown
             </button>
-          )}
-          <CopyCitationMenu ids={[paper.id]} />
-          <button type="button" className="btn small ghost" onClick={() => void a.copy()}>
-            Copy Markdown
-          </button>
+          </span>
         </div>
         <ArxivMatches paperId={paper.id} />
         <div className="controls">
