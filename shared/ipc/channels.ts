@@ -45,6 +45,7 @@ export const CHANNELS = [
   'citations:format',
   'arxiv:findByTitle',
   'arxiv:applyMatch',
+  'arxiv:undoMatch',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -276,7 +276,12 @@ export const CONTRACT = {
   /** Merge the chosen arXiv paper's metadata into this one (the ordinary merge); the fields it filled. */
   'arxiv:applyMatch': {
     request: z.strictObject({ paperId: PaperIdSchema, arxivId: ArxivIdSchema }),
-    response: z.object({ changed: z.array(z.string()) }),
+    response: z.object({ changed: z.array(z.string()), undoToken: z.string().nullable() }),
+  },
+  /** Take an applied match back (main kept what it changed under the token); fields changed since are kept. */
+  'arxiv:undoMatch': {
+    request: z.strictObject({ paperId: PaperIdSchema, undoToken: z.uuid() }),
+    response: z.object({ reverted: z.array(z.string()) }),
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

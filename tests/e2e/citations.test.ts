@@ -130,6 +130,13 @@ describe('citations and links in the reader, in Chromium', () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await screenshot(page, 'reader-links-1024');
     await expect.poll(() => reader(page).textContent()).toContain('The dominant sequence transduction models');
+
+    // One undoable step: Ctrl+Z empties what the match filled in, Ctrl+Shift+Z fills it in again.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => reader(page).getByRole('button', { name: 'Find on arXiv' }).count()).toBe(1);
+    expect(await pdf.count()).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => pdf.getAttribute('href')).toBe('https://arxiv.org/pdf/1706.03762');
     expect(errors).toEqual([]);
     await context.close();
   });

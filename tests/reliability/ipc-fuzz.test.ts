@@ -71,6 +71,7 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'citations:format': { ids: [id], style: 'apa' },
     'arxiv:findByTitle': { paperId: id },
     'arxiv:applyMatch': { paperId: id, arxivId: '1706.03762' },
+    'arxiv:undoMatch': { paperId: id, undoToken: '2c5ea4c0-4067-11e9-8bad-9b1deb4d3b7d' },
   };
   return requests[channel];
 }

@@ -62,7 +62,7 @@ export class ArxivLookup {
   /** The API's Atom feed read as entries, or a sentence saying why not. */
   private async request(query: string): Promise<{ entries: readonly ParsedEntry[] } | string> {
     const { baseUrl } = this.options;
-    if (baseUrl === null) return 'Margin is offline, so it cannot search arXiv. Try again when it is online.';
+    if (baseUrl === null) return 'Margin is set to stay offline (MARGIN_OFFLINE), so it cannot search arXiv.';
     const now = this.options.now ?? Date.now;
     const wait = this.lastRequestAt + API_INTERVAL_MS - now();
     if (wait > 0) await (this.options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms))))(wait);

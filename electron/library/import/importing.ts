@@ -9,6 +9,7 @@ import type { ImportParser } from './import-parser.js';
 import { previewItems, reportEntries, type ImportOutcome } from './import-outcome.js';
 import { planImport, type ImportPlan } from './plan-import.js';
 import { mergeEntry } from '../merge/merge-entry.js';
+import { mergeChanges, revertChanges, type FieldChange } from '../merge/revert-merge.js';
 import { LibraryError } from '../storage/errors.js';
 
 export interface ImportRequest {
@@ -119,10 +120,10 @@ export class Importing {
   /**
    * Merge an entry the user chose for this paper (an arXiv search result) into it by the ordinary merge rules:
    * empty fields filled, a longer abstract taken, nothing the user made touched. An arXiv id or DOI another
-   * paper already has is a conflict (merge the two papers instead). Returns the names of the fields changed.
+   * paper already has is a conflict (merge the two papers instead). Returns what changed, to undo it by.
    */
-  async mergeInto(paperId: string, entry: ParsedEntry): Promise<readonly string[]> {
-    const changed = await this.ctx.store.exclusive(async (writer) => {
+  async mergeInto(paperId: string, entry: ParsedEntry): Promise<readonly FieldChange[]> {
+    const changes = await this.ctx.store.exclusive(async (writer) => {
       const record = await this.ctx.requireRecord(paperId);
       const other = (await this.ctx.store.allRecords()).find(
         (r) =>
@@ -139,10 +140,24 @@ export class Importing {
       const merged = mergeEntry(record, content, entry, [], this.ctx.nowIso());
       if (merged.changed.length > 0)
         await writer.commit({ records: [merged.record], contents: new Map([[paperId, merged.content]]) });
-      return merged.changed;
+      return mergeChanges({ record, content }, merged, merged.changed);
     });
-    if (changed.length > 0) this.ctx.changed([paperId]);
-    return changed;
+    if (changes.length > 0) this.ctx.changed([paperId]);
+    return changes;
+  }
+
+  /** Undo `mergeInto`: each field back as it was, unless it changed again since. Returns the fields put back. */
+  async revertMerge(paperId: string, changes: readonly FieldChange[]): Promise<readonly string[]> {
+    const reverted = await this.ctx.store.exclusive(async (writer) => {
+      const record = await this.ctx.requireRecord(paperId);
+      const content = await this.ctx.store.getContent(paperId);
+      const back = revertChanges(record, content, changes, this.ctx.nowIso());
+      if (back.reverted.length > 0)
+        await writer.commit({ records: [back.record], contents: new Map([[paperId, back.content]]) });
+      return back.reverted;
+    });
+    if (reverted.length > 0) this.ctx.changed([paperId]);
+    return reverted;
   }
 
   /** Papers imported from a bare arXiv id, still waiting for their title and abstract. */

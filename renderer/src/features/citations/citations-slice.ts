@@ -61,15 +61,28 @@ export const createCitationsSlice: SliceCreator<CitationsSlice> = (api) => (set,
   async applyArxivMatch(arxivId) {
     const find = get().arxivFind;
     if (!find || find.busy) return;
+    const { paperId } = find;
     set({ arxivFind: { ...find, busy: true, message: null } });
     try {
-      const { changed } = await api.call('arxiv:applyMatch', { paperId: find.paperId, arxivId });
+      const { changed, undoToken } = await api.call('arxiv:applyMatch', { paperId, arxivId });
       set({ arxivFind: null });
-      get().showToast(
-        changed.length > 0
-          ? `Filled in ${listed(changed.map(fieldName))} from arXiv:${arxivId}.`
-          : `arXiv:${arxivId} had nothing to add.`,
+      if (undoToken === null) {
+        get().showToast(`arXiv:${arxivId} had nothing to add.`);
+        return;
+      }
+      // Redo applies the match again, which gives a new token for the next undo.
+      let token = undoToken;
+      get().pushUndo(
+        `filling in from arXiv:${arxivId}`,
+        async () => {
+          await api.call('arxiv:undoMatch', { paperId, undoToken: token });
+        },
+        async () => {
+          const again = await api.call('arxiv:applyMatch', { paperId, arxivId });
+          if (again.undoToken !== null) token = again.undoToken;
+        },
       );
+      get().showToast(`Filled in ${listed(changed.map(fieldName))} from arXiv:${arxivId}.`, { undo: true });
     } catch (error) {
       set({ arxivFind: { ...find, busy: false, message: describeError(error) } });
     }

@@ -50,7 +50,7 @@ describe('searching arXiv by title', () => {
     const lookup = new ArxivLookup({ baseUrl: null });
     expect(await lookup.searchTitle('Attention is all you need')).toEqual({
       entries: [],
-      message: 'Margin is offline, so it cannot search arXiv. Try again when it is online.',
+      message: 'Margin is set to stay offline (MARGIN_OFFLINE), so it cannot search arXiv.',
     });
   });
 });

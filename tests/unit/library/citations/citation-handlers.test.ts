@@ -104,7 +104,10 @@ describe('Find on arXiv', () => {
 
     const asked = arxiv.queries.length;
     const applied = await call(handlers, 'arxiv:applyMatch', { paperId: attention, arxivId: '1706.03762' });
-    expect(applied).toEqual({ ok: true, data: { changed: ['arxivId', 'url', 'abstract'] } });
+    expect(applied).toEqual({
+      ok: true,
+      data: { changed: ['arxivId', 'url', 'abstract'], undoToken: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    });
     expect(arxiv.queries.length).toBe(asked); // applied from the search's answer, not asked again
     const paper = await session.library.papers.get(attention);
     expect(paper).toMatchObject({
@@ -118,6 +121,30 @@ describe('Find on arXiv', () => {
       tags: [],
     });
     expect(changes).toEqual([[attention]]);
+  });
+
+  it('takes a match back by its token: the fields it filled are empty again, the note is kept', async () => {
+    const arxiv = await startFakeArxiv();
+    open.push(arxiv);
+    const { session, handlers, ids } = await library(arxiv.url);
+    const attention = ids[1] ?? '';
+    await call(handlers, 'notes:set', { paperId: attention, text: 'Mine.' });
+    const before = await session.library.papers.get(attention);
+    await call(handlers, 'arxiv:findByTitle', { paperId: attention });
+    const applied = await call(handlers, 'arxiv:applyMatch', { paperId: attention, arxivId: '1706.03762' });
+    const { undoToken } = applied.ok ? (applied.data as { undoToken: string }) : { undoToken: '' };
+
+    expect(await call(handlers, 'arxiv:undoMatch', { paperId: attention, undoToken })).toEqual({
+      ok: true,
+      data: { reverted: ['arxivId', 'url', 'abstract'] },
+    });
+    const after = await session.library.papers.get(attention);
+    expect({ ...after, updatedAt: before.updatedAt }).toEqual(before);
+    // A token is used once, and only for its paper.
+    expect(await call(handlers, 'arxiv:undoMatch', { paperId: attention, undoToken })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('can no longer be undone') },
+    });
   });
 
   it('refuses an arXiv id another paper already has, and changes nothing', async () => {
@@ -148,7 +175,7 @@ describe('Find on arXiv', () => {
     const { handlers, ids } = await library();
     expect(await call(handlers, 'arxiv:findByTitle', { paperId: ids[1] })).toEqual({
       ok: true,
-      data: { candidates: [], message: expect.stringContaining('Margin is offline') },
+      data: { candidates: [], message: expect.stringContaining('Margin is set to stay offline') },
     });
     expect(await call(handlers, 'arxiv:applyMatch', { paperId: ids[1], arxivId: '1706.03762' })).toMatchObject({
       ok: false,
