@@ -79,6 +79,16 @@ describe('citations and links in the reader, in Chromium', () => {
       true,
     );
     await screenshot(page, 'citation-menu-light');
+    // Keys in the menu are the menu's: arrows move through it, and `e` does not archive the paper behind it.
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('CSL-JSON');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Chicago');
+    await page.keyboard.press('e');
+    await page.waitForTimeout(300); // time for an archive to land, were `e` to reach the list
+    expect(await reader(page).getByRole('combobox', { name: 'Status' }).inputValue()).toBe('inbox');
+    expect(await page.getByRole('status').filter({ hasText: 'Moved to' }).count()).toBe(0);
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.count()).toBe(0);
     expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
