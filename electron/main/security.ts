@@ -66,8 +66,8 @@ export interface PermissionSession {
 export type OpenExternal = (url: string) => Promise<void>;
 
 /**
- * Nothing navigates the window away from the app, no new windows open, no webviews attach, and no
- * permission is granted. Links the user clicks go to the OS browser, but only http(s) and mailto.
+ * Nothing navigates the window away from the app, no new windows open, and no webviews attach (permissions:
+ * `denyAllPermissions`). Links the user clicks go to the OS browser, but only http(s) and mailto.
  */
 export function hardenContents(contents: HardenableContents, openExternal: OpenExternal, appUrl: string): void {
   contents.setWindowOpenHandler(({ url }) => {
@@ -89,7 +89,7 @@ export function hardenContents(contents: HardenableContents, openExternal: OpenE
  */
 export function denyAllPermissions(session: PermissionSession, appUrl: string): void {
   const allowed = (permission: string, details: PermissionDetails): boolean =>
-    permission === CLIPBOARD_WRITE && details.isMainFrame !== false && isAppPage(details.requestingUrl, appUrl);
+    permission === CLIPBOARD_WRITE && details.isMainFrame === true && isAppPage(details.requestingUrl, appUrl);
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(allowed(permission, details ?? {})),
   );
