@@ -20,6 +20,6 @@ export async function citeCommand(argv: readonly string[], io: CliIo): Promise<n
   const papers = await withLibrary(io, values.library, 'read', 'margin cite', (library) =>
     library.papers.list({ ids: positionals }),
   );
-  io.stdout(formatCitations(papers, style.data));
+  io.stdout(await formatCitations(papers, style.data));
   return 0;
 }

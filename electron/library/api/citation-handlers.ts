@@ -23,7 +23,7 @@ export function createCitationHandlers(
     'citations:format': async ({ ids, style }) => {
       // One call for the selection, in its order; an unknown id is a not-found error naming it.
       const papers = await library.papers.list({ ids });
-      return { text: formatCitations(papers, style) };
+      return { text: await formatCitations(papers, style) };
     },
     'arxiv:findByTitle': async ({ paperId }) => {
       const paper = await library.papers.get(paperId);

@@ -1,5 +1,4 @@
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
+import type { Cite } from '@citation-js/core';
 import chicagoAuthorDate from '../../../assets/csl/chicago-author-date.csl';
 import ieee from '../../../assets/csl/ieee.csl';
 import type { CitationStyle } from '../../../shared/models/citations.js';
@@ -31,11 +30,32 @@ function withoutAheadOfPrint(xml: string): string {
 /** The only locale used; plugin-csl bundles it, so citeproc never asks for one it would have to fetch. */
 export const CITATION_LOCALE = 'en-US';
 
-/** The registered template name for a style, registering the bundled CSL file the first time. */
-export function templateFor(style: FormattedStyle): string {
-  const { name, xml } = TEMPLATES[style];
-  const { styles, locales } = plugins.config.get('@csl');
-  if (!locales.has(CITATION_LOCALE)) throw new Error(`citation-js has no ${CITATION_LOCALE} locale bundled`);
-  if (xml !== null && !styles.has(name)) styles.add(name, xml);
-  return name;
+/** citeproc-js through citation-js, and the template name for a style (its CSL file registered on first use). */
+export interface CitationEngine {
+  readonly Cite: typeof Cite;
+  templateFor(style: FormattedStyle): string;
+}
+
+let engine: Promise<CitationEngine> | null = null;
+
+/**
+ * citation-js is loaded the first time a citation is formatted, not when the app, `margin serve` or the CLI
+ * starts: loading it and citeproc-js takes ~170 ms, which every start would otherwise pay.
+ */
+export function citationEngine(): Promise<CitationEngine> {
+  engine ??= (async () => {
+    const { Cite, plugins } = await import('@citation-js/core');
+    await import('@citation-js/plugin-csl');
+    const { styles, locales } = plugins.config.get('@csl');
+    if (!locales.has(CITATION_LOCALE)) throw new Error(`citation-js has no ${CITATION_LOCALE} locale bundled`);
+    return {
+      Cite,
+      templateFor(style) {
+        const { name, xml } = TEMPLATES[style];
+        if (xml !== null && !styles.has(name)) styles.add(name, xml);
+        return name;
+      },
+    };
+  })();
+  return engine;
 }

@@ -1,17 +1,16 @@
-import { Cite } from '@citation-js/core';
 import type { Paper } from '../../../shared/models/paper.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import { bibtexEntry } from '../export/bibliography/bibtex-writer.js';
 import { cslItem } from '../export/bibliography/csl-json-writer.js';
 import { keyedPapers } from '../export/bibliography/export-bibliography.js';
 import type { CitationStyle } from '../../../shared/models/citations.js';
-import { CITATION_LOCALE, templateFor, type FormattedStyle } from './citation-styles.js';
+import { CITATION_LOCALE, citationEngine, type FormattedStyle } from './citation-styles.js';
 
 /**
  * Papers as citations to paste, in the order given: BibTeX entries, a CSL-JSON list, or references formatted
  * by citeproc-js (through citation-js) in APA, Chicago or IEEE, one a line. Always plain text, never HTML.
  */
-export function formatCitations(papers: readonly Paper[], style: CitationStyle): string {
+export async function formatCitations(papers: readonly Paper[], style: CitationStyle): Promise<string> {
   // A citation carries the reference only: the abstract and the user's own tags stay in the library.
   const keyed = keyedPapers(papers.map(citable));
   switch (style) {
@@ -27,6 +26,7 @@ export function formatCitations(papers: readonly Paper[], style: CitationStyle):
     case 'chicago':
     case 'ieee': {
       const items = keyed.map(({ paper, key }) => referenceItem(paper, key, style));
+      const { Cite, templateFor } = await citationEngine();
       const text = new Cite(items, { forceType: '@csl/list+object' }).format('bibliography', {
         template: templateFor(style),
         lang: CITATION_LOCALE,

@@ -19,6 +19,8 @@ describe('citations slice', () => {
     const ids = (await main.session.library.papers.records()).map((r) => r.id);
     const picked = [ids[2] ?? '', ids[0] ?? ''];
     const titles = await Promise.all(picked.map(async (id) => (await main.session.library.papers.get(id)).title));
+    await settle(); // the import's change event, and the refresh it starts, are over
+    main.calls.length = 0;
     await store.getState().copyCitations(picked, 'ieee');
     expect(main.calls).toEqual(['citations:format']);
     expect(written).toHaveLength(1);
