@@ -38,7 +38,7 @@ describe('citations and links in the reader, in Chromium', () => {
 
   beforeAll(async () => {
     const library = await suiteTempDir('margin-e2e-cite-');
-    const bib = path.join(library, '..', `${path.basename(library)}-refs.bib`);
+    const bib = path.join(await suiteTempDir('margin-e2e-cite-bib-'), 'refs.bib');
     await writeFile(bib, BIBTEX);
     expect((await runMargin(['import', bib, '--library', library])).code).toBe(0);
     // Online, but the only "arXiv" it can reach is a local fake.
