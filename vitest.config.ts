@@ -1,6 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Citation styles are imported as text, as the build's esbuild loader does (scripts/build.mjs).
+  plugins: [
+    {
+      name: 'csl-as-text',
+      transform: (code, id) => (id.endsWith('.csl') ? `export default ${JSON.stringify(code)};` : undefined),
+    },
+  ],
   test: {
     // Renderer tests live beside the feature they test (renderer/src/<feature>/*.test.tsx).
     include: ['tests/**/*.test.ts', 'renderer/src/**/*.test.ts', 'renderer/src/**/*.test.tsx'],

@@ -18,6 +18,8 @@ const node = {
   format: 'esm',
   // pdf.js stays a package everywhere: its Node build loads its own worker module by path.
   external: ['electron', 'pdfjs-dist'],
+  // Citation styles (assets/csl/) are bundled as text: formatting a citation reads no file and goes nowhere.
+  loader: { '.csl': 'text' },
 };
 
 const entries = [

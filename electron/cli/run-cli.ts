@@ -3,6 +3,7 @@ import { annotateCommand, annotateUsage } from './commands/annotate.js';
 import { attachCommand, attachUsage } from './commands/attach.js';
 import { fetchPdfCommand, fetchPdfUsage } from './commands/fetch-pdf.js';
 import { backupCommand, backupUsage } from './commands/backup.js';
+import { citeCommand, citeUsage } from './commands/cite.js';
 import { exportCommand, exportUsage } from './commands/export.js';
 import { importCommand, importUsage } from './commands/import.js';
 import { noteCommand, noteUsage } from './commands/note.js';
@@ -30,6 +31,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   attach: { run: attachCommand, usage: attachUsage },
   'fetch-pdf': { run: fetchPdfCommand, usage: fetchPdfUsage },
   export: { run: exportCommand, usage: exportUsage },
+  cite: { run: citeCommand, usage: citeUsage },
   trash: { run: trashCommand, usage: trashUsage },
   backup: { run: backupCommand, usage: backupUsage },
   serve: { run: serveCommand, usage: serveUsage },

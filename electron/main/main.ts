@@ -23,7 +23,7 @@ const appUrl = pathToFileURL(indexHtml).toString();
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) return app.quit();
   await app.whenReady();
-  denyAllPermissions(session.defaultSession);
+  denyAllPermissions(session.defaultSession, appUrl);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

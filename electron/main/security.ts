@@ -45,17 +45,29 @@ export interface HardenableContents {
   ): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
 }
+/** What Electron says of the page asking (the parts the checks read). */
+export interface PermissionDetails {
+  readonly requestingUrl?: string;
+  readonly isMainFrame?: boolean;
+}
 export interface PermissionSession {
   setPermissionRequestHandler(
-    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+    handler: (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: PermissionDetails,
+    ) => void,
   ): void;
-  setPermissionCheckHandler(handler: () => boolean): void;
+  setPermissionCheckHandler(
+    handler: (contents: unknown, permission: string, requestingOrigin: string, details: PermissionDetails) => boolean,
+  ): void;
 }
 export type OpenExternal = (url: string) => Promise<void>;
 
 /**
- * Nothing navigates the window away from the app, no new windows open, no webviews attach, and no
- * permission is granted. Links the user clicks go to the OS browser, but only http(s) and mailto.
+ * Nothing navigates the window away from the app, no new windows open, and no webviews attach (permissions:
+ * `denyAllPermissions`). Links the user clicks go to the OS browser, but only http(s) and mailto.
  */
 export function hardenContents(contents: HardenableContents, openExternal: OpenExternal, appUrl: string): void {
   contents.setWindowOpenHandler(({ url }) => {
@@ -70,9 +82,32 @@ export function hardenContents(contents: HardenableContents, openExternal: OpenE
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-export function denyAllPermissions(session: PermissionSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * No permission is granted but one: the app's own page may write text to the clipboard (Copy citation, Copy
+ * Markdown), which Chromium allows only during a click. Electron asks for it as `clipboard-sanitized-write`,
+ * and `navigator.clipboard.writeText` fails when it is refused. Reading the clipboard stays refused.
+ */
+export function denyAllPermissions(session: PermissionSession, appUrl: string): void {
+  const allowed = (permission: string, details: PermissionDetails): boolean =>
+    permission === CLIPBOARD_WRITE && details.isMainFrame === true && isAppPage(details.requestingUrl, appUrl);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowed(permission, details ?? {})),
+  );
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) => allowed(permission, details ?? {}));
+}
+
+const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
+
+/** The app's own page (its file URL, whatever its query or hash), never another page or frame. */
+function isAppPage(url: string | undefined, appUrl: string): boolean {
+  if (!url) return false;
+  try {
+    const page = new URL(url);
+    const app = new URL(appUrl);
+    return page.protocol === app.protocol && page.host === app.host && page.pathname === app.pathname;
+  } catch {
+    return false;
+  }
 }
 
 /** Hand a URL to the OS only when it is a plain web or mail link. */

@@ -57,6 +57,9 @@ export const CHANNELS = [
   'triage:acceptVersion',
   'triage:watchList',
   'triage:setWatchList',
+  'citations:format',
+  'arxiv:findByTitle',
+  'arxiv:applyMatch',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -23,6 +23,7 @@ import {
   SavedSearchSchema,
   SortSchema,
 } from '../models/views.js';
+import { ArxivCandidateSchema, ArxivIdSchema, CitationStyleSchema } from '../models/citations.js';
 import type { Channel } from './channels.js';
 import { TriageDecisionSchema, TriageSummarySchema, TriageViewSchema, WatchListSchema } from '../models/triage.js';
 
@@ -339,6 +340,21 @@ export const CONTRACT = {
   'papers:ids': {
     request: z.strictObject({ view: ViewSchema, search: z.string().max(MAX_QUERY_CHARS), sort: SortSchema.optional() }),
     response: z.object({ ids: z.array(z.string()) }),
+  },
+  /** Papers as citations to paste, in the order given: BibTeX, CSL-JSON, or APA/Chicago/IEEE text (never HTML). */
+  'citations:format': {
+    request: z.strictObject({ ids: z.array(PaperIdSchema).min(1).max(10_000), style: CitationStyleSchema }),
+    response: z.object({ text: z.string() }),
+  },
+  /** "Find on arXiv": main searches the arXiv API for the paper's title; a message says why nothing came back. */
+  'arxiv:findByTitle': {
+    request: z.strictObject({ paperId: PaperIdSchema }),
+    response: z.object({ candidates: z.array(ArxivCandidateSchema), message: z.string().nullable() }),
+  },
+  /** Merge the chosen arXiv paper's metadata into this one (the ordinary merge); the fields it filled. */
+  'arxiv:applyMatch': {
+    request: z.strictObject({ paperId: PaperIdSchema, arxivId: ArxivIdSchema }),
+    response: z.object({ changed: z.array(z.string()) }),
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

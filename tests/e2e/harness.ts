@@ -17,14 +17,21 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Start `margin serve` as a user would and wait for the one line with its URL. */
-export function serve(library: string, extraArgs: readonly string[] = []): Promise<Served> {
+/**
+ * Start `margin serve` as a user would and wait for the one line with its URL. It is offline unless `env`
+ * says otherwise (a test that needs "arXiv" passes `MARGIN_OFFLINE: undefined` and a local fake's URL).
+ */
+export function serve(
+  library: string,
+  extraArgs: readonly string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<Served> {
   if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run npm run build first (npm test does it)`);
   return new Promise((resolve, reject) => {
     // Offline: the tests never reach past this machine.
     const child = spawn(process.execPath, [CLI_PATH, 'serve', '--port', '0', '--library', library, ...extraArgs], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, MARGIN_OFFLINE: '1' },
+      env: { ...process.env, MARGIN_OFFLINE: '1', ...env },
     });
     let out = '';
     let err = '';

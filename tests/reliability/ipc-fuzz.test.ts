@@ -83,6 +83,9 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'duplicates:merge': { keep: id, drop: id },
     'duplicates:distinct': { a: id, b: id },
     'import:notSame': { paperId: id, entryKey: 'entry:||x' },
+    'citations:format': { ids: [id], style: 'apa' },
+    'arxiv:findByTitle': { paperId: id },
+    'arxiv:applyMatch': { paperId: id, arxivId: '1706.03762' },
   };
   return requests[channel];
 }

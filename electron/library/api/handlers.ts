@@ -7,6 +7,7 @@ import { runPaperQuery, selectRecords } from '../search/paper-query.js';
 import { toListRow } from '../paper/list-row.js';
 import { createAttachmentHandlers, type PdfPicker } from './attachment-handlers.js';
 import { createExportHandlers } from './export-handlers.js';
+import { createCitationHandlers } from './citation-handlers.js';
 import type { ExportFolders } from './export-folders.js';
 import type { Session } from './session.js';
 import { homedir } from 'node:os';
@@ -159,6 +160,7 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
       return info;
     },
     ...createExportHandlers(library, options.exportFolders),
+    ...createCitationHandlers(session),
   };
 }
 

@@ -16,6 +16,8 @@ export interface Session {
   readonly records: RecordCache;
   readonly search: TextSearch;
   readonly searches: SavedSearches;
+  /** The arXiv API this session may ask ("Find on arXiv", completing id-only papers); null: never go online. */
+  readonly arxivApi: string | null;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       records,
       search,
       searches,
+      arxivApi: options.arxivApi ?? null,
       close: async () => {
         await completeArxiv.stop();
         await search.close();

@@ -8,6 +8,8 @@ import { applyEntryEdits, type EntryEdit } from './entry-edits.js';
 import type { ImportParser } from './import-parser.js';
 import { previewItems, reportEntries, type ImportOutcome } from './import-outcome.js';
 import { planImport, type ImportPlan } from './plan-import.js';
+import { mergeEntry } from '../merge/merge-entry.js';
+import { LibraryError } from '../storage/errors.js';
 
 export interface ImportRequest {
   readonly text: string;
@@ -112,6 +114,35 @@ export class Importing {
       paperId: item.resultId,
       outcome: item.outcome === 'new' ? 'added' : item.outcome === 'merge' ? 'merged' : 'unchanged',
     };
+  }
+
+  /**
+   * Merge an entry the user chose for this paper (an arXiv search result) into it by the ordinary merge rules:
+   * empty fields filled, a longer abstract taken, nothing the user made touched. An arXiv id or DOI another
+   * paper already has is a conflict (merge the two papers instead). Returns what changed, to undo it by.
+   */
+  async mergeInto(paperId: string, entry: ParsedEntry): Promise<readonly string[]> {
+    const changes = await this.ctx.store.exclusive(async (writer) => {
+      const record = await this.ctx.requireRecord(paperId);
+      const other = (await this.ctx.store.allRecords()).find(
+        (r) =>
+          r.id !== paperId &&
+          r.trashedAt === null &&
+          ((entry.arxivId !== null && r.arxivId === entry.arxivId) || (entry.doi !== null && r.doi === entry.doi)),
+      );
+      if (other)
+        throw new LibraryError(
+          'conflict',
+          `${entry.arxivId ? `arXiv:${entry.arxivId}` : `doi:${entry.doi}`} is already in your library as “${other.title}”; merge the two papers instead`,
+        );
+      const content = await this.ctx.store.getContent(paperId);
+      const merged = mergeEntry(record, content, entry, [], this.ctx.nowIso());
+      if (merged.changed.length > 0)
+        await writer.commit({ records: [merged.record], contents: new Map([[paperId, merged.content]]) });
+      return merged.changed;
+    });
+    if (changes.length > 0) this.ctx.changed([paperId]);
+    return changes;
   }
 
   /** Papers imported from a bare arXiv id, still waiting for their title and abstract. */

@@ -53,6 +53,8 @@ const READS: ReadonlySet<Channel> = new Set<Channel>([
   'backups:list',
   'duplicates:list',
   'export:paperMarkdown',
+  'citations:format',
+  'arxiv:findByTitle',
 ]);
 const KEEPALIVE_MAX_BYTES = 16_000;
 

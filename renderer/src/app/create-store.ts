@@ -3,6 +3,7 @@ import type { MarginApi } from '../api/client.js';
 import { createAnnotationSlice } from '../features/annotations/annotation-slice.js';
 import { createBackupsSlice } from '../features/backups/backups-slice.js';
 import { createPdfSlice } from '../features/pdf/pdf-slice.js';
+import { createCitationsSlice } from '../features/citations/citations-slice.js';
 import { createDuplicatesSlice } from '../features/duplicates/duplicates-slice.js';
 import { createExportSlice } from '../features/export/export-slice.js';
 import { createImportSlice } from '../features/import/import-slice.js';
@@ -34,5 +35,6 @@ export function createMarginStore(api: MarginApi): MarginStore {
     ...createPdfSlice(api)(...args),
     ...createBulkSlice(api)(...args),
     ...createTagAdminSlice(api)(...args),
+    ...createCitationsSlice(api)(...args),
   }));
 }

@@ -3,6 +3,7 @@ import type { MarginApi } from '../api/client.js';
 import type { AnnotationSlice } from '../features/annotations/annotation-slice.js';
 import type { BackupsSlice } from '../features/backups/backups-slice.js';
 import type { PdfSlice } from '../features/pdf/pdf-slice.js';
+import type { CitationsSlice } from '../features/citations/citations-slice.js';
 import type { DuplicatesSlice } from '../features/duplicates/duplicates-slice.js';
 import type { ExportSlice } from '../features/export/export-slice.js';
 import type { ImportSlice } from '../features/import/import-slice.js';
@@ -29,7 +30,8 @@ export type MarginState = LibrarySlice &
   BackupsSlice &
   PdfSlice &
   BulkSlice &
-  TagAdminSlice;
+  TagAdminSlice &
+  CitationsSlice;
 
 /** A slice creator that also gets the API (tests pass a fake). */
 export type SliceCreator<T> = (api: MarginApi) => StateCreator<MarginState, [], [], T>;

@@ -122,13 +122,18 @@ describe('window and web contents security', () => {
       expect(isSafeExternalUrl(url), url).toBe(true);
   });
 
-  it('grants no permission, ever', () => {
-    let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
-    let check: (() => boolean) | undefined;
-    denyAllPermissions({
-      setPermissionRequestHandler: (h) => (request = h),
-      setPermissionCheckHandler: (h) => (check = h),
-    });
+  it('grants no permission but writing to the clipboard, and that only to the app’s own page', () => {
+    type Details = { requestingUrl?: string; isMainFrame?: boolean };
+    let request: ((c: unknown, p: string, cb: (granted: boolean) => void, d: Details) => void) | undefined;
+    let check: ((c: unknown, p: string, origin: string, d: Details) => boolean) | undefined;
+    denyAllPermissions(
+      {
+        setPermissionRequestHandler: (h) => (request = h),
+        setPermissionCheckHandler: (h) => (check = h),
+      },
+      APP_URL,
+    );
+    const app = { requestingUrl: `${APP_URL}#reader`, isMainFrame: true };
     for (const permission of [
       'media',
       'geolocation',
@@ -136,12 +141,25 @@ describe('window and web contents security', () => {
       'clipboard-read',
       'openExternal',
       'fullscreen',
+      'unknown',
     ]) {
       const callback = vi.fn();
-      request?.({}, permission, callback);
+      request?.({}, permission, callback, app);
       expect(callback).toHaveBeenCalledWith(false);
+      expect(check?.({}, permission, 'file://', app)).toBe(false);
     }
-    expect(check?.()).toBe(false);
+    const granted = (details: Details) => {
+      const callback = vi.fn();
+      request?.({}, 'clipboard-sanitized-write', callback, details);
+      const checked = check?.({}, 'clipboard-sanitized-write', 'file://', details);
+      expect(callback).toHaveBeenCalledWith(checked);
+      return checked;
+    };
+    expect(granted(app)).toBe(true);
+    expect(granted({ requestingUrl: 'https://evil.example/index.html', isMainFrame: true })).toBe(false);
+    expect(granted({ requestingUrl: 'file:///tmp/other.html', isMainFrame: true })).toBe(false);
+    expect(granted({ requestingUrl: APP_URL, isMainFrame: false })).toBe(false);
+    expect(granted({})).toBe(false);
   });
 
   it('ships a strict CSP without inline or eval script in the built index.html', async () => {

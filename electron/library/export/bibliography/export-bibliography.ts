@@ -10,7 +10,12 @@ export type BibliographyFormat = 'bibtex' | 'csl-json';
  * existed get one computed the same way; the next import or edit stores it.)
  */
 export function bibliography(papers: readonly Paper[], format: BibliographyFormat): string {
-  const keys = new CitationKeys(papers);
-  const keyed = papers.map((paper) => ({ paper, key: keys.assign(paper).citationKey ?? paper.id }));
+  const keyed = keyedPapers(papers);
   return format === 'bibtex' ? bibtexFile(keyed) : cslJsonFile(keyed);
+}
+
+/** Each paper with its citation key: its stored one, or one computed as an import would store it. */
+export function keyedPapers<P extends Paper>(papers: readonly P[]): Array<{ paper: P; key: string }> {
+  const keys = new CitationKeys(papers);
+  return papers.map((paper) => ({ paper, key: keys.assign(paper).citationKey ?? paper.id }));
 }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { STATUSES } from '../../../../shared/models/paper.js';
 import { STATUS_LABELS } from '../sidebar/views.js';
 import { useMargin } from '../../store/use-margin.js';
+import { CopyCitationMenu } from '../citations/CopyCitationMenu.js';
 
 /** The reader pane when several papers are selected: what can be done to all of them at once. */
 export function BulkPanel() {
@@ -85,6 +86,7 @@ export function BulkPanel() {
           </div>
         )}
         <div className="bulk-group">
+          <CopyCitationMenu ids={s.multi} label="Copy citations" />
           <button type="button" className="btn small" onClick={() => s.openExport()}>
             Export…
           </button>

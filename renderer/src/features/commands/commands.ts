@@ -1,3 +1,4 @@
+import { CITATION_STYLES, CITATION_STYLE_LABELS } from '../../../../shared/models/citations.js';
 import type { MarginState } from '../../store/store-types.js';
 
 /** Where commands that need the DOM put focus. */
@@ -65,6 +66,19 @@ export const COMMANDS: readonly Command[] = [
   { id: 'duplicates', title: 'Find possible duplicates…', keys: [], run: (s) => s.openDialog('duplicates') },
   { id: 'backups', title: 'Restore from backup…', keys: [], run: (s) => s.openDialog('backups') },
   { id: 'copy-markdown', title: 'Copy this paper as Markdown', keys: [], run: (s) => void s.copyPaperMarkdown() },
+  ...CITATION_STYLES.map((style): Command => ({
+    id: `copy-citation-${style}`,
+    title: `Copy citation (${CITATION_STYLE_LABELS[style]})`,
+    keys: [],
+    // The selection when several papers are selected, else the open paper.
+    run: (s) =>
+      void (s.multi.length > 1
+        ? s.copyCitations(s.multi, style)
+        : s.paper
+          ? s.copyCitations([s.paper.id], style)
+          : undefined),
+  })),
+  { id: 'find-on-arxiv', title: 'Find this paper on arXiv', keys: [], run: (s) => void s.findOnArxiv() },
   { id: 'import', title: 'Import papers…', keys: [`${mod}+V`], run: (s) => s.openImport(null) },
   { id: 'save-search', title: 'Save the current search', keys: [], run: (s) => void saveCurrentSearch(s) },
   { id: 'show-inbox', title: 'Go to Inbox', keys: [], run: (s) => void s.setView({ kind: 'status', status: 'inbox' }) },

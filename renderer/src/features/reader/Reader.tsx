@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { STATUSES, type Paper, type Status } from '../../../../shared/models/paper.js';
+import { STATUSES, type Status } from '../../../../shared/models/paper.js';
 import { STATUS_LABELS } from '../sidebar/views.js';
 import { useMargin } from '../../store/use-margin.js';
 import { AbstractView } from './AbstractView.js';
@@ -10,21 +10,9 @@ import { Icon } from '../../ui/Icon.js';
 import { TagEditor } from '../tags/TagEditor.js';
 import { PdfShelf } from '../pdf/PdfShelf.js';
 import { PdfViewer } from '../pdf/PdfViewer.js';
-
-/** Links a reader can follow; the URL itself is checked by main before the OS opens it. */
-function links(paper: Paper): Array<{ label: string; href: string }> {
-  const out: Array<{ label: string; href: string }> = [];
-  if (paper.arxivId)
-    out.push({
-      label: `arXiv:${paper.arxivId}${paper.arxivVersion ? `v${paper.arxivVersion}` : ''}`,
-      href: `https://arxiv.org/abs/${paper.arxivId}`,
-    });
-  if (paper.doi) out.push({ label: `doi:${paper.doi}`, href: `https://doi.org/${paper.doi}` });
-  // The paper's own link, unless it is one of the above again (a digest's link is usually its arXiv page).
-  if (paper.url && /^https?:\/\//i.test(paper.url) && !out.some((link) => link.href === paper.url))
-    out.push({ label: new URL(paper.url).hostname, href: paper.url });
-  return out;
-}
+import { paperLinks } from './paper-links.js';
+import { CopyCitationMenu } from '../citations/CopyCitationMenu.js';
+import { ArxivMatches } from '../citations/ArxivMatches.js';
 
 function formatDate(iso: string): string {
   const date = new Date(iso);
@@ -62,6 +50,7 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
       create: s.createAnnotation,
       error: s.annotationError,
       copy: s.copyPaperMarkdown,
+      findOnArxiv: s.findOnArxiv,
     })),
   );
 
@@ -109,16 +98,26 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
         <div className="facts">
           {paper.year !== null && <span>{paper.year}</span>}
           {paper.venue && <span>{paper.venue}</span>}
-          {links(paper).map((link) => (
-            <a key={link.href} href={link.href} target="_blank" rel="noopener noreferrer">
+          {paperLinks(paper).map((link) => (
+            <a key={link.href} href={link.href} title={link.title} target="_blank" rel="noopener noreferrer">
               {link.label}
             </a>
           ))}
           <span className="spacer" />
-          <button type="button" className="btn small ghost" onClick={() => void a.copy()}>
-            Copy Markdown
-          </button>
+          {/* The actions wrap as one group, never one button to a line. */}
+          <span className="reader-actions">
+            {!paper.arxivId && (
+              <button type="button" className="btn small ghost" onClick={() => void a.findOnArxiv()}>
+                Find on arXiv
+              </button>
+            )}
+            <CopyCitationMenu ids={[paper.id]} />
+            <button type="button" className="btn small ghost" onClick={() => void a.copy()}>
+              Copy Markdown
+            </button>
+          </span>
         </div>
+        <ArxivMatches paperId={paper.id} />
         <div className="controls">
           <div className="field">
             <label className="field-label" htmlFor="status-control">
