@@ -325,6 +325,7 @@ export const CONTRACT = {
     request: z.strictObject({ id: TriageId }),
     response: z.object({
       keptIds: z.array(z.string()),
+      kept: z.array(z.object({ id: z.string(), title: z.string() })),
       added: z.number().int().nonnegative(),
       skipped: z.number().int().nonnegative(),
     }),

@@ -36,6 +36,8 @@ export interface DecisionInput {
 /** What finishing a triage did. */
 export interface TriageOutcome {
   readonly keptIds: string[];
+  /** The kept papers' titles, for the summary's links. */
+  readonly kept: Array<{ id: string; title: string }>;
   readonly added: number;
   readonly skipped: number;
 }
@@ -48,6 +50,8 @@ export interface TriageOutcome {
 export class Triaging {
   private readonly sessions: TriageSessions;
   private skips: Promise<SkipMemory> | null = null;
+  /** Decisions arrive one per key press, several in flight: each is a read-modify-write of the triage's file. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly ctx: LibraryContext,
@@ -114,7 +118,11 @@ export class Triaging {
   }
 
   /** Record decisions (one key press, or "keep all remaining"); saved at once. */
-  async decide(id: string, decisions: readonly DecisionInput[]): Promise<void> {
+  decide(id: string, decisions: readonly DecisionInput[]): Promise<void> {
+    return this.serial(() => this.record(id, decisions));
+  }
+
+  private async record(id: string, decisions: readonly DecisionInput[]): Promise<void> {
     const { session } = await this.sessions.read(id);
     const next = { ...session.decisions };
     for (const d of decisions) {
@@ -130,7 +138,12 @@ export class Triaging {
    * Import the kept papers (to read, or reading), tag them, and remember the skipped ones. Finishing again
    * after reopening applies the changed decisions: papers already imported are not imported twice.
    */
-  async finish(id: string): Promise<TriageOutcome> {
+  finish(id: string): Promise<TriageOutcome> {
+    // After every decision already sent: a quick last key press is part of what Finish imports.
+    return this.serial(() => this.complete(id));
+  }
+
+  private async complete(id: string): Promise<TriageOutcome> {
     const { session, source } = await this.sessions.read(id);
     const { entries } = await this.parse(source);
     const items = await this.items(entries, session);
@@ -175,7 +188,13 @@ export class Triaging {
       keptIds,
     };
     await this.sessions.save(id, { ...session, summary });
-    return { keptIds, added, skipped: skipped.length };
+    const titles = new Map(kept.map((i) => [paperOf.get(i.index), i.title]));
+    return {
+      keptIds,
+      kept: keptIds.map((id) => ({ id, title: titles.get(id) ?? id })),
+      added,
+      skipped: skipped.length,
+    };
   }
 
   /** Take a new version's abstract into the library's paper; highlights follow their text, or are listed as orphaned. */
@@ -186,6 +205,13 @@ export class Triaging {
       throw new LibraryError('invalid-request', `entry ${index + 1} of triage ${id} is not a new version of a paper`);
     const orphaned = await this.annotations.replaceAbstract(item.paperId, item.abstract, item.arxivVersion);
     return { paperId: item.paperId, orphaned };
+  }
+
+  /** Run after everything queued before it, whether that succeeded or not. */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   history(): Promise<TriageSummary[]> {

@@ -16,6 +16,9 @@ import { PaperList } from '../features/list/PaperList.js';
 import { Reader } from '../features/reader/Reader.js';
 import { BulkPanel } from '../features/bulk/BulkPanel.js';
 import { TagsDialog } from '../features/tags/TagsDialog.js';
+import { TriageView } from '../features/triage/TriageView.js';
+import { WatchListDialog } from '../features/triage/WatchListDialog.js';
+import { TriageHistoryDialog } from '../features/triage/TriageHistoryDialog.js';
 import { Splitter } from '../ui/Splitter.js';
 import { Icon } from '../ui/Icon.js';
 import { LIST_WIDTH, SIDEBAR_WIDTH, type LayoutPrefs } from './layout-prefs.js';
@@ -26,19 +29,21 @@ import { Sidebar } from '../features/sidebar/Sidebar.js';
 /** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
 export function App({ api }: { api: MarginApi }) {
   const store = useMarginStore();
-  const { dialog, toast, toastUndo, overview, overviewError, search, paperId, selectedCount, layout } = useMargin(
-    useShallow((s) => ({
-      layout: s.layout,
-      selectedCount: s.multi.length,
-      dialog: s.dialog,
-      toast: s.toast,
-      toastUndo: s.toastUndo,
-      overview: s.overview,
-      overviewError: s.overviewError,
-      search: s.search,
-      paperId: s.paper?.id ?? null,
-    })),
-  );
+  const { dialog, toast, toastUndo, overview, overviewError, search, paperId, selectedCount, layout, triaging } =
+    useMargin(
+      useShallow((s) => ({
+        triaging: s.triage !== null,
+        layout: s.layout,
+        selectedCount: s.multi.length,
+        dialog: s.dialog,
+        toast: s.toast,
+        toastUndo: s.toastUndo,
+        overview: s.overview,
+        overviewError: s.overviewError,
+        search: s.search,
+        paperId: s.paper?.id ?? null,
+      })),
+    );
   const closeDialog = () => store.getState().closeDialog();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -141,32 +146,40 @@ export function App({ api }: { api: MarginApi }) {
           onResize={(sidebarWidth) => setLayout({ sidebarWidth })}
         />
       )}
-      <div className="list-column">
-        <Splitter
-          label="Resize the list"
-          width={layout.listWidth}
-          min={LIST_WIDTH.min}
-          max={LIST_WIDTH.max}
-          onResize={(listWidth) => setLayout({ listWidth })}
-        />
-        {overviewError && (
-          <p className="error notice" role="alert">
-            The library could not be read: {overviewError}
-          </p>
-        )}
-        {overview?.notices.map((n, i) => (
-          <p key={i} className="error notice" role="alert">
-            {n.message}
-          </p>
-        ))}
-        <ErrorBoundary area="The paper list" className="list-pane">
-          <PaperList ref={listRef} />
+      {triaging ? (
+        <ErrorBoundary area="The triage" className="triage">
+          <TriageView />
         </ErrorBoundary>
-      </div>
-      {/* One paper that trips the reader must not blank the window: opening another paper tries again. */}
-      <ErrorBoundary area="This paper" className="reader" resetKey={paperId}>
-        {selectedCount > 1 ? <BulkPanel /> : <Reader ref={tagRef} />}
-      </ErrorBoundary>
+      ) : (
+        <>
+          <div className="list-column">
+            <Splitter
+              label="Resize the list"
+              width={layout.listWidth}
+              min={LIST_WIDTH.min}
+              max={LIST_WIDTH.max}
+              onResize={(listWidth) => setLayout({ listWidth })}
+            />
+            {overviewError && (
+              <p className="error notice" role="alert">
+                The library could not be read: {overviewError}
+              </p>
+            )}
+            {overview?.notices.map((n, i) => (
+              <p key={i} className="error notice" role="alert">
+                {n.message}
+              </p>
+            ))}
+            <ErrorBoundary area="The paper list" className="list-pane">
+              <PaperList ref={listRef} />
+            </ErrorBoundary>
+          </div>
+          {/* One paper that trips the reader must not blank the window: opening another paper tries again. */}
+          <ErrorBoundary area="This paper" className="reader" resetKey={paperId}>
+            {selectedCount > 1 ? <BulkPanel /> : <Reader ref={tagRef} />}
+          </ErrorBoundary>
+        </>
+      )}
       {dialog !== null && (
         <ErrorBoundary area="This dialog" className="dialog-error" onClose={closeDialog} resetKey={dialog}>
           {dialog === 'import' && <ImportDialog />}
@@ -177,6 +190,8 @@ export function App({ api }: { api: MarginApi }) {
           {dialog === 'duplicates' && <DuplicatesDialog />}
           {dialog === 'storage' && <StorageDialog />}
           {dialog === 'tags' && <TagsDialog />}
+          {dialog === 'watch' && <WatchListDialog />}
+          {dialog === 'triage-history' && <TriageHistoryDialog />}
         </ErrorBoundary>
       )}
       {toast && (

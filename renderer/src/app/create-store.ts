@@ -16,6 +16,7 @@ import type { MarginState } from '../store/store-types.js';
 import { createUiSlice } from './ui-slice.js';
 import { createBulkSlice } from '../features/bulk/bulk-slice.js';
 import { createTagAdminSlice } from '../features/tags/tag-admin-slice.js';
+import { createTriageSlice } from '../features/triage/triage-slice.js';
 import type { MarginStore } from '../store/use-margin.js';
 
 /** The one store, built from typed slices around an API (tests pass a fake one). */
@@ -36,5 +37,6 @@ export function createMarginStore(api: MarginApi): MarginStore {
     ...createBulkSlice(api)(...args),
     ...createTagAdminSlice(api)(...args),
     ...createCitationsSlice(api)(...args),
+    ...createTriageSlice(api)(...args),
   }));
 }

@@ -2,7 +2,17 @@ import type { SliceCreator } from '../store/store-types.js';
 import type { ImportSeed } from '../features/import/import-slice.js';
 import { changedLayout, readLayout, writeLayout, type LayoutPrefs } from './layout-prefs.js';
 
-export type Dialog = 'import' | 'shortcuts' | 'palette' | 'export' | 'backups' | 'duplicates' | 'storage' | 'tags';
+export type Dialog =
+  | 'import'
+  | 'shortcuts'
+  | 'palette'
+  | 'export'
+  | 'backups'
+  | 'duplicates'
+  | 'storage'
+  | 'tags'
+  | 'watch'
+  | 'triage-history';
 
 export interface UiSlice {
   readonly dialog: Dialog | null;

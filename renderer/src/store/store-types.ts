@@ -15,6 +15,7 @@ import type { SearchesSlice } from '../features/search/searches-slice.js';
 import type { UiSlice } from '../app/ui-slice.js';
 import type { BulkSlice } from '../features/bulk/bulk-slice.js';
 import type { TagAdminSlice } from '../features/tags/tag-admin-slice.js';
+import type { TriageSlice } from '../features/triage/triage-slice.js';
 
 /** The whole store: one slice per concern. */
 export type MarginState = LibrarySlice &
@@ -31,7 +32,8 @@ export type MarginState = LibrarySlice &
   PdfSlice &
   BulkSlice &
   TagAdminSlice &
-  CitationsSlice;
+  CitationsSlice &
+  TriageSlice;
 
 /** A slice creator that also gets the API (tests pass a fake). */
 export type SliceCreator<T> = (api: MarginApi) => StateCreator<MarginState, [], [], T>;

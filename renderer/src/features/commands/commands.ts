@@ -60,6 +60,15 @@ export const COMMANDS: readonly Command[] = [
     keys: [],
     run: (s) => s.setLayout({ density: s.layout.density === 'compact' ? 'comfortable' : 'compact' }),
   },
+  { id: 'triage-history', title: 'Triage history…', keys: [], run: (s) => s.openDialog('triage-history') },
+  {
+    id: 'watch-list',
+    title: 'Watched keywords, authors and quick tags…',
+    keys: [],
+    run: (s) => {
+      void s.loadWatchList().then(() => s.openDialog('watch'));
+    },
+  },
   { id: 'manage-tags', title: 'Rename, merge or delete tags…', keys: [], run: (s) => s.openTagDialog(null) },
   { id: 'export', title: 'Export notes as Markdown…', keys: [], run: (s) => s.openExport() },
   { id: 'trash', title: 'Move paper to the Trash', keys: ['Delete'], run: (s) => void s.trashPaper() },

@@ -49,6 +49,8 @@ export function useGlobalKeys(store: MarginStore, focus: FocusTargets): void {
         void (event.shiftKey ? state.redo() : state.undo());
         return;
       }
+      // A triage has keys of its own (TriageView); the list's would act on papers behind it.
+      if (state.triage !== null && !((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z')) return;
       if (
         (event.ctrlKey || event.metaKey) &&
         event.key.toLowerCase() === 'a' &&

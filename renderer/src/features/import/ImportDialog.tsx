@@ -50,6 +50,9 @@ export function ImportDialog() {
       close: st.closeDialog,
       showToast: st.showToast,
       notSame: st.notSamePaper,
+      startTriage: st.startTriage,
+      triageBusy: st.triageBusy,
+      triageError: st.triageError,
     })),
   );
   const fileInput = useRef<HTMLInputElement>(null);
@@ -117,9 +120,28 @@ export function ImportDialog() {
           <button type="button" className="btn" onClick={s.close}>
             Cancel
           </button>
-          <button type="button" className="btn primary" disabled={!canImport} onClick={() => void s.runImport()}>
-            Import
-          </button>
+          {isDigest ? (
+            <>
+              {/* A digest is triaged, one key per paper; importing it all is the second choice. */}
+              <button type="button" className="btn" disabled={!canImport} onClick={() => void s.runImport()}>
+                Import
+              </button>
+              <button
+                type="button"
+                className="btn primary"
+                disabled={p === null || s.busy || s.triageBusy}
+                onClick={
+                  () => void s.startTriage({ text: s.text, html: s.html, fileName: s.fileName }).catch(() => undefined) // said under the box
+                }
+              >
+                Triage…
+              </button>
+            </>
+          ) : (
+            <button type="button" className="btn primary" disabled={!canImport} onClick={() => void s.runImport()}>
+              Import
+            </button>
+          )}
         </>
       }
     >
@@ -145,6 +167,11 @@ export function ImportDialog() {
         }}
         spellCheck={false}
       />
+      {s.triageError && (
+        <p className="error" role="alert">
+          {s.triageError}
+        </p>
+      )}
       {s.error && (
         <p className="error" role="alert">
           {s.error}

@@ -104,3 +104,20 @@ describe('morning triage', () => {
     expect(await handlers['triage:watchList']({})).toEqual(watch);
   });
 });
+
+describe('decisions sent faster than they are saved', () => {
+  it('keeps every one of them, and Finish waits for them', async () => {
+    const { handlers, session } = await start();
+    const view = await handlers['triage:start'](digest(secondDigest([], NEW_PAPERS)));
+    const decisions = ['keep', 'skip', 'read', 'skip'] as const;
+    // Like four key presses: four calls in flight at once, then Finish right behind them.
+    const sent = view.items.map((item, i) =>
+      handlers['triage:decide']({ id: view.session.id, decisions: [{ index: item.index, decision: decisions[i]! }] }),
+    );
+    const finished = handlers['triage:finish']({ id: view.session.id });
+    await Promise.all(sent);
+    const done = await finished;
+    expect(done.kept.map((k) => k.title)).toEqual([NEW_PAPERS[0].title, NEW_PAPERS[2].title]);
+    expect((await session.library.papers.records()).map((r) => r.status).sort()).toEqual(['reading', 'to-read']);
+  });
+});
