@@ -42,6 +42,8 @@ export const CHANNELS = [
   'downloads:enqueue',
   'downloads:status',
   'attachments:addAsPaper',
+  'export:conflicts',
+  'export:resolve',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

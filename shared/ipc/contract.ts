@@ -24,6 +24,11 @@ import {
   SortSchema,
 } from '../models/views.js';
 import type { Channel } from './channels.js';
+import {
+  ExportConflictSchema,
+  ResolveConflictRequestSchema,
+  ResolveConflictResultSchema,
+} from '../models/export-conflict.js';
 
 /** Longest text an import accepts over IPC or HTTP (the sample digest is 100 KB). */
 /** Text decoded from at most MAX_IMPORT_BYTES bytes has at most as many UTF-16 code units. */
@@ -261,6 +266,16 @@ export const CONTRACT = {
   'papers:setReading': {
     request: z.strictObject({ paperId: PaperIdSchema, position: ReadingPositionSchema.strict() }),
     response: ListRowSchema,
+  },
+  /** Notes in an export folder that both the user and Margin changed, with their diff and merge questions. */
+  'export:conflicts': {
+    request: z.strictObject({ dir: FolderPath }),
+    response: z.array(ExportConflictSchema),
+  },
+  /** Keep the user's note, take Margin's side, or write a merge; refused if the file changed since listed. */
+  'export:resolve': {
+    request: ResolveConflictRequestSchema.extend({ dir: FolderPath }),
+    response: ResolveConflictResultSchema,
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

@@ -68,6 +68,8 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'duplicates:merge': { keep: id, drop: id },
     'duplicates:distinct': { a: id, b: id },
     'import:notSame': { paperId: id, entryKey: 'entry:||x' },
+    'export:conflicts': { dir: '/tmp/x' },
+    'export:resolve': { dir: '/tmp/x', paperId: id, choice: 'keep-mine', fingerprint: 'x.y', answers: [] },
   };
   return requests[channel];
 }
