@@ -140,7 +140,7 @@ export async function planPaper(
       kind: 'conflict',
       paperId: paper.id,
       file,
-      reason: `you edited Margin's ${regions.map((r) => r.name).join(', ')}, which changed in Margin too`,
+      reason: `you edited Margin's ${inWords(regions.map((r) => r.name))}, which changed in Margin too`,
       diff: patch(file, current, margin),
       detail: {
         current,
@@ -155,6 +155,11 @@ export async function planPaper(
   const base = baseFor(userYaml);
   if (text === current) return { kind: 'unchanged', paperId: paper.id, file, entry: entryFor(file), base };
   return { kind: 'write', paperId: paper.id, file, text, previous: current, entry: entryFor(file), base };
+}
+
+/** "a", "a and b", "a, b and c". */
+function inWords(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
 }
 
 /** The full path of a file name in the export folder; a name that would leave the folder is refused. */

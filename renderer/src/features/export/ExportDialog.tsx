@@ -5,6 +5,7 @@ import { STATUSES, type Status } from '../../../../shared/models/paper.js';
 import { STATUS_LABELS } from '../sidebar/views.js';
 import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
+import { ExportConflicts } from './ExportConflicts.js';
 
 type ScopeKind = 'selection' | 'tag' | 'status' | 'all';
 type Format = 'markdown' | 'bibtex' | 'csl-json';
@@ -14,6 +15,7 @@ const FORMAT_LABELS: Readonly<Record<Format, string>> = {
   'csl-json': 'CSL-JSON (references.json)',
 };
 const LAST_DIR_KEY = 'margin.exportDir';
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Export Markdown notes into a folder (an Obsidian vault, say); shows what was written, unchanged, or left alone. */
 export function ExportDialog() {
@@ -31,6 +33,7 @@ export function ExportDialog() {
       runBibliography: st.runBibliographyExport,
       close: st.closeDialog,
       chooseFolder: st.chooseExportFolder,
+      hasConflicts: st.exportConflicts.length > 0,
     })),
   );
   const [dir, setDir] = useState(() => localStorage.getItem(LAST_DIR_KEY) ?? s.defaultDir);
@@ -59,6 +62,7 @@ export function ExportDialog() {
     <Modal
       title="Export"
       onClose={s.close}
+      className={s.hasConflicts ? 'export-dialog wide' : 'export-dialog'}
       footer={
         <>
           <span className="grow">Margin only rewrites its own sections; text you add around them is kept.</span>
@@ -193,17 +197,16 @@ export function ExportDialog() {
             </div>
           </div>
           <p className="hint-text">In {s.report.dir}</p>
-          {s.report.conflicts.length > 0 && (
-            <ul className="failures" aria-label="Conflicts">
-              {s.report.conflicts.map((c) => (
-                <li key={c.paperId}>
-                  {c.file}: {c.reason}. Left as you wrote it.
-                </li>
-              ))}
-            </ul>
+          {s.report.highlights && (
+            <p className="hint-text">
+              {s.report.highlights.outcome === 'conflict'
+                ? `Highlights file not written: ${s.report.highlights.reason ?? 'you edited it'}.`
+                : `Highlights file ${s.report.highlights.outcome === 'written' ? 'refreshed' : 'unchanged'}: ${plural(s.report.highlights.highlights, 'highlight')} from ${plural(s.report.highlights.papers, 'paper')}.`}
+            </p>
           )}
         </section>
       )}
+      <ExportConflicts />
       {s.digest && (
         <p role="status">
           {s.digest.outcome === 'conflict'
