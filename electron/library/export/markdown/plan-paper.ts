@@ -91,6 +91,10 @@ export async function planPaper(
   const parsed = parseFile(current);
   const currentValues = parsed ? readFrontMatter(parsed.frontMatter) : null;
   if (!parsed || !currentValues) {
+    // Without Margin's structure nothing can be merged in; while Margin's side is as last written, the
+    // file is simply the user's (kept as it is), and once Margin's side changes it is a conflict.
+    const entry = entryFor(file);
+    if (sameEntry(entry, known)) return { kind: 'unchanged', paperId: paper.id, file, entry, base: baseFor(null) };
     const margin = composeNew(values, sections);
     return {
       kind: 'conflict',
@@ -100,7 +104,7 @@ export async function planPaper(
         ? 'the front matter is no longer valid YAML'
         : "Margin's section markers or front matter were removed or changed",
       diff: patch(file, current, margin),
-      detail: { current, margin, entry: entryFor(file), base: baseFor(null), merge: null },
+      detail: { current, margin, entry, base: baseFor(null), merge: null },
     };
   }
 
@@ -155,6 +159,11 @@ export async function planPaper(
   const base = baseFor(userYaml);
   if (text === current) return { kind: 'unchanged', paperId: paper.id, file, entry: entryFor(file), base };
   return { kind: 'write', paperId: paper.id, file, text, previous: current, entry: entryFor(file), base };
+}
+
+/** Margin's side is as the manifest last recorded it. */
+function sameEntry(a: ManifestEntry, b: ManifestEntry): boolean {
+  return a.frontMatter === b.frontMatter && SECTION_NAMES.every((name) => a.sections[name] === b.sections[name]);
 }
 
 /** "a", "a and b", "a, b and c". */

@@ -225,6 +225,52 @@ describe('export conflicts: list, see, keep, take, merge', () => {
     expect(await readFile(digest, 'utf8')).toContain('my line');
   });
 
+  it('merges the front matter line by line, and refuses a merge that would leave YAML no parser reads', async () => {
+    const t = await setup();
+    await t.exportNotes();
+    await t.edit((s) => s.replace('status: "inbox"', 'status: "reading" # mine'));
+    await t.library.papers.setStatus(t.id, 'read');
+    await t.exportNotes();
+    const [conflict] = await t.call('export:conflicts', { dir: t.dir });
+    expect(conflict?.merge?.questions).toEqual([
+      // Margin's side keeps the user's YAML (a comment too) and sets its own values.
+      { part: 'front matter', mine: ['status: "reading" # mine'], margin: ['status: "read" # mine'] },
+    ]);
+    const resolve = (answers: Array<'mine' | 'margin' | 'both'>) =>
+      t.call('export:resolve', {
+        dir: t.dir,
+        paperId: t.id,
+        choice: 'merge',
+        fingerprint: conflict?.fingerprint ?? '',
+        answers,
+      });
+    const before = await t.read();
+    await expect(resolve(['both'])).rejects.toMatchObject({ message: expect.stringMatching(/invalid YAML/) });
+    expect(await t.read()).toBe(before);
+    await resolve(['mine']);
+    expect(await t.read()).toContain('status: "reading" # mine');
+    expect(await t.exportNotes()).toMatchObject({ written: [], conflicts: [] });
+  });
+
+  it('a note whose markers are gone: no merge, but keeping mine holds until Margin changes again', async () => {
+    const t = await setup();
+    await t.library.annotations.setNote(t.id, 'Line A');
+    await t.exportNotes();
+    await t.edit(() => 'I rewrote it all.\n');
+    expect(await t.exportNotes()).toMatchObject({ conflicts: [] });
+    await t.library.annotations.setNote(t.id, 'Line B');
+    await t.exportNotes();
+    const [conflict] = await t.call('export:conflicts', { dir: t.dir });
+    expect(conflict).toMatchObject({ merge: null, reason: expect.stringMatching(/markers/) });
+    const request = { dir: t.dir, paperId: t.id, fingerprint: conflict?.fingerprint ?? '', answers: [] };
+    await expect(t.call('export:resolve', { ...request, choice: 'merge' })).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
+    await t.call('export:resolve', { ...request, choice: 'keep-mine' });
+    expect(await t.exportNotes()).toMatchObject({ written: [], conflicts: [] });
+    expect(await t.read()).toBe('I rewrote it all.\n');
+  });
+
   it('property: whatever is chosen, lines the user wrote outside Margin’s sections are never lost', async () => {
     const t = await setup();
     let seed = 7;

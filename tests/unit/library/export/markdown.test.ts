@@ -224,7 +224,10 @@ describe('Markdown export', () => {
     await exportMarkdown([paper()], dir, { dryRun: false });
     const file = await onlyMarkdown(dir);
     await writeFile(file, 'I rewrote this file completely.\n');
-    const report = await exportMarkdown([paper()], dir, { dryRun: false });
+    // While Margin's side is as it last wrote it, the file is simply the user's.
+    const same = await exportMarkdown([paper()], dir, { dryRun: false });
+    expect(same).toMatchObject({ written: [], unchanged: [{ paperId: 'golden00000001' }], conflicts: [] });
+    const report = await exportMarkdown([paper({ note: null })], dir, { dryRun: false });
     expect(report.conflicts[0]?.reason).toMatch(/markers or front matter were removed/);
     expect(await readFile(file, 'utf8')).toBe('I rewrote this file completely.\n');
 
