@@ -33,6 +33,13 @@ export const ExportConflictSchema = z.object({
       /** False for notes exported before Margin kept its base: then every difference is a question. */
       hasBase: z.boolean(),
       questions: z.array(MergeQuestionSchema),
+      /**
+       * Each merged part as it will be written: runs of settled lines, and the index of a question where the
+       * answer goes, so the page can show the result before anything is written.
+       */
+      parts: z.array(
+        z.object({ part: z.string(), pieces: z.array(z.union([z.array(z.string()), z.number().int().nonnegative()])) }),
+      ),
     })
     .nullable(),
 });

@@ -136,7 +136,16 @@ describe('an export conflict settled in the app, in Chromium', () => {
     expect(await write.isDisabled()).toBe(true); // nothing is written before every place has an answer
     await place.getByRole('button', { name: 'Use both' }).click();
     await expect.poll(() => place.getByRole('button', { name: 'Use both' }).getAttribute('aria-pressed')).toBe('true');
+    await merge.getByRole('button', { name: 'Show the merged result' }).click();
+    const result = merge.getByRole('region', { name: 'Merged result' });
+    expect(await result.textContent()).toContain(
+      'Compare with CHESS and TEAL.\nCompare with CHESS, and with the Sparsing Law paper.',
+    );
+    expect(await result.textContent()).toContain('**Important**: the name, as I read it');
+    expect(await result.textContent()).toContain(`> ${SENTENCE}`);
     await screenshot(page, 'export-conflict-merge-light');
+    await write.scrollIntoViewIfNeeded();
+    await screenshot(page, 'export-conflict-merge-result-light');
     await write.click();
 
     await expect

@@ -53,6 +53,7 @@ const READS: ReadonlySet<Channel> = new Set<Channel>([
   'backups:list',
   'duplicates:list',
   'export:paperMarkdown',
+  'export:conflicts',
 ]);
 const KEEPALIVE_MAX_BYTES = 16_000;
 

@@ -36,14 +36,7 @@ export async function listConflicts(papers: readonly Paper[], dir: string): Prom
       reason: plan.reason,
       fingerprint: fingerprint(plan.detail),
       diff: diffView(plan.detail.current, plan.detail.margin),
-      merge: chunks && {
-        hasBase: chunks.hasBase,
-        questions: chunks.regions.flatMap(({ name, chunks: c }) =>
-          c.flatMap((chunk) =>
-            chunk.kind === 'conflict' ? [{ part: name, mine: [...chunk.mine], margin: [...chunk.margin] }] : [],
-          ),
-        ),
-      },
+      merge: chunks && mergeView(chunks),
     });
   }
   return listed;
@@ -137,6 +130,23 @@ async function mergeChunks(
     return { name: region.name, chunks: mergeLines(from, region.mine, region.margin) };
   });
   return { hasBase, regions };
+}
+
+/** The merge as the page shows it: the questions in order, and each part with where their answers go. */
+function mergeView(merge: {
+  hasBase: boolean;
+  regions: { name: string; chunks: MergeChunk[] }[];
+}): ExportConflict['merge'] {
+  const questions: { part: string; mine: string[]; margin: string[] }[] = [];
+  const parts = merge.regions.map(({ name, chunks }) => ({
+    part: name,
+    pieces: chunks.map((chunk) => {
+      if (chunk.kind === 'same') return [...chunk.lines];
+      questions.push({ part: name, mine: [...chunk.mine], margin: [...chunk.margin] });
+      return questions.length - 1;
+    }),
+  }));
+  return { hasBase: merge.hasBase, questions, parts };
 }
 
 /** What the conflict was listed against: the file on disk and Margin's side. */

@@ -18,11 +18,21 @@ export function ExportConflicts() {
       resolve: st.resolveExportConflict,
     })),
   );
+  const said = useRef<HTMLParagraphElement>(null);
+  // The item that was settled is gone, and focus with it: move focus to what happened instead.
+  useEffect(() => {
+    if (s.message) said.current?.focus();
+  }, [s.message]);
   if (s.conflicts.length === 0 && !s.message) return null;
   return (
     <section aria-label="Export conflicts" className="export-conflicts">
       {s.message && (
-        <p role={s.message.error ? 'alert' : 'status'} className={s.message.error ? 'error' : 'conflict-done'}>
+        <p
+          ref={said}
+          tabIndex={-1}
+          role={s.message.error ? 'alert' : 'status'}
+          className={s.message.error ? 'error' : 'conflict-done'}
+        >
           {s.message.text}
         </p>
       )}

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { ExportConflict } from '../../../../shared/models/export-conflict.js';
+import { useId, useState } from 'react';
+import type { ExportConflict, MergeQuestion } from '../../../../shared/models/export-conflict.js';
 
 export type MergeAnswer = 'mine' | 'margin' | 'both';
 const ANSWERS: readonly { answer: MergeAnswer; label: string }[] = [
@@ -27,6 +27,8 @@ export function MergeView({
   const [answers, setAnswers] = useState<readonly (MergeAnswer | null)[]>(() => questions.map(() => null));
   const ready = answers.every((a): a is MergeAnswer => a !== null);
   const count = questions.length;
+  const [showResult, setShowResult] = useState(false);
+  const resultId = useId();
   return (
     <section aria-label={`Merge ${conflict.file}`} className="merge-view">
       <p className="merge-intro">
@@ -69,6 +71,35 @@ export function MergeView({
           </div>
         </fieldset>
       ))}
+      <button
+        type="button"
+        className="btn small merge-result-toggle"
+        aria-expanded={showResult}
+        aria-controls={resultId}
+        onClick={() => setShowResult((v) => !v)}
+      >
+        {showResult ? 'Hide the merged result' : 'Show the merged result'}
+      </button>
+      {showResult && (
+        <div id={resultId} role="region" aria-label="Merged result" className="merge-result">
+          {(conflict.merge?.parts ?? []).map((part) => (
+            <figure key={part.part} className="merge-side">
+              <figcaption>{part.part === 'front matter' ? 'Front matter' : `The ${part.part}`}</figcaption>
+              <pre>
+                {part.pieces.map((piece, i) =>
+                  typeof piece === 'number' ? (
+                    <mark key={i} className={answers[piece] === null ? 'unanswered' : 'answered'}>
+                      {answered(questions[piece], piece, answers[piece] ?? null)}
+                    </mark>
+                  ) : (
+                    <span key={i}>{`${piece.join('\n')}\n`}</span>
+                  ),
+                )}
+              </pre>
+            </figure>
+          ))}
+        </div>
+      )}
       <div className="merge-actions">
         <button
           type="button"
@@ -85,4 +116,13 @@ export function MergeView({
       </div>
     </section>
   );
+}
+
+/** The lines a question's answer puts in the merged text, or a reminder where no answer is given yet. */
+function answered(question: MergeQuestion | undefined, index: number, answer: MergeAnswer | null): string {
+  if (!question) return '';
+  if (answer === null) return `[place ${index + 1}: not chosen yet]\n`;
+  const lines =
+    answer === 'mine' ? question.mine : answer === 'margin' ? question.margin : [...question.mine, ...question.margin];
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -92,6 +92,8 @@ describe('export conflicts: list, see, keep, take, merge', () => {
     expect(conflict?.merge?.questions).toEqual([
       { part: 'note', mine: ['Line B, as I put it'], margin: ['Line B, as Margin has it'] },
     ]);
+    // The merged note as it will be written, with the place where the answer goes.
+    expect(conflict?.merge?.parts).toEqual([{ part: 'note', pieces: [['## Note', '', 'Line A'], 0, ['Line C']] }]);
     const resolve = (answers: Array<'mine' | 'margin' | 'both'>) =>
       t.call('export:resolve', {
         dir: t.dir,
@@ -187,7 +189,7 @@ describe('export conflicts: list, see, keep, take, merge', () => {
     await t.library.annotations.setNote(t.id, 'Line A\nLine B\nLine C (Margin)');
     await t.exportNotes();
     const [conflict] = await t.call('export:conflicts', { dir: t.dir });
-    expect(conflict?.merge).toEqual({
+    expect(conflict?.merge).toMatchObject({
       hasBase: false,
       questions: [
         { part: 'note', mine: ['Line A (mine)'], margin: ['Line A'] },
