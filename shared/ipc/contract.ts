@@ -269,7 +269,8 @@ export const CONTRACT = {
   },
   /** Notes in an export folder that both the user and Margin changed, with their diff and merge questions. */
   'export:conflicts': {
-    request: z.strictObject({ dir: FolderPath }),
+    /** `ids` narrows the listing to those papers (the conflicts an export just reported); else every paper exported there. */
+    request: z.strictObject({ dir: FolderPath, ids: z.array(PaperIdSchema).max(100_000).optional() }),
     response: z.array(ExportConflictSchema),
   },
   /** Keep the user's note, take Margin's side, or write a merge; refused if the file changed since listed. */

@@ -43,6 +43,9 @@ async function refreshHighlights(dir: string, papers: readonly Paper[]): Promise
   return exportHighlightsDigest(live, path.join(dir, HIGHLIGHTS_FILE), { dryRun: false });
 }
 
+/** Conflicts listed at once, each with its diff: more come as these are settled. */
+const MAX_LISTED_CONFLICTS = 100;
+
 /** Diffs are for reading in the dialog, not for shipping whole files across: keep each short. */
 const MAX_DIFF_CHARS = 20_000;
 
@@ -88,9 +91,11 @@ export function createExportHandlers(
         ...(highlights && { highlights }),
       };
     },
-    'export:conflicts': async ({ dir }) => {
+    'export:conflicts': async ({ dir, ids }) => {
       const target = folders.target(dir);
-      return listConflicts(await exportedTo(target), target);
+      const papers = await exportedTo(target);
+      const wanted = ids && new Set<string>(ids);
+      return listConflicts(wanted ? papers.filter((p) => wanted.has(p.id)) : papers, target, MAX_LISTED_CONFLICTS);
     },
     'export:resolve': async ({ dir, paperId, ...choice }) =>
       resolveConflict(await library.papers.get(paperId), folders.target(dir), choice),

@@ -18,12 +18,17 @@ const CONTEXT = 3;
 /** A diff is for reading: past this many lines the rest is a gap. */
 const MAX_DIFF_LINES = 4000;
 
-/** Every note in `dir` that both the user and Margin changed, among the papers Margin exported there. */
-export async function listConflicts(papers: readonly Paper[], dir: string): Promise<ExportConflict[]> {
+/** The notes in `dir` (at most `limit`) that both the user and Margin changed, among these papers. */
+export async function listConflicts(
+  papers: readonly Paper[],
+  dir: string,
+  limit = Infinity,
+): Promise<ExportConflict[]> {
   const root = path.resolve(dir);
   const manifest = await readManifest(root);
   const listed: ExportConflict[] = [];
   for (const paper of papers) {
+    if (listed.length >= limit) break;
     const known = manifest.papers[paper.id];
     if (!known) continue;
     const plan = await planPaper(paper, root, manifest, new Set());

@@ -13,6 +13,7 @@ export function ExportConflicts() {
   const s = useMargin(
     useShallow((st) => ({
       conflicts: st.exportConflicts,
+      reported: st.exportReport?.conflicts.length ?? 0,
       message: st.exportConflictMessage,
       resolving: st.resolvingConflict,
       resolve: st.resolveExportConflict,
@@ -43,6 +44,11 @@ export function ExportConflicts() {
             {s.conflicts.length === 1 ? 'it' : 'them'}. See what differs, then keep yours, take Margin's, or merge the
             two.
           </p>
+          {s.reported > s.conflicts.length && (
+            <p className="hint-text">
+              Showing {s.conflicts.length} of {s.reported}; the rest follow as these are settled.
+            </p>
+          )}
           <ul aria-label="Conflicts" className="conflict-list">
             {s.conflicts.map((c) => (
               <ConflictItem key={c.paperId} conflict={c} busy={s.resolving !== null} resolve={s.resolve} />

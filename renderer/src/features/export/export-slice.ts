@@ -75,7 +75,8 @@ export const createExportSlice: SliceCreator<ExportSlice> = (api) => (set, get) 
     try {
       const report = await api.call('export:markdown', { dir, scope, dryRun: false });
       // Conflicts come with what it takes to settle them: the diff and the merge's questions.
-      const conflicts = report.conflicts.length > 0 ? await api.call('export:conflicts', { dir: report.dir }) : [];
+      const ids = report.conflicts.map((c) => c.paperId);
+      const conflicts = ids.length > 0 ? await api.call('export:conflicts', { dir: report.dir, ids }) : [];
       set({ exportReport: report, exportConflicts: conflicts, exportBusy: false });
     } catch (error) {
       set({ exportError: describeError(error), exportBusy: false });
@@ -102,14 +103,16 @@ export const createExportSlice: SliceCreator<ExportSlice> = (api) => (set, get) 
     // Read again either way: after a refusal the file changed, and the list should show it as it is now.
     let conflicts: readonly ExportConflict[] = get().exportConflicts;
     try {
-      conflicts = await api.call('export:conflicts', { dir: report.dir });
+      conflicts = await api.call('export:conflicts', { dir: report.dir, ids: report.conflicts.map((c) => c.paperId) });
     } catch (error) {
       message = { text: describeError(error), error: true };
     }
+    // Listed before and not now: settled. Those past the listing's limit stay reported until listed.
     const open = new Set(conflicts.map((c) => c.paperId));
+    const settled = new Set(get().exportConflicts.flatMap((c) => (open.has(c.paperId) ? [] : [c.paperId])));
     set({
       exportConflicts: conflicts,
-      exportReport: { ...report, conflicts: report.conflicts.filter((c) => open.has(c.paperId)) },
+      exportReport: { ...report, conflicts: report.conflicts.filter((c) => !settled.has(c.paperId)) },
       exportConflictMessage: message,
       resolvingConflict: null,
     });

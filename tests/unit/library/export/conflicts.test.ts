@@ -117,7 +117,9 @@ describe('export conflicts: list, see, keep, take, merge', () => {
     const mine = await t.read();
     await t.library.annotations.setNote(t.id, 'Line A (Margin)');
     await t.exportNotes();
-    const [conflict] = await t.call('export:conflicts', { dir: t.dir });
+    const [conflict] = await t.call('export:conflicts', { dir: t.dir, ids: [t.id] });
+    expect(conflict?.paperId).toBe(t.id);
+    expect(await t.call('export:conflicts', { dir: t.dir, ids: ['otherpaper01'] })).toEqual([]);
     const kept = await t.call('export:resolve', {
       dir: t.dir,
       paperId: t.id,
