@@ -38,12 +38,20 @@ const baseFile = (dir: string, paperId: string) => {
   return path.join(dir, BASE_FOLDER, `${paperId}.json`);
 };
 
+/**
+ * Keep a paper's base. Best effort: a base that cannot be written (a file named `.margin-base` in the way, a
+ * full disk) costs only a two-way merge later, and must not fail the export or the resolution it belongs to.
+ */
 export async function writeBase(dir: string, paperId: string, base: ExportBase): Promise<void> {
   const file = baseFile(dir, paperId);
   const text = JSON.stringify(base);
-  if ((await readIfExists(file)) === text) return;
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFileDurable(file, text);
+  try {
+    if ((await readIfExists(file)) === text) return;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFileDurable(file, text);
+  } catch {
+    // Without this base the manifest's hashes vouch for nothing here, and the merge asks about every difference.
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../../shared/ipc/channels.js';
@@ -198,6 +198,19 @@ describe('export conflicts: list, see, keep, take, merge', () => {
         { part: 'note', mine: ['Line C'], margin: ['Line C (Margin)'] },
       ],
     });
+  });
+
+  it('exports even when the base cannot be kept (a file in its place), and then asks about every difference', async () => {
+    const t = await setup();
+    await mkdir(t.dir, { recursive: true });
+    await writeFile(path.join(t.dir, '.margin-base'), 'not a folder');
+    await t.library.annotations.setNote(t.id, 'Line A\nLine B');
+    expect((await t.exportNotes()).written).toHaveLength(1);
+    await t.edit((s) => s.replace('Line A', 'Line A (mine)'));
+    await t.library.annotations.setNote(t.id, 'Line A\nLine B (Margin)');
+    await t.exportNotes();
+    const [conflict] = await t.call('export:conflicts', { dir: t.dir });
+    expect(conflict?.merge?.hasBase).toBe(false);
   });
 
   it('a base file someone edited is not trusted', async () => {
