@@ -72,15 +72,22 @@ export const createExportSlice: SliceCreator<ExportSlice> = (api) => (set, get) 
   },
   async runExport(dir, scope) {
     set({ ...CLEARED, exportBusy: true });
+    let report: MarkdownExportReportData;
     try {
-      const report = await api.call('export:markdown', { dir, scope, dryRun: false });
-      // Conflicts come with what it takes to settle them: the diff and the merge's questions.
-      const ids = report.conflicts.map((c) => c.paperId);
-      const conflicts = ids.length > 0 ? await api.call('export:conflicts', { dir: report.dir, ids }) : [];
-      set({ exportReport: report, exportConflicts: conflicts, exportBusy: false });
+      report = await api.call('export:markdown', { dir, scope, dryRun: false });
     } catch (error) {
       set({ exportError: describeError(error), exportBusy: false });
+      return;
     }
+    set({ exportReport: report });
+    // Conflicts come with what it takes to settle them: the diff and the merge's questions.
+    const ids = report.conflicts.map((c) => c.paperId);
+    try {
+      set({ exportConflicts: ids.length > 0 ? await api.call('export:conflicts', { dir: report.dir, ids }) : [] });
+    } catch (error) {
+      set({ exportConflictMessage: { text: describeError(error), error: true } });
+    }
+    set({ exportBusy: false });
   },
   async resolveExportConflict(paperId, choice, answers = []) {
     const report = get().exportReport;
