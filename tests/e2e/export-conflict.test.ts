@@ -183,6 +183,8 @@ describe('an export conflict settled in the app, in Chromium', () => {
     await conflict.getByRole('button', { name: 'Merge' }).click();
     await conflict.getByRole('button', { name: "Use Margin's" }).first().click();
     await screenshot(dark.page, 'export-conflict-merge-dark');
+    await dark.page.setViewportSize({ width: 1024, height: 700 });
+    await screenshot(dark.page, 'export-conflict-merge-dark-1024');
     expect(dark.errors).toEqual([]);
     await dark.context.close();
   });
