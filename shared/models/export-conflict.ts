@@ -62,4 +62,6 @@ export type ResolveConflictRequest = z.output<typeof ResolveConflictRequestSchem
 export const ResolveConflictResultSchema = z.object({
   file: z.string(),
   outcome: z.enum(['kept', 'written']),
+  /** Where the user's version was kept when it was written over (relative to the export folder). */
+  yours: z.string().nullable(),
 });

@@ -150,7 +150,7 @@ describe('an export conflict settled in the app, in Chromium', () => {
 
     await expect
       .poll(() => dialog.getByRole('region', { name: 'Export conflicts' }).getByRole('status').textContent())
-      .toMatch(/^Merged ProSparse.*\.md\.$/);
+      .toMatch(/^Merged ProSparse.*\.md\. Your version before it is kept as \.margin-base\/[a-z0-9]+\.yours\.md\.$/);
     expect(await dialog.getByRole('list', { name: 'Conflicts' }).count()).toBe(0);
     const merged = await readNote();
     expect(merged).toContain('**Important**: the name, as I read it');

@@ -74,7 +74,10 @@ export async function exportConflictsCommand(
       answers: parsed.flatMap((p) => (p.success ? [p.data] : [])),
     });
     if (values.json) printJson(io, result);
-    else io.stdout(`${result.outcome === 'kept' ? 'kept yours' : 'written'}: ${result.file}\n`);
+    else
+      io.stdout(
+        `${result.outcome === 'kept' ? 'kept yours' : 'written'}: ${result.file}${result.yours ? ` (your version before it: ${result.yours})` : ''}\n`,
+      );
     return 0;
   });
 }

@@ -84,6 +84,16 @@ export async function readBase(
   return { frontMatter, sections };
 }
 
+/**
+ * Where the user's version of a note goes when a resolution writes over it (Take Margin's, Merge): the
+ * last one per paper, beside its base, as a hard link to the file as it was (no copy).
+ */
+export async function previousVersionFile(dir: string, paperId: string): Promise<string> {
+  const file = baseFile(dir, paperId).replace(/\.json$/, '.yours.md');
+  await mkdir(path.dirname(file), { recursive: true }).catch(() => undefined); // then the link fails, and says so
+  return file;
+}
+
 /** Forget a paper's base (tests use it to play an export from before Margin kept bases). */
 export async function removeBase(dir: string, paperId: string): Promise<void> {
   await rm(baseFile(dir, paperId), { force: true });

@@ -8,7 +8,8 @@ import { contentHash } from '../../storage/content-hash.js';
 import { readManifest, writeManifest, type ManifestEntry } from '../export-manifest.js';
 import { applyAnswers, conflictCount, mergeLines, type MergeAnswer, type MergeChunk } from '../merge/three-way.js';
 import { compose, parseFile, readFrontMatter, type Part } from './document.js';
-import { readBase, writeBase, type TrustedBase } from './base-store.js';
+import { previousVersionFile, readBase, writeBase, type TrustedBase } from './base-store.js';
+import { readIfExists } from '../../storage/read-if-exists.js';
 import { insideDir, planPaper, yamlHash, type ConflictDetail, type Plan } from './plan-paper.js';
 
 type Conflict = Extract<Plan, { kind: 'conflict' }>;
@@ -56,7 +57,7 @@ export async function resolveConflict(
   paper: Paper,
   dir: string,
   request: Pick<ResolveConflictRequest, 'choice' | 'fingerprint' | 'answers'>,
-): Promise<{ file: string; outcome: 'kept' | 'written' }> {
+): Promise<{ file: string; outcome: 'kept' | 'written'; yours: string | null }> {
   const root = path.resolve(dir);
   const manifest = await readManifest(root);
   const known = manifest.papers[paper.id];
@@ -72,11 +73,17 @@ export async function resolveConflict(
   let text: string | null = null;
   if (request.choice === 'take-margin') text = plan.detail.margin;
   if (request.choice === 'merge') text = await merged(root, plan, known, request.answers);
-  if (text !== null) await writeFileDurable(insideDir(root, plan.file), text);
+  let yours: string | null = null;
+  if (text !== null) {
+    // What the user had is linked aside before the rename, so even an answer they regret loses nothing.
+    const previous = await previousVersionFile(root, paper.id);
+    await writeFileDurable(insideDir(root, plan.file), text, { previousVersionPath: previous });
+    if ((await readIfExists(previous).catch(() => null)) === plan.detail.current) yours = path.relative(root, previous);
+  }
   await writeBase(root, paper.id, plan.detail.base);
   const latest = await readManifest(root);
   await writeManifest(root, { ...latest, papers: { ...latest.papers, [paper.id]: plan.detail.entry } });
-  return { file: plan.file, outcome: text === null ? 'kept' : 'written' };
+  return { file: plan.file, outcome: text === null ? 'kept' : 'written', yours };
 }
 
 async function merged(

@@ -30,7 +30,10 @@ describe('export slice: conflicts', () => {
     ]);
 
     await store.getState().resolveExportConflict(paperId, 'merge', ['both']);
-    expect(store.getState().exportConflictMessage).toEqual({ text: `Merged ${name}.`, error: false });
+    expect(store.getState().exportConflictMessage).toEqual({
+      text: `Merged ${name}. Your version before it is kept as .margin-base/${paperId}.yours.md.`,
+      error: false,
+    });
     expect(store.getState().exportConflicts).toEqual([]);
     expect(store.getState().exportReport?.conflicts).toEqual([]);
     expect((await exportedNote(dir)).text).toContain('Line A (mine)\nLine A (Margin)');

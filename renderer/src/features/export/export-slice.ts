@@ -96,14 +96,15 @@ export const createExportSlice: SliceCreator<ExportSlice> = (api) => (set, get) 
     set({ resolvingConflict: paperId, exportConflictMessage: null });
     let message: { text: string; error: boolean };
     try {
-      await api.call('export:resolve', {
+      const result = await api.call('export:resolve', {
         dir: report.dir,
         paperId,
         choice,
         fingerprint: conflict.fingerprint,
         answers: [...answers],
       });
-      message = { text: `${RESOLVED[choice]} ${conflict.file}.`, error: false };
+      const kept = result.yours === null ? '' : ` Your version before it is kept as ${result.yours}.`;
+      message = { text: `${RESOLVED[choice]} ${conflict.file}.${kept}`, error: false };
     } catch (error) {
       message = { text: describeError(error), error: true };
     }

@@ -143,13 +143,17 @@ describe('export conflicts: list, see, keep, take, merge', () => {
     await t.library.annotations.setNote(t.id, 'Line A (Margin)');
     await t.exportNotes();
     const [conflict] = await t.call('export:conflicts', { dir: t.dir });
-    await t.call('export:resolve', {
+    const mine = await t.read();
+    const taken = await t.call('export:resolve', {
       dir: t.dir,
       paperId: t.id,
       choice: 'take-margin',
       fingerprint: conflict?.fingerprint ?? '',
       answers: [],
     });
+    // What the user had is not lost: it is kept beside the base.
+    expect(taken.yours).toBe(path.join('.margin-base', `${t.id}.yours.md`));
+    expect(await readFile(path.join(t.dir, taken.yours ?? ''), 'utf8')).toBe(mine);
     const text = await t.read();
     expect(text).toContain('Line A (Margin)');
     expect(text).not.toContain('Line A (mine)');
