@@ -138,7 +138,8 @@ function ConflictItem({
         {open === 'take' && (
           <div className="take-confirm" role="group" aria-label="Take Margin's side">
             <p>
-              Your lines marked − below are replaced by Margin's (+). Text you wrote outside Margin's sections stays.
+              Your lines marked − below are replaced by Margin's (+). Text you wrote outside Margin's sections stays,
+              and the note as it is now is kept in the folder's .margin-base.
             </p>
             <div className="merge-actions">
               <button
