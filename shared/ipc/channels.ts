@@ -60,6 +60,8 @@ export const CHANNELS = [
   'citations:format',
   'arxiv:findByTitle',
   'arxiv:applyMatch',
+  'export:conflicts',
+  'export:resolve',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -26,6 +26,11 @@ import {
 import { ArxivCandidateSchema, ArxivIdSchema, CitationStyleSchema } from '../models/citations.js';
 import type { Channel } from './channels.js';
 import { TriageDecisionSchema, TriageSummarySchema, TriageViewSchema, WatchListSchema } from '../models/triage.js';
+import {
+  ExportConflictSchema,
+  ResolveConflictRequestSchema,
+  ResolveConflictResultSchema,
+} from '../models/export-conflict.js';
 
 /** Longest text an import accepts over IPC or HTTP (the sample digest is 100 KB). */
 /** Text decoded from at most MAX_IMPORT_BYTES bytes has at most as many UTF-16 code units. */
@@ -356,6 +361,17 @@ export const CONTRACT = {
   'arxiv:applyMatch': {
     request: z.strictObject({ paperId: PaperIdSchema, arxivId: ArxivIdSchema }),
     response: z.object({ changed: z.array(z.string()) }),
+  },
+  /** Notes in an export folder that both the user and Margin changed, with their diff and merge questions. */
+  'export:conflicts': {
+    /** `ids` narrows the listing to those papers (the conflicts an export just reported); else every paper exported there. */
+    request: z.strictObject({ dir: FolderPath, ids: z.array(PaperIdSchema).max(100_000).optional() }),
+    response: z.array(ExportConflictSchema),
+  },
+  /** Keep the user's note, take Margin's side, or write a merge; refused if the file changed since listed. */
+  'export:resolve': {
+    request: ResolveConflictRequestSchema.extend({ dir: FolderPath }),
+    response: ResolveConflictResultSchema,
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

@@ -9,6 +9,8 @@ export const MarkdownExportReportSchema = z.object({
   unchanged: z.array(FileOutcomeSchema),
   conflicts: z.array(FileOutcomeSchema.extend({ reason: z.string(), diff: z.string() })),
   diffs: z.array(z.object({ file: z.string(), diff: z.string() })),
+  /** The folder's cross-paper highlights file, refreshed by an export from the app (absent when there is none to write). */
+  highlights: z.lazy(() => DigestReportSchema).optional(),
 });
 export type MarkdownExportReportData = z.output<typeof MarkdownExportReportSchema>;
 

@@ -121,11 +121,14 @@ describe('annotating abstracts and exporting notes, in Chromium', () => {
       .toMatch(/1\s*written\s*0\s*unchanged\s*0\s*conflicts/);
     await screenshot(page, 'export-light');
 
-    const files = (await readdir(exportDir)).filter((f) => f.endsWith('.md'));
+    // The note, and the cross-paper highlights file that Export notes keeps up to date beside it.
+    const files = (await readdir(exportDir)).filter((f) => f.endsWith('.md')).sort();
     expect(files).toEqual([
+      'Highlights.md',
       'ProSparse Introducing and Enhancing Intrinsic Activation Sparsity within Large Language Models.md',
     ]);
-    const markdown = await readFile(path.join(exportDir, files[0] ?? ''), 'utf8');
+    expect(await readFile(path.join(exportDir, 'Highlights.md'), 'utf8')).toContain(SENTENCE);
+    const markdown = await readFile(path.join(exportDir, files[1] ?? ''), 'utf8');
     expect(markdown).toContain(`> ${SENTENCE}`);
     expect(markdown).toContain('**Key result**: The definition the paper builds on.');
     expect(markdown).toContain('Compare with **CHESS** and the Sparsing Law paper.');

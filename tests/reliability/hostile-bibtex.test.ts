@@ -41,7 +41,13 @@ describe('a hostile BibTeX file', () => {
     ) as { written: Array<{ file: string }> };
     expect(exported.written).toHaveLength(3);
     const files = await readdir(vault);
-    expect(files.sort()).toEqual(['.margin-export.json', ...exported.written.map((w) => w.file)].sort());
+    expect(files.sort()).toEqual(
+      ['.margin-base', '.margin-export.json', ...exported.written.map((w) => w.file)].sort(),
+    );
+    // The bases a merge needs are named by paper id, never by anything the entries say.
+    const bases = await readdir(path.join(vault, '.margin-base'));
+    expect(bases).toHaveLength(3);
+    for (const base of bases) expect(base).toMatch(/^[a-z0-9]{8,32}\.json$/);
     for (const file of exported.written.map((w) => w.file)) {
       expect(path.dirname(path.resolve(vault, file))).toBe(path.resolve(vault));
       expect(file).not.toMatch(/[/\\]|^\.\.|^con\.md$/i);

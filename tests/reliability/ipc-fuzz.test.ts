@@ -86,6 +86,8 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'citations:format': { ids: [id], style: 'apa' },
     'arxiv:findByTitle': { paperId: id },
     'arxiv:applyMatch': { paperId: id, arxivId: '1706.03762' },
+    'export:conflicts': { dir: '/tmp/x' },
+    'export:resolve': { dir: '/tmp/x', paperId: id, choice: 'keep-mine', fingerprint: 'x.y', answers: [] },
   };
   return requests[channel];
 }

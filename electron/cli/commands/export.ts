@@ -10,12 +10,14 @@ import { papersInScope } from '../../library/api/export-handlers.js';
 import { withLibrary } from '../support/context.js';
 import { UsageError, printJson, type CliIo } from '../support/io.js';
 import { firstIssue } from '../../../shared/validation.js';
+import { conflictsUsage, exportConflictsCommand } from './export-conflicts.js';
 
-export const exportUsage =
-  'margin export markdown --out DIR | highlights --out FILE.md | bibtex [--out FILE] | csl-json [--out FILE] [--tag T | --status S | --id ID…] [--dry-run] [--json] [--library DIR]';
+export const exportUsage = `margin export markdown --out DIR | highlights --out FILE.md | bibtex [--out FILE] | csl-json [--out FILE] [--tag T | --status S | --id ID…] [--dry-run] [--json] [--library DIR]; ${conflictsUsage}`;
 const FORMATS = ['markdown', 'highlights', 'bibtex', 'csl-json'] as const;
 
 export async function exportCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = argv;
+  if (action === 'conflicts' || action === 'resolve') return exportConflictsCommand(action, rest, io);
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,

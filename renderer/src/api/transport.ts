@@ -55,6 +55,11 @@ const READS: ReadonlySet<Channel> = new Set<Channel>([
   'export:paperMarkdown',
   'citations:format',
   'arxiv:findByTitle',
+  'export:conflicts',
+  'papers:ids',
+  'triage:open',
+  'triage:history',
+  'triage:watchList',
 ]);
 const KEEPALIVE_MAX_BYTES = 16_000;
 

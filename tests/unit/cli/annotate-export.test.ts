@@ -121,13 +121,16 @@ describe('margin annotate, note and export', () => {
     expect(text).toContain('"to-cite"');
 
     await writeFile(file, text.replace('**Important**: the name', '**Important**: the name (edited)'));
-    await runMargin(['status', id, 'read', '--library', library]);
+    // Margin's highlights change too (a second highlight), so both sides changed the section.
+    await runMargin(['annotate', id, '--quote', 'sparsity', '--library', library]);
     const dry = await runMargin(['export', 'markdown', '--out', out, '--id', id, '--dry-run', '--library', library]);
-    expect(dry.stdout).toMatch(/conflict: .*you edited Margin's highlights; left as you wrote it/);
+    expect(dry.stdout).toMatch(
+      /conflict: .*you edited Margin's highlights, which changed in Margin too; left as you wrote it/,
+    );
     expect(dry.stdout).toContain('-**Important**: the name (edited)');
     const real = await runMargin(['export', 'markdown', '--out', out, '--id', id, '--library', library]);
     expect(real.stdout).toMatch(/conflicts 1/);
     expect(await readFile(file, 'utf8')).toContain('the name (edited)');
-    expect((await readdir(out)).sort()).toEqual(['.margin-export.json', path.basename(file)].sort());
+    expect((await readdir(out)).sort()).toEqual(['.margin-base', '.margin-export.json', path.basename(file)].sort());
   });
 });

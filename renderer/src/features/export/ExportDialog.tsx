@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExportScope } from '../../../../shared/ipc/contract.js';
-import { STATUSES, type Status } from '../../../../shared/models/paper.js';
+import { STATUSES, type Status, PaperIdSchema } from '../../../../shared/models/paper.js';
 import { STATUS_LABELS } from '../sidebar/views.js';
 import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
+import { ExportConflicts } from './ExportConflicts.js';
 
 type ScopeKind = 'selection' | 'tag' | 'status' | 'all';
 type Format = 'markdown' | 'bibtex' | 'csl-json';
@@ -14,12 +15,14 @@ const FORMAT_LABELS: Readonly<Record<Format, string>> = {
   'csl-json': 'CSL-JSON (references.json)',
 };
 const LAST_DIR_KEY = 'margin.exportDir';
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Export Markdown notes into a folder (an Obsidian vault, say); shows what was written, unchanged, or left alone. */
 export function ExportDialog() {
   const s = useMargin(
     useShallow((st) => ({
       paper: st.paper,
+      multi: st.multi,
       tags: st.overview?.tags ?? [],
       defaultDir: st.overview?.defaultExportDir ?? '',
       report: st.exportReport,
@@ -31,15 +34,18 @@ export function ExportDialog() {
       runBibliography: st.runBibliographyExport,
       close: st.closeDialog,
       chooseFolder: st.chooseExportFolder,
+      hasConflicts: st.exportConflicts.length > 0,
     })),
   );
   const [dir, setDir] = useState(() => localStorage.getItem(LAST_DIR_KEY) ?? s.defaultDir);
-  const [kind, setKind] = useState<ScopeKind>(s.paper ? 'selection' : 'all');
+  const [kind, setKind] = useState<ScopeKind>(s.paper || s.multi.length > 1 ? 'selection' : 'all');
   const [tag, setTag] = useState(s.tags[0]?.tag ?? '');
   const [status, setStatus] = useState<Status>('reading');
   const [format, setFormat] = useState<Format>('markdown');
 
   const scope = (): ExportScope | null => {
+    if (kind === 'selection' && s.multi.length > 1)
+      return { kind: 'ids', ids: s.multi.map((id) => PaperIdSchema.parse(id)) };
     if (kind === 'selection') return s.paper ? { kind: 'ids', ids: [s.paper.id] } : null;
     if (kind === 'tag') return tag ? { kind: 'tag', tag } : null;
     if (kind === 'status') return { kind: 'status', status };
@@ -59,6 +65,7 @@ export function ExportDialog() {
     <Modal
       title="Export"
       onClose={s.close}
+      className={s.hasConflicts ? 'export-dialog wide' : 'export-dialog'}
       footer={
         <>
           <span className="grow">Margin only rewrites its own sections; text you add around them is kept.</span>
@@ -118,10 +125,12 @@ export function ExportDialog() {
             type="radio"
             name="scope"
             checked={kind === 'selection'}
-            disabled={!s.paper}
+            disabled={!s.paper && s.multi.length < 2}
             onChange={() => setKind('selection')}
           />{' '}
-          This paper{s.paper ? `: ${s.paper.title.slice(0, 60)}${s.paper.title.length > 60 ? '…' : ''}` : ''}
+          {s.multi.length > 1
+            ? `The ${s.multi.length.toLocaleString()} selected papers`
+            : `This paper${s.paper ? `: ${s.paper.title.slice(0, 60)}${s.paper.title.length > 60 ? '…' : ''}` : ''}`}
         </label>
         <label>
           <input
@@ -193,17 +202,16 @@ export function ExportDialog() {
             </div>
           </div>
           <p className="hint-text">In {s.report.dir}</p>
-          {s.report.conflicts.length > 0 && (
-            <ul className="failures" aria-label="Conflicts">
-              {s.report.conflicts.map((c) => (
-                <li key={c.paperId}>
-                  {c.file}: {c.reason}. Left as you wrote it.
-                </li>
-              ))}
-            </ul>
+          {s.report.highlights && (
+            <p className="hint-text">
+              {s.report.highlights.outcome === 'conflict'
+                ? `Highlights file not written: ${s.report.highlights.reason ?? 'you edited it'}.`
+                : `Highlights file ${s.report.highlights.outcome === 'written' ? 'refreshed' : 'unchanged'}: ${plural(s.report.highlights.highlights, 'highlight')} from ${plural(s.report.highlights.papers, 'paper')}.`}
+            </p>
           )}
         </section>
       )}
+      <ExportConflicts />
       {s.digest && (
         <p role="status">
           {s.digest.outcome === 'conflict'

@@ -173,7 +173,7 @@ describe('Markdown export', () => {
     expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
   });
 
-  it('reports an edit inside a Margin section as a conflict, leaves the file as the user wrote it, and shows the diff in a dry run', async () => {
+  it('keeps an edit inside a Margin section that Margin has not changed since, and updates the rest', async () => {
     const dir = await tempDir();
     await exportMarkdown([paper()], dir, { dryRun: false });
     const file = await onlyMarkdown(dir);
@@ -183,14 +183,37 @@ describe('Markdown export', () => {
     );
     await writeFile(file, mine);
 
-    const dry = await exportMarkdown([paper({ status: 'read' })], dir, { dryRun: true });
+    const report = await exportMarkdown([paper({ status: 'read' })], dir, { dryRun: false });
+    expect(report).toMatchObject({ written: [{ paperId: 'golden00000001' }], conflicts: [] });
+    const after = await readFile(file, 'utf8');
+    expect(after).toContain('— I disagree!');
+    expect(after).toContain('status: "read"');
+  });
+
+  it('reports a section both the user and Margin changed as a conflict, leaves the file as the user wrote it, and shows the diff in a dry run', async () => {
+    const dir = await tempDir();
+    await exportMarkdown([paper()], dir, { dryRun: false });
+    const file = await onlyMarkdown(dir);
+    const mine = (await readFile(file, 'utf8')).replace(
+      '**Key result**: the main result',
+      '**Key result**: the main result — I disagree!',
+    );
+    await writeFile(file, mine);
+    const changed = paper({
+      annotations: paper().annotations.map((a) => ({ ...a, comment: a.comment && 'the main result, restated' })),
+    });
+
+    const dry = await exportMarkdown([changed], dir, { dryRun: true });
     expect(dry.conflicts).toEqual([
-      expect.objectContaining({ paperId: 'golden00000001', reason: "you edited Margin's highlights" }),
+      expect.objectContaining({
+        paperId: 'golden00000001',
+        reason: "you edited Margin's highlights, which changed in Margin too",
+      }),
     ]);
     expect(dry.conflicts[0]?.diff).toContain('-**Key result**: the main result — I disagree!');
-    expect(dry.conflicts[0]?.diff).toContain('+**Key result**: the main result');
+    expect(dry.conflicts[0]?.diff).toContain('+**Key result**: the main result, restated');
 
-    const real = await exportMarkdown([paper({ status: 'read' })], dir, { dryRun: false });
+    const real = await exportMarkdown([changed], dir, { dryRun: false });
     expect(real.conflicts).toHaveLength(1);
     expect(real.written).toEqual([]);
     expect(await readFile(file, 'utf8')).toBe(mine);
@@ -201,7 +224,10 @@ describe('Markdown export', () => {
     await exportMarkdown([paper()], dir, { dryRun: false });
     const file = await onlyMarkdown(dir);
     await writeFile(file, 'I rewrote this file completely.\n');
-    const report = await exportMarkdown([paper()], dir, { dryRun: false });
+    // While Margin's side is as it last wrote it, the file is simply the user's.
+    const same = await exportMarkdown([paper()], dir, { dryRun: false });
+    expect(same).toMatchObject({ written: [], unchanged: [{ paperId: 'golden00000001' }], conflicts: [] });
+    const report = await exportMarkdown([paper({ note: null })], dir, { dryRun: false });
     expect(report.conflicts[0]?.reason).toMatch(/markers or front matter were removed/);
     expect(await readFile(file, 'utf8')).toBe('I rewrote this file completely.\n');
 
