@@ -1,18 +1,19 @@
-import { splitMath } from '../../../../shared/text/math.js';
+import { texSegments } from '../../../../shared/text/tex-segments.js';
 
 /**
  * Plain text (a title, an abstract, a quote, a comment) made safe to drop into Markdown: every character
  * Markdown or Obsidian would read as syntax is backslash-escaped (CommonMark allows it for any ASCII
  * punctuation), so `<script>`, `[link](javascript:…)`, `[[wikilinks]]`, `%%comments%%` and `^block-ids`
- * stay text. `$…$` formulas are kept as written so Obsidian renders them as math.
+ * stay text. Formulas are kept as TeX so Obsidian renders them as math: `$…$` and `$$…$$` as written,
+ * `\(…\)` and `\[…\]` (which Obsidian does not read) as `$…$` and `$$…$$`.
  */
 export function escapeMarkdown(text: string, block = true): string {
-  return splitMath(text)
-    .map((segment) =>
-      segment.kind === 'math' && isObsidianMath(segment.text)
-        ? `$${segment.text}$`
-        : escapePlain(segment.kind === 'math' ? `$${segment.text}$` : segment.text, block),
-    )
+  return texSegments(text)
+    .map((segment) => {
+      if (segment.kind === 'text') return escapePlain(segment.source, block);
+      const fence = segment.display ? '$$' : '$';
+      return isObsidianMath(segment.tex) ? `${fence}${segment.tex}${fence}` : escapePlain(segment.source, block);
+    })
     .join('');
 }
 

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { ListRow } from '../../../../shared/models/views.js';
 import { STATUS_LABELS } from '../sidebar/views.js';
 import { Icon } from '../../ui/Icon.js';
+import { TexText } from '../../ui/math/TexText.js';
 
 export const ROW_HEIGHT = 108;
 
@@ -41,7 +42,9 @@ export const PaperRow = memo(function PaperRow({
       style={{ top, height: ROW_HEIGHT }}
       onMouseDown={() => onSelect(index)}
     >
-      <div className="title">{row.title}</div>
+      <div className="title">
+        <TexText text={row.title} />
+      </div>
       <div className="meta">
         <span className={`status-dot status-${row.status}`} />
         <span>{STATUS_LABELS[row.status]}</span>

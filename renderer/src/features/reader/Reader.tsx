@@ -10,6 +10,7 @@ import { Icon } from '../../ui/Icon.js';
 import { TagEditor } from '../tags/TagEditor.js';
 import { PdfShelf } from '../pdf/PdfShelf.js';
 import { PdfViewer } from '../pdf/PdfViewer.js';
+import { TexText } from '../../ui/math/TexText.js';
 
 /** Links a reader can follow; the URL itself is checked by main before the OS opens it. */
 function links(paper: Paper): Array<{ label: string; href: string }> {
@@ -102,7 +103,9 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
             </button>
           </p>
         )}
-        <h1>{paper.title}</h1>
+        <h1>
+          <TexText text={paper.title} />
+        </h1>
         {paper.authors.length > 0 && <div className="authors">{paper.authors.join(', ')}</div>}
         {paper.editors.length > 0 && <div className="authors editors">Edited by {paper.editors.join(', ')}</div>}
         <div className="facts">
