@@ -35,4 +35,13 @@ describe('TexText', () => {
     expect(container.querySelector('math')).not.toBeNull();
     expect(container.querySelector('[style]')).toBeNull();
   });
+
+  it('puts TeX’s thin spaces around operator names, which Chromium leaves out', () => {
+    const { container } = render(<TexText text={'$O(n \\log n)$ and $\\operatorname{rank}(A)$ and $\\min_x f$'} />);
+    const [log, rank, min] = [...container.querySelectorAll('math')];
+    expect(log?.querySelectorAll('mspace')).toHaveLength(2);
+    expect(rank?.querySelectorAll('mspace')).toHaveLength(0);
+    expect(min?.querySelectorAll('mspace')).toHaveLength(1);
+    expect(min?.querySelector('msub + mspace')).not.toBeNull();
+  });
 });
