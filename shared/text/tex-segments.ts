@@ -2,9 +2,10 @@
  * Where the math is in stored text (an abstract, a title, a quote): `$…$`, `$$…$$`, `\(…\)` and `\[…\]`,
  * as TeX and Obsidian write it. Offsets are into the stored text, so highlights anchored on it stay put.
  *
- * A dollar is math only where Pandoc and Obsidian would take it for math: the opening `$` is followed
- * by a non-space, the closing one follows a non-space and is not followed by a digit. So `$5 and $6`,
- * `$5-$10` and an unclosed `$x` stay text, as does an escaped `\$`.
+ * A dollar is math much where Pandoc and Obsidian take it for math: the opening `$` is followed
+ * by a non-space, the closing one follows a non-space and, when the formula starts with a digit, is not
+ * followed by one. So `$5 and $6`, `$5-$10` and an unclosed `$x` stay text, as does an escaped `\$`,
+ * while `$\pm$0.1` and `$-$50` (real titles) are formulas.
  */
 
 /** A run of stored text: prose (which may hold text-mode TeX such as `\'a`), or one formula. */
@@ -98,8 +99,9 @@ function inlineDollar(text: string, at: number): TexSegment | null {
     if (ch === '\n' && text[j + 1] === '\n') return null;
     if (ch !== '$') continue;
     const tex = text.slice(from, j);
-    // `$5 and $6`: this dollar opens the next amount, and so does any later one.
-    if (/\s/.test(text[j - 1] ?? '') || /\d/.test(text[j + 1] ?? '')) return null;
+    // `$5 and $6`, `$5-$10`: this dollar opens the next amount, and so does any later one. A formula
+    // may still be followed by a digit where it holds no amount (`$\pm$0.1`, `$-$50`).
+    if (/\s/.test(text[j - 1] ?? '') || (/\d/.test(text[j + 1] ?? '') && /^\d/.test(tex))) return null;
     return isProse(tex) ? null : math(text, at, j + 1, tex, false);
   }
   return null;

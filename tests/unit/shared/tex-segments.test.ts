@@ -37,6 +37,13 @@ describe('texSegments', () => {
       expect(formulas(text), text).toEqual([]);
   });
 
+  it('takes a formula followed by a digit when it holds no amount, as real titles write it', () => {
+    expect(formulas('$\\pm$0.1\\% and $-$50 dB')).toEqual([
+      ['\\pm', false],
+      ['-', false],
+    ]);
+  });
+
   it('does not close a formula on an escaped dollar inside it', () => {
     expect(formulas('$a\\$b$ c')).toEqual([['a\\$b', false]]);
   });
