@@ -1,8 +1,9 @@
 /**
  * Text-mode TeX in prose, shown as the characters it means: `68\%` → 68%, `caf\'e` → café,
- * `{\em robust}` → robust, `\emph{x}` → x, ``` ``quoted'' ``` → “quoted”. The stored text keeps the TeX;
- * this is for display. Each piece of markup is its own run with its offsets in the stored text, so a
- * selection over the shown text maps back to stored offsets (a run of markup is taken whole).
+ * `{\em robust}` → robust, `\emph{x}` → x, ``` ``quoted'' ``` → “quoted”; and HTML an older import left,
+ * `<i>x</i>` → x. The stored text keeps the TeX; this is for display. Each piece of markup is its own
+ * run with its offsets in the stored text, so a selection over the shown text maps back to stored
+ * offsets (a run of markup is taken whole).
  */
 import { own } from '../own.js';
 
@@ -165,8 +166,20 @@ function literal(text: string, start: number, end: number, offset: number): TexR
   return { start: offset + start, end: offset + end, shown: text.slice(start, end), literal: true };
 }
 
+/**
+ * HTML that imports before issue 15 could store (`<sub>2</sub>`, `<i>…</i>`, the BibTeX parser's
+ * `<span class="nocase">`): shown as nothing (a break as a space), so old libraries read as text.
+ */
+const LEGACY_TAG =
+  /<(\/?)(?:jats:)?(i|b|em|strong|sc|tt|u|a|span|code|ncx|nc|sub|sup|p|br|italic|bold)(?:\s[^<>]{0,200})?\/?>/iy;
+
 function markupAt(text: string, at: number, dropped: Set<number>): { end: number; shown: string } | null {
   const ch = text[at];
+  if (ch === '<') {
+    LEGACY_TAG.lastIndex = at;
+    const tag = LEGACY_TAG.exec(text);
+    return tag ? { end: at + tag[0].length, shown: /^(p|br)$/i.test(tag[2] ?? '') ? ' ' : '' } : null;
+  }
   if (ch === '}' && dropped.delete(at)) return { end: at + 1, shown: '' };
   for (const [from, to] of LIGATURES) if (text.startsWith(from, at)) return { end: at + from.length, shown: to };
   if (ch === '{' && text[at + 1] === '\\') {

@@ -6,7 +6,7 @@ import { blankEntry, type ParseResult, type ParsedEntry } from '../paper/entry.j
 import { BIBTEX_KEY } from '../paper/citation-key.js';
 import { mendExport, renamedKey } from './bibtex-exports.js';
 import { protectTex } from './bibtex-tex.js';
-import { withoutMarkup } from './without-markup.js';
+import { withoutMarkup } from '../../../shared/text/without-markup.js';
 import { cleanUrl, isoDate, lineAt, lineLocator, splitKeywords, text, yearOf } from './fields.js';
 
 /** Entry types that are not papers, skipped without complaint. */

@@ -6,7 +6,7 @@ import { parseBibtex } from './bibtex.js';
 import { parseCslJson } from './csl-json.js';
 import { parseDigest } from './digest/read-digest.js';
 import { readHtml, withLinkedIds } from './digest/html.js';
-import { withoutMarkup } from './without-markup.js';
+import { withoutMarkup } from '../../../shared/text/without-markup.js';
 import { parseHfJson } from './hf-json.js';
 import { parseRis } from './ris.js';
 import type { ParseResult, ParsedEntry } from '../paper/entry.js';

@@ -16,6 +16,12 @@ describe('texToText', () => {
       expect(texToText(text)).toBe(text);
   });
 
+  it('shows HTML that older imports stored as the text it wraps, and other angle brackets as they are', () => {
+    expect(texToText('CO<sub>2</sub> in <i>vivo</i>, <span class="nocase">BERT</span><br/>a <unk> token, x < y')).toBe(
+      'CO2 in vivo, BERT a <unk> token, x < y',
+    );
+  });
+
   it('never takes a prototype property for a command', () => {
     expect(texToText('\\constructor \\toString \\hasOwnProperty')).toBe('\\constructor \\toString \\hasOwnProperty');
   });

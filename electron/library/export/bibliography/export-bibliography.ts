@@ -2,6 +2,7 @@ import type { Paper } from '../../../../shared/models/paper.js';
 import { bibtexFile } from './bibtex-writer.js';
 import { CitationKeys } from '../../paper/citation-keys.js';
 import { cslJsonFile } from './csl-json-writer.js';
+import { paperAsText } from '../paper-text.js';
 
 export type BibliographyFormat = 'bibtex' | 'csl-json';
 
@@ -11,6 +12,6 @@ export type BibliographyFormat = 'bibtex' | 'csl-json';
  */
 export function bibliography(papers: readonly Paper[], format: BibliographyFormat): string {
   const keys = new CitationKeys(papers);
-  const keyed = papers.map((paper) => ({ paper, key: keys.assign(paper).citationKey ?? paper.id }));
+  const keyed = papers.map((paper) => ({ paper: paperAsText(paper), key: keys.assign(paper).citationKey ?? paper.id }));
   return format === 'bibtex' ? bibtexFile(keyed) : cslJsonFile(keyed);
 }

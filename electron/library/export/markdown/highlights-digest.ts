@@ -4,6 +4,7 @@ import { inTextOrder } from '../../../../shared/models/annotation-order.js';
 import { LibraryError } from '../../storage/errors.js';
 import { escapeInline, escapeMarkdown } from './escape.js';
 import { highlightQuote } from './highlight-quote.js';
+import { paperAsText } from '../paper-text.js';
 import { readManifest } from '../export-manifest.js';
 import { writeOwnedFile } from '../owned-file.js';
 import type { z } from 'zod';
@@ -19,7 +20,7 @@ export function renderHighlightsDigest(
   papers: readonly Paper[],
   fileOf: (paperId: string) => string | undefined,
 ): { markdown: string; highlights: number; papers: number } {
-  const withHighlights = papers.filter((p) => p.annotations.length > 0);
+  const withHighlights = papers.filter((p) => p.annotations.length > 0).map(paperAsText);
   const count = withHighlights.reduce((n, p) => n + p.annotations.length, 0);
   const lines = [
     '# Highlights',

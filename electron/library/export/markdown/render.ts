@@ -2,6 +2,7 @@ import { COLOR_MEANINGS, type Paper } from '../../../../shared/models/paper.js';
 import { inTextOrder } from '../../../../shared/models/annotation-order.js';
 import { escapeInline, escapeMarkdown, linkDestination } from './escape.js';
 import { highlightQuote } from './highlight-quote.js';
+import { paperAsText } from '../paper-text.js';
 
 /** The sections Margin owns in an exported file, in file order. */
 export const SECTION_NAMES = ['header', 'abstract', 'highlights', 'note'] as const;
@@ -26,7 +27,7 @@ export type FrontMatter = {
 
 export function frontMatterOf(paper: Paper): FrontMatter {
   return {
-    title: paper.title,
+    title: paperAsText(paper).title,
     authors: paper.authors,
     year: paper.year,
     arxiv: paper.arxivId,
@@ -40,7 +41,8 @@ export function frontMatterOf(paper: Paper): FrontMatter {
 }
 
 /** The Markdown of each section Margin owns, without its markers. */
-export function renderSections(paper: Paper): Record<SectionName, string> {
+export function renderSections(stored: Paper): Record<SectionName, string> {
+  const paper = paperAsText(stored);
   return {
     header: renderHeader(paper),
     abstract: `## Abstract\n\n${paper.abstract?.trim() ? escapeMarkdown(paper.abstract.trim()) : '*No abstract.*'}`,

@@ -5,7 +5,7 @@ import { bibliography } from '../../../../electron/library/export/bibliography/e
 import { escapeMarkdown } from '../../../../electron/library/export/markdown/escape.js';
 import { parseBibtex } from '../../../../electron/library/import/bibtex.js';
 import { parseImport } from '../../../../electron/library/import/parse-import.js';
-import { withoutMarkup } from '../../../../electron/library/import/without-markup.js';
+import { withoutMarkup } from '../../../../shared/text/without-markup.js';
 import type { ParsedEntry } from '../../../../electron/library/paper/entry.js';
 import type { Paper } from '../../../../shared/models/paper.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
@@ -144,5 +144,22 @@ describe('formulas in exports', () => {
     expect(escapeMarkdown('A \\(x_i\\), \\[y^2\\], $$z$$ and $w_1$ for $5 and $6.')).toBe(
       'A $x_i$, $$y^2$$, $$z$$ and $w_1$ for \\$5 and \\$6.',
     );
+  });
+});
+
+describe('HTML an older import stored', () => {
+  it('is left out of every export, highlight quotes included, while the library keeps what it stored', () => {
+    const stored: Paper = {
+      ...paperRecord('legacy00000001', { title: 'CO<sub>2</sub> capture in <i>vivo</i>', venue: '<i>Nature</i>' }),
+      abstract: 'We capture CO<sub>2</sub> with $x_i$.',
+      note: null,
+      annotations: [],
+    };
+    for (const format of ['bibtex', 'csl-json'] as const) {
+      const file = bibliography([stored], format);
+      expect(file, format).not.toMatch(MARKUP);
+      expect(file, format).toContain('CO₂ capture in vivo');
+    }
+    expect(stored.title).toBe('CO<sub>2</sub> capture in <i>vivo</i>');
   });
 });

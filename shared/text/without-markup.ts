@@ -1,4 +1,4 @@
-import { own } from '../../../shared/own.js';
+import { own } from '../own.js';
 
 const SUB_CHARS: Readonly<Record<string, string>> = {
   '0': '₀',
