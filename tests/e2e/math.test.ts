@@ -93,6 +93,8 @@ describe('math in Chromium', () => {
     expect(await abstract(page).locator('math[display="block"]').count()).toBe(1);
     await expect.poll(() => abstract(page).textContent()).toContain('in 68% of trials with high probability');
     await screenshot(page, 'math-abstract-light');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await screenshot(page, 'math-abstract-1024-light');
     expect(errors).toEqual([]);
     await page.context().close();
   });
