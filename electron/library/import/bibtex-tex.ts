@@ -1,10 +1,12 @@
 /**
  * What @retorquere/bibtex-parser does not do the way Margin stores text, mended around it:
- * - math (`$O(n \log n)$`) is kept as TeX: it is set aside before parsing and put back after, so the
- *   parser's math conversion (which drops spaces and unknown commands) never touches it;
+ * - math (`$O(n \log n)$`, `$$…$$`, `\(…\)`, `\[…\]`, `\ensuremath{…}` as `$…$`) is kept as TeX: it is
+ *   set aside before parsing and put back after, so the parser's math conversion (which drops spaces and
+ *   unknown commands, and writes `<sub>`) never touches it;
+ * - `\|` in prose, which the parser drops, is given its character (‖);
  * - a dollar in prose (`$70,000 a year`, `$5 and $6`) is a dollar, not the start of math;
- * - the parser writes emphasis and scripts as HTML (`<i>`, `<sub>`): the library stores text, so the
- *   tags are taken off (scripts become Unicode where it has the characters, plain text elsewhere);
+ * - the parser writes emphasis, scripts and `\url` as HTML (`<i>`, `<sub>`, `<a href>`): the library
+ *   stores text, so `withoutMarkup` (shared/text) takes the tags off;
  * - a few text commands it drops are given their characters (`\textquotesingle`, `\TeX`, `\LaTeX`).
  */
 
