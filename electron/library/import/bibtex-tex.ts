@@ -78,7 +78,7 @@ export function protectTex(input: string): ProtectedTex {
     if (opener.open === '\\ensuremath') {
       // `\ensuremath{x_i}` is math wherever it stands: stored as `$x_i$`.
       const group = /^\s*\{/.exec(text.slice(from, from + 20));
-      const close = group ? findClose(text, from + group[0].length, '}') : -1;
+      const close = group ? findClose(text, from + group[0].length, opener.open, '}') : -1;
       if (close < 0) {
         out.push(opener.open);
         i = from;
@@ -88,7 +88,7 @@ export function protectTex(input: string): ProtectedTex {
       i = close + 1;
       continue;
     }
-    const close = findClose(text, from, opener.close);
+    const close = findClose(text, from, opener.open, opener.close);
     if (close < 0 || (opener.open === '$' && isProse(text.slice(from, close)))) {
       // A dollar in prose: escaped, so the parser prints it. An unclosed `\(` is left to the parser.
       out.push(opener.open === '$' || opener.open === '$$' ? '\\$' : opener.open);
@@ -152,12 +152,14 @@ function nextOpener(text: string, from: number): number {
  * Where `close` ends math opened before `from`, within reach and before the field could end; -1 if it
  * does not. Escaped characters (`\\$`, `\\}`) close nothing; a lone `$` does not close `$$`.
  */
-function findClose(text: string, from: number, close: string): number {
+function findClose(text: string, from: number, open: string, close: string): number {
   const limit = Math.min(text.length, from + MAX_MATH_CHARS);
   let depth = 0;
   for (let j = from; j < limit; j++) {
     const ch = text[j];
     if (text.startsWith(close, j) && (close !== '}' || depth === 0)) return j;
+    // The same opener again before the close: this one is unclosed (and a run of them costs no rescans).
+    if (open !== '$' && text.startsWith(open, j)) return -1;
     if (ch === '\\') j++;
     else if (ch === '$' && close.startsWith('$')) return -1;
     // Math stays inside its field: a `}` closing more than the math opened, a blank line, or the next
