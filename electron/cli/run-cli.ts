@@ -12,6 +12,7 @@ import { showCommand, showUsage } from './commands/show.js';
 import { statusCommand, statusUsage } from './commands/status.js';
 import { tagCommand, tagUsage } from './commands/tag.js';
 import { trashCommand, trashUsage } from './commands/trash.js';
+import { triageCommand, triageUsage } from './commands/triage.js';
 import { UsageError, type CliIo } from './support/io.js';
 import { own } from '../../shared/own.js';
 
@@ -19,6 +20,7 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   import: { run: importCommand, usage: importUsage },
+  triage: { run: triageCommand, usage: triageUsage },
   list: { run: listCommand, usage: listUsage },
   show: { run: showCommand, usage: showUsage },
   tag: { run: tagCommand, usage: tagUsage },

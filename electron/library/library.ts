@@ -9,6 +9,8 @@ import { Importing } from './import/importing.js';
 import { parseInProcess, type ImportParser } from './import/import-parser.js';
 import { defaultDeps, LibraryContext, type ChangeListener, type LibraryDeps } from './context/library-context.js';
 import { DuplicateReview } from './merge/duplicate-review.js';
+import { EditHistory } from './history/edit-history.js';
+import { Triaging } from './triage/triaging.js';
 import { Papers } from './papers/papers.js';
 import { InProcessTextSearch, type TextSearch, type TextSource } from './search/text-search.js';
 import { LibraryStore } from './storage/library-store.js';
@@ -41,6 +43,10 @@ export class Library {
   readonly backups: Backups;
   readonly attachments: PaperAttachments;
   readonly downloads: PdfDownloads;
+  /** Undo and redo of what the user did, whatever it was. */
+  readonly history: EditHistory;
+  /** Morning triage of digests: keep or skip each new paper, remember the skipped ones. */
+  readonly triage: Triaging;
   private textSearch: TextSearch | null = null;
   /** The search this library made for itself (closed with it); one given by `useTextSearch` is its owner's. */
   private ownSearch: TextSearch | null = null;
@@ -58,6 +64,8 @@ export class Library {
     this.duplicates = new DuplicateReview(ctx, this.papers, this.backups);
     this.attachments = new PaperAttachments(ctx, pdfText, this.imports);
     this.downloads = new PdfDownloads(ctx, this.attachments, downloads);
+    this.history = new EditHistory(ctx);
+    this.triage = new Triaging(ctx, this.imports, this.papers, this.annotations, parser);
   }
 
   static async open(options: LibraryOpenOptions): Promise<Library> {

@@ -42,6 +42,21 @@ export const CHANNELS = [
   'downloads:enqueue',
   'downloads:status',
   'attachments:addAsPaper',
+  'history:undo',
+  'history:redo',
+  'papers:setStatusMany',
+  'papers:editTags',
+  'tags:rename',
+  'tags:delete',
+  'papers:ids',
+  'triage:start',
+  'triage:open',
+  'triage:decide',
+  'triage:finish',
+  'triage:history',
+  'triage:acceptVersion',
+  'triage:watchList',
+  'triage:setWatchList',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -24,6 +24,7 @@ import {
   SortSchema,
 } from '../models/views.js';
 import type { Channel } from './channels.js';
+import { TriageDecisionSchema, TriageSummarySchema, TriageViewSchema, WatchListSchema } from '../models/triage.js';
 
 /** Longest text an import accepts over IPC or HTTP (the sample digest is 100 KB). */
 /** Text decoded from at most MAX_IMPORT_BYTES bytes has at most as many UTF-16 code units. */
@@ -95,6 +96,18 @@ const StoredFileSchema = z.object({
   fileName: z.string(),
   papers: z.array(z.object({ id: z.string(), title: z.string(), trashed: z.boolean() })),
 });
+const TriageId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a triage id');
+/** A selection: up to a whole large library. */
+const PaperIds = z.array(PaperIdSchema).min(1).max(1_000_000);
+/** How many papers an edit changed. */
+const Count = z.object({ count: z.number().int().nonnegative() });
+/** What undo or redo did: the step, how many papers it rewrote, and later changes it left alone. */
+export const HistoryStepSchema = z.object({
+  label: z.string(),
+  papers: z.number().int().nonnegative(),
+  kept: z.array(z.string()),
+});
+export type HistoryStep = z.output<typeof HistoryStepSchema>;
 const AnnotationRef = { paperId: PaperIdSchema, annotationId: z.string().regex(/^[a-z0-9]{1,64}$/) };
 
 /**
@@ -261,6 +274,71 @@ export const CONTRACT = {
   'papers:setReading': {
     request: z.strictObject({ paperId: PaperIdSchema, position: ReadingPositionSchema.strict() }),
     response: ListRowSchema,
+  },
+  /** Take back the last change to the library (any kind), or make again the last one taken back; null: none. */
+  'history:undo': { request: Empty, response: HistoryStepSchema.nullable() },
+  'history:redo': { request: Empty, response: HistoryStepSchema.nullable() },
+  'papers:setStatusMany': {
+    request: z.strictObject({ ids: PaperIds, status: StatusSchema }),
+    response: Count,
+  },
+  'papers:editTags': {
+    request: z
+      .strictObject({ ids: PaperIds, add: z.array(TagSchema).max(50), remove: z.array(TagSchema).max(50) })
+      .refine((r) => r.add.length + r.remove.length > 0, 'name a tag to add or remove'),
+    response: Count,
+  },
+  /** Rename a tag (and those below it) everywhere; to an existing tag, it merges the two. */
+  'tags:rename': { request: z.strictObject({ from: TagSchema, to: TagSchema }), response: Count },
+  /** Take a tag (and those below it) off every paper. */
+  'tags:delete': { request: z.strictObject({ tag: TagSchema }), response: Count },
+  /** Read a digest into a new triage: its papers grouped against the library and past skips; nothing imported. */
+  'triage:start': {
+    request: z.strictObject({
+      text: ImportSource.text,
+      html: ImportSource.html,
+      format: ImportSource.format,
+      fileName: ImportSource.fileName,
+    }),
+    response: TriageViewSchema,
+  },
+  'triage:open': { request: z.strictObject({ id: TriageId }), response: TriageViewSchema },
+  'triage:decide': {
+    request: z.strictObject({
+      id: TriageId,
+      decisions: z
+        .array(
+          z.strictObject({
+            index: z.number().int().nonnegative().max(10_000_000),
+            decision: TriageDecisionSchema.nullable(),
+            tags: z.array(TagSchema).max(20).optional(),
+          }),
+        )
+        .min(1)
+        .max(100_000),
+    }),
+    response: z.object({}),
+  },
+  /** Import the kept papers with their status and tags, remember the skipped ones: one undoable step. */
+  'triage:finish': {
+    request: z.strictObject({ id: TriageId }),
+    response: z.object({
+      keptIds: z.array(z.string()),
+      added: z.number().int().nonnegative(),
+      skipped: z.number().int().nonnegative(),
+    }),
+  },
+  'triage:history': { request: Empty, response: z.array(TriageSummarySchema) },
+  'triage:acceptVersion': {
+    request: z.strictObject({ id: TriageId, index: z.number().int().nonnegative().max(10_000_000) }),
+    response: z.object({ paperId: z.string(), orphaned: z.array(z.string()) }),
+  },
+  'triage:watchList': { request: Empty, response: WatchListSchema },
+  'triage:setWatchList': { request: WatchListSchema.strict(), response: WatchListSchema },
+  /** Every paper a view and search select (Select all), in list order. */
+  'papers:ids': {
+    request: z.strictObject({ view: ViewSchema, search: z.string().max(MAX_QUERY_CHARS), sort: SortSchema.optional() }),
+    response: z.object({ ids: z.array(z.string()) }),
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

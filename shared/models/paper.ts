@@ -4,6 +4,14 @@ import { z } from 'zod';
 export const STATUSES = ['inbox', 'to-read', 'reading', 'read', 'archived'] as const;
 export const StatusSchema = z.enum(STATUSES);
 export type Status = z.output<typeof StatusSchema>;
+/** Each status as the app names it (the sidebar, toasts, undo). */
+export const STATUS_NAMES: Readonly<Record<Status, string>> = {
+  inbox: 'Inbox',
+  'to-read': 'To read',
+  reading: 'Reading',
+  read: 'Read',
+  archived: 'Archive',
+};
 
 /** Stable paper id: lowercase letters and digits, generated once, never reused. */
 export const PaperIdSchema = z
@@ -157,6 +165,23 @@ export function withCounts(record: PaperRecord, content: PaperContent): PaperRec
   return record.annotationCount === counts.annotationCount && record.hasNote === counts.hasNote
     ? record
     : { ...record, ...counts };
+}
+
+/** A paper's fields as people name them ("arXiv id", not `arxivId`), for previews, merges and undo. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  arxivId: 'arXiv id',
+  arxivVersion: 'arXiv version',
+  doi: 'DOI',
+  url: 'link',
+  publishedAt: 'publication date',
+  citationKey: 'citation key',
+  trashedAt: 'place in the Trash',
+  reading: 'reading position',
+  annotations: 'highlights',
+};
+
+export function fieldLabel(field: string): string {
+  return Object.hasOwn(FIELD_LABELS, field) ? (FIELD_LABELS[field] ?? field) : field;
 }
 
 /** What each highlight color means (shown in the app and written into Markdown exports). */

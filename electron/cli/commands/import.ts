@@ -60,12 +60,12 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
   return 0;
 }
 
-function parseFormat(value: string): ImportFormat | 'auto' {
+export function parseFormat(value: string): ImportFormat | 'auto' {
   if (value === 'auto' || (IMPORT_FORMATS as readonly string[]).includes(value)) return value as ImportFormat | 'auto'; // membership checked on this line
   throw new UsageError(`unknown format "${value}"; use one of auto, ${IMPORT_FORMATS.join(', ')}`);
 }
 
-async function readInput(file: string, io: CliIo): Promise<string> {
+export async function readInput(file: string, io: CliIo): Promise<string> {
   try {
     const decoded = decodeBytes(await readFile(file));
     if (decoded.encoding !== 'utf-8')

@@ -7,6 +7,7 @@ import {
   type PaperContent,
 } from '../../../shared/models/paper.js';
 import type { LibraryContext } from '../context/library-context.js';
+import { snapToWords } from './word-snap.js';
 import { LibraryError } from '../storage/errors.js';
 import { anchorAt, nthOccurrence, reanchor } from './anchoring.js';
 
@@ -40,10 +41,11 @@ export class PaperAnnotations {
       }
       if (abstract.slice(input.start, input.end).trim() === '')
         throw new LibraryError('invalid-request', 'a highlight needs some text, not only spaces');
+      const { start, end } = snapToWords(abstract, input.start, input.end);
       const now = this.ctx.nowIso();
       const created: Annotation = {
         id: newAnnotationId(),
-        ...anchorAt(abstract, input.start, input.end),
+        ...anchorAt(abstract, start, end),
         color: input.color,
         comment: input.comment,
         state: 'anchored',
@@ -69,11 +71,12 @@ export class PaperAnnotations {
     const record = await this.ctx.requireRecord(id);
     if (!record.attachments.some((a) => a.sha256 === input.sha256))
       throw new LibraryError('not-found', `paper ${id} has no attachment ${input.sha256.slice(0, 12)}…`);
+    const { start, end } = snapToWords(input.pageText, input.start, input.end);
     return this.updateContent(id, (content) => {
       const now = this.ctx.nowIso();
       const created: Annotation = {
         id: newAnnotationId(),
-        ...anchorAt(input.pageText, input.start, input.end),
+        ...anchorAt(input.pageText, start, end),
         color: input.color,
         comment: input.comment,
         state: 'anchored',
@@ -161,6 +164,31 @@ export class PaperAnnotations {
    * Read-modify-write a paper's content, alone. When the list's counts stay the same only the content
    * shard is written; otherwise record and content land together through the journal.
    */
+  /**
+   * Replace the abstract with a new version's (and the record's arXiv version with a newer one). Highlights
+   * follow their text; the quotes of those whose text is gone are returned, and the highlights kept as orphaned.
+   */
+  async replaceAbstract(id: string, abstract: string, arxivVersion: number | null): Promise<string[]> {
+    const { store } = this.ctx;
+    const orphaned = await store.exclusive(async (writer) => {
+      const record = await this.ctx.requireRecord(id);
+      const content = await store.getContent(id);
+      const annotations = content.annotations.map((a) => reanchor(a, abstract));
+      const next = { ...content, abstract, annotations };
+      const version =
+        arxivVersion !== null && (record.arxivVersion === null || arxivVersion > record.arxivVersion)
+          ? arxivVersion
+          : record.arxivVersion;
+      await writer.commit({
+        records: [{ ...withCounts(record, next), arxivVersion: version, updatedAt: this.ctx.nowIso() }],
+        contents: new Map([[id, next]]),
+      });
+      return annotations.filter((a, i) => a.state === 'orphaned' && content.annotations[i]?.state !== 'orphaned');
+    });
+    this.ctx.changed([id]);
+    return orphaned.map((a) => a.quote);
+  }
+
   private async updateContent<T>(
     id: string,
     change: (content: PaperContent) => { content: PaperContent; result: T },

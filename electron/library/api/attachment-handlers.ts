@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/ipc/contract.js';
 import type { Library } from '../library.js';
 import { LibraryError } from '../storage/errors.js';
+import { undoable } from './undoable.js';
 
 /** Asks the user for a PDF to attach (the app: a native dialog in main); null when they cancel. */
 export type PdfPicker = () => Promise<string | null>;
@@ -18,11 +19,13 @@ export function createAttachmentHandlers(
   | 'downloads:status'
 > {
   return {
-    'attachments:add': async ({ paperId, fileName, data }) =>
-      library.attachments.attach(paperId, { bytes: Buffer.from(data, 'base64') }, fileName),
-    'attachments:addAsPaper': async ({ fileName, data }) =>
-      library.attachments.addAsPaper({ bytes: Buffer.from(data, 'base64') }, fileName),
-    'attachments:choose': async ({ paperId }) => {
+    'attachments:add': undoable(library.history, { label: () => 'PDF attachment' }, async (r) =>
+      library.attachments.attach(r.paperId, { bytes: Buffer.from(r.data, 'base64') }, r.fileName),
+    ),
+    'attachments:addAsPaper': undoable(library.history, { label: () => 'PDF import' }, async (r) =>
+      library.attachments.addAsPaper({ bytes: Buffer.from(r.data, 'base64') }, r.fileName),
+    ),
+    'attachments:choose': undoable(library.history, { label: () => 'PDF attachment' }, async ({ paperId }) => {
       if (!pickPdf)
         throw new LibraryError(
           'unsupported',
@@ -30,7 +33,7 @@ export function createAttachmentHandlers(
         );
       const file = await pickPdf();
       return file === null ? null : library.attachments.attach(paperId, { file }, file);
-    },
+    }),
     'downloads:enqueue': async ({ ids }) => {
       const queued = await library.downloads.enqueue(ids);
       void library.downloads.run().catch(() => undefined);

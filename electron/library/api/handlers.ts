@@ -1,8 +1,9 @@
-import { STATUSES, type Status } from '../../../shared/models/paper.js';
+import { STATUS_NAMES, STATUSES, type Status } from '../../../shared/models/paper.js';
+import { papers, tagList, undoable } from './undoable.js';
 import type { Handlers, ParsedRequest } from '../../../shared/ipc/contract.js';
 import type { ImportRequest } from '../import/importing.js';
 import type { Overview } from '../../../shared/models/views.js';
-import { runPaperQuery } from '../search/paper-query.js';
+import { runPaperQuery, selectRecords } from '../search/paper-query.js';
 import { toListRow } from '../paper/list-row.js';
 import { createAttachmentHandlers, type PdfPicker } from './attachment-handlers.js';
 import { createExportHandlers } from './export-handlers.js';
@@ -26,6 +27,7 @@ export interface HandlerOptions {
 
 export function createHandlers(session: Session, options: HandlerOptions = {}): Handlers {
   const { library } = session;
+  const { history } = library;
   return {
     'library:overview': async () => overview(session, options.defaultExportDir ?? null),
     'papers:query': async (request) => {
@@ -33,39 +35,98 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
       return { ...result, offset: request.offset };
     },
     'papers:get': async ({ id }) => library.papers.get(id),
-    'papers:setStatus': async ({ id, status }) => toListRow(await library.papers.setStatus(id, status)),
-    'papers:addTags': async ({ id, tags }) => toListRow(await library.papers.addTags(id, tags)),
-    'papers:removeTags': async ({ id, tags }) => toListRow(await library.papers.removeTags(id, tags)),
+    'papers:ids': async ({ view, search, sort }) => {
+      const sorted = await session.records.sortedBy(sort ?? 'added');
+      return { ids: (await selectRecords(sorted, { view, search }, session.search)).map((r) => r.id) };
+    },
+    'papers:setStatus': undoable(history, { label: ({ status }) => `move to ${STATUS_NAMES[status]}` }, async (r) =>
+      toListRow(await library.papers.setStatus(r.id, r.status)),
+    ),
+    'papers:addTags': undoable(history, { label: ({ tags }) => `tagging with ${tagList(tags)}` }, async (r) =>
+      toListRow(await library.papers.addTags(r.id, r.tags)),
+    ),
+    'papers:removeTags': undoable(history, { label: ({ tags }) => `removal of ${tagList(tags)}` }, async (r) =>
+      toListRow(await library.papers.removeTags(r.id, r.tags)),
+    ),
+    'papers:setStatusMany': undoable(
+      history,
+      { label: ({ ids, status }) => `move of ${papers(ids.length)} to ${STATUS_NAMES[status]}` },
+      async ({ ids, status }) => ({ count: await library.papers.setStatusMany(ids, status) }),
+    ),
+    'papers:editTags': undoable(
+      history,
+      { label: ({ ids }) => `tag change on ${papers(ids.length)}` },
+      async ({ ids, add, remove }) => ({ count: await library.papers.editTags(ids, add, remove) }),
+    ),
+    'tags:rename': undoable(history, { label: ({ from, to }) => `renaming of #${from} to #${to}` }, async (r) => ({
+      count: await library.papers.renameTag(r.from, r.to),
+    })),
+    'tags:delete': undoable(history, { label: ({ tag }) => `deletion of #${tag}` }, async ({ tag }) => ({
+      count: await library.papers.deleteTag(tag),
+    })),
+    'triage:start': async ({ text, html, format, fileName }) =>
+      library.triage.start({ text, html: html ?? null, format, fileName }),
+    'triage:open': async ({ id }) => library.triage.open(id),
+    'triage:decide': async ({ id, decisions }) => {
+      await library.triage.decide(id, decisions);
+      return {};
+    },
+    'triage:finish': undoable(history, { label: () => 'triage' }, async ({ id }) => library.triage.finish(id)),
+    'triage:history': async () => library.triage.history(),
+    'triage:acceptVersion': undoable(history, { label: () => 'new version' }, async ({ id, index }) =>
+      library.triage.acceptVersion(id, index),
+    ),
+    'triage:watchList': async () => library.triage.watchList(),
+    'triage:setWatchList': async (watch) => library.triage.setWatchList(watch),
+    'history:undo': async () => library.history.undo(),
+    'history:redo': async () => library.history.redo(),
     'papers:setReading': async ({ paperId, position }) => toListRow(await library.papers.setReading(paperId, position)),
     'import:preview': async (request) => {
       const outcome = await library.imports.run(importRequest({ ...request, tags: [] }, true));
       const { added, merged, unchanged, failed, items, digest, format: detected } = outcome;
       return { format: detected, added, merged, unchanged, failed, items: items.slice(0, MAX_PREVIEW_ITEMS), digest };
     },
-    'import:run': async (request) => {
+    'import:run': undoable(history, { label: () => 'import' }, async (request) => {
       const outcome = await library.imports.run(importRequest(request, false));
       const { added, merged, unchanged, failed, ids, skipped, entries } = outcome;
       return { added, merged, unchanged, failed, ids, skipped, entries };
-    },
+    }),
     'searches:list': async () => session.searches.list(),
     'searches:save': async ({ name, query }) => session.searches.save(name, query),
     'searches:delete': async ({ id }) => session.searches.remove(id),
-    'annotations:create': async ({ paperId, start, end, color, comment }) =>
-      library.annotations.add(paperId, { start, end, color, comment }),
-    'annotations:createPdf': async ({ paperId, ...input }) => library.annotations.addPdf(paperId, input),
-    'annotations:update': async ({ paperId, annotationId, color, comment }) =>
-      library.annotations.update(paperId, annotationId, { color, comment }),
-    'annotations:delete': async ({ paperId, annotationId }) => library.annotations.remove(paperId, annotationId),
-    'annotations:restore': async ({ paperId, annotation }) => library.annotations.restore(paperId, annotation),
-    'notes:set': async ({ paperId, text }) => library.annotations.setNote(paperId, text),
-    'papers:trash': async ({ ids }) => {
-      await library.papers.trash(ids);
-      return { count: ids.length };
-    },
-    'papers:untrash': async ({ ids }) => {
-      await library.papers.untrash(ids);
-      return { count: ids.length };
-    },
+    'annotations:create': undoable(history, { label: () => 'highlight' }, async (r) =>
+      library.annotations.add(r.paperId, { start: r.start, end: r.end, color: r.color, comment: r.comment }),
+    ),
+    'annotations:createPdf': undoable(history, { label: () => 'highlight' }, async ({ paperId, ...input }) =>
+      library.annotations.addPdf(paperId, input),
+    ),
+    'annotations:update': undoable(
+      history,
+      { label: () => 'highlight edit', key: (r) => `annotation:${r.paperId}:${r.annotationId}` },
+      async ({ paperId, annotationId, color, comment }) =>
+        library.annotations.update(paperId, annotationId, { color, comment }),
+    ),
+    'annotations:delete': undoable(history, { label: () => 'highlight deletion' }, async (r) =>
+      library.annotations.remove(r.paperId, r.annotationId),
+    ),
+    'annotations:restore': undoable(history, { label: () => 'highlight restore' }, async (r) =>
+      library.annotations.restore(r.paperId, r.annotation),
+    ),
+    'notes:set': undoable(history, { label: () => 'note edit', key: (r) => `note:${r.paperId}` }, async (r) =>
+      library.annotations.setNote(r.paperId, r.text),
+    ),
+    'papers:trash': undoable(
+      history,
+      { label: ({ ids }) => `move of ${papers(ids.length)} to the Trash` },
+      async (r) => {
+        await library.papers.trash(r.ids);
+        return { count: r.ids.length };
+      },
+    ),
+    'papers:untrash': undoable(history, { label: ({ ids }) => `restore of ${papers(ids.length)}` }, async (r) => {
+      await library.papers.untrash(r.ids);
+      return { count: r.ids.length };
+    }),
     'trash:empty': async () => ({ count: await library.papers.emptyTrash() }),
     'duplicates:list': async () => {
       const pairs = await library.duplicates.possible();
@@ -78,7 +139,9 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
       );
       return rows;
     },
-    'duplicates:merge': async ({ keep, drop }) => toListRow(await library.duplicates.merge(keep, drop)),
+    'duplicates:merge': undoable(history, { label: () => 'merge' }, async ({ keep, drop }) =>
+      toListRow(await library.duplicates.merge(keep, drop)),
+    ),
     'import:notSame': async ({ paperId, entryKey }) => {
       await library.duplicates.markEntryDistinct(paperId, entryKey);
       return {};
@@ -91,6 +154,7 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
     'backups:list': async () => library.backups.list(),
     'backups:restore': async ({ name }) => {
       const info = await library.backups.restore(name);
+      history.clear(); // the whole library was replaced: older steps no longer describe it
       await session.searches.reload();
       return info;
     },

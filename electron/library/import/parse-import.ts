@@ -5,6 +5,7 @@ import { ID_LINE, parseArxiv } from './arxiv.js';
 import { parseBibtex } from './bibtex.js';
 import { parseCslJson } from './csl-json.js';
 import { parseDigest } from './digest/read-digest.js';
+import { notAPaperList } from './digest/paper-shaped.js';
 import { readHtml, withLinkedIds } from './digest/html.js';
 import { withoutMarkup } from '../../../shared/text/without-markup.js';
 import { parseHfJson } from './hf-json.js';
@@ -99,6 +100,9 @@ export function parseImport(
   const chosen = format === 'auto' ? detectFormat(text, options.fileName) : format;
   try {
     const result = parseAs(chosen, text, options);
+    // Only the structural fallback can mistake prose for papers; named sources and formats have their own checks.
+    const refused = result.digest?.source === 'page' ? notAPaperList(result.entries) : null;
+    if (refused) throw new LibraryError('invalid-request', `${where}: ${refused}; nothing was imported`);
     const entries = result.entries.map(composedUnicode);
     return { ...result, entries: html && chosen === 'digest' ? withLinkedIds(entries, html.links) : entries };
   } catch (error) {

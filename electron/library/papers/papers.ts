@@ -96,6 +96,58 @@ export class Papers {
     });
   }
 
+  /** Move many papers to one status in one atomic change; returns how many moved. */
+  async setStatusMany(ids: readonly string[], status: Status): Promise<number> {
+    return this.updateMany(ids, (r) => (r.status === status ? r : { ...r, status }));
+  }
+
+  /** Add and remove tags on many papers in one atomic change; returns how many changed. */
+  async editTags(ids: readonly string[], add: readonly string[], remove: readonly string[]): Promise<number> {
+    const added = validTags(add);
+    const drop = new Set(remove.map((t) => t.trim().toLowerCase()));
+    return this.updateMany(ids, (r) => {
+      const next = unionTags(
+        r.tags.filter((t) => !drop.has(t.toLowerCase())),
+        added.filter((t) => !drop.has(t.toLowerCase())),
+      );
+      return next.length === r.tags.length && next.every((t, i) => t === r.tags[i]) ? r : { ...r, tags: next };
+    });
+  }
+
+  /**
+   * Rename a tag and the tags below it (`ml` → `learning` makes `ml/rl` `learning/rl`) on every paper; renaming
+   * to a tag that exists merges the two. Returns how many papers changed.
+   */
+  async renameTag(from: string, to: string): Promise<number> {
+    const [target] = validTags([to]);
+    if (target === undefined) return 0;
+    const source = from.trim().toLowerCase();
+    if (source === target.toLowerCase() && from.trim() === target) return 0;
+    if (target.toLowerCase().startsWith(`${source}/`))
+      throw new LibraryError('invalid-request', `#${from} cannot move below itself (to #${target})`);
+    const renamed = (tag: string): string => {
+      const lower = tag.toLowerCase();
+      if (lower === source) return target;
+      return lower.startsWith(`${source}/`) ? `${target}${tag.slice(source.length)}` : tag;
+    };
+    return this.updateEvery((r) => {
+      if (!r.tags.some((t) => renamed(t) !== t)) return r;
+      return { ...r, tags: unionTags([], r.tags.map(renamed)) };
+    }, 'rename-tag');
+  }
+
+  /** Take a tag and the tags below it off every paper (the papers stay). Returns how many papers changed. */
+  async deleteTag(tag: string): Promise<number> {
+    const doomed = tag.trim().toLowerCase();
+    return this.updateEvery((r) => {
+      const next = r.tags.filter((t) => {
+        const lower = t.toLowerCase();
+        return lower !== doomed && !lower.startsWith(`${doomed}/`);
+      });
+      return next.length === r.tags.length ? r : { ...r, tags: next };
+    }, 'delete-tag');
+  }
+
   /**
    * Remember the page shown of one of the paper's PDFs. A paper in the Inbox or To read whose PDF is being
    * read moves to Reading.
@@ -145,6 +197,31 @@ export class Papers {
       await writer.commit({ records, contents: new Map() });
     });
     this.ctx.changed(ids, false);
+  }
+
+  /** Apply a pure change to each of these papers in one atomic write (unknown ids are an error, nothing written). */
+  private async updateMany(ids: readonly string[], change: (record: PaperRecord) => PaperRecord): Promise<number> {
+    const changed = await this.ctx.store.exclusive(async (writer) => {
+      const now = this.ctx.nowIso();
+      const records: PaperRecord[] = [];
+      for (const id of new Set(ids)) {
+        const record = await this.ctx.requireRecord(id);
+        const next = change(record);
+        if (next !== record) records.push({ ...next, updatedAt: now });
+      }
+      await writer.commit({ records, contents: new Map() });
+      return records.map((r) => r.id);
+    });
+    this.ctx.changed(changed, false);
+    return changed.length;
+  }
+
+  /** The same over every paper, after a backup when any will change (a sweeping edit). */
+  private async updateEvery(change: (record: PaperRecord) => PaperRecord, reason: string): Promise<number> {
+    const ids = (await this.ctx.store.allRecords()).filter((r) => change(r) !== r).map((r) => r.id);
+    if (ids.length === 0) return 0;
+    await this.backups.take(reason);
+    return this.updateMany(ids, change);
   }
 
   /** Apply a pure change to one paper; nothing is written when it returns the same record. */

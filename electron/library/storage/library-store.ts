@@ -43,6 +43,20 @@ export interface ChangeSet {
   readonly deleted?: readonly string[];
 }
 
+/** One paper's stored state: its record and its content, each absent when there is none. */
+export interface StoredPaper {
+  readonly record: PaperRecord | undefined;
+  readonly content: PaperContent | undefined;
+}
+
+/** Sees each paper a write changes, with what it replaced; the edit history records these to undo them. */
+export interface WriteObserver {
+  /** Whether the write being made now is wanted (reading what a write replaces costs lookups). */
+  wants(): boolean;
+  /** The parts of one paper a write replaced (`undefined` parts were not touched). */
+  wrote(id: string, before: Partial<StoredPaper>, after: Partial<StoredPaper>): void;
+}
+
 /** Writes, available inside `exclusive`. Each is durable on disk when it resolves. */
 export interface StoreWriter {
   putRecord(record: PaperRecord): Promise<void>;
@@ -65,6 +79,7 @@ export class LibraryStore {
   readonly notices: Notice[] = [];
   private readonly shards: LibraryShards;
   private writeQueue: Promise<unknown> = Promise.resolve();
+  private observer: WriteObserver | null = null;
 
   private constructor(
     readonly dir: string,
@@ -168,6 +183,11 @@ export class LibraryStore {
     return run;
   }
 
+  /** Report every paper write to `observer` (one at a time: the edit history). */
+  observeWrites(observer: WriteObserver | null): void {
+    this.observer = observer;
+  }
+
   /** Verify and publish a backup staged inside `exclusive` (edits may go on meanwhile). */
   finishBackup(staged: StagedSnapshot): Promise<SnapshotInfo> {
     return finishSnapshot(this.dir, staged);
@@ -177,22 +197,41 @@ export class LibraryStore {
     stageBackup: (reason) => stageSnapshot(this.dir, reason, this.now()),
     putRecord: async (record) => {
       const shard = await this.shards.papers.loadFor(record.id);
+      const before = shard.papers[record.id];
       shard.papers[record.id] = record;
       await this.shards.papers.save(this.shards.papers.indexOf(record.id));
+      if (this.observer?.wants()) this.observer.wrote(record.id, { record: before }, { record });
     },
     putContent: async (id, content) => {
       const shard = await this.shards.contents.loadFor(id);
+      const before = shard.contents[id];
       shard.contents[id] = content;
       await this.shards.contents.save(this.shards.contents.indexOf(id));
+      if (this.observer?.wants()) this.observer.wrote(id, { content: before }, { content });
     },
     commit: async (changes) => {
       if (changes.records.length === 0 && changes.contents.size === 0 && !changes.deleted?.length) return;
+      const observer = this.observer?.wants() ? this.observer : null;
+      const before = observer ? await this.statesBefore(changes) : null;
       const journal = journalOf(changes.records, changes.contents, changes.deleted ?? []);
       await writeJournal(this.dir, journal);
       await applyJournalToShards(this.shards, journal);
       await removeJournal(this.dir);
+      if (observer && before) reportCommit(observer, changes, before);
     },
   };
+
+  /** What a change set is about to replace, paper by paper. */
+  private async statesBefore(changes: ChangeSet): Promise<Map<string, StoredPaper>> {
+    const ids = new Set([...changes.records.map((r) => r.id), ...changes.contents.keys(), ...(changes.deleted ?? [])]);
+    const states = new Map<string, StoredPaper>();
+    for (const id of ids) {
+      const record = (await this.shards.papers.loadFor(id)).papers[id];
+      const content = (await this.shards.contents.loadFor(id)).contents[id];
+      states.set(id, { record, content });
+    }
+    return states;
+  }
 
   /** Take a whole-library backup now: files are linked alone (no write lands halfway), verified while edits go on. */
   async snapshot(reason: string): Promise<SnapshotInfo> {
@@ -228,5 +267,28 @@ export class LibraryStore {
       await applyJournalToShards(this.shards, journal);
       await removeJournal(this.dir);
     }
+  }
+}
+
+/** Tell the observer what each paper of a committed change set was and now is. */
+function reportCommit(observer: WriteObserver, changes: ChangeSet, before: ReadonlyMap<string, StoredPaper>): void {
+  const deleted = new Set(changes.deleted ?? []);
+  const records = new Map<string, PaperRecord>(changes.records.map((r) => [r.id, r]));
+  for (const [id, was] of before) {
+    if (deleted.has(id)) {
+      observer.wrote(id, was, { record: undefined, content: undefined });
+      continue;
+    }
+    const prior: { record?: PaperRecord | undefined; content?: PaperContent | undefined } = {};
+    const after: { record?: PaperRecord | undefined; content?: PaperContent | undefined } = {};
+    if (records.has(id)) {
+      prior.record = was.record;
+      after.record = records.get(id);
+    }
+    if (changes.contents.has(id)) {
+      prior.content = was.content;
+      after.content = changes.contents.get(id);
+    }
+    observer.wrote(id, prior, after);
   }
 }

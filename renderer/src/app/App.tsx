@@ -14,6 +14,11 @@ import { ExportDialog } from '../features/export/ExportDialog.js';
 import { ImportDialog } from '../features/import/ImportDialog.js';
 import { PaperList } from '../features/list/PaperList.js';
 import { Reader } from '../features/reader/Reader.js';
+import { BulkPanel } from '../features/bulk/BulkPanel.js';
+import { TagsDialog } from '../features/tags/TagsDialog.js';
+import { Splitter } from '../ui/Splitter.js';
+import { Icon } from '../ui/Icon.js';
+import { LIST_WIDTH, SIDEBAR_WIDTH, type LayoutPrefs } from './layout-prefs.js';
 import { SearchBox } from '../features/search/SearchBox.js';
 import { ShortcutsDialog } from '../features/commands/ShortcutsDialog.js';
 import { Sidebar } from '../features/sidebar/Sidebar.js';
@@ -21,8 +26,10 @@ import { Sidebar } from '../features/sidebar/Sidebar.js';
 /** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
 export function App({ api }: { api: MarginApi }) {
   const store = useMarginStore();
-  const { dialog, toast, toastUndo, overview, overviewError, search, paperId } = useMargin(
+  const { dialog, toast, toastUndo, overview, overviewError, search, paperId, selectedCount, layout } = useMargin(
     useShallow((s) => ({
+      layout: s.layout,
+      selectedCount: s.multi.length,
       dialog: s.dialog,
       toast: s.toast,
       toastUndo: s.toastUndo,
@@ -75,9 +82,26 @@ export function App({ api }: { api: MarginApi }) {
     return () => clearTimeout(timer);
   }, [toast, store]);
 
+  // Pane widths are CSS variables on the window, set through the CSSOM (the CSP allows no inline style attributes).
+  const appRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    appRef.current?.style.setProperty('--sidebar-w', `${layout.sidebarWidth}px`);
+    appRef.current?.style.setProperty('--list-w', `${layout.listWidth}px`);
+  }, [layout.sidebarWidth, layout.listWidth]);
+  const setLayout = (patch: Partial<LayoutPrefs>) => store.getState().setLayout(patch);
+
   return (
-    <div className="app">
+    <div ref={appRef} className={`app density-${layout.density}${layout.sidebarHidden ? ' sidebar-hidden' : ''}`}>
       <header className="toolbar">
+        <button
+          type="button"
+          className="btn ghost icon-only"
+          aria-label={layout.sidebarHidden ? 'Show the sidebar' : 'Hide the sidebar'}
+          aria-expanded={!layout.sidebarHidden}
+          onClick={() => setLayout({ sidebarHidden: !layout.sidebarHidden })}
+        >
+          <Icon name="sidebar" />
+        </button>
         <div className="brand">
           <img src="./icon.svg" alt="" />
           Margin
@@ -107,8 +131,24 @@ export function App({ api }: { api: MarginApi }) {
           <kbd>?</kbd>
         </button>
       </header>
-      <Sidebar />
+      {!layout.sidebarHidden && <Sidebar />}
+      {!layout.sidebarHidden && (
+        <Splitter
+          label="Resize the sidebar"
+          width={layout.sidebarWidth}
+          min={SIDEBAR_WIDTH.min}
+          max={SIDEBAR_WIDTH.max}
+          onResize={(sidebarWidth) => setLayout({ sidebarWidth })}
+        />
+      )}
       <div className="list-column">
+        <Splitter
+          label="Resize the list"
+          width={layout.listWidth}
+          min={LIST_WIDTH.min}
+          max={LIST_WIDTH.max}
+          onResize={(listWidth) => setLayout({ listWidth })}
+        />
         {overviewError && (
           <p className="error notice" role="alert">
             The library could not be read: {overviewError}
@@ -125,7 +165,7 @@ export function App({ api }: { api: MarginApi }) {
       </div>
       {/* One paper that trips the reader must not blank the window: opening another paper tries again. */}
       <ErrorBoundary area="This paper" className="reader" resetKey={paperId}>
-        <Reader ref={tagRef} />
+        {selectedCount > 1 ? <BulkPanel /> : <Reader ref={tagRef} />}
       </ErrorBoundary>
       {dialog !== null && (
         <ErrorBoundary area="This dialog" className="dialog-error" onClose={closeDialog} resetKey={dialog}>
@@ -136,6 +176,7 @@ export function App({ api }: { api: MarginApi }) {
           {dialog === 'backups' && <BackupsDialog />}
           {dialog === 'duplicates' && <DuplicatesDialog />}
           {dialog === 'storage' && <StorageDialog />}
+          {dialog === 'tags' && <TagsDialog />}
         </ErrorBoundary>
       )}
       {toast && (

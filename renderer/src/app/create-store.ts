@@ -13,6 +13,8 @@ import { createReaderSlice } from '../features/reader/reader-slice.js';
 import { createSearchesSlice } from '../features/search/searches-slice.js';
 import type { MarginState } from '../store/store-types.js';
 import { createUiSlice } from './ui-slice.js';
+import { createBulkSlice } from '../features/bulk/bulk-slice.js';
+import { createTagAdminSlice } from '../features/tags/tag-admin-slice.js';
 import type { MarginStore } from '../store/use-margin.js';
 
 /** The one store, built from typed slices around an API (tests pass a fake one). */
@@ -30,5 +32,7 @@ export function createMarginStore(api: MarginApi): MarginStore {
     ...createDuplicatesSlice(api)(...args),
     ...createBackupsSlice(api)(...args),
     ...createPdfSlice(api)(...args),
+    ...createBulkSlice(api)(...args),
+    ...createTagAdminSlice(api)(...args),
   }));
 }

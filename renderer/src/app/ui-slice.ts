@@ -1,7 +1,8 @@
 import type { SliceCreator } from '../store/store-types.js';
 import type { ImportSeed } from '../features/import/import-slice.js';
+import { changedLayout, readLayout, writeLayout, type LayoutPrefs } from './layout-prefs.js';
 
-export type Dialog = 'import' | 'shortcuts' | 'palette' | 'export' | 'backups' | 'duplicates' | 'storage';
+export type Dialog = 'import' | 'shortcuts' | 'palette' | 'export' | 'backups' | 'duplicates' | 'storage' | 'tags';
 
 export interface UiSlice {
   readonly dialog: Dialog | null;
@@ -17,12 +18,26 @@ export interface UiSlice {
   showToast(message: string | null, options?: { undo?: boolean }): void;
   /** Whether the toast shown offers Undo. */
   readonly toastUndo: boolean;
+  readonly layout: LayoutPrefs;
+  /** Resize, hide or show panes, change row density; remembered on this machine. */
+  setLayout(patch: Partial<LayoutPrefs>): void;
+}
+
+/** The browser's storage where there is one (not in unit tests without a DOM). */
+function storage(): Storage | undefined {
+  return typeof localStorage === 'undefined' ? undefined : localStorage;
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
   dialog: null,
   toast: null,
   toastUndo: false,
+  layout: readLayout(storage()),
+  setLayout: (patch) => {
+    const layout = changedLayout(get().layout, patch);
+    writeLayout(storage(), layout);
+    set({ layout });
+  },
   openDialog: (dialog) => set({ dialog }),
   openImport: (seed) => {
     get().resetImport();

@@ -12,6 +12,8 @@ import type { ListSlice } from '../features/list/list-slice.js';
 import type { ReaderSlice } from '../features/reader/reader-slice.js';
 import type { SearchesSlice } from '../features/search/searches-slice.js';
 import type { UiSlice } from '../app/ui-slice.js';
+import type { BulkSlice } from '../features/bulk/bulk-slice.js';
+import type { TagAdminSlice } from '../features/tags/tag-admin-slice.js';
 
 /** The whole store: one slice per concern. */
 export type MarginState = LibrarySlice &
@@ -25,7 +27,9 @@ export type MarginState = LibrarySlice &
   ExportSlice &
   DuplicatesSlice &
   BackupsSlice &
-  PdfSlice;
+  PdfSlice &
+  BulkSlice &
+  TagAdminSlice;
 
 /** A slice creator that also gets the API (tests pass a fake). */
 export type SliceCreator<T> = (api: MarginApi) => StateCreator<MarginState, [], [], T>;

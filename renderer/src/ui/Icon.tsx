@@ -12,6 +12,8 @@ const PATHS = {
   note: 'M5 3h10l4 4v14H5zM9 9h6M9 13h6M9 17h4',
   paper: 'M6 2h9l5 5v15H6zM14 2v6h6',
   trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6',
+  sidebar: 'M3 4h18v16H3zM9 4v16',
+  density: 'M4 6h16M4 10h16M4 14h16M4 18h16',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -57,10 +57,7 @@ export const createAnnotationSlice: SliceCreator<AnnotationSlice> = (api) => (se
         selectedAnnotationId: created.id,
         annotationError: null,
       }));
-      get().pushUndo(`highlight “${created.quote.slice(0, 40)}”`, async () => {
-        await api.call('annotations:delete', { paperId, annotationId: created.id });
-        set((s) => ({ paper: withoutAnnotation(s.paper, created.id, paperId), selectedAnnotationId: null }));
-      });
+      get().showToast('Highlighted', { undo: true });
     } catch (error) {
       set({ annotationError: describeError(error) });
     }
@@ -133,24 +130,13 @@ export const createAnnotationSlice: SliceCreator<AnnotationSlice> = (api) => (se
       get().showToast('Quoted into the note.');
     },
     selectAnnotation: (id) => set({ selectedAnnotationId: id }),
-    async updateAnnotation(id, patch, undoable = true) {
+    async updateAnnotation(id, patch) {
       const paper = get().paper;
       const before = paper?.annotations.find((a) => a.id === id);
       if (!paper || !before) return;
       try {
         const updated = await api.call('annotations:update', { paperId: paper.id, annotationId: id, ...patch });
         set((s) => ({ paper: withAnnotation(s.paper, updated, paper.id), annotationError: null }));
-        if (undoable) {
-          get().pushUndo('highlight change', async () => {
-            const restored = await api.call('annotations:update', {
-              paperId: paper.id,
-              annotationId: id,
-              color: before.color,
-              comment: before.comment,
-            });
-            set((s) => ({ paper: withAnnotation(s.paper, restored, paper.id) }));
-          });
-        }
       } catch (error) {
         set({ annotationError: describeError(error) });
       }
@@ -159,16 +145,13 @@ export const createAnnotationSlice: SliceCreator<AnnotationSlice> = (api) => (se
       const paper = get().paper;
       if (!paper) return;
       try {
-        const removed = await api.call('annotations:delete', { paperId: paper.id, annotationId: id });
+        await api.call('annotations:delete', { paperId: paper.id, annotationId: id });
         set((s) => ({
           paper: withoutAnnotation(s.paper, id, paper.id),
           selectedAnnotationId: null,
           annotationError: null,
         }));
-        get().pushUndo('delete highlight', async () => {
-          const restored = await api.call('annotations:restore', { paperId: paper.id, annotation: removed });
-          set((s) => ({ paper: withAnnotation(s.paper, restored, paper.id) }));
-        });
+        get().showToast('Highlight deleted', { undo: true });
       } catch (error) {
         set({ annotationError: describeError(error) });
       }

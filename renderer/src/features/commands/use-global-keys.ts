@@ -43,13 +43,46 @@ export function useGlobalKeys(store: MarginStore, focus: FocusTargets): void {
         (event.ctrlKey || event.metaKey) &&
         event.key.toLowerCase() === 'z' &&
         !isTyping(event.target) &&
-        state.dialog === null
+        (state.dialog === null || state.dialog === 'duplicates') // a merge is undone where it was made
       ) {
         event.preventDefault();
         void (event.shiftKey ? state.redo() : state.undo());
         return;
       }
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        event.key.toLowerCase() === 'a' &&
+        !isTyping(event.target) &&
+        state.dialog === null
+      ) {
+        event.preventDefault();
+        void state.selectAll();
+        return;
+      }
       if (state.dialog !== null || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.key === 'Escape' && state.multi.length > 0 && !event.defaultPrevented) {
+        state.clearSelection();
+        return;
+      }
+      if (state.multi.length > 1) {
+        // Several papers selected: the keys that edit one paper edit them all, or do nothing (never a hidden one).
+        if (event.key === 'Delete' || event.key === 'Backspace') {
+          event.preventDefault();
+          void state.bulkTrash();
+          return;
+        }
+        if (event.key === 'e') {
+          void state.bulkSetStatus('archived');
+          return;
+        }
+        if (event.key === 's' || event.key === 'h' || event.key === 't') return;
+      }
+      if (event.shiftKey && (event.key === 'J' || event.key === 'K')) {
+        // Shift+j/k: extend the selection down or up.
+        event.preventDefault();
+        void state.extendSelection(state.selectedIndex + (event.key === 'J' ? 1 : -1));
+        return;
+      }
       const colorIndex = ['1', '2', '3', '4', '5'].indexOf(event.key);
       if (colorIndex >= 0 && state.selectedAnnotationId) {
         const color = ANNOTATION_COLORS[colorIndex];

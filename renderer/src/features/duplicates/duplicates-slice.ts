@@ -38,7 +38,12 @@ export const createDuplicatesSlice: SliceCreator<DuplicatesSlice> = (api) => (se
         set({ duplicatesError: describeError(error) });
       }
     },
-    mergeDuplicates: (keep, drop) => act(() => api.call('duplicates:merge', { keep, drop })),
+    mergeDuplicates: (keep, drop) =>
+      act(async () => {
+        const kept = await api.call('duplicates:merge', { keep, drop });
+        const title = kept.title.length > 60 ? `${kept.title.slice(0, 60)}…` : kept.title;
+        get().showToast(`Merged into “${title}”`, { undo: true });
+      }),
     markDistinct: (a, b) => act(() => api.call('duplicates:distinct', { a, b })),
   };
 };

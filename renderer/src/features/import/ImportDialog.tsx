@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImportFailure, SkippedText } from '../../../../shared/models/import-report.js';
 import type { ImportPreview, PreviewItem } from '../../../../shared/models/views.js';
+import { fieldLabel } from '../../../../shared/models/paper.js';
 import { importSeedFromFile, pastedImport } from './use-import-gestures.js';
-import type { ImportCorrection } from './import-slice.js';
+import { importSummary, type ImportCorrection } from './import-slice.js';
 import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
 import { TexText } from '../../ui/math/TexText.js';
@@ -54,31 +55,19 @@ export function ImportDialog() {
   );
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const finish = () => {
-    if (s.result)
-      s.showToast(
-        `Imported: ${s.result.added} added, ${s.result.merged} merged, ${s.result.unchanged} already in the library`,
-      );
-    s.close();
-  };
-
   if (s.result) {
     const { added, merged, unchanged, failed, skipped } = s.result;
     return (
       <Modal
         title="Import papers"
-        onClose={finish}
+        onClose={s.close}
         footer={
-          <button type="button" className="btn primary" data-autofocus onClick={finish}>
+          <button type="button" className="btn primary" data-autofocus onClick={s.close}>
             Done
           </button>
         }
       >
-        <p role="status">
-          Imported {added} new {added === 1 ? 'paper' : 'papers'}
-          {merged > 0 && `, merged ${merged} into papers you had`}
-          {unchanged > 0 && `, ${unchanged} already in the library`}.
-        </p>
+        <p role="status">{importSummary({ added, merged, unchanged })}</p>
         {failed.length > 0 && <Failures failed={failed} fileName={s.fileName} />}
         {skipped.length > 0 && <Skipped skipped={skipped} fileName={s.fileName} />}
       </Modal>
@@ -326,7 +315,7 @@ function PreviewRow({
           )}
           {!item.hasAbstract && <span className="faint">no abstract</span>}
           {showLine && item.line !== null && <span className="faint">line {item.line}</span>}
-          {item.changes.length > 0 && <span className="chip">adds {item.changes.join(', ')}</span>}
+          {item.changes.length > 0 && <span className="chip">adds {item.changes.map(fieldLabel).join(', ')}</span>}
         </span>
       </span>
       {item.paperId !== null && (

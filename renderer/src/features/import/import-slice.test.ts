@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { settle, storeOnLibrary } from '../../testing/store-on-library.js';
 
 describe('import slice', () => {
@@ -15,7 +15,13 @@ describe('import slice', () => {
     expect(main.calls).not.toContain('import:run');
     await store.getState().runImport();
     await settle();
-    expect(store.getState().importResult).toMatchObject({ added: 1 });
+    // A clean import is confirmed by one toast with Undo (no dialog left to dismiss), and the first new paper opens.
+    expect(store.getState().importResult).toBeNull();
+    expect(store.getState().dialog).toBeNull();
+    expect(store.getState().toast).toMatch(/^Imported 1 new paper, 1 already in the library/);
+    expect(store.getState().toastUndo).toBe(true);
     expect(store.getState().total).toBe(2);
+    await vi.waitFor(() => expect(store.getState().paper?.title).toBe('A Title About Sparse Models'));
+    expect(store.getState().rows[store.getState().selectedIndex]?.title).toBe('A Title About Sparse Models');
   });
 });

@@ -12,6 +12,15 @@ export interface ImportSeed {
   readonly encoding?: string;
 }
 
+/** "Imported 76 new papers, merged 2 into papers you had, 3 already in the library." */
+export function importSummary(result: Pick<ImportReport, 'added' | 'merged' | 'unchanged'>): string {
+  const { added, merged, unchanged } = result;
+  const parts = [`Imported ${added} new ${added === 1 ? 'paper' : 'papers'}`];
+  if (merged > 0) parts.push(`merged ${merged} into papers you had`);
+  if (unchanged > 0) parts.push(`${unchanged} already in the library`);
+  return `${parts.join(', ')}.`;
+}
+
 export interface ImportSlice {
   readonly importText: string;
   readonly importFileName: string | null;
@@ -138,7 +147,14 @@ export const createImportSlice: SliceCreator<ImportSlice> = (api) => (set, get) 
       set({ importBusy: true, importError: null });
       try {
         const result = await api.call('import:run', { ...request(), tags: [] });
-        set({ importResult: result, importBusy: false });
+        // Entries that failed or were skipped need reading; otherwise one toast is the whole confirmation.
+        const clean = result.failed.length === 0 && result.skipped.length === 0;
+        set({ importResult: clean ? null : result, importBusy: false });
+        if (clean) {
+          get().closeDialog();
+          get().showToast(importSummary(result), { undo: result.added + result.merged > 0 });
+        }
+        if (result.added > 0) await get().showFirstOfList(result.ids[0] ?? null);
       } catch (error) {
         set({ importError: describeError(error), importBusy: false });
       }

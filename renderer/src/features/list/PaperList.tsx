@@ -1,18 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SORTS, type Sort } from '../../../../shared/models/views.js';
 import { viewTitle } from '../sidebar/views.js';
 import { useMargin } from '../../store/use-margin.js';
 import { EmptyList } from './EmptyList.js';
-import { PaperRow, PlaceholderRow, ROW_HEIGHT } from './PaperRow.js';
+import { PaperRow, PlaceholderRow, ROW_ESTIMATE, type PickHow } from './PaperRow.js';
+import { Icon } from '../../ui/Icon.js';
 
 const SORT_LABELS: Readonly<Record<Sort, string>> = { added: 'Newest added', title: 'Title', year: 'Year' };
 
 /** The virtualized paper list: only the rows in view (plus a few) are in the DOM, whatever the library's size. */
 export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, forwarded) {
-  const { total, rows, selectedIndex, view, sort, listLoaded, listError, search } = useMargin(
+  const { total, rows, selectedIndex, view, sort, listLoaded, listError, search, multi, density } = useMargin(
     useShallow((s) => ({
+      density: s.layout.density,
+      multi: s.multi,
       total: s.total,
       rows: s.rows,
       selectedIndex: s.selectedIndex,
@@ -23,9 +26,12 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
       search: s.search,
     })),
   );
-  const { select, ensureRange, setSort, moveSelection } = useMargin(
+  const { select, ensureRange, setSort, moveSelection, toggleSelected, extendSelection, setLayout } = useMargin(
     useShallow((s) => ({
+      setLayout: s.setLayout,
       select: s.select,
+      toggleSelected: s.toggleSelected,
+      extendSelection: s.extendSelection,
       ensureRange: s.ensureRange,
       setSort: s.setSort,
       moveSelection: s.moveSelection,
@@ -37,9 +43,13 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => ROW_ESTIMATE[density],
     overscan: 6,
+    // Rows are measured once drawn; keyed by paper so a measured height follows its paper, not its position.
+    getItemKey: (index) => rows[index]?.id ?? `placeholder-${index}`,
   });
+  // A new density changes every row's height: measure again.
+  useEffect(() => virtualizer.measure(), [density, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -53,14 +63,39 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
   }, [selectedIndex, total, virtualizer]);
 
   const selectedRow = rows[selectedIndex];
+  const chosen = useMemo(() => new Set(multi), [multi]);
+  const pick = useCallback(
+    (index: number, how: PickHow) => {
+      if (how === 'toggle') toggleSelected(index);
+      else if (how === 'range') void extendSelection(index);
+      else select(index);
+    },
+    [select, toggleSelected, extendSelection],
+  );
 
   return (
     <section className="list-pane" aria-label="Paper list">
       <div className="list-header">
         <h2>
           {viewTitle(view)}
-          <span className="total">{listLoaded ? total.toLocaleString() : ''}</span>
+          {listLoaded && (
+            <>
+              <span className="visually-hidden">, </span>
+              <span className="total">{total.toLocaleString()}</span>
+              <span className="visually-hidden"> {total === 1 ? 'paper' : 'papers'}</span>
+            </>
+          )}
         </h2>
+        <button
+          type="button"
+          className="btn ghost small icon-only"
+          aria-label="Compact rows"
+          aria-pressed={density === 'compact'}
+          title="Compact rows"
+          onClick={() => setLayout({ density: density === 'compact' ? 'comfortable' : 'compact' })}
+        >
+          <Icon name="density" />
+        </button>
         <label className="visually-hidden" htmlFor="sort">
           Sort by
         </label>
@@ -82,10 +117,14 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
         className="paper-list"
         role="listbox"
         aria-label="Papers"
+        aria-multiselectable="true"
         tabIndex={0}
         aria-activedescendant={selectedRow ? `paper-${selectedRow.id}` : undefined}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && e.shiftKey) {
+            e.preventDefault();
+            void extendSelection(selectedIndex + (e.key === 'ArrowDown' ? 1 : -1));
+          } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
             moveSelection(e.key === 'ArrowDown' ? 1 : -1);
           } else if (e.key === 'PageDown' || e.key === 'PageUp') {
@@ -110,11 +149,13 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
                   index={item.index}
                   total={total}
                   top={item.start}
-                  selected={item.index === selectedIndex}
-                  onSelect={select}
+                  selected={multi.length > 0 ? chosen.has(row.id) : item.index === selectedIndex}
+                  current={multi.length > 0 && item.index === selectedIndex}
+                  onPick={pick}
+                  measure={virtualizer.measureElement}
                 />
               ) : (
-                <PlaceholderRow key={`placeholder-${item.index}`} top={item.start} />
+                <PlaceholderRow key={`placeholder-${item.index}`} top={item.start} height={ROW_ESTIMATE[density]} />
               );
             })}
           </div>

@@ -4,7 +4,8 @@ import { STATUS_LABELS } from '../sidebar/views.js';
 import { Icon } from '../../ui/Icon.js';
 import { TexText } from '../../ui/math/TexText.js';
 
-export const ROW_HEIGHT = 108;
+/** What a row is expected to measure before it is drawn (rows fit their content and are then measured). */
+export const ROW_ESTIMATE = { comfortable: 74, compact: 46 } as const;
 
 function authorLine(row: ListRow): string {
   if (row.authorCount === 0) return '';
@@ -13,6 +14,9 @@ function authorLine(row: ListRow): string {
   return row.byEditors ? `${line} (${row.authorCount > 1 ? 'eds.' : 'ed.'})` : line;
 }
 
+/** How a click selects: this row alone, this row added or taken out (Ctrl/Cmd), or a range to it (Shift). */
+export type PickHow = 'single' | 'toggle' | 'range';
+
 /** One paper in the list: title, first authors, year, tags, highlight count. */
 export const PaperRow = memo(function PaperRow({
   row,
@@ -20,14 +24,21 @@ export const PaperRow = memo(function PaperRow({
   total,
   top,
   selected,
-  onSelect,
+  current,
+  onPick,
+  measure,
 }: {
   row: ListRow;
   index: number;
   total: number;
   top: number;
+  /** In the selection (the one selected paper, or one of several). */
   selected: boolean;
-  onSelect: (index: number) => void;
+  /** Where the keyboard is, when several are selected. */
+  current: boolean;
+  onPick: (index: number, how: PickHow) => void;
+  /** Tells the virtual list the row's real height. */
+  measure: (element: HTMLElement | null) => void;
 }) {
   const authors = authorLine(row);
   return (
@@ -38,9 +49,15 @@ export const PaperRow = memo(function PaperRow({
       aria-selected={selected}
       aria-setsize={total}
       aria-posinset={index + 1}
-      className="row"
-      style={{ top, height: ROW_HEIGHT }}
-      onMouseDown={() => onSelect(index)}
+      className={current ? 'row current' : 'row'}
+      ref={measure}
+      data-index={index}
+      style={{ top }}
+      onMouseDown={(event) => {
+        if (event.button !== 0) return;
+        if (event.shiftKey) event.preventDefault(); // a Shift range selects rows, not their text
+        onPick(index, event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'single');
+      }}
     >
       <div className="title">
         <TexText text={row.title} />
@@ -71,23 +88,19 @@ export const PaperRow = memo(function PaperRow({
             </span>
           )
         )}
+        {row.tags.slice(0, 4).map((tag) => (
+          <span key={tag} className="chip">
+            {tag}
+          </span>
+        ))}
       </div>
-      {row.tags.length > 0 && (
-        <div className="chips">
-          {row.tags.slice(0, 4).map((tag) => (
-            <span key={tag} className="chip">
-              {tag}
-            </span>
-          ))}
-        </div>
-      )}
     </div>
   );
 });
 
-export function PlaceholderRow({ top }: { top: number }) {
+export function PlaceholderRow({ top, height }: { top: number; height: number }) {
   return (
-    <div className="row placeholder" style={{ top, height: ROW_HEIGHT }} aria-hidden="true">
+    <div className="row placeholder" style={{ top, height }} aria-hidden="true">
       <div className="title">Loading</div>
     </div>
   );

@@ -19,6 +19,13 @@ export interface ListSlice {
   readonly listError: string | null;
   readonly selectedIndex: number;
   readonly selectedId: string | null;
+  /**
+   * Papers selected together (Shift/Ctrl/Cmd-click, Shift+j/k, Ctrl/Cmd+A), in list order; empty when one
+   * paper is selected the usual way. With two or more the reader shows the bulk actions.
+   */
+  readonly multi: readonly string[];
+  /** Where a Shift range starts: the paper last selected without Shift (an id: rows move when papers are added). */
+  readonly anchorId: string | null;
   setView(view: View): Promise<void>;
   setSearch(search: string): Promise<void>;
   setSort(sort: Sort): Promise<void>;
@@ -33,6 +40,18 @@ export interface ListSlice {
   advanceOnNextReload(advance: boolean): void;
   select(index: number): void;
   moveSelection(delta: number): void;
+  /** Ctrl/Cmd-click: add the row to the selection, or take it out. */
+  toggleSelected(index: number): void;
+  /** Shift-click, Shift+j/k: select every row from the anchor to this one. */
+  extendSelection(index: number): Promise<void>;
+  /** Ctrl/Cmd+A: every paper the list shows (all of them, not only the rows loaded). */
+  selectAll(): Promise<void>;
+  clearSelection(): void;
+  /**
+   * After an import: select this paper where the list shows it (the newest are at the top), or the list's
+   * first; either way the reader opens it.
+   */
+  showFirstOfList(id: string | null): Promise<void>;
 }
 
 export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
@@ -89,7 +108,9 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
     set({
       generation,
       rows: EMPTY,
-      ...(keepSelection ? {} : { selectedIndex: 0, selectedId: null, total: 0, listLoaded: false }),
+      ...(keepSelection
+        ? {}
+        : { selectedIndex: 0, selectedId: null, total: 0, listLoaded: false, multi: NONE, anchorId: null }),
     });
     await loadPage(Math.floor(get().selectedIndex / PAGE_SIZE), generation);
     if (get().selectedIndex >= PAGE_SIZE) await loadPage(0, generation);
@@ -106,6 +127,8 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
     listError: null,
     selectedIndex: 0,
     selectedId: null,
+    multi: NONE,
+    anchorId: null,
     async setView(view) {
       set({ view });
       await requery(false);
@@ -131,10 +154,71 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
     advanceOnNextReload(advance) {
       advanceNext = advance;
     },
+    toggleSelected(index) {
+      const { rows, multi, selectedId } = get();
+      const id = rows[index]?.id;
+      if (id === undefined) return;
+      const current = multi.length > 0 ? multi : selectedId !== null ? [selectedId] : [];
+      const next = current.includes(id) ? current.filter((x) => x !== id) : [...current, id];
+      if (next.length <= 1) {
+        // Back to one paper: an ordinary selection, shown in the reader.
+        const only = next[0];
+        const at =
+          only === undefined ? index : Number(Object.entries(rows).find(([, r]) => r.id === only)?.[0] ?? index);
+        get().select(at);
+        return;
+      }
+      set({ multi: inListOrder(next, rows), selectedIndex: index, selectedId: id, anchorId: id });
+    },
+    async extendSelection(index) {
+      const { anchorId, total, rows: loaded, selectedIndex } = get();
+      if (total === 0) return;
+      const to = Math.min(Math.max(index, 0), total - 1);
+      const anchorAt = Object.entries(loaded).find(([, r]) => r.id === anchorId)?.[0];
+      const anchorIndex = anchorAt === undefined ? selectedIndex : Number(anchorAt);
+      const [from, until] = anchorIndex <= to ? [anchorIndex, to] : [to, anchorIndex];
+      await get().ensureRange(from, until);
+      const rows = get().rows;
+      const ids: string[] = [];
+      for (let i = from; i <= until; i++) {
+        const id = rows[i]?.id;
+        if (id !== undefined) ids.push(id);
+      }
+      if (ids.length <= 1) {
+        get().select(to);
+        return;
+      }
+      set({
+        multi: ids,
+        selectedIndex: to,
+        selectedId: rows[to]?.id ?? null,
+        anchorId: rows[anchorIndex]?.id ?? anchorId,
+      });
+    },
+    async selectAll() {
+      const { view, search, sort } = get();
+      try {
+        const { ids } = await api.call('papers:ids', { view, search, sort });
+        set({ multi: ids.length > 1 ? ids : NONE });
+      } catch (error) {
+        set({ listError: describeError(error) });
+      }
+    },
+    clearSelection() {
+      set({ multi: NONE });
+    },
+    async showFirstOfList(id) {
+      set({ selectedIndex: 0 });
+      advanceNext = true; // the reader follows the selection after this reload
+      await requery(true);
+      const at = Object.entries(get().rows).find(([, row]) => row.id === id)?.[0];
+      if (at !== undefined) get().select(Number(at));
+      else if (id !== null) void get().openPaper(id); // not in this view (a tag, the Archive): open it all the same
+    },
     select(index) {
       follow = true;
       if (get().paper?.id !== get().rows[index]?.id) opened = null;
-      set({ selectedIndex: index });
+      set({ selectedIndex: index, anchorId: get().rows[index]?.id ?? null, multi: NONE });
       syncSelection();
       void get().ensureRange(index, index);
     },
@@ -147,3 +231,10 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
 };
 
 const EMPTY: Readonly<Record<number, ListRow>> = Object.freeze({});
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Ids sorted by where their rows are in the list (ids of rows not loaded go last, as given). */
+function inListOrder(ids: readonly string[], rows: Readonly<Record<number, ListRow>>): string[] {
+  const position = new Map<string, number>(Object.entries(rows).map(([index, row]) => [row.id, Number(index)]));
+  return [...ids].sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity));
+}

@@ -87,8 +87,9 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
     );
   }
 
+  // Keyed by paper: another paper is a new scroll area, so it opens at its top, not where the last one was.
   return (
-    <main className="reader" aria-label="Reader">
+    <main className="reader" aria-label="Reader" key={paper.id}>
       <article className="reader-inner" tabIndex={-1} id="reader-article">
         {readerError && (
           <p className="error" role="alert">

@@ -21,6 +21,11 @@ export interface ReaderSlice {
   removeTag(tag: string): Promise<void>;
 }
 
+/** A title short enough for a toast. */
+export function shortTitle(title: string): string {
+  return title.length > 60 ? `${title.slice(0, 60)}…` : title;
+}
+
 /** The next status in the cycle. */
 export function nextStatus(status: Status): Status {
   return STATUSES[(STATUSES.indexOf(status) + 1) % STATUSES.length] ?? 'inbox';
@@ -67,19 +72,7 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) 
   async function move(status: Status, advance: boolean): Promise<void> {
     const paper = get().paper;
     if (!paper || paper.status === status) return;
-    const before = paper.status;
-    const id = paper.id;
-    if (!(await edit(() => api.call('papers:setStatus', { id, status }), advance))) return;
-    const title = paper.title.length > 50 ? `${paper.title.slice(0, 50)}…` : paper.title;
-    get().pushUndo(
-      `moving “${title}” to ${STATUS_LABELS[status]}`,
-      async () => {
-        await api.call('papers:setStatus', { id, status: before });
-      },
-      async () => {
-        await api.call('papers:setStatus', { id, status });
-      },
-    );
+    if (!(await edit((id) => api.call('papers:setStatus', { id, status }), advance))) return;
     get().showToast(`Moved to ${STATUS_LABELS[status]}`, { undo: true });
   }
 
@@ -102,16 +95,13 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) 
       const paper = get().paper;
       if (!paper || paper.trashedAt !== null) return;
       if (!(await edit((id) => api.call('papers:trash', { ids: [id] }), true))) return;
-      get().showToast(`Moved “${paper.title.slice(0, 60)}” to the Trash.`);
-      get().pushUndo('move to Trash', async () => {
-        await api.call('papers:untrash', { ids: [paper.id] });
-      });
+      get().showToast(`Moved “${shortTitle(paper.title)}” to the Trash`, { undo: true });
     },
     async untrashPaper() {
       const paper = get().paper;
       if (!paper || paper.trashedAt === null) return;
       if (await edit((id) => api.call('papers:untrash', { ids: [id] })))
-        get().showToast(`Restored “${paper.title.slice(0, 60)}”.`);
+        get().showToast(`Restored “${shortTitle(paper.title)}”`, { undo: true });
     },
     async refreshPaper() {
       if (target !== null) await get().openPaper(target);
@@ -125,18 +115,14 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (api) => (set, get) 
     async addTag(tag) {
       const paper = get().paper;
       if (!paper || paper.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) return;
-      if (!(await edit((id) => api.call('papers:addTags', { id, tags: [tag] })))) return;
-      get().pushUndo(`tag ${tag}`, async () => {
-        await api.call('papers:removeTags', { id: paper.id, tags: [tag] });
-      });
+      if (await edit((id) => api.call('papers:addTags', { id, tags: [tag] })))
+        get().showToast(`Tagged #${tag}`, { undo: true });
     },
     async removeTag(tag) {
       const paper = get().paper;
       if (!paper) return;
-      if (!(await edit((id) => api.call('papers:removeTags', { id, tags: [tag] })))) return;
-      get().pushUndo(`removing tag ${tag}`, async () => {
-        await api.call('papers:addTags', { id: paper.id, tags: [tag] });
-      });
+      if (await edit((id) => api.call('papers:removeTags', { id, tags: [tag] })))
+        get().showToast(`Removed #${tag}`, { undo: true });
     },
   };
 };

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { ContextMenu } from '../../ui/ContextMenu.js';
 import { useShallow } from 'zustand/react/shallow';
 import { buildTagTree, type TagNode } from '../tags/tag-tree.js';
 import { STATUS_VIEWS, sameView } from './views.js';
@@ -12,6 +13,7 @@ function NavItem({
   icon,
   current,
   onClick,
+  onContextMenu,
   id,
 }: {
   label: string;
@@ -19,6 +21,7 @@ function NavItem({
   icon: IconName;
   current: boolean;
   onClick: () => void;
+  onContextMenu?: (event: React.MouseEvent) => void;
   id: string;
 }) {
   return (
@@ -29,6 +32,7 @@ function NavItem({
       aria-current={current ? 'page' : undefined}
       aria-describedby={count === undefined ? undefined : `${id}-count`}
       onClick={onClick}
+      onContextMenu={onContextMenu}
     >
       <Icon name={icon} />
       <span className="label">{label}</span>
@@ -45,11 +49,13 @@ function TagTree({
   nodes,
   view,
   onSelect,
+  onMenu,
   depth,
 }: {
   nodes: readonly TagNode[];
   view: View;
   onSelect: (tag: string) => void;
+  onMenu: (tag: string, event: React.MouseEvent) => void;
   depth: number;
 }) {
   return (
@@ -63,9 +69,10 @@ function TagTree({
             icon="tag"
             current={sameView(view, { kind: 'tag', tag: node.path })}
             onClick={() => onSelect(node.path)}
+            onContextMenu={(event) => onMenu(node.path, event)}
           />
           {node.children.length > 0 && (
-            <TagTree nodes={node.children} view={view} onSelect={onSelect} depth={depth + 1} />
+            <TagTree nodes={node.children} view={view} onSelect={onSelect} onMenu={onMenu} depth={depth + 1} />
           )}
         </li>
       ))}
@@ -78,14 +85,17 @@ export function Sidebar() {
   const { overview, view, savedSearches, search } = useMargin(
     useShallow((s) => ({ overview: s.overview, view: s.view, savedSearches: s.savedSearches, search: s.search })),
   );
-  const { setView, setSearch, deleteSearch, openDialog } = useMargin(
+  const { setView, setSearch, deleteSearch, openDialog, openTagDialog, deleteTag } = useMargin(
     useShallow((s) => ({
       setView: s.setView,
       setSearch: s.setSearch,
       deleteSearch: s.deleteSearch,
       openDialog: s.openDialog,
+      openTagDialog: s.openTagDialog,
+      deleteTag: s.deleteTag,
     })),
   );
+  const [menu, setMenu] = useState<{ tag: string; x: number; y: number } | null>(null);
   const tree = useMemo(() => buildTagTree(overview?.tags ?? []), [overview?.tags]);
   const counts = overview?.statusCounts;
 
@@ -132,7 +142,28 @@ export function Sidebar() {
         {tree.length === 0 ? (
           <p className="hint">Tags you add show up here. Use a slash to nest them: llm/sparsity.</p>
         ) : (
-          <TagTree nodes={tree} view={view} onSelect={(tag) => void setView({ kind: 'tag', tag })} depth={0} />
+          <TagTree
+            nodes={tree}
+            view={view}
+            onSelect={(tag) => void setView({ kind: 'tag', tag })}
+            onMenu={(tag, event) => {
+              event.preventDefault();
+              setMenu({ tag, x: event.clientX, y: event.clientY });
+            }}
+            depth={0}
+          />
+        )}
+        {menu && (
+          <ContextMenu
+            label={`Tag #${menu.tag}`}
+            x={menu.x}
+            y={menu.y}
+            onClose={() => setMenu(null)}
+            items={[
+              { label: 'Rename or merge…', onSelect: () => openTagDialog(menu.tag) },
+              { label: `Delete #${menu.tag}`, danger: true, onSelect: () => void deleteTag(menu.tag) },
+            ]}
+          />
         )}
       </nav>
       <nav aria-label="Saved searches">

@@ -1,19 +1,17 @@
 import type { View } from '../../../../shared/ipc/contract.js';
-import type { Status } from '../../../../shared/models/paper.js';
+import { STATUS_NAMES, type Status } from '../../../../shared/models/paper.js';
 import type { IconName } from '../../ui/Icon.js';
 
 /** The sidebar's status views, in reading order. */
 export const STATUS_VIEWS: ReadonlyArray<{ status: Status; label: string; icon: IconName }> = [
-  { status: 'inbox', label: 'Inbox', icon: 'inbox' },
-  { status: 'to-read', label: 'To read', icon: 'toRead' },
-  { status: 'reading', label: 'Reading', icon: 'reading' },
-  { status: 'read', label: 'Read', icon: 'read' },
-  { status: 'archived', label: 'Archive', icon: 'archive' },
+  { status: 'inbox', label: STATUS_NAMES.inbox, icon: 'inbox' },
+  { status: 'to-read', label: STATUS_NAMES['to-read'], icon: 'toRead' },
+  { status: 'reading', label: STATUS_NAMES.reading, icon: 'reading' },
+  { status: 'read', label: STATUS_NAMES.read, icon: 'read' },
+  { status: 'archived', label: STATUS_NAMES.archived, icon: 'archive' },
 ];
 
-export const STATUS_LABELS: Readonly<Record<Status, string>> = Object.fromEntries(
-  STATUS_VIEWS.map((v) => [v.status, v.label]),
-) as Record<Status, string>; // built from the full list of statuses above
+export const STATUS_LABELS: Readonly<Record<Status, string>> = STATUS_NAMES;
 
 export function viewTitle(view: View): string {
   if (view.kind === 'all') return 'All papers';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithStore } from '../../testing/render-with-store.js';
 import { TagEditor } from './TagEditor.js';
 import { settle, storeOnLibrary } from '../../testing/store-on-library.js';
@@ -21,6 +21,9 @@ describe('TagEditor', () => {
     expect(screen.getByRole('option', { name: 'llm/sparsity' })).toBeTruthy();
     await act(async () => fireEvent.keyDown(box, { key: 'Enter' }));
     await act(settle);
-    expect((await main.session.library.papers.get(second.id)).tags).toEqual(['llm/sparsity']);
+    // The edit goes through the real handlers and disk; on a busy machine that can take longer than a settle.
+    await vi.waitFor(async () =>
+      expect((await main.session.library.papers.get(second.id)).tags).toEqual(['llm/sparsity']),
+    );
   });
 });
