@@ -1,4 +1,5 @@
 import { texSegments } from '../../../../shared/text/tex-segments.js';
+import { texToText } from '../../../../shared/text/tex-text.js';
 
 /**
  * Plain text (a title, an abstract, a quote, a comment) made safe to drop into Markdown: every character
@@ -7,10 +8,10 @@ import { texSegments } from '../../../../shared/text/tex-segments.js';
  * stay text. Formulas are kept as TeX so Obsidian renders them as math: `$…$` and `$$…$$` as written,
  * `\(…\)` and `\[…\]` (which Obsidian does not read) as `$…$` and `$$…$$`.
  */
-export function escapeMarkdown(text: string, block = true): string {
+export function escapeMarkdown(text: string, block = true, prose: (text: string) => string = (t) => t): string {
   return texSegments(text)
     .map((segment) => {
-      if (segment.kind === 'text') return escapePlain(segment.source, block);
+      if (segment.kind === 'text') return escapePlain(prose(segment.source), block);
       const fence = segment.display ? '$$' : '$';
       return isObsidianMath(segment.tex) ? `${fence}${segment.tex}${fence}` : escapePlain(segment.source, block);
     })
@@ -57,6 +58,15 @@ function escapePlain(text: string, block: boolean): string {
 /** One line of text, for a heading or a list item. */
 export function escapeInline(text: string): string {
   return escapeMarkdown(text.replace(/\s+/g, ' ').trim(), false);
+}
+
+/**
+ * A paper's own text (its title, abstract or a quote from it), whose prose may hold text-mode TeX
+ * (`68\%`, `{\em …}`, `\'e`, from arXiv): written as the characters it means, as the app shows it.
+ * A user's comments and notes are theirs, and go through `escapeMarkdown` as written.
+ */
+export function escapePaperText(text: string, block = true): string {
+  return escapeMarkdown(block ? text : text.replace(/\s+/g, ' ').trim(), block, texToText);
 }
 
 /** Every line prefixed with `> `, so a multi-line quote stays one blockquote. */

@@ -1,6 +1,6 @@
 import { COLOR_MEANINGS, type Paper } from '../../../../shared/models/paper.js';
 import { inTextOrder } from '../../../../shared/models/annotation-order.js';
-import { escapeInline, escapeMarkdown, linkDestination } from './escape.js';
+import { escapeInline, escapeMarkdown, escapePaperText, linkDestination } from './escape.js';
 import { highlightQuote } from './highlight-quote.js';
 import { paperAsText } from '../paper-text.js';
 
@@ -45,7 +45,7 @@ export function renderSections(stored: Paper): Record<SectionName, string> {
   const paper = paperAsText(stored);
   return {
     header: renderHeader(paper),
-    abstract: `## Abstract\n\n${paper.abstract?.trim() ? escapeMarkdown(paper.abstract.trim()) : '*No abstract.*'}`,
+    abstract: `## Abstract\n\n${paper.abstract?.trim() ? escapePaperText(paper.abstract.trim()) : '*No abstract.*'}`,
     highlights: renderHighlights(paper),
     note: `## Note\n\n${neutralizeMarkers(paper.note?.text.trim() ?? '')}`.trimEnd(),
   };
@@ -61,7 +61,7 @@ function renderHeader(paper: Paper): string {
   if (paper.doi) facts.push(`[doi:${escapeInline(paper.doi)}](${linkDestination(`https://doi.org/${paper.doi}`)})`);
   const url = safeUrl(paper.url);
   if (url && !paper.arxivId && !paper.doi) facts.push(`<${url}>`);
-  return [`# ${escapeInline(paper.title)}`, ...(facts.length > 0 ? ['', facts.join(' · ')] : [])].join('\n');
+  return [`# ${escapePaperText(paper.title, false)}`, ...(facts.length > 0 ? ['', facts.join(' · ')] : [])].join('\n');
 }
 
 function renderHighlights(paper: Paper): string {

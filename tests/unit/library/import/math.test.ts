@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bibliography } from '../../../../electron/library/export/bibliography/export-bibliography.js';
-import { escapeMarkdown } from '../../../../electron/library/export/markdown/escape.js';
+import { escapeMarkdown, escapePaperText } from '../../../../electron/library/export/markdown/escape.js';
 import { parseBibtex } from '../../../../electron/library/import/bibtex.js';
 import { parseImport } from '../../../../electron/library/import/parse-import.js';
 import { withoutMarkup } from '../../../../shared/text/without-markup.js';
@@ -138,6 +138,12 @@ describe('formulas in exports', () => {
     const [back] = parseBibtex(bib, 'export.bib').entries;
     expect(back?.title).toBe(stored.title);
     expect(back?.abstract).toBe(stored.abstract);
+  });
+
+  it('writes a paper’s text-mode TeX into Markdown as the characters it means, and a comment as written', () => {
+    const arxiv = 'We reach 68\\% with {\\em sparse} codes, as Erd\\H{o}s guessed, in $O(n \\log n)$ -- <b>fast</b>.';
+    expect(escapePaperText(arxiv)).toBe('We reach 68% with sparse codes, as Erdős guessed, in $O(n \\log n)$ – fast.');
+    expect(escapeMarkdown('my comment -- with \\emph{this}')).toBe('my comment -- with \\\\emph{this}');
   });
 
   it('writes Markdown with formulas as Obsidian reads them: $…$ and $$…$$', () => {
