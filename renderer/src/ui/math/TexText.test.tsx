@@ -30,6 +30,13 @@ describe('TexText', () => {
     expect(container.querySelector('[style]')).toBeNull();
   });
 
+  it('refuses runaway macros and keeps sizes bounded', () => {
+    const { container } = render(<TexText text={'$\\def\\a{\\a\\a}\\a$ and $\\rule{100000em}{1em}$'} />);
+    const [loop, rule] = [...container.querySelectorAll('.math')];
+    expect(loop?.getAttribute('data-rendered')).toBe('source');
+    expect(rule?.querySelector('mspace')?.getAttribute('width')).toBe('20em');
+  });
+
   it('renders \\pmb bold without the text shadow KaTeX would put in a style attribute', () => {
     const { container } = render(<TexText text={'$\\pmb{x}$'} />);
     expect(container.querySelector('math')).not.toBeNull();

@@ -11,6 +11,9 @@ const OPTIONS = {
   throwOnError: true,
   trust: false,
   strict: 'ignore',
+  // A hostile abstract cannot stretch the page with `\\rule{1e6em}{1em}` or expand macros forever.
+  maxSize: 20,
+  maxExpand: 1000,
   macros: { '\\pmb': '\\boldsymbol{#1}' },
 } as const satisfies katex.KatexOptions;
 
