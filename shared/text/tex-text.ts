@@ -6,6 +6,7 @@
  * offsets (a run of markup is taken whole).
  */
 import { own } from '../own.js';
+import { texSegments } from './tex-segments.js';
 
 /** A run of prose: `literal` runs are shown exactly as stored; the others are markup shown as `shown`. */
 export interface TexRun {
@@ -160,6 +161,13 @@ export function texToText(text: string): string {
     .map((run) => run.shown)
     .join('')
     .normalize('NFC');
+}
+
+/** Text whose prose TeX is resolved (`68\\%` → 68%) and whose formulas stay TeX: for a quote copied into a note. */
+export function withProseAsText(text: string): string {
+  return texSegments(text)
+    .map((segment) => (segment.kind === 'math' ? segment.source : texToText(segment.source)))
+    .join('');
 }
 
 function literal(text: string, start: number, end: number, offset: number): TexRun {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { texTextRuns, texToText } from '../../../shared/text/tex-text.js';
+import { texTextRuns, texToText, withProseAsText } from '../../../shared/text/tex-text.js';
 
 describe('texToText', () => {
   it('shows escapes, accents and font markup as the characters they mean', () => {
@@ -42,5 +42,13 @@ describe('texTextRuns', () => {
 
   it('answers one literal run for text with no markup', () => {
     expect(texTextRuns('plain words')).toEqual([{ start: 0, end: 11, shown: 'plain words', literal: true }]);
+  });
+});
+
+describe('withProseAsText', () => {
+  it('resolves the prose and leaves each formula as its TeX', () => {
+    expect(withProseAsText("68\\% of {\\em caf\\'e} runs, $\\sum_i x_i$ and \\(a\\_b\\)")).toBe(
+      '68% of café runs, $\\sum_i x_i$ and \\(a\\_b\\)',
+    );
   });
 });
