@@ -1,13 +1,14 @@
 /**
  * What @retorquere/bibtex-parser does not do the way Margin stores text, mended around it:
- * - math (`$O(n \log n)$`) is kept as TeX: it is set aside before parsing and put back after, so the
- *   parser's math conversion (which drops spaces and unknown commands) never touches it;
+ * - math (`$O(n \log n)$`, `$$…$$`, `\(…\)`, `\[…\]`, `\ensuremath{…}` as `$…$`) is kept as TeX: it is
+ *   set aside before parsing and put back after, so the parser's math conversion (which drops spaces and
+ *   unknown commands, and writes `<sub>`) never touches it;
+ * - `\|` in prose, which the parser drops, is given its character (‖);
  * - a dollar in prose (`$70,000 a year`, `$5 and $6`) is a dollar, not the start of math;
- * - the parser writes emphasis and scripts as HTML (`<i>`, `<sub>`): the library stores text, so the
- *   tags are taken off (scripts become Unicode where it has the characters, plain text elsewhere);
+ * - the parser writes emphasis, scripts and `\url` as HTML (`<i>`, `<sub>`, `<a href>`): the library
+ *   stores text, so `withoutMarkup` (shared/text) takes the tags off;
  * - a few text commands it drops are given their characters (`\textquotesingle`, `\TeX`, `\LaTeX`).
  */
-import { own } from '../../../shared/own.js';
 
 /** Placeholders the parser passes through untouched: capitals and digits, no TeX. */
 const PLACEHOLDER = /ZQMATH(\d+)QZ/g;
@@ -40,42 +41,63 @@ export function protectTex(input: string): ProtectedTex {
     text = text.replace(pattern, (match) => (match.endsWith('\\ ') ? `${replacement} ` : replacement));
   const math: string[] = [];
   const out: string[] = [];
+  /** Set a formula aside, as it will be stored; newlines kept, so every later entry keeps its line number. */
+  const setAside = (formula: string, written: string) => {
+    // Stored with its whitespace collapsed, as every field is (spacing inside math means nothing to TeX).
+    math.push(formula.replace(/\s+/g, ' '));
+    out.push(`ZQMATH${math.length - 1}QZ${'\n'.repeat((written.match(/\n/g) ?? []).length)}`);
+  };
   // A `$` in a verbatim field (a DOI or URL) is no math, but the parser reads it as math all the same
   // ("Unclosed math section" for the whole entry): it is percent-encoded, as a URL would have it.
   const verbatim = verbatimRanges(text);
   let range = 0;
   let i = 0;
-  while (i < text.length) {
-    const dollar = text.indexOf('$', i);
-    if (dollar < 0) break;
-    out.push(text.slice(i, dollar));
-    while (range < verbatim.length && (verbatim[range]?.[1] ?? 0) <= dollar) range++;
+  for (let at = nextOpener(text, i); at >= 0; at = nextOpener(text, i)) {
+    out.push(text.slice(i, at));
+    while (range < verbatim.length && (verbatim[range]?.[1] ?? 0) <= at) range++;
     const current = verbatim[range];
-    if (current && current[0] <= dollar) {
-      out.push(text.slice(dollar, current[1]).replace(/\$/g, '%24'));
+    if (current && current[0] <= at) {
+      out.push(text.slice(at, current[1]).replace(/\$/g, '%24'));
       i = current[1];
       continue;
     }
-    if (isEscaped(text, dollar)) {
-      out.push('$');
-      i = dollar + 1;
+    if (isEscaped(text, at)) {
+      // `\$` is a dollar, `\\(` a line break and a parenthesis: the parser reads them as it should.
+      out.push(text[at] ?? '');
+      i = at + 1;
       continue;
     }
-    const display = text[dollar + 1] === '$';
-    const open = display ? 2 : 1;
-    const close = findClose(text, dollar + open, display);
-    if (close < 0 || isProse(text.slice(dollar + open, close))) {
-      // A dollar in prose: escaped, so the parser prints it.
-      out.push('\\$');
-      i = dollar + 1;
+    const opener = OPENERS.find((o) => text.startsWith(o.open, at)) ?? OPENERS[0];
+    if (opener.open === '\\|') {
+      // A norm in prose, `\|x\|`: the parser drops `\|`, so it is given its character.
+      out.push('‖');
+      i = at + 2;
       continue;
     }
-    const formula = text.slice(dollar, close + open);
-    // Stored with its whitespace collapsed, as every field is (spacing inside math means nothing to TeX).
-    math.push(formula.replace(/\s+/g, ' '));
-    // Newlines kept, so every later entry keeps its line number.
-    out.push(`ZQMATH${math.length - 1}QZ${'\n'.repeat((formula.match(/\n/g) ?? []).length)}`);
-    i = close + open;
+    const from = at + opener.open.length;
+    if (opener.open === '\\ensuremath') {
+      // `\ensuremath{x_i}` is math wherever it stands: stored as `$x_i$`.
+      const group = /^\s*\{/.exec(text.slice(from, from + 20));
+      const close = group ? findClose(text, from + group[0].length, opener.open, '}') : -1;
+      if (close < 0) {
+        out.push(opener.open);
+        i = from;
+        continue;
+      }
+      setAside(`$${text.slice(from + (group?.[0].length ?? 0), close)}$`, text.slice(at, close + 1));
+      i = close + 1;
+      continue;
+    }
+    const close = findClose(text, from, opener.open, opener.close);
+    if (close < 0 || (opener.open === '$' && isProse(text.slice(from, close)))) {
+      // A dollar in prose: escaped, so the parser prints it. An unclosed `\(` is left to the parser.
+      out.push(opener.open === '$' || opener.open === '$$' ? '\\$' : opener.open);
+      i = opener.open === '$$' ? at + 1 : from;
+      continue;
+    }
+    const formula = text.slice(at, close + opener.close.length);
+    setAside(formula, formula);
+    i = close + opener.close.length;
   }
   out.push(text.slice(i));
   return {
@@ -110,16 +132,39 @@ function isEscaped(text: string, at: number): boolean {
   return slashes % 2 === 1;
 }
 
-/** The `$` that closes math opened before `from`, within reach and before the field could end; -1 if none. */
-function findClose(text: string, from: number, display: boolean): number {
+/** What opens math (or, for `\\|`, a character the parser would drop) and what closes it. */
+const OPENERS = [
+  { open: '$$', close: '$$' },
+  { open: '$', close: '$' },
+  { open: '\\(', close: '\\)' },
+  { open: '\\[', close: '\\]' },
+  { open: '\\ensuremath', close: '}' },
+  { open: '\\|', close: '' },
+] as const;
+const OPENER = /\$|\\[([|]|\\ensuremath(?![A-Za-z])/g;
+
+function nextOpener(text: string, from: number): number {
+  OPENER.lastIndex = from;
+  return OPENER.exec(text)?.index ?? -1;
+}
+
+/**
+ * Where `close` ends math opened before `from`, within reach and before the field could end; -1 if it
+ * does not. Escaped characters (`\\$`, `\\}`) close nothing; a lone `$` does not close `$$`.
+ */
+function findClose(text: string, from: number, open: string, close: string): number {
   const limit = Math.min(text.length, from + MAX_MATH_CHARS);
   let depth = 0;
   for (let j = from; j < limit; j++) {
     const ch = text[j];
-    if (ch === '$' && !isEscaped(text, j)) return display ? (text[j + 1] === '$' ? j : -1) : j;
+    if (text.startsWith(close, j) && (close !== '}' || depth === 0)) return j;
+    // The same opener again before the close: this one is unclosed (and a run of them costs no rescans).
+    if (open !== '$' && text.startsWith(open, j)) return -1;
+    if (ch === '\\') j++;
+    else if (ch === '$' && close.startsWith('$')) return -1;
     // Math stays inside its field: a `}` closing more than the math opened, a blank line, or the next
     // field or entry (`\n  name =`, `\n@`) ends the search.
-    if (ch === '{') depth++;
+    else if (ch === '{') depth++;
     else if (ch === '}' && --depth < 0) return -1;
     else if (
       ch === '\n' &&
@@ -133,88 +178,4 @@ function findClose(text: string, from: number, display: boolean): number {
 /** `5 and ` or `70,000 a year`: money and words, not a formula. */
 function isProse(content: string): boolean {
   return /^\s*\d[\d,.]*\s/.test(content) && /\s[A-Za-z]{2,}\b/.test(content) && !/[\\^_{}=<>]/.test(content);
-}
-
-const SUB: Readonly<Record<string, string>> = {
-  '0': '₀',
-  '1': '₁',
-  '2': '₂',
-  '3': '₃',
-  '4': '₄',
-  '5': '₅',
-  '6': '₆',
-  '7': '₇',
-  '8': '₈',
-  '9': '₉',
-  '+': '₊',
-  '-': '₋',
-  '=': '₌',
-  '(': '₍',
-  ')': '₎',
-  a: 'ₐ',
-  e: 'ₑ',
-  o: 'ₒ',
-  x: 'ₓ',
-  h: 'ₕ',
-  k: 'ₖ',
-  l: 'ₗ',
-  m: 'ₘ',
-  n: 'ₙ',
-  p: 'ₚ',
-  s: 'ₛ',
-  t: 'ₜ',
-  i: 'ᵢ',
-  j: 'ⱼ',
-  r: 'ᵣ',
-  u: 'ᵤ',
-  v: 'ᵥ',
-};
-const SUP: Readonly<Record<string, string>> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '+': '⁺',
-  '-': '⁻',
-  '=': '⁼',
-  '(': '⁽',
-  ')': '⁾',
-  n: 'ⁿ',
-  i: 'ⁱ',
-};
-
-/**
- * A value without HTML: the BibTeX parser's own markup, and the rich text Zotero, IEEE and CSL-JSON
- * keep in titles and abstracts (`<i>`, `<sub>x</sub>`, small caps spans). Emphasis is unwrapped,
- * scripts become Unicode where it has the characters.
- */
-export function withoutMarkup(value: string): string {
-  if (!value.includes('<')) return value;
-  return (
-    value
-      .replace(/<(?:jats:)?sub>([^<]*)<\/(?:jats:)?sub>/g, (_m, inner: string) => script(inner, SUB))
-      .replace(/<(?:jats:)?sup>([^<]*)<\/(?:jats:)?sup>/g, (_m, inner: string) => script(inner, SUP))
-      // Paragraph and section breaks of JATS abstracts (PubMed, Crossref) become spaces; inline tags go.
-      .replace(/<\/?(?:jats:)?(p|sec|title|break)(\s[^<>]*)?>/g, ' ')
-      .replace(
-        /<\/?(?:jats:)?(i|b|em|strong|sc|tt|u|span|code|ncx|nc|italic|bold|underline|monospace|ext-link|uri|xref|inline-formula|named-content)(\s[^<>]*)?>/g,
-        '',
-      )
-      .replace(/\s{2,}/g, ' ')
-      .trim()
-  );
-}
-
-function script(inner: string, table: Readonly<Record<string, string>>): string {
-  const chars = [...inner.trim()];
-  // Unicode has sub- and superscripts for digits and a few signs only; other text stays on the line.
-  return chars.length > 0 && chars.every((c) => own(table, c) !== undefined)
-    ? chars.map((c) => own(table, c)).join('')
-    : inner.trim();
 }

@@ -5,7 +5,8 @@ import { LibraryError } from '../storage/errors.js';
 import { blankEntry, type ParseResult, type ParsedEntry } from '../paper/entry.js';
 import { BIBTEX_KEY } from '../paper/citation-key.js';
 import { mendExport, renamedKey } from './bibtex-exports.js';
-import { protectTex, withoutMarkup } from './bibtex-tex.js';
+import { protectTex } from './bibtex-tex.js';
+import { withoutMarkup } from '../../../shared/text/without-markup.js';
 import { cleanUrl, isoDate, lineAt, lineLocator, splitKeywords, text, yearOf } from './fields.js';
 
 /** Entry types that are not papers, skipped without complaint. */

@@ -7,7 +7,7 @@ import { parseCslJson } from './csl-json.js';
 import { parseDigest } from './digest/read-digest.js';
 import { notAPaperList } from './digest/paper-shaped.js';
 import { readHtml, withLinkedIds } from './digest/html.js';
-import { withoutMarkup } from './bibtex-tex.js';
+import { withoutMarkup } from '../../../shared/text/without-markup.js';
 import { parseHfJson } from './hf-json.js';
 import { parseRis } from './ris.js';
 import type { ParseResult, ParsedEntry } from '../paper/entry.js';

@@ -1,5 +1,6 @@
 import type { Paper } from '../../../../shared/models/paper.js';
 import { own } from '../../../../shared/own.js';
+import { texSegments } from '../../../../shared/text/tex-segments.js';
 import { BIBTEX_KEY } from '../../paper/citation-key.js';
 
 /** Characters BibTeX reads as syntax, escaped so titles and abstracts come back exactly. */
@@ -37,14 +38,16 @@ function escapeSpecials(text: string): string {
 }
 
 /**
- * Abstracts keep their `$…$` formulas as TeX, so math survives a trip through LaTeX tools, but only a
- * formula that cannot break out of its field or run anything: braces balanced, no `@`, and none of TeX's
- * file, shell or definition commands. Anything else is written as escaped text.
+ * Titles and abstracts keep their formulas (`$…$`, `$$…$$`, `\\(…\\)`, as the app finds them) as TeX, so
+ * math survives a trip through LaTeX tools, but only a formula that cannot break out of its field or run
+ * anything: braces balanced, no `@`, and none of TeX's file, shell or definition commands. Anything else,
+ * money like `$5 and $6` included, is written as escaped text.
  */
-function escapeAbstract(text: string): string {
-  return text
-    .split(/(\$[^$\n]{1,300}\$)/g)
-    .map((part, i) => (i % 2 === 1 && isSafeMath(part) ? part : escapeSpecials(part)))
+function escapeWithMath(text: string): string {
+  return texSegments(text)
+    .map((segment) =>
+      segment.kind === 'math' && isSafeMath(segment.source) ? segment.source : escapeSpecials(segment.source),
+    )
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
@@ -124,7 +127,7 @@ export function bibtexEntry(paper: Paper, wanted: string): string {
   const key = BIBTEX_KEY.test(wanted) ? wanted : paper.id;
   const fields: Array<[string, string]> = [];
   // Double braces keep the title's capitals as written.
-  fields.push(['title', `{${escapeBibtex(paper.title)}}`]);
+  fields.push(['title', `{${escapeWithMath(paper.title)}}`]);
   if (paper.authors.length > 0) fields.push(['author', paper.authors.map(bibtexName).join(' and ')]);
   if (paper.editors.length > 0) fields.push(['editor', paper.editors.map(bibtexName).join(' and ')]);
   if (paper.year !== null) fields.push(['year', String(paper.year)]);
@@ -136,7 +139,7 @@ export function bibtexEntry(paper: Paper, wanted: string): string {
   }
   if (paper.url) fields.push(['url', verbatim(paper.url)]);
   if (paper.tags.length > 0) fields.push(['keywords', paper.tags.map(escapeBibtex).join(', ')]);
-  if (paper.abstract) fields.push(['abstract', escapeAbstract(paper.abstract)]);
+  if (paper.abstract) fields.push(['abstract', escapeWithMath(paper.abstract)]);
   const type = paper.venue && paper.doi ? 'article' : 'misc';
   return `@${type}{${key},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}\n`;
 }

@@ -2,6 +2,7 @@ import type { Paper } from '../../../../shared/models/paper.js';
 import { bibtexFile } from './bibtex-writer.js';
 import { CitationKeys } from '../../paper/citation-keys.js';
 import { cslJsonFile } from './csl-json-writer.js';
+import { paperAsText } from '../paper-text.js';
 
 export type BibliographyFormat = 'bibtex' | 'csl-json';
 
@@ -10,7 +11,8 @@ export type BibliographyFormat = 'bibtex' | 'csl-json';
  * existed get one computed the same way; the next import or edit stores it.)
  */
 export function bibliography(papers: readonly Paper[], format: BibliographyFormat): string {
-  const keyed = keyedPapers(papers);
+  // Citation keys from the stored paper; the text written is the paper's text with legacy markup taken out.
+  const keyed = keyedPapers(papers).map(({ paper, key }) => ({ paper: paperAsText(paper), key }));
   return format === 'bibtex' ? bibtexFile(keyed) : cslJsonFile(keyed);
 }
 

@@ -1,18 +1,20 @@
-import { splitMath } from '../../../../shared/text/math.js';
+import { texSegments } from '../../../../shared/text/tex-segments.js';
+import { texToText } from '../../../../shared/text/tex-text.js';
 
 /**
  * Plain text (a title, an abstract, a quote, a comment) made safe to drop into Markdown: every character
  * Markdown or Obsidian would read as syntax is backslash-escaped (CommonMark allows it for any ASCII
  * punctuation), so `<script>`, `[link](javascript:…)`, `[[wikilinks]]`, `%%comments%%` and `^block-ids`
- * stay text. `$…$` formulas are kept as written so Obsidian renders them as math.
+ * stay text. Formulas are kept as TeX so Obsidian renders them as math: `$…$` and `$$…$$` as written,
+ * `\(…\)` and `\[…\]` (which Obsidian does not read) as `$…$` and `$$…$$`.
  */
-export function escapeMarkdown(text: string, block = true): string {
-  return splitMath(text)
-    .map((segment) =>
-      segment.kind === 'math' && isObsidianMath(segment.text)
-        ? `$${segment.text}$`
-        : escapePlain(segment.kind === 'math' ? `$${segment.text}$` : segment.text, block),
-    )
+export function escapeMarkdown(text: string, block = true, prose: (text: string) => string = (t) => t): string {
+  return texSegments(text)
+    .map((segment) => {
+      if (segment.kind === 'text') return escapePlain(prose(segment.source), block);
+      const fence = segment.display ? '$$' : '$';
+      return isObsidianMath(segment.tex) ? `${fence}${segment.tex}${fence}` : escapePlain(segment.source, block);
+    })
     .join('');
 }
 
@@ -56,6 +58,15 @@ function escapePlain(text: string, block: boolean): string {
 /** One line of text, for a heading or a list item. */
 export function escapeInline(text: string): string {
   return escapeMarkdown(text.replace(/\s+/g, ' ').trim(), false);
+}
+
+/**
+ * A paper's own text (its title, abstract or a quote from it), whose prose may hold text-mode TeX
+ * (`68\%`, `{\em …}`, `\'e`, from arXiv): written as the characters it means, as the app shows it.
+ * A user's comments and notes are theirs, and go through `escapeMarkdown` as written.
+ */
+export function escapePaperText(text: string, block = true): string {
+  return escapeMarkdown(block ? text : text.replace(/\s+/g, ' ').trim(), block, texToText);
 }
 
 /** Every line prefixed with `> `, so a multi-line quote stays one blockquote. */

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { COLOR_MEANINGS, type Paper } from '../../../../shared/models/paper.js';
 import { inTextOrder } from '../../../../shared/models/annotation-order.js';
 import { LibraryError } from '../../storage/errors.js';
-import { escapeInline, escapeMarkdown } from './escape.js';
+import { escapeInline, escapeMarkdown, escapePaperText } from './escape.js';
 import { highlightQuote } from './highlight-quote.js';
+import { paperAsText } from '../paper-text.js';
 import { readManifest } from '../export-manifest.js';
 import { writeOwnedFile } from '../owned-file.js';
 import type { z } from 'zod';
@@ -19,7 +20,7 @@ export function renderHighlightsDigest(
   papers: readonly Paper[],
   fileOf: (paperId: string) => string | undefined,
 ): { markdown: string; highlights: number; papers: number } {
-  const withHighlights = papers.filter((p) => p.annotations.length > 0);
+  const withHighlights = papers.filter((p) => p.annotations.length > 0).map(paperAsText);
   const count = withHighlights.reduce((n, p) => n + p.annotations.length, 0);
   const lines = [
     '# Highlights',
@@ -31,7 +32,7 @@ export function renderHighlightsDigest(
     const stem = file?.replace(/\.md$/, '');
     lines.push(
       '',
-      `## ${stem ? `[[${stem}|${escapeInline(paper.title).replace(/\|/g, '\\|')}]]` : escapeInline(paper.title)}`,
+      `## ${stem ? `[[${stem}|${escapePaperText(paper.title, false).replace(/\|/g, '\\|')}]]` : escapePaperText(paper.title, false)}`,
     );
     const facts = [
       paper.authors.length > 0

@@ -1,7 +1,8 @@
 import { COLOR_MEANINGS, type Paper } from '../../../../shared/models/paper.js';
 import { inTextOrder } from '../../../../shared/models/annotation-order.js';
-import { escapeInline, escapeMarkdown, linkDestination } from './escape.js';
+import { escapeInline, escapeMarkdown, escapePaperText, linkDestination } from './escape.js';
 import { highlightQuote } from './highlight-quote.js';
+import { paperAsText } from '../paper-text.js';
 
 /** The sections Margin owns in an exported file, in file order. */
 export const SECTION_NAMES = ['header', 'abstract', 'highlights', 'note'] as const;
@@ -26,7 +27,7 @@ export type FrontMatter = {
 
 export function frontMatterOf(paper: Paper): FrontMatter {
   return {
-    title: paper.title,
+    title: paperAsText(paper).title,
     authors: paper.authors,
     year: paper.year,
     arxiv: paper.arxivId,
@@ -40,10 +41,11 @@ export function frontMatterOf(paper: Paper): FrontMatter {
 }
 
 /** The Markdown of each section Margin owns, without its markers. */
-export function renderSections(paper: Paper): Record<SectionName, string> {
+export function renderSections(stored: Paper): Record<SectionName, string> {
+  const paper = paperAsText(stored);
   return {
     header: renderHeader(paper),
-    abstract: `## Abstract\n\n${paper.abstract?.trim() ? escapeMarkdown(paper.abstract.trim()) : '*No abstract.*'}`,
+    abstract: `## Abstract\n\n${paper.abstract?.trim() ? escapePaperText(paper.abstract.trim()) : '*No abstract.*'}`,
     highlights: renderHighlights(paper),
     note: `## Note\n\n${neutralizeMarkers(paper.note?.text.trim() ?? '')}`.trimEnd(),
   };
@@ -59,7 +61,7 @@ function renderHeader(paper: Paper): string {
   if (paper.doi) facts.push(`[doi:${escapeInline(paper.doi)}](${linkDestination(`https://doi.org/${paper.doi}`)})`);
   const url = safeUrl(paper.url);
   if (url && !paper.arxivId && !paper.doi) facts.push(`<${url}>`);
-  return [`# ${escapeInline(paper.title)}`, ...(facts.length > 0 ? ['', facts.join(' · ')] : [])].join('\n');
+  return [`# ${escapePaperText(paper.title, false)}`, ...(facts.length > 0 ? ['', facts.join(' · ')] : [])].join('\n');
 }
 
 function renderHighlights(paper: Paper): string {

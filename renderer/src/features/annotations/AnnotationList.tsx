@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ANNOTATION_COLORS, COLOR_MEANINGS, type Annotation } from '../../../../shared/models/paper.js';
 import { inTextOrder } from '../../../../shared/models/annotation-order.js';
 import { useMargin } from '../../store/use-margin.js';
+import { TexText } from '../../ui/math/TexText.js';
 
 const COLOR_NAMES: Readonly<Record<Annotation['color'], string>> = {
   yellow: 'Yellow',
@@ -102,7 +103,9 @@ export function AnnotationList({
               onClick={() => select(a.id === selectedId ? null : a.id)}
             >
               <span className={`swatch small hl-${a.color}`} aria-hidden="true" />
-              <span className="quote">“{a.quote}”</span>
+              <span className="quote">
+                “<TexText text={a.quote} />”
+              </span>
               {a.pdf && <span className="chip">p. {a.pdf.page}</span>}
               {a.state === 'orphaned' && <span className="chip">orphaned: its text is no longer in the abstract</span>}
             </button>

@@ -1,13 +1,8 @@
 import { useState } from 'react';
-import Markdown from 'react-markdown';
 import { useShallow } from 'zustand/react/shallow';
 import type { Paper } from '../../../../shared/models/paper.js';
 import { useMargin } from '../../store/use-margin.js';
-
-/** Links in a previewed note: web and mail only; anything else (javascript:, data:, file:) is dropped. */
-function safeHref(url: string): string {
-  return /^(https?:|mailto:)/i.test(url.trim()) ? url : '';
-}
+import { NotePreview } from './NotePreview.js';
 
 /** One Markdown note per paper, saved as you type; the preview renders Markdown as elements, never raw HTML. */
 export function NoteEditor({ paper }: { paper: Paper }) {
@@ -36,27 +31,7 @@ export function NoteEditor({ paper }: { paper: Paper }) {
       </div>
       {preview ? (
         <div className="note-preview">
-          {text.trim() === '' ? (
-            <p className="hint-text">Nothing written yet.</p>
-          ) : (
-            <Markdown
-              skipHtml
-              urlTransform={safeHref}
-              components={{
-                a: ({ href, children }) =>
-                  href ? (
-                    <a href={href} target="_blank" rel="noopener noreferrer">
-                      {children}
-                    </a>
-                  ) : (
-                    <span>{children}</span>
-                  ),
-                img: ({ alt }) => <span>[image: {alt}]</span>,
-              }}
-            >
-              {text}
-            </Markdown>
-          )}
+          {text.trim() === '' ? <p className="hint-text">Nothing written yet.</p> : <NotePreview text={text} />}
         </div>
       ) : (
         <textarea

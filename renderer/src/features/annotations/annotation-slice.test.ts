@@ -25,4 +25,19 @@ describe('annotation slice', () => {
       'My thoughts.\n\n> page with the passage. (p. 2)\n',
     );
   });
+
+  it('quotes a passage into the note as the abstract shows it: TeX markup as characters, formulas as TeX', async () => {
+    const { store, main } = await storeOnLibrary(1);
+    await store.getState().setView({ kind: 'all' });
+    await settle();
+    const paper = store.getState().paper;
+    if (!paper) throw new Error('no paper open');
+    const range = { start: 0, end: Math.min(10, (paper.abstract ?? '').length) };
+    await store.getState().createAnnotation(range.start, range.end);
+    const created = store.getState().paper?.annotations[0];
+    if (!created) throw new Error('no highlight');
+    store.getState().quoteIntoNote({ ...created, quote: "in 68\\% of {\\em caf\\'e} runs, $\\sum_i x_i$" });
+    await store.getState().flushNotes();
+    expect((await main.session.library.papers.get(paper.id)).note?.text).toBe('> in 68% of café runs, $\\sum_i x_i$\n');
+  });
 });

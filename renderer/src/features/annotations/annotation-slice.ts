@@ -1,4 +1,5 @@
 import type { Annotation, AnnotationColor, Note, Paper } from '../../../../shared/models/paper.js';
+import { withProseAsText } from '../../../../shared/text/tex-text.js';
 import { describeError, type MarginState, type SliceCreator } from '../../store/store-types.js';
 
 export interface AnnotationSlice {
@@ -122,7 +123,8 @@ export const createAnnotationSlice: SliceCreator<AnnotationSlice> = (api) => (se
       if (!paper) return;
       const current = get().noteDrafts[paper.id] ?? paper.note?.text ?? '';
       const page = annotation.pdf ? ` (p. ${annotation.pdf.page})` : '';
-      const quoted = `${annotation.quote.trim()}${page}`
+      // The note reads the quote as the abstract shows it: `68\\%` as 68%, formulas as TeX for the preview.
+      const quoted = `${withProseAsText(annotation.quote.trim())}${page}`
         .split('\n')
         .map((line) => `> ${line}`)
         .join('\n');

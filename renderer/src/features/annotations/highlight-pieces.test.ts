@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../shared/models/paper.js';
-import { highlightPieces } from './highlight-pieces.js';
+import { highlightPieces, type Piece } from './highlight-pieces.js';
 
 function highlight(id: string, start: number, end: number, createdAt = '2026-01-01T00:00:00.000Z'): Annotation {
   return {
@@ -20,8 +20,9 @@ function highlight(id: string, start: number, end: number, createdAt = '2026-01-
   };
 }
 
+const shown = (p: Piece) => (p.kind === 'text' ? p.text : p.kind === 'math' ? p.tex : p.shown);
 const pieces = (abstract: string, annotations: Annotation[]) =>
-  highlightPieces(abstract, annotations).map((p) => [p.text, p.math, p.annotations.map((a) => a.id)]);
+  highlightPieces(abstract, annotations).map((p) => [shown(p), p.kind !== 'text', p.annotations.map((a) => a.id)]);
 
 describe('highlightPieces', () => {
   it('cuts the text where highlights begin and end, overlaps included, oldest first', () => {
@@ -42,6 +43,20 @@ describe('highlightPieces', () => {
       ['get ', false, ['h1']],
       ['O(n^2)', true, ['h1']],
       [' time.', false, []],
+    ]);
+  });
+
+  it('finds $$…$$ and \\(…\\) formulas and keeps text-mode TeX whole, offsets those of the stored text', () => {
+    const abstract = "A caf\\'e, \\(x_i\\) and $$y$$.";
+    const result = highlightPieces(abstract, [highlight('h1', 5, 7)]);
+    expect(result.map((p) => [p.kind, shown(p), p.start, p.end, p.annotations.length])).toEqual([
+      ['text', 'A caf', 0, 5, 0],
+      ['markup', 'é', 5, 8, 1],
+      ['text', ', ', 8, 10, 0],
+      ['math', 'x_i', 10, 17, 0],
+      ['text', ' and ', 17, 22, 0],
+      ['math', 'y', 22, 27, 0],
+      ['text', '.', 27, 28, 0],
     ]);
   });
 

@@ -3,11 +3,14 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ListRow } from '../../../../shared/models/views.js';
 import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
+import { TexText } from '../../ui/math/TexText.js';
 
 function Side({ row }: { row: ListRow }) {
   return (
     <div className="dup-side">
-      <strong>{row.title}</strong>
+      <strong>
+        <TexText text={row.title} />
+      </strong>
       <span className="hint-text">
         {[row.authors.slice(0, 2).join(', '), row.year ?? ''].filter(Boolean).join(' · ')}{' '}
         {row.annotationCount > 0 ? `· ${row.annotationCount} highlights` : ''}

@@ -7,6 +7,7 @@ import { importSeedFromFile, pastedImport } from './use-import-gestures.js';
 import { importSummary, type ImportCorrection } from './import-slice.js';
 import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
+import { TexText } from '../../ui/math/TexText.js';
 
 const OUTCOME_LABEL: Readonly<Record<PreviewItem['outcome'], string>> = {
   new: 'New',
@@ -324,7 +325,9 @@ function PreviewRow({
         {!included ? 'Unticked' : item.repeatOfLine !== null ? 'Again' : OUTCOME_LABEL[item.outcome]}
       </span>
       <span className="grow-text">
-        <span className="item-title">{item.title}</span>
+        <span className="item-title">
+          <TexText text={item.title} />
+        </span>
         <span className="item-meta">
           {authors !== '' && <span>{authors}</span>}
           {item.arxivId && <span>arXiv:{item.arxivId}</span>}

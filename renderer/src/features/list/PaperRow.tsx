@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { ListRow } from '../../../../shared/models/views.js';
 import { STATUS_LABELS } from '../sidebar/views.js';
 import { Icon } from '../../ui/Icon.js';
+import { TexText } from '../../ui/math/TexText.js';
 
 /** What a row is expected to measure before it is drawn (rows fit their content and are then measured). */
 export const ROW_ESTIMATE = { comfortable: 74, compact: 46 } as const;
@@ -58,7 +59,9 @@ export const PaperRow = memo(function PaperRow({
         onPick(index, event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'single');
       }}
     >
-      <div className="title">{row.title}</div>
+      <div className="title">
+        <TexText text={row.title} />
+      </div>
       <div className="meta">
         <span className={`status-dot status-${row.status}`} />
         <span>{STATUS_LABELS[row.status]}</span>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { assertNever } from '../../../../shared/assert-never.js';
 import type { Annotation } from '../../../../shared/models/paper.js';
-import { highlightPieces, offsetInAbstract } from '../annotations/highlight-pieces.js';
-import { MathText } from '../../ui/MathText.js';
+import { highlightPieces, offsetInAbstract, type Piece } from '../annotations/highlight-pieces.js';
+import { MathFormula } from '../../ui/math/MathFormula.js';
 
 export interface TextRange {
   readonly start: number;
@@ -29,8 +30,23 @@ function selectedRange(root: HTMLElement): TextRange | null {
   return start !== null && end !== null && end > start ? { start, end } : null;
 }
 
+/** What a piece shows: the stored text, the characters its TeX markup means, or the formula drawn. */
+function pieceContent(piece: Piece) {
+  switch (piece.kind) {
+    case 'text':
+      return piece.text;
+    case 'markup':
+      return piece.shown;
+    case 'math':
+      return <MathFormula tex={piece.tex} source={piece.source} display={piece.display} />;
+    default:
+      return assertNever(piece);
+  }
+}
+
 /**
- * The abstract set for reading, with its highlights drawn in place. `$…$` formulas are drawn legibly.
+ * The abstract set for reading, with its highlights drawn in place. Formulas are drawn by KaTeX and
+ * text-mode TeX is shown as its characters; offsets stay those of the stored text.
  * Select text to get a Highlight button; click a highlight to edit it.
  */
 export function AbstractView({
@@ -95,11 +111,13 @@ export function AbstractView({
         <p ref={textRef}>
           {highlightPieces(abstract, annotations).map((piece) => {
             const top = piece.annotations.at(-1);
-            const content = piece.math ? <MathText tex={piece.text} /> : piece.text;
+            const content = pieceContent(piece);
             const common = {
               'data-start': piece.start,
               'data-end': piece.end,
-              'data-math': piece.math ? 'true' : undefined,
+              // A formula or a piece of markup is selected and highlighted whole.
+              'data-atomic': piece.kind === 'text' ? undefined : 'true',
+              'data-math': piece.kind === 'math' ? 'true' : undefined,
             };
             if (!top)
               return (

@@ -13,6 +13,7 @@ import { PdfViewer } from '../pdf/PdfViewer.js';
 import { paperLinks } from './paper-links.js';
 import { CopyCitationMenu } from '../citations/CopyCitationMenu.js';
 import { ArxivMatches } from '../citations/ArxivMatches.js';
+import { TexText } from '../../ui/math/TexText.js';
 
 function formatDate(iso: string): string {
   const date = new Date(iso);
@@ -92,7 +93,9 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
             </button>
           </p>
         )}
-        <h1>{paper.title}</h1>
+        <h1>
+          <TexText text={paper.title} />
+        </h1>
         {paper.authors.length > 0 && <div className="authors">{paper.authors.join(', ')}</div>}
         {paper.editors.length > 0 && <div className="authors editors">Edited by {paper.editors.join(', ')}</div>}
         <div className="facts">
