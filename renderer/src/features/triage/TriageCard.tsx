@@ -1,11 +1,14 @@
 import { diffWords } from 'diff';
 import { useMemo } from 'react';
 import { keywordRanges } from '../../../../shared/triage/watch-match.js';
+import { texSegments } from '../../../../shared/text/tex-segments.js';
+import { texToText } from '../../../../shared/text/tex-text.js';
+import { MathFormula } from '../../ui/math/MathFormula.js';
 import { useMargin } from '../../store/use-margin.js';
 import type { ShownItem } from './triage-order.js';
 
-/** Text with the watched keywords marked (as text nodes and <mark>, never HTML). */
-function Marked({ text, keywords }: { text: string; keywords: readonly string[] }) {
+/** Prose with the watched keywords marked (as text nodes and <mark>, never HTML). */
+function MarkedProse({ text, keywords }: { text: string; keywords: readonly string[] }) {
   const pieces = useMemo(() => {
     const out: Array<{ text: string; marked: boolean }> = [];
     let at = 0;
@@ -18,6 +21,22 @@ function Marked({ text, keywords }: { text: string; keywords: readonly string[] 
     return out;
   }, [text, keywords]);
   return <>{pieces.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
+}
+
+/** A title or abstract as the reader shows it: formulas drawn, TeX markup as characters, watched words marked. */
+function Marked({ text, keywords }: { text: string; keywords: readonly string[] }) {
+  const segments = useMemo(() => texSegments(text), [text]);
+  return (
+    <>
+      {segments.map((segment) =>
+        segment.kind === 'math' ? (
+          <MathFormula key={segment.start} tex={segment.tex} source={segment.source} display={segment.display} />
+        ) : (
+          <MarkedProse key={segment.start} text={texToText(segment.source)} keywords={keywords} />
+        ),
+      )}
+    </>
+  );
 }
 
 /** What changed between the library's abstract and the new version's, word by word. */
