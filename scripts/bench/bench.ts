@@ -371,8 +371,10 @@ async function main(): Promise<void> {
     );
   } else {
     for (const r of results) printTable(r, (line) => process.stdout.write(`${line}\n`));
-    printLinearity(linearity, digestMB, (line) => process.stdout.write(`${line}\n`));
-    printWorstCases(worstCases, digestMB, (line) => process.stdout.write(`${line}\n`));
+    if (!values['triage-only']) {
+      printLinearity(linearity, digestMB, (line) => process.stdout.write(`${line}\n`));
+      printWorstCases(worstCases, digestMB, (line) => process.stdout.write(`${line}\n`));
+    }
     if (triageDecision)
       process.stdout.write(
         `\ntriage decision (key press to drawn), ${triageDecision.papers.toLocaleString()}-paper digest: p95 ${triageDecision.decisionP95Ms} ms, median ${round(triageDecision.stats.median)} ms   ${triageDecision.target}\n`,

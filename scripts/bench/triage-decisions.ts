@@ -93,18 +93,21 @@ export async function measureTriageDecisions(
       child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // The digest goes in through the API (what the import dialog's Triage button calls); the view is then
+    // opened as a person reopens a triage, from Triage history.
+    const address = new URL(url);
+    const started = await fetch(`${address.origin}/api/${encodeURIComponent('triage:start')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-margin-token': address.searchParams.get('token') ?? '' },
+      body: JSON.stringify({ text: syntheticDigest(count), html: null, format: 'auto', fileName: 'bench.txt' }),
+    });
+    if (!started.ok) throw new Error(`triage:start answered ${started.status}`);
     await page.goto(url);
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import papers' });
-    await dialog.getByRole('textbox', { name: 'Paste papers' }).fill(syntheticDigest(count));
-    const triage = dialog.getByRole('button', { name: 'Triage…' });
-    await triage.waitFor();
-    await page.waitForFunction(
-      "[...document.querySelectorAll('button')].some((b) => b.textContent === 'Triage…' && !b.disabled)",
-      undefined,
-      { timeout: 120_000 },
-    );
-    await triage.click();
+    await page.getByRole('listbox', { name: 'Papers' }).waitFor();
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Triage history');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Triage history' }).getByRole('button', { name: 'Reopen' }).first().click();
     const region = page.getByRole('region', { name: 'Triage' });
     await region.getByRole('status').first().waitFor({ timeout: 120_000 });
     const shown = Number((await region.getByRole('status').first().textContent())?.split(' of ')[1]?.replace(/,/g, ''));
