@@ -55,6 +55,8 @@ export const QueryResultSchema = z.object({
   total: z.number().int().nonnegative(),
   offset: z.number().int().nonnegative(),
   rows: z.array(ListRowSchema),
+  /** Filters in the search that could not be read, each saying what to type instead (left out of the search). */
+  problems: z.array(z.string()).default([]),
 });
 export type QueryResult = z.output<typeof QueryResultSchema>;
 

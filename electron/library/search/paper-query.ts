@@ -20,9 +20,13 @@ export async function runPaperQuery(
   sorted: readonly PaperRecord[],
   query: PaperQuery,
   text: TextSearch,
-): Promise<{ total: number; rows: ListRow[] }> {
+): Promise<{ total: number; rows: ListRow[]; problems: string[] }> {
   const selected = await selectRecords(sorted, query, text);
-  return { total: selected.length, rows: selected.slice(query.offset, query.offset + query.limit).map(toListRow) };
+  return {
+    total: selected.length,
+    rows: selected.slice(query.offset, query.offset + query.limit).map(toListRow),
+    problems: [...parseQuery(query.search).problems],
+  };
 }
 
 /** The one search path: the records a view and search select, in the order given. The list, the CLI and exports use it. */

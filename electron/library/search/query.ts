@@ -13,6 +13,8 @@ export interface SearchQuery {
   /** `-status:x`. */
   readonly notStatuses: readonly Status[];
   readonly years: ReadonlyArray<{ readonly op: YearOp; readonly year: number }>;
+  /** Filters that could not be read, each with what to type instead; they are left out of the search. */
+  readonly problems: readonly string[];
 }
 
 type YearOp = '=' | '!=' | '>' | '>=' | '<' | '<=';
@@ -21,9 +23,14 @@ const NEGATED: Readonly<Record<YearOp, YearOp>> = { '=': '!=', '!=': '=', '>': '
 
 const TOKEN = /(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))/g;
 
+/** `field:` prefixes that are not filters but ordinary text people search for (`arXiv:2401.00001`, a link). */
+const TEXT_PREFIXES = new Set(['arxiv', 'doi', 'http', 'https', 'www']);
+const FILTERS = 'tag:, status:, year:';
+
 /**
- * Parse `tag:llm status:reading year:>=2024 "exact phrase" -word words`.
- * Unknown `field:` prefixes are searched as plain words, so nothing typed is silently ignored.
+ * Parse `tag:llm status:reading year:>=2024 "exact phrase" -word words`. A filter with a value it cannot
+ * take (`status:done`, `year:>=20x4`) is left out and explained in `problems`, never turned into an empty
+ * result; an unknown `field:` is searched as words, and said so.
  */
 export function parseQuery(input: string): SearchQuery {
   const words: string[] = [];
@@ -34,6 +41,7 @@ export function parseQuery(input: string): SearchQuery {
   const statuses: Status[] = [];
   const notStatuses: Status[] = [];
   const years: Array<SearchQuery['years'][number]> = [];
+  const problems: string[] = [];
   for (const match of input.matchAll(TOKEN)) {
     const [, minus = '', field, quoted, bare] = match;
     const value = (quoted ?? bare ?? '').trim();
@@ -41,19 +49,26 @@ export function parseQuery(input: string): SearchQuery {
     const lowerField = field?.toLowerCase();
     const negated = minus === '-';
     if (lowerField === 'tag') (negated ? notTags : tags).push(value.toLowerCase());
-    else if (lowerField === 'status' && (STATUSES as readonly string[]).includes(value.toLowerCase()))
-      (negated ? notStatuses : statuses).push(value.toLowerCase() as Status); // checked against STATUSES just above
-    else if (lowerField === 'year' && /^(>=|<=|>|<|=)?\d{4}$/.test(value)) {
-      const op = (/^(>=|<=|>|<|=)/.exec(value)?.[1] ?? '=') as YearOp; // the regex allows only these
-      years.push({ op: negated ? NEGATED[op] : op, year: Number(value.replace(/^\D+/, '')) });
+    else if (lowerField === 'status') {
+      const status = STATUSES.find((s) => s === value.toLowerCase());
+      if (status) (negated ? notStatuses : statuses).push(status);
+      else problems.push(`status:${value} is not a status; use ${STATUSES.join(', ')}`);
+    } else if (lowerField === 'year') {
+      if (/^(>=|<=|>|<|=)?\d{4}$/.test(value)) {
+        const op = (/^(>=|<=|>|<|=)/.exec(value)?.[1] ?? '=') as YearOp; // the regex allows only these
+        years.push({ op: negated ? NEGATED[op] : op, year: Number(value.replace(/^\D+/, '')) });
+      } else problems.push(`year:${value} is not a year; write year:2024, year:>=2020 (or >, <, <=)`);
     } else {
+      // Only a word reads as a field name: `10:30` and `a:b` are text.
+      if (field !== undefined && /^[a-z]{2,}$/i.test(field) && !TEXT_PREFIXES.has(lowerField ?? ''))
+        problems.push(`${field}: is not a filter (${FILTERS}); searching for the words “${field}:${value}”`);
       const text = field === undefined ? value : `${field}:${value}`;
       if (minus === '-') excluded.push(text.toLowerCase());
       else if (quoted !== undefined) phrases.push(text.toLowerCase());
       else words.push(text.toLowerCase());
     }
   }
-  return { words, phrases, excluded, tags, notTags, statuses, notStatuses, years };
+  return { words, phrases, excluded, tags, notTags, statuses, notStatuses, years, problems };
 }
 
 export function isEmptyQuery(q: SearchQuery): boolean {

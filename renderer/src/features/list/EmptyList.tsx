@@ -1,20 +1,26 @@
 import type { View } from '../../../../shared/ipc/contract.js';
 import { useMargin } from '../../store/use-margin.js';
 import { Icon } from '../../ui/Icon.js';
+import { viewTitle } from '../sidebar/views.js';
 
 /** What an empty list says, and what to do next. */
 export function EmptyList({ view, searching }: { view: View; searching: boolean }) {
   const openImport = useMargin((s) => s.openImport);
   const total = useMargin((s) => s.overview?.total ?? 0);
+  const elsewhere = useMargin((s) => s.elsewhereCount);
+  const searchEverywhere = useMargin((s) => s.setSearchInView);
   if (searching) {
     return (
       <div className="empty">
         <Icon name="search" />
-        <h2>No papers match</h2>
-        <p>
-          Try fewer words, a prefix, or search All papers. Filters: tag:x, status:reading, year:&gt;=2024, "a phrase",
-          -word.
-        </p>
+        <h2>No papers match{view.kind === 'all' ? '' : ` in ${viewTitle(view)}`}</h2>
+        {elsewhere !== null && elsewhere > 0 ? (
+          <button type="button" className="btn primary" onClick={() => void searchEverywhere(false)}>
+            {elsewhere.toLocaleString()} {elsewhere === 1 ? 'match' : 'matches'} in All papers
+          </button>
+        ) : (
+          <p>Try fewer words or a prefix. Filters: tag:x, status:reading, year:&gt;=2024, "a phrase", -word.</p>
+        )}
       </div>
     );
   }

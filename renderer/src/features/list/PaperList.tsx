@@ -5,6 +5,8 @@ import { SORTS, type Sort } from '../../../../shared/models/views.js';
 import { viewTitle } from '../sidebar/views.js';
 import { useMargin } from '../../store/use-margin.js';
 import { EmptyList } from './EmptyList.js';
+import { searchedView } from './list-slice.js';
+import { SearchScope } from '../search/SearchScope.js';
 import { PaperRow, PlaceholderRow, ROW_ESTIMATE, type PickHow } from './PaperRow.js';
 import { Icon } from '../../ui/Icon.js';
 
@@ -12,14 +14,14 @@ const SORT_LABELS: Readonly<Record<Sort, string>> = { added: 'Newest added', tit
 
 /** The virtualized paper list: only the rows in view (plus a few) are in the DOM, whatever the library's size. */
 export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, forwarded) {
-  const { total, rows, selectedIndex, view, sort, listLoaded, listError, search, multi, density } = useMargin(
+  const { total, rows, selectedIndex, sort, listLoaded, listError, search, multi, density, searched } = useMargin(
     useShallow((s) => ({
+      searched: searchedView(s),
       density: s.layout.density,
       multi: s.multi,
       total: s.total,
       rows: s.rows,
       selectedIndex: s.selectedIndex,
-      view: s.view,
       sort: s.sort,
       listLoaded: s.listLoaded,
       listError: s.listError,
@@ -77,7 +79,7 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
     <section className="list-pane" aria-label="Paper list">
       <div className="list-header">
         <h2>
-          {viewTitle(view)}
+          {viewTitle(searched)}
           {listLoaded && (
             <>
               <span className="visually-hidden">, </span>
@@ -107,6 +109,7 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
           ))}
         </select>
       </div>
+      <SearchScope />
       {listError && (
         <p className="error notice" role="alert">
           Could not load the list: {listError}
@@ -137,7 +140,7 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
         }}
       >
         {listLoaded && total === 0 ? (
-          <EmptyList view={view} searching={search.trim() !== ''} />
+          <EmptyList view={searched} searching={search.trim() !== ''} />
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {

@@ -17,6 +17,16 @@ export interface ListSlice {
   readonly generation: number;
   readonly listLoaded: boolean;
   readonly listError: string | null;
+  /**
+   * A search runs over the whole library unless narrowed to the current view (the chip "in Inbox ×"). Choosing
+   * a view while searching narrows to it; typing a new search searches everywhere again.
+   */
+  readonly searchInView: boolean;
+  /** Filters in the search that could not be read, with what to type instead. */
+  readonly searchProblems: readonly string[];
+  /** When a search narrowed to a view finds nothing: how many it finds in All papers (null: not asked). */
+  readonly elsewhereCount: number | null;
+  setSearchInView(inView: boolean): Promise<void>;
   readonly selectedIndex: number;
   readonly selectedId: string | null;
   /**
@@ -70,15 +80,17 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
     if (inFlight.has(key)) return;
     inFlight.add(key);
     try {
-      const { view, search, sort } = get();
+      const { search, sort } = get();
+      const view = searchedView(get());
       const result = await api.call('papers:query', { view, search, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
       if (get().generation !== generation) return;
       const rows: Record<number, ListRow> = page === 0 && get().rows === EMPTY ? {} : { ...get().rows };
       result.rows.forEach((row, i) => {
         rows[result.offset + i] = row;
       });
-      set({ rows, total: result.total, listLoaded: true, listError: null });
+      set({ rows, total: result.total, listLoaded: true, listError: null, searchProblems: result.problems });
       syncSelection();
+      if (page === 0) void countElsewhere(generation, result.total);
     } catch (error) {
       if (get().generation === generation) set({ listError: describeError(error), listLoaded: true });
     } finally {
@@ -98,6 +110,27 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
     if (id !== null && follow && id !== opened) {
       opened = id;
       void get().openPaper(id);
+    }
+  }
+
+  /** A search narrowed to a view that finds nothing asks how many it would find in All papers. */
+  async function countElsewhere(generation: number, total: number): Promise<void> {
+    const { search, searchInView, view } = get();
+    if (total > 0 || search.trim() === '' || !searchInView || view.kind === 'all') {
+      if (get().elsewhereCount !== null) set({ elsewhereCount: null });
+      return;
+    }
+    try {
+      const all = await api.call('papers:query', {
+        view: { kind: 'all' },
+        search,
+        sort: get().sort,
+        offset: 0,
+        limit: 1,
+      });
+      if (get().generation === generation) set({ elsewhereCount: all.total });
+    } catch {
+      // Only a hint: without it the empty list still says what to try.
     }
   }
 
@@ -125,16 +158,26 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
     generation: 0,
     listLoaded: false,
     listError: null,
+    searchInView: false,
+    searchProblems: [],
+    elsewhereCount: null,
     selectedIndex: 0,
     selectedId: null,
     multi: NONE,
     anchorId: null,
     async setView(view) {
-      set({ view });
+      // Choosing a view while searching narrows the search to it.
+      set({ view, searchInView: get().search.trim() !== '' });
       await requery(false);
     },
     async setSearch(search) {
-      set({ search });
+      // A new search (from an empty box) searches everywhere; refining one keeps its scope.
+      const fresh = get().search.trim() === '';
+      set({ search, ...(fresh ? { searchInView: false } : {}) });
+      await requery(false);
+    },
+    async setSearchInView(searchInView) {
+      set({ searchInView });
       await requery(false);
     },
     async setSort(sort) {
@@ -196,9 +239,9 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
       });
     },
     async selectAll() {
-      const { view, search, sort } = get();
+      const { search, sort } = get();
       try {
-        const { ids } = await api.call('papers:ids', { view, search, sort });
+        const { ids } = await api.call('papers:ids', { view: searchedView(get()), search, sort });
         set({ multi: ids.length > 1 ? ids : NONE });
       } catch (error) {
         set({ listError: describeError(error) });
@@ -231,6 +274,15 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
 };
 
 const EMPTY: Readonly<Record<number, ListRow>> = Object.freeze({});
+
+/** The view a query runs in: the whole library while searching, unless narrowed to the view (or in the Trash). */
+export function searchedView(state: Pick<ListSlice, 'view' | 'search' | 'searchInView'>): View {
+  if (state.search.trim() === '' || state.searchInView || state.view.kind === 'trash') return state.view;
+  return ALL_PAPERS;
+}
+
+/** One object, so selectors comparing by identity see no change between calls. */
+const ALL_PAPERS: View = Object.freeze({ kind: 'all' });
 const NONE: readonly string[] = Object.freeze([]);
 
 /** Ids sorted by where their rows are in the list (ids of rows not loaded go last, as given). */

@@ -20,6 +20,7 @@ function parsed(parts: Partial<SearchQuery> = {}): SearchQuery {
     statuses: [],
     notStatuses: [],
     years: [],
+    problems: [],
     ...parts,
   };
 }
@@ -160,11 +161,16 @@ describe('parseQuery', () => {
       expect(parseQuery('status:read status:reading')).toEqual(parsed({ statuses: ['read', 'reading'] }));
     });
 
-    it('searches for an unknown status as a word, so it is not silently ignored', () => {
-      expect(parseQuery('status:done')).toEqual(parsed({ words: ['status:done'] }));
-      expect(parseQuery('status:Unread')).toEqual(parsed({ words: ['status:unread'] }));
-      expect(parseQuery('status:"to read"')).toEqual(parsed({ phrases: ['status:to read'] }));
-      expect(parseQuery('-status:done')).toEqual(parsed({ excluded: ['status:done'] }));
+    it('explains an unknown status instead of returning nothing, and leaves it out of the search', () => {
+      const explained = (value: string) => [
+        `status:${value} is not a status; use inbox, to-read, reading, read, archived`,
+      ];
+      expect(parseQuery('status:done')).toEqual(parsed({ problems: explained('done') }));
+      expect(parseQuery('status:Unread')).toEqual(parsed({ problems: explained('Unread') }));
+      expect(parseQuery('status:"to read" sparse')).toEqual(
+        parsed({ words: ['sparse'], problems: explained('to read') }),
+      );
+      expect(parseQuery('-status:done')).toEqual(parsed({ problems: explained('done') }));
     });
   });
 
@@ -193,30 +199,45 @@ describe('parseQuery', () => {
       );
     });
 
-    it.each(['year:24', 'year:20245', 'year:>>2024', 'year:=>2024', 'year:2024-2025', 'year:recent', 'year:~2024'])(
-      'searches for %s as a word: it is not four digits after an operator',
+    it.each(['year:24', 'year:20245', 'year:>>2024', 'year:=>2024', 'year:2024-2025', 'year:recent', 'year:>=20x4'])(
+      'explains %s: it is not four digits after an operator',
       (input) => {
-        expect(parseQuery(input)).toEqual(parsed({ words: [input] }));
+        expect(parseQuery(input)).toEqual(
+          parsed({ problems: [`${input} is not a year; write year:2024, year:>=2020 (or >, <, <=)`] }),
+        );
       },
     );
   });
 
   describe('unknown and misspelt fields', () => {
-    it('searches for an unknown field as a word, lower-cased, with its value', () => {
-      expect(parseQuery('Author:Vaswani')).toEqual(parsed({ words: ['author:vaswani'] }));
+    const unknown = (field: string, value: string) =>
+      `${field}: is not a filter (tag:, status:, year:); searching for the words “${field}:${value}”`;
+
+    it('searches for an unknown field as a word, lower-cased, with its value, and says so', () => {
+      expect(parseQuery('Author:Vaswani')).toEqual(
+        parsed({ words: ['author:vaswani'], problems: [unknown('Author', 'Vaswani')] }),
+      );
     });
 
     it.each([
-      ['tags:llm', 'tags:llm'],
-      ['stauts:reading', 'stauts:reading'],
-      ['yaer:2024', 'yaer:2024'],
-    ])('does not guess what a misspelt field meant: %s', (input, word) => {
-      expect(parseQuery(input)).toEqual(parsed({ words: [word] }));
+      ['tags:llm', 'tags', 'llm'],
+      ['stauts:reading', 'stauts', 'reading'],
+      ['yaer:2024', 'yaer', '2024'],
+    ])('does not guess what a misspelt field meant: %s', (input, field, value) => {
+      expect(parseQuery(input)).toEqual(parsed({ words: [input], problems: [unknown(field, value)] }));
     });
 
     it('searches for an unknown field with a quoted value as a phrase, and after a minus excludes it', () => {
-      expect(parseQuery('title:"Attention Is"')).toEqual(parsed({ phrases: ['title:attention is'] }));
-      expect(parseQuery('-venue:NeurIPS')).toEqual(parsed({ excluded: ['venue:neurips'] }));
+      expect(parseQuery('title:"Attention Is"')).toEqual(
+        parsed({ phrases: ['title:attention is'], problems: [unknown('title', 'Attention Is')] }),
+      );
+      expect(parseQuery('-venue:NeurIPS')).toEqual(
+        parsed({ excluded: ['venue:neurips'], problems: [unknown('venue', 'NeurIPS')] }),
+      );
+    });
+
+    it('takes arXiv ids, DOIs and links as text, with nothing to explain', () => {
+      expect(parseQuery('arXiv:2401.00001')).toEqual(parsed({ words: ['arxiv:2401.00001'] }));
     });
 
     it('leaves colons that are not a field prefix inside the word', () => {
@@ -230,7 +251,7 @@ describe('parseQuery', () => {
     expect(
       parseQuery('tag:llm status:reading year:>=2024 "exact phrase" -word words foo:bar -"not this" status:nope'),
     ).toEqual({
-      words: ['words', 'foo:bar', 'status:nope'],
+      words: ['words', 'foo:bar'],
       phrases: ['exact phrase'],
       excluded: ['word', 'not this'],
       tags: ['llm'],
@@ -238,6 +259,10 @@ describe('parseQuery', () => {
       statuses: ['reading'],
       notStatuses: [],
       years: [{ op: '>=', year: 2024 }],
+      problems: [
+        'foo: is not a filter (tag:, status:, year:); searching for the words “foo:bar”',
+        'status:nope is not a status; use inbox, to-read, reading, read, archived',
+      ],
     });
   });
 });
