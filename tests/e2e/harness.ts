@@ -76,6 +76,8 @@ export async function newPage(
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   const page = await context.newPage();
+  // An action that cannot happen fails with Playwright's own account of why, before the test's time runs out.
+  page.setDefaultTimeout(20_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {

@@ -98,6 +98,11 @@ describe('bulk actions, tags, layout and reading position, in Chromium', () => {
   it('renames a tag onto another from the sidebar menu (a merge), one undoable step', async () => {
     const list = page.getByRole('listbox', { name: 'Papers' });
     await list.getByRole('option').nth(10).click();
+    const title = await list.getByRole('option').nth(10).getAttribute('aria-label');
+    // The tag goes on the paper shown: wait for it, as a person sees it before typing.
+    await expect
+      .poll(() => page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 }).textContent())
+      .toBe(title);
     const tagBox = page.getByRole('combobox', { name: 'Add tag' });
     await tagBox.fill('cite-later');
     await tagBox.press('Enter');

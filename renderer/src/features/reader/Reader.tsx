@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { STATUSES, type Status } from '../../../../shared/models/paper.js';
 import { STATUS_LABELS } from '../sidebar/views.js';
@@ -24,6 +24,12 @@ function formatDate(iso: string): string {
 
 /** The open paper: title, authors, links, status, tags and the abstract set for reading. */
 export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagInputRef) {
+  // Another paper opens at its top, not where the last one was scrolled to (drawn already at the top).
+  const scrollRef = useRef<HTMLElement>(null);
+  const paperId = useMargin((s) => s.paper?.id ?? null);
+  useLayoutEffect(() => {
+    scrollRef.current?.scrollTo(0, 0);
+  }, [paperId]);
   const { paper, readerError, total, setStatus, untrash } = useMargin(
     useShallow((s) => ({
       paper: s.paper,
@@ -76,9 +82,8 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
     );
   }
 
-  // Keyed by paper: another paper is a new scroll area, so it opens at its top, not where the last one was.
   return (
-    <main className="reader" aria-label="Reader" key={paper.id}>
+    <main className="reader" aria-label="Reader" ref={scrollRef}>
       <article className="reader-inner" tabIndex={-1} id="reader-article">
         {readerError && (
           <p className="error" role="alert">
