@@ -24,7 +24,8 @@ export const ListRowSchema = z.object({
 });
 export type ListRow = z.output<typeof ListRowSchema>;
 
-export const SORTS = ['added', 'title', 'year'] as const;
+/** `relevance`: best match first while searching (the newest first otherwise). */
+export const SORTS = ['relevance', 'added', 'title', 'year'] as const;
 export const SortSchema = z.enum(SORTS);
 export type Sort = z.output<typeof SortSchema>;
 

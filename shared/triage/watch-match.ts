@@ -1,16 +1,8 @@
+import { foldText } from '../text/fold.js';
 import type { TriageItem, WatchList } from '../models/triage.js';
 
-/** Letters with no decomposition that people type without their stroke (Łukasz as Lukasz). */
-const PLAIN: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ı: 'i', ħ: 'h' };
-
 /** Letters compared without case or accents. */
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[łøđıħ]/g, (c) => PLAIN[c] ?? c);
-}
+const fold = foldText;
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

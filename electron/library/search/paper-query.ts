@@ -5,6 +5,7 @@ import { assertNever } from '../../../shared/assert-never.js';
 import { isEmptyQuery, matchesFilters, parseQuery, type SearchQuery } from './query.js';
 import type { TextSearch } from './text-search.js';
 import { toListRow } from '../paper/list-row.js';
+import { foldText } from '../../../shared/text/fold.js';
 import { hasTag } from '../paper/tags.js';
 
 export interface PaperQuery {
@@ -21,7 +22,8 @@ export async function runPaperQuery(
   query: PaperQuery,
   text: TextSearch,
 ): Promise<{ total: number; rows: ListRow[]; problems: string[] }> {
-  const selected = await selectRecords(sorted, query, text);
+  const found = await selectRecords(sorted, query, text);
+  const selected = query.sort === 'relevance' ? rankByRelevance(found, parseQuery(query.search)) : found;
   return {
     total: selected.length,
     rows: selected.slice(query.offset, query.offset + query.limit).map(toListRow),
@@ -38,6 +40,48 @@ export async function selectRecords(
   const parsed = parseQuery(query.search);
   const hits = hasText(parsed) ? await text.matching(parsed) : null;
   return sorted.filter((r) => inView(r, query.view) && (hits === null || hits.has(r.id)) && matchesFilters(r, parsed));
+}
+
+/** Where a search term counts most: in the title, then a tag, then an author; anywhere else (abstract, note, highlights) least. */
+const WEIGHTS = { title: 8, tag: 6, author: 4, elsewhere: 1 } as const;
+const PHRASE_IN_TITLE = 12;
+
+/**
+ * The selected papers, best match first: each word or phrase scores by where it occurs, an exact phrase in
+ * the title most; ties keep the order given (the newest first). Only the record's fields are looked at: a
+ * term found in none of them matched the abstract, note or highlights.
+ */
+export function rankByRelevance(records: readonly PaperRecord[], q: SearchQuery): PaperRecord[] {
+  const terms = [...q.words, ...q.phrases];
+  if (terms.length === 0) return [...records];
+  const scored = records.map((record, order) => {
+    const title = foldText(record.title);
+    const tags = foldText(record.tags.join(' '));
+    const authors = foldText([...record.authors, ...record.editors].join(' '));
+    let score = 0;
+    for (const term of terms) {
+      if (hasWordPrefix(title, term)) score += WEIGHTS.title;
+      else if (hasWordPrefix(tags, term)) score += WEIGHTS.tag;
+      else if (hasWordPrefix(authors, term)) score += WEIGHTS.author;
+      else score += WEIGHTS.elsewhere;
+    }
+    for (const phrase of q.phrases) if (title.includes(phrase)) score += PHRASE_IN_TITLE;
+    // All the words next to each other in the title, as typed: the paper the user means.
+    if (q.words.length > 1 && title.includes(q.words.join(' '))) score += PHRASE_IN_TITLE;
+    return { record, score, order };
+  });
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  return scored.map((s) => s.record);
+}
+
+function hasWordPrefix(text: string, word: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(word, from);
+    if (at < 0) return false;
+    if (at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return true;
+    from = at + 1;
+  }
 }
 
 function hasText(q: SearchQuery): boolean {

@@ -1,3 +1,4 @@
+import { foldText } from '../../../shared/text/fold.js';
 import { STATUSES, type Status } from '../../../shared/models/paper.js';
 import { hasTag } from '../paper/tags.js';
 
@@ -62,10 +63,10 @@ export function parseQuery(input: string): SearchQuery {
       // Only a word reads as a field name: `10:30` and `a:b` are text.
       if (field !== undefined && /^[a-z]{2,}$/i.test(field) && !TEXT_PREFIXES.has(lowerField ?? ''))
         problems.push(`${field}: is not a filter (${FILTERS}); searching for the words “${field}:${value}”`);
-      const text = field === undefined ? value : `${field}:${value}`;
-      if (minus === '-') excluded.push(text.toLowerCase());
-      else if (quoted !== undefined) phrases.push(text.toLowerCase());
-      else words.push(text.toLowerCase());
+      const text = foldText(field === undefined ? value : `${field}:${value}`);
+      if (minus === '-') excluded.push(text);
+      else if (quoted !== undefined) phrases.push(text);
+      else words.push(text);
     }
   }
   return { words, phrases, excluded, tags, notTags, statuses, notStatuses, years, problems };

@@ -6,6 +6,8 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 
 export function comparator(sort: Sort): (a: PaperRecord, b: PaperRecord) => number {
   switch (sort) {
+    // Relevance ranks the papers a search selects (paper-query); its base order is the newest first.
+    case 'relevance':
     case 'added':
       return (a, b) => (a.addedAt === b.addedAt ? collator.compare(a.title, b.title) : a.addedAt < b.addedAt ? 1 : -1);
     case 'title':

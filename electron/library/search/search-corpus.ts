@@ -1,21 +1,22 @@
+import { foldText } from '../../../shared/text/fold.js';
 import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
 import { matchesTextParts, type SearchQuery } from './query.js';
 
-/** The record's searchable text, lower-cased: title, authors and editors, tags. */
+/** The record's searchable text, folded (lower case, no accents): title, authors and editors, tags. */
 export function recordText(
   record: Pick<PaperRecord, 'title' | 'authors' | 'tags'> & { readonly editors?: readonly string[] },
 ): string {
-  return [record.title, record.authors.join(' '), (record.editors ?? []).join(' '), record.tags.join(' ')]
-    .join('\n')
-    .toLowerCase();
+  return foldText(
+    [record.title, record.authors.join(' '), (record.editors ?? []).join(' '), record.tags.join(' ')].join('\n'),
+  );
 }
 
-/** The content's searchable text, lower-cased: abstract, note, highlights and their comments, and PDF text. */
+/** The content's searchable text, folded: abstract, note, highlights and their comments, and PDF text. */
 export function contentText(content: PaperContent | null, pdfText = ''): string {
-  if (!content) return pdfText.toLowerCase();
+  if (!content) return foldText(pdfText);
   const parts = [content.abstract ?? '', content.note?.text ?? '', pdfText];
   for (const a of content.annotations) parts.push(a.quote, a.comment);
-  return parts.join('\n').toLowerCase();
+  return foldText(parts.join('\n'));
 }
 
 /** Everything a search looks through for one paper. */

@@ -10,7 +10,12 @@ import { SearchScope } from '../search/SearchScope.js';
 import { PaperRow, PlaceholderRow, ROW_ESTIMATE, type PickHow } from './PaperRow.js';
 import { Icon } from '../../ui/Icon.js';
 
-const SORT_LABELS: Readonly<Record<Sort, string>> = { added: 'Newest added', title: 'Title', year: 'Year' };
+const SORT_LABELS: Readonly<Record<Sort, string>> = {
+  relevance: 'Best match',
+  added: 'Newest added',
+  title: 'Title',
+  year: 'Year',
+};
 
 /** The virtualized paper list: only the rows in view (plus a few) are in the DOM, whatever the library's size. */
 export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, forwarded) {
@@ -102,7 +107,7 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
           Sort by
         </label>
         <select id="sort" value={sort} onChange={(e) => void setSort(e.target.value as Sort)}>
-          {SORTS.map((s) => (
+          {SORTS.filter((s) => s !== 'relevance' || search.trim() !== '').map((s) => (
             <option key={s} value={s}>
               {SORT_LABELS[s]}
             </option>

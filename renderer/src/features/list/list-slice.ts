@@ -173,7 +173,15 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
     async setSearch(search) {
       // A new search (from an empty box) searches everywhere; refining one keeps its scope.
       const fresh = get().search.trim() === '';
-      set({ search, ...(fresh ? { searchInView: false } : {}) });
+      const cleared = search.trim() === '';
+      // Searching ranks by best match (another sort stays one click away); an empty box lists newest first again.
+      const sort =
+        fresh && !cleared && get().sort === 'added'
+          ? 'relevance'
+          : cleared && get().sort === 'relevance'
+            ? 'added'
+            : get().sort;
+      set({ search, sort, ...(fresh ? { searchInView: false } : {}) });
       await requery(false);
     },
     async setSearchInView(searchInView) {

@@ -51,8 +51,8 @@ describe('parseQuery', () => {
       expect(parseQuery('x-ray x-ray (gpt-4) 3.5')).toEqual(parsed({ words: ['x-ray', 'x-ray', '(gpt-4)', '3.5'] }));
     });
 
-    it('keeps letters outside ASCII', () => {
-      expect(parseQuery('Łukasz Schmidhüber 東京')).toEqual(parsed({ words: ['łukasz', 'schmidhüber', '東京'] }));
+    it('keeps letters outside ASCII, without their accents (as the searched text is kept)', () => {
+      expect(parseQuery('Łukasz Schmidhüber 東京')).toEqual(parsed({ words: ['lukasz', 'schmidhuber', '東京'] }));
     });
 
     it('treats a lone minus as a word, not as an exclusion of nothing', () => {
@@ -242,7 +242,7 @@ describe('parseQuery', () => {
 
     it('leaves colons that are not a field prefix inside the word', () => {
       expect(parseQuery('https://arxiv.org/abs/1706.03762 10:30 a:b:c état:x')).toEqual(
-        parsed({ words: ['https://arxiv.org/abs/1706.03762', '10:30', 'a:b:c', 'état:x'] }),
+        parsed({ words: ['https://arxiv.org/abs/1706.03762', '10:30', 'a:b:c', 'etat:x'] }),
       );
     });
   });
@@ -402,7 +402,7 @@ describe('matchesText', () => {
     expect(matchesText('schmidhüber', parseQuery('ber'))).toBe(false);
     expect(matchesText('üeber', parseQuery('eber'))).toBe(false);
     expect(matchesText('gpt٣x', parseQuery('x'))).toBe(false);
-    expect(matchesText('łukasz kaiser', parseQuery('łuk kai'))).toBe(true);
+    expect(matchesText('lukasz kaiser', parseQuery('łuk kai'))).toBe(true); // the corpus is folded as the query is
   });
 
   it('needs every word', () => {

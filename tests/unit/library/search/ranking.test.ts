@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../../electron/library/api/handlers.js';
+import { openSession, type Session } from '../../../../electron/library/api/session.js';
+import type { Handlers } from '../../../../shared/ipc/contract.js';
+import { fixedDeps } from '../../../helpers/fixed-deps.js';
+import { tempDir } from '../../../helpers/temp-dir.js';
+
+let open: Session | null = null;
+afterEach(async () => {
+  await open?.close();
+  open = null;
+});
+
+const PAPERS = [
+  {
+    title: 'Scaling Laws for Language Models',
+    abstract: 'We study how loss falls with compute.',
+    author: 'Jared Kaplan',
+  },
+  {
+    title: 'A Survey of Pruning',
+    abstract: 'Attention is all you need, they said; sparsity is what we study.',
+    author: 'Ana Ruiz',
+  },
+  {
+    title: 'Attention Is All You Need',
+    abstract: 'The dominant sequence transduction models.',
+    author: 'Łukasz Kaiser',
+  },
+  { title: 'Sparse Attention Patterns', abstract: 'A naïve baseline of dense layers.', author: 'Wei Chen' },
+];
+
+async function library(): Promise<Handlers> {
+  const session = await openSession({ dir: await tempDir(), holder: 'test', deps: fixedDeps() });
+  open = session;
+  const handlers = createHandlers(session);
+  const csl = PAPERS.map((p, i) => ({
+    id: `p${i}`,
+    type: 'article-journal',
+    title: p.title,
+    abstract: p.abstract,
+    author: [{ given: p.author.split(' ')[0], family: p.author.split(' ')[1] }],
+    issued: { 'date-parts': [[2020 + i]] },
+  }));
+  await handlers['import:run']({ text: JSON.stringify(csl), format: 'csl-json', fileName: 'p.json', tags: [] });
+  return handlers;
+}
+
+const titles = async (handlers: Handlers, search: string, sort: 'relevance' | 'added' | 'title' = 'relevance') =>
+  (await handlers['papers:query']({ view: { kind: 'all' }, search, sort, offset: 0, limit: 50 })).rows.map(
+    (r) => r.title,
+  );
+
+describe('search ranking and matching', () => {
+  it('puts a title match above an abstract match, and the exact title first', async () => {
+    const handlers = await library();
+    const ranked = await titles(handlers, 'attention');
+    expect(ranked.slice(0, 2).sort()).toEqual(['Attention Is All You Need', 'Sparse Attention Patterns']);
+    expect(ranked[2]).toBe('A Survey of Pruning'); // only its abstract says "attention"
+    // Sorted another way (here newest first, then by title), the abstract match is first: the ranking moved it.
+    expect(await titles(handlers, 'attention', 'added')).not.toEqual(ranked);
+    expect((await titles(handlers, 'attention all need'))[0]).toBe('Attention Is All You Need');
+    expect((await titles(handlers, '"attention is all"'))[0]).toBe('Attention Is All You Need');
+    // The other sorts are still there: newest added first ignores the ranking.
+    expect(await titles(handlers, 'attention', 'title')).toEqual([
+      'A Survey of Pruning',
+      'Attention Is All You Need',
+      'Sparse Attention Patterns',
+    ]);
+  });
+
+  it('ignores accents and case both ways, and matches word prefixes', async () => {
+    const handlers = await library();
+    expect(await titles(handlers, 'lukasz')).toEqual(['Attention Is All You Need']);
+    expect(await titles(handlers, 'ŁUKASZ')).toEqual(['Attention Is All You Need']);
+    expect(await titles(handlers, 'naive')).toEqual(['Sparse Attention Patterns']);
+    expect(await titles(handlers, 'naïve baseline')).toEqual(['Sparse Attention Patterns']);
+    expect(await titles(handlers, 'spars')).toEqual(['Sparse Attention Patterns', 'A Survey of Pruning']);
+    expect(await titles(handlers, 'attention -sparse')).toEqual(['Attention Is All You Need', 'A Survey of Pruning']);
+  });
+});
