@@ -21,6 +21,8 @@ export const ListRowSchema = z.object({
   /** How many PDFs the paper has. */
   attachmentCount: z.number().int().nonnegative().default(0),
   addedAt: z.string(),
+  /** While searching: where the search matched the abstract, note or highlights (the words are marked by the app). */
+  snippet: z.string().nullable().optional(),
 });
 export type ListRow = z.output<typeof ListRowSchema>;
 

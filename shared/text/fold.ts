@@ -9,7 +9,7 @@ export function foldText(text: string): string {
   const lower = text.toLowerCase();
   if (!/[^\u0000-\u007f]/.test(lower)) return lower;
   return lower
-    .normalize('NFKD')
+    .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[łøđıħ]/g, (c) => PLAIN[c] ?? c);
 }

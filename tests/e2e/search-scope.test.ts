@@ -52,6 +52,25 @@ describe('search everywhere by default, in Chromium', () => {
     await expect.poll(() => options().count()).toBe(1);
   });
 
+  it('shows in each row where the search matched, the words marked, and marks them in the paper opened', async () => {
+    const box = page.getByRole('searchbox', { name: 'Search library' });
+    await box.fill('recomputation');
+    const first = options().first();
+    await expect.poll(() => first.locator('.snippet').textContent()).toContain('recomputation');
+    // The marks are CSS highlights over the text as drawn: read them back as the words they cover.
+    const marked = (name: string) =>
+      page.evaluate(
+        (highlight) => [...(CSS.highlights.get(highlight) ?? [])].map((range) => String(range).toLowerCase()),
+        name,
+      );
+    await expect.poll(() => marked('margin-search-list')).toContain('recomputation');
+    await first.click();
+    await expect.poll(() => marked('margin-search-reader')).toContain('recomputation');
+    await screenshot(page, 'search-snippet-light');
+    await box.fill('');
+    await expect.poll(() => marked('margin-search-reader')).toEqual([]);
+  });
+
   it('explains a filter it cannot read instead of showing nothing', async () => {
     const box = page.getByRole('searchbox', { name: 'Search library' });
     await box.fill('status:done sparsity');

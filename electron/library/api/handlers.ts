@@ -32,7 +32,9 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
   return {
     'library:overview': async () => overview(session, options.defaultExportDir ?? null),
     'papers:query': async (request) => {
-      const result = await runPaperQuery(await session.records.sortedBy(request.sort), request, session.search);
+      const result = await runPaperQuery(await session.records.sortedBy(request.sort), request, session.search, (id) =>
+        library.papers.getContent(id),
+      );
       return { ...result, offset: request.offset };
     },
     'papers:get': async ({ id }) => library.papers.get(id),

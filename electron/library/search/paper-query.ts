@@ -1,4 +1,5 @@
-import type { PaperRecord } from '../../../shared/models/paper.js';
+import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
+import { searchSnippet } from './snippet.js';
 import type { ListRow, Sort } from '../../../shared/models/views.js';
 import type { View } from '../../../shared/ipc/contract.js';
 import { assertNever } from '../../../shared/assert-never.js';
@@ -21,14 +22,21 @@ export async function runPaperQuery(
   sorted: readonly PaperRecord[],
   query: PaperQuery,
   text: TextSearch,
+  /** A paper's content, for the rows' snippets; without it rows have none. */
+  contentOf?: (id: string) => Promise<PaperContent>,
 ): Promise<{ total: number; rows: ListRow[]; problems: string[] }> {
+  const parsed = parseQuery(query.search);
   const found = await selectRecords(sorted, query, text);
-  const selected = query.sort === 'relevance' ? rankByRelevance(found, parseQuery(query.search)) : found;
-  return {
-    total: selected.length,
-    rows: selected.slice(query.offset, query.offset + query.limit).map(toListRow),
-    problems: [...parseQuery(query.search).problems],
-  };
+  const selected = query.sort === 'relevance' ? rankByRelevance(found, parsed) : found;
+  const page = selected.slice(query.offset, query.offset + query.limit);
+  const searching = parsed.words.length + parsed.phrases.length > 0;
+  const rows = await Promise.all(
+    page.map(async (record): Promise<ListRow> => {
+      const row = toListRow(record);
+      return searching && contentOf ? { ...row, snippet: searchSnippet(await contentOf(record.id), parsed) } : row;
+    }),
+  );
+  return { total: selected.length, rows, problems: [...parsed.problems] };
 }
 
 /** The one search path: the records a view and search select, in the order given. The list, the CLI and exports use it. */

@@ -7,6 +7,8 @@ import { useMargin } from '../../store/use-margin.js';
 import { EmptyList } from './EmptyList.js';
 import { searchedView } from './list-slice.js';
 import { SearchScope } from '../search/SearchScope.js';
+import { searchTerms } from '../../../../shared/text/search-terms.js';
+import { useSearchHighlight } from '../../ui/search-highlight.js';
 import { PaperRow, PlaceholderRow, ROW_ESTIMATE, type PickHow } from './PaperRow.js';
 import { Icon } from '../../ui/Icon.js';
 
@@ -71,6 +73,9 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
 
   const selectedRow = rows[selectedIndex];
   const chosen = useMemo(() => new Set(multi), [multi]);
+  // While searching, the words are marked in the rows drawn (titles and snippets).
+  const terms = useMemo(() => searchTerms(search), [search]);
+  useSearchHighlight(scrollRef, 'margin-search-list', terms, `${first}-${last}-${total}-${Object.keys(rows).length}`);
   const pick = useCallback(
     (index: number, how: PickHow) => {
       if (how === 'toggle') toggleSelected(index);

@@ -94,6 +94,7 @@ export const PaperRow = memo(function PaperRow({
           </span>
         ))}
       </div>
+      {row.snippet && <div className="snippet">{row.snippet}</div>}
     </div>
   );
 });

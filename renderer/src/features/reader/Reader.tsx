@@ -1,4 +1,6 @@
-import { forwardRef, useLayoutEffect, useRef } from 'react';
+import { forwardRef, useLayoutEffect, useMemo, useRef } from 'react';
+import { searchTerms } from '../../../../shared/text/search-terms.js';
+import { useSearchHighlight } from '../../ui/search-highlight.js';
 import { useShallow } from 'zustand/react/shallow';
 import { STATUSES, type Status } from '../../../../shared/models/paper.js';
 import { STATUS_LABELS } from '../sidebar/views.js';
@@ -30,6 +32,11 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
   useLayoutEffect(() => {
     scrollRef.current?.scrollTo(0, 0);
   }, [paperId]);
+  // A paper opened from a search shows where it matched: the words marked in its abstract, note and highlights.
+  const search = useMargin((s) => s.search);
+  const terms = useMemo(() => searchTerms(search), [search]);
+  const contentKey = useMargin((s) => (s.paper ? `${s.paper.id}:${s.paper.updatedAt}` : ''));
+  useSearchHighlight(scrollRef, 'margin-search-reader', terms, contentKey);
   const { paper, readerError, total, setStatus, untrash } = useMargin(
     useShallow((s) => ({
       paper: s.paper,
