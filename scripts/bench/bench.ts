@@ -25,7 +25,7 @@ import {
   type LinearityResult,
   type WorstCaseResult,
 } from './digest-linearity.js';
-import { syntheticLibrary, type SyntheticPaper } from './synthetic.js';
+import { distinctWords, syntheticLibrary, type SyntheticPaper } from './synthetic.js';
 
 const BENCH_FILE = fileURLToPath(import.meta.url);
 
@@ -48,6 +48,8 @@ interface SizeResult {
   stats: Record<string, Stats>;
   baseline: { openMs: number; editP95Ms: number };
   baselineStats: Record<string, Stats>;
+  /** The synthetic library's text: how many distinct words its titles and abstracts use. */
+  corpus: { distinctWords: number };
 }
 
 async function seed(dir: string, papers: readonly SyntheticPaper[]): Promise<void> {
@@ -248,6 +250,7 @@ async function benchSize(size: number, log: (line: string) => void): Promise<Siz
         export10kMarkdownMs: round(exported.ms),
         rssMB: round(stats.rssMB?.median ?? Number.NaN, 1),
       },
+      corpus: { distinctWords: distinctWords(papers.flatMap((p) => [p.record.title, p.content.abstract ?? ''])) },
       stats,
       baseline: { openMs: round(summarize(base.open).median), editP95Ms: round(summarize(base.edit).p95) },
       baselineStats: { openMs: summarize(base.open), editMs: summarize(base.edit) },
@@ -258,7 +261,7 @@ async function benchSize(size: number, log: (line: string) => void): Promise<Siz
 }
 
 function printTable(result: SizeResult, write: (line: string) => void): void {
-  write(`\n${result.papers.toLocaleString()} papers`);
+  write(`\n${result.papers.toLocaleString()} papers (${result.corpus.distinctWords.toLocaleString()} distinct words)`);
   write(
     `${'figure'.padEnd(22)}${'value'.padStart(10)}${'min'.padStart(10)}${'median'.padStart(10)}${'p95'.padStart(10)}   target at 100k`,
   );
@@ -362,6 +365,7 @@ async function main(): Promise<void> {
       papers: r.papers,
       ...r.figures,
       baseline: r.baseline,
+      corpus: r.corpus,
       stats: r.stats,
       baselineStats: r.baselineStats,
     }));

@@ -63,9 +63,67 @@ export const TAG_VOCABULARY = Array.from(
   (_, i) => `${PARENTS[i % PARENTS.length]}/${WORDS[i % WORDS.length]}${Math.floor(i / WORDS.length) || ''}`,
 );
 
+const SYLLABLES = (
+  'ka ro mi ten sa lu vor phi dex qua bel tri nox zen gal por fen lim cor dra ' +
+  'mel sto vin rup tal gor bri son quel dim hap jor kel mun pex rav sul tov wen yst'
+).split(' ');
+
+/** Made-up words from syllables (deterministic, distinct): the long tail of a real vocabulary. */
+function pseudoWords(count: number): string[] {
+  const rand = random(4242);
+  const seen = new Set<string>(WORDS);
+  const out: string[] = [];
+  while (out.length < count) {
+    const parts = 2 + Math.floor(rand() * 3);
+    let word = '';
+    for (let i = 0; i < parts; i++) word += SYLLABLES[Math.floor(rand() * SYLLABLES.length)] ?? 'ka';
+    if (!seen.has(word)) {
+      seen.add(word);
+      out.push(word);
+    }
+  }
+  return out;
+}
+
+/**
+ * The vocabulary text is drawn from: the field's common words first, then 24,000 rarer ones, sampled by
+ * Zipf's law as real text is (a few words everywhere, most words in few papers), so a query matches as many
+ * papers as it would in a real library, not ~90% of them.
+ */
+export const VOCABULARY: readonly string[] = [...WORDS, ...pseudoWords(24_000)];
+const ZIPF_CDF = (() => {
+  const cdf = new Float64Array(VOCABULARY.length);
+  let sum = 0;
+  for (let r = 0; r < VOCABULARY.length; r++) {
+    sum += 1 / (r + 1);
+    cdf[r] = sum;
+  }
+  for (let r = 0; r < cdf.length; r++) cdf[r] = (cdf[r] ?? 0) / sum;
+  return cdf;
+})();
+
+function zipfWord(rand: () => number): string {
+  const x = rand();
+  let lo = 0;
+  let hi = ZIPF_CDF.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ZIPF_CDF[mid] ?? 1) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return VOCABULARY[lo] ?? 'model';
+}
+
+/** How many distinct words these texts use (the benchmark reports it for its corpus). */
+export function distinctWords(texts: Iterable<string>): number {
+  const words = new Set<string>();
+  for (const text of texts) for (const w of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w !== '') words.add(w);
+  return words.size;
+}
+
 function sentence(rand: () => number, words: number): string {
   const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(WORDS[Math.floor(rand() * WORDS.length)] ?? 'model');
+  for (let i = 0; i < words; i++) out.push(zipfWord(rand));
   const text = out.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
