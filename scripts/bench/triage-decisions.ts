@@ -112,7 +112,8 @@ export async function measureTriageDecisions(
     await region.getByRole('status').first().waitFor({ timeout: 120_000 });
     const shown = Number((await region.getByRole('status').first().textContent())?.split(' of ')[1]?.replace(/,/g, ''));
     const times: number[] = [];
-    for (let i = 0; i < decisions; i++) {
+    // One decision per paper at most: once all are decided the counter stops changing.
+    for (let i = 0; i < Math.min(decisions, shown); i++) {
       const key = i % 3 === 2 ? 'x' : 'k';
       // Timed in the page: the key event, then the counter's change, then the next frame (the drawing).
       const ms = await page.evaluate<number>(decisionTimer(key));

@@ -9,6 +9,9 @@ import { toListRow } from '../paper/list-row.js';
 import { foldText } from '../../../shared/text/fold.js';
 import { hasTag } from '../paper/tags.js';
 
+/** Rows of a page that get a snippet: a screenful and more (each costs a read of the paper's content). */
+const MAX_SNIPPETS = 50;
+
 export interface PaperQuery {
   readonly view: View;
   readonly search: string;
@@ -31,9 +34,12 @@ export async function runPaperQuery(
   const page = selected.slice(query.offset, query.offset + query.limit);
   const searching = parsed.words.length + parsed.phrases.length > 0;
   const rows = await Promise.all(
-    page.map(async (record): Promise<ListRow> => {
+    page.map(async (record, i): Promise<ListRow> => {
       const row = toListRow(record);
-      return searching && contentOf ? { ...row, snippet: searchSnippet(await contentOf(record.id), parsed) } : row;
+      // Snippets read each paper's content: only for the first results of a page (the scan keeps no text here).
+      return searching && contentOf && i < MAX_SNIPPETS
+        ? { ...row, snippet: searchSnippet(await contentOf(record.id), parsed) }
+        : row;
     }),
   );
   return { total: selected.length, rows, problems: [...parsed.problems] };
