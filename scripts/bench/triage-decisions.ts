@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumPath, launchChromium } from '../chromium.js';
+import { startServe } from './serve-process.js';
 import { summarize, type Stats } from './stats.js';
 
 const WORDS = [
@@ -79,19 +79,12 @@ export async function measureTriageDecisions(
   if (!executablePath) return null;
   const dir = await mkdtemp(path.join(tmpdir(), 'margin-bench-triage-'));
   const browser = await launchChromium(executablePath);
-  const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--library', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, MARGIN_OFFLINE: '1' },
+  const served = await startServe(cliPath, dir).catch(async (error: unknown) => {
+    await browser.close();
+    throw error;
   });
+  const { url } = served;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('\n')) resolve(out.split('\n')[0]?.trim() ?? '');
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
-    });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // The digest goes in through the API (what the import dialog's Triage button calls); the view is then
     // opened as a person reopens a triage, from Triage history.
@@ -121,8 +114,7 @@ export async function measureTriageDecisions(
     }
     return { stats: summarize(times), papers: shown };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await served.stop();
     await browser.close();
     await rm(dir, { recursive: true, force: true });
   }

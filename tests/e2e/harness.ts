@@ -90,3 +90,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
+
+/** The count the sidebar shows beside a view ("Inbox", "To read"…), as text. */
+export function sidebarCount(page: Page, view: string): Promise<string | null | undefined> {
+  return page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: view, exact: true })
+    .evaluate(
+      (button) => button.ownerDocument.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+}

@@ -4,15 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DIGEST_PATH, samplePapers } from '../helpers/sample-digest.js';
 import { NEW_PAPERS, secondDigest } from '../helpers/second-digest.js';
 import { suiteTempDir } from '../helpers/temp-dir.js';
-import { launchBrowser, newPage, screenshot, serve, type Served } from './harness.js';
+import { launchBrowser, newPage, screenshot, serve, sidebarCount, type Served } from './harness.js';
 
-const count = (page: Page, view: string) =>
-  page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: view, exact: true })
-    .evaluate(
-      (button) => button.ownerDocument.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
-    );
+const count = sidebarCount;
 
 /** Paste a digest into the import dialog and choose Triage, as a person does in the morning. */
 async function triage(page: Page, text: string): Promise<void> {

@@ -3,15 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMargin } from '../helpers/run-margin.js';
 import { SAMPLE_DIGEST_PATH } from '../helpers/sample-digest.js';
 import { suiteTempDir } from '../helpers/temp-dir.js';
-import { launchBrowser, newPage, screenshot, serve, type Served } from './harness.js';
+import { launchBrowser, newPage, screenshot, serve, sidebarCount, type Served } from './harness.js';
 
-const count = (page: Page, view: string) =>
-  page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: view, exact: true })
-    .evaluate(
-      (button) => button.ownerDocument.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
-    );
+const count = sidebarCount;
 
 describe('moves that say what they did and can be undone, in Chromium', () => {
   let browser: Browser;
