@@ -1,7 +1,7 @@
 import { foldText } from './fold.js';
 
 const TOKEN = /(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))/g;
-const FILTERS = new Set(['tag', 'status', 'year']);
+const FILTERS = new Set(['tag', 'status', 'year', 'author', 'has']);
 
 /**
  * The words and phrases of a search that text can show (not filters, not exclusions), folded as the search

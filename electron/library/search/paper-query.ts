@@ -99,7 +99,17 @@ function hasWordPrefix(text: string, word: string): boolean {
 }
 
 function hasText(q: SearchQuery): boolean {
-  return !isEmptyQuery({ ...q, tags: [], notTags: [], statuses: [], notStatuses: [], years: [] });
+  return !isEmptyQuery({
+    ...q,
+    tags: [],
+    notTags: [],
+    statuses: [],
+    notStatuses: [],
+    years: [],
+    authors: [],
+    has: [],
+    notHas: [],
+  });
 }
 
 function inView(record: PaperRecord, view: View): boolean {

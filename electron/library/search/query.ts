@@ -14,11 +14,18 @@ export interface SearchQuery {
   /** `-status:x`. */
   readonly notStatuses: readonly Status[];
   readonly years: ReadonlyArray<{ readonly op: YearOp; readonly year: number }>;
+  /** `author:kaiser`: an author or editor whose name has a word starting so (folded). */
+  readonly authors: readonly string[];
+  /** `has:pdf`, `has:note`, `has:highlights`; `-has:x` is `notHas`. */
+  readonly has: readonly HasWhat[];
+  readonly notHas: readonly HasWhat[];
   /** Filters that could not be read, each with what to type instead; they are left out of the search. */
   readonly problems: readonly string[];
 }
 
 type YearOp = '=' | '!=' | '>' | '>=' | '<' | '<=';
+const HAS = ['pdf', 'note', 'highlights'] as const;
+export type HasWhat = (typeof HAS)[number];
 /** `-year:>2020` is `year:<=2020`. */
 const NEGATED: Readonly<Record<YearOp, YearOp>> = { '=': '!=', '!=': '=', '>': '<=', '>=': '<', '<': '>=', '<=': '>' };
 
@@ -26,7 +33,7 @@ const TOKEN = /(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))/g;
 
 /** `field:` prefixes that are not filters but ordinary text people search for (`arXiv:2401.00001`, a link). */
 const TEXT_PREFIXES = new Set(['arxiv', 'doi', 'http', 'https', 'www']);
-const FILTERS = 'tag:, status:, year:';
+const FILTERS = 'tag:, status:, year:, author:, has:';
 
 /**
  * Parse `tag:llm status:reading year:>=2024 "exact phrase" -word words`. A filter with a value it cannot
@@ -43,6 +50,9 @@ export function parseQuery(input: string): SearchQuery {
   const notStatuses: Status[] = [];
   const years: Array<SearchQuery['years'][number]> = [];
   const problems: string[] = [];
+  const authors: string[] = [];
+  const has: HasWhat[] = [];
+  const notHas: HasWhat[] = [];
   for (const match of input.matchAll(TOKEN)) {
     const [, minus = '', field, quoted, bare] = match;
     const value = (quoted ?? bare ?? '').trim();
@@ -50,7 +60,17 @@ export function parseQuery(input: string): SearchQuery {
     const lowerField = field?.toLowerCase();
     const negated = minus === '-';
     if (lowerField === 'tag') (negated ? notTags : tags).push(value.toLowerCase());
-    else if (lowerField === 'status') {
+    else if (lowerField === 'author') authors.push(foldText(value));
+    else if (lowerField === 'has') {
+      const what = HAS.find(
+        (h) =>
+          h === value.toLowerCase() ||
+          `${h}s` === value.toLowerCase() ||
+          (h === 'highlights' && value.toLowerCase() === 'highlight'),
+      );
+      if (what) (negated ? notHas : has).push(what);
+      else problems.push(`has:${value} is not something a paper has; use has:pdf, has:note or has:highlights`);
+    } else if (lowerField === 'status') {
       const status = STATUSES.find((s) => s === value.toLowerCase());
       if (status) (negated ? notStatuses : statuses).push(status);
       else problems.push(`status:${value} is not a status; use ${STATUSES.join(', ')}`);
@@ -69,7 +89,7 @@ export function parseQuery(input: string): SearchQuery {
       else words.push(text);
     }
   }
-  return { words, phrases, excluded, tags, notTags, statuses, notStatuses, years, problems };
+  return { words, phrases, excluded, tags, notTags, statuses, notStatuses, years, authors, has, notHas, problems };
 }
 
 export function isEmptyQuery(q: SearchQuery): boolean {
@@ -81,7 +101,10 @@ export function isEmptyQuery(q: SearchQuery): boolean {
       q.notTags.length +
       q.statuses.length +
       q.notStatuses.length +
-      q.years.length ===
+      q.years.length +
+      q.authors.length +
+      q.has.length +
+      q.notHas.length ===
     0
   );
 }
@@ -91,6 +114,17 @@ export interface Filterable {
   readonly tags: readonly string[];
   readonly status: Status;
   readonly year: number | null;
+  readonly authors: readonly string[];
+  readonly editors: readonly string[];
+  readonly attachments: readonly unknown[];
+  readonly hasNote: boolean;
+  readonly annotationCount: number;
+}
+
+function hasThing(paper: Filterable, what: HasWhat): boolean {
+  if (what === 'pdf') return paper.attachments.length > 0;
+  if (what === 'note') return paper.hasNote;
+  return paper.annotationCount > 0;
 }
 
 /** Field filters: every `tag:` (a tag or its parent), one of the `status:`, every `year:` comparison. */
@@ -100,6 +134,11 @@ export function matchesFilters(paper: Filterable, q: SearchQuery): boolean {
     if (!q.tags.every(has) || q.notTags.some(has)) return false;
   }
   if (q.statuses.length > 0 && !q.statuses.includes(paper.status)) return false;
+  if (!q.has.every((what) => hasThing(paper, what)) || q.notHas.some((what) => hasThing(paper, what))) return false;
+  if (q.authors.length > 0) {
+    const names = foldText([...paper.authors, ...paper.editors].join('\n'));
+    if (!q.authors.every((a) => containsWordPrefix(names, a))) return false;
+  }
   if (q.notStatuses.includes(paper.status)) return false;
   for (const { op, year } of q.years) {
     if (paper.year === null) return false;

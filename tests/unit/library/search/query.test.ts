@@ -20,13 +20,26 @@ function parsed(parts: Partial<SearchQuery> = {}): SearchQuery {
     statuses: [],
     notStatuses: [],
     years: [],
+    authors: [],
+    has: [],
+    notHas: [],
     problems: [],
     ...parts,
   };
 }
 
 function paper(parts: Partial<Filterable> = {}): Filterable {
-  return { tags: [], status: 'inbox', year: 2024, ...parts };
+  return {
+    tags: [],
+    status: 'inbox',
+    year: 2024,
+    authors: [],
+    editors: [],
+    attachments: [],
+    hasNote: false,
+    annotationCount: 0,
+    ...parts,
+  };
 }
 
 describe('parseQuery', () => {
@@ -211,12 +224,26 @@ describe('parseQuery', () => {
 
   describe('unknown and misspelt fields', () => {
     const unknown = (field: string, value: string) =>
-      `${field}: is not a filter (tag:, status:, year:); searching for the words “${field}:${value}”`;
+      `${field}: is not a filter (tag:, status:, year:, author:, has:); searching for the words “${field}:${value}”`;
 
     it('searches for an unknown field as a word, lower-cased, with its value, and says so', () => {
-      expect(parseQuery('Author:Vaswani')).toEqual(
-        parsed({ words: ['author:vaswani'], problems: [unknown('Author', 'Vaswani')] }),
+      expect(parseQuery('Venue:NeurIPS')).toEqual(
+        parsed({ words: ['venue:neurips'], problems: [unknown('Venue', 'NeurIPS')] }),
       );
+    });
+
+    it('reads author: and has: as filters', () => {
+      expect(parseQuery('author:Łukasz has:pdf -has:notes')).toEqual(
+        parsed({ authors: ['lukasz'], has: ['pdf'], notHas: ['note'] }),
+      );
+      expect(parseQuery('has:coffee')).toEqual(
+        parsed({ problems: ['has:coffee is not something a paper has; use has:pdf, has:note or has:highlights'] }),
+      );
+      const kaiser = paper({ authors: ['Łukasz Kaiser'], attachments: [{}], annotationCount: 2 });
+      expect(matchesFilters(kaiser, parseQuery('author:lukasz has:pdf has:highlights'))).toBe(true);
+      expect(matchesFilters(kaiser, parseQuery('author:kai -has:note'))).toBe(true);
+      expect(matchesFilters(kaiser, parseQuery('has:note'))).toBe(false);
+      expect(matchesFilters(kaiser, parseQuery('author:aiser'))).toBe(false); // a word prefix, not inside a word
     });
 
     it.each([
@@ -259,8 +286,11 @@ describe('parseQuery', () => {
       statuses: ['reading'],
       notStatuses: [],
       years: [{ op: '>=', year: 2024 }],
+      authors: [],
+      has: [],
+      notHas: [],
       problems: [
-        'foo: is not a filter (tag:, status:, year:); searching for the words “foo:bar”',
+        'foo: is not a filter (tag:, status:, year:, author:, has:); searching for the words “foo:bar”',
         'status:nope is not a status; use inbox, to-read, reading, read, archived',
       ],
     });
@@ -430,8 +460,8 @@ describe('matchesText', () => {
   });
 
   it('searches for an unknown field as the literal text typed', () => {
-    expect(matchesText('see author:vaswani here', parseQuery('author:Vaswani'))).toBe(true);
-    expect(matchesText(text, parseQuery('author:vaswani'))).toBe(false);
+    expect(matchesText('see venue:neurips here', parseQuery('venue:NeurIPS'))).toBe(true);
+    expect(matchesText(text, parseQuery('venue:neurips'))).toBe(false);
   });
 });
 
