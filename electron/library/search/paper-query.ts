@@ -3,7 +3,7 @@ import { searchSnippet } from './snippet.js';
 import type { ListRow, Sort } from '../../../shared/models/views.js';
 import type { View } from '../../../shared/ipc/contract.js';
 import { assertNever } from '../../../shared/assert-never.js';
-import { isEmptyQuery, matchesFilters, parseQuery, type SearchQuery } from './query.js';
+import { containsWordPrefix, isEmptyQuery, matchesFilters, parseQuery, type SearchQuery } from './query.js';
 import type { TextSearch } from './text-search.js';
 import { toListRow } from '../paper/list-row.js';
 import { foldText } from '../../../shared/text/fold.js';
@@ -74,9 +74,9 @@ export function rankByRelevance(records: readonly PaperRecord[], q: SearchQuery)
     const authors = foldText([...record.authors, ...record.editors].join(' '));
     let score = 0;
     for (const term of terms) {
-      if (hasWordPrefix(title, term)) score += WEIGHTS.title;
-      else if (hasWordPrefix(tags, term)) score += WEIGHTS.tag;
-      else if (hasWordPrefix(authors, term)) score += WEIGHTS.author;
+      if (containsWordPrefix(title, term)) score += WEIGHTS.title;
+      else if (containsWordPrefix(tags, term)) score += WEIGHTS.tag;
+      else if (containsWordPrefix(authors, term)) score += WEIGHTS.author;
       else score += WEIGHTS.elsewhere;
     }
     for (const phrase of q.phrases) if (title.includes(phrase)) score += PHRASE_IN_TITLE;
@@ -86,16 +86,6 @@ export function rankByRelevance(records: readonly PaperRecord[], q: SearchQuery)
   });
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   return scored.map((s) => s.record);
-}
-
-function hasWordPrefix(text: string, word: string): boolean {
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf(word, from);
-    if (at < 0) return false;
-    if (at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return true;
-    from = at + 1;
-  }
 }
 
 function hasText(q: SearchQuery): boolean {

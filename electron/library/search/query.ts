@@ -175,7 +175,8 @@ export function matchesTextParts(first: string, second: string, q: SearchQuery):
   return true;
 }
 
-function containsWordPrefix(text: string, word: string): boolean {
+/** Whether `word` starts a word somewhere in `text` (both folded). */
+export function containsWordPrefix(text: string, word: string): boolean {
   let from = 0;
   for (;;) {
     const at = text.indexOf(word, from);

@@ -2,30 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isSafeExternalUrl } from '../../../../shared/security/csp.js';
 import type { Paper } from '../../../../shared/models/paper.js';
 import { paperLinks } from './paper-links.js';
+import { paperRecord } from '../../../../tests/helpers/paper-record.js';
 
+/** A whole paper: the shared test record, an empty content, these parts. */
 const paper = (parts: Partial<Paper>): Paper => ({
-  id: 'p000000001' as Paper['id'], // a test id of the branded form
-  title: 'Attention Is All You Need',
-  authors: [],
-  editors: [],
-  year: 2017,
-  publishedAt: null,
-  arxivId: null,
-  arxivVersion: null,
-  doi: null,
-  url: null,
-  venue: null,
-  tags: [],
-  status: 'inbox',
-  source: { format: 'bibtex', fileName: null, digestDate: null },
-  citationKey: null,
-  annotationCount: 0,
-  hasNote: false,
-  trashedAt: null,
-  attachments: [],
-  reading: null,
-  addedAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...paperRecord('p000000001', { title: 'Attention Is All You Need', year: 2017 }),
   abstract: null,
   note: null,
   annotations: [],
