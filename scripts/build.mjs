@@ -16,8 +16,9 @@ const node = {
     js: "import { createRequire as __marginCreateRequire } from 'node:module'; const require = __marginCreateRequire(import.meta.url);",
   },
   format: 'esm',
-  // pdf.js stays a package everywhere: its Node build loads its own worker module by path.
-  external: ['electron', 'pdfjs-dist'],
+  // pdf.js stays a package everywhere: its Node build loads its own worker module by path. better-sqlite3 (the
+  // search index) finds its native module beside its own files, so it is loaded from node_modules too.
+  external: ['electron', 'pdfjs-dist', 'better-sqlite3'],
   // Citation styles (assets/csl/) are bundled as text: formatting a citation reads no file and goes nowhere.
   loader: { '.csl': 'text' },
 };

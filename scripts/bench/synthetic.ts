@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Annotation, PaperContent, PaperId, PaperRecord } from '../../shared/models/paper.js';
 import { ANNOTATION_COLORS, STATUSES, countsOf } from '../../shared/models/paper.js';
 
@@ -69,9 +71,9 @@ const SYLLABLES = (
 ).split(' ');
 
 /** Made-up words from syllables (deterministic, distinct): the long tail of a real vocabulary. */
-function pseudoWords(count: number): string[] {
+function pseudoWords(count: number, taken: ReadonlySet<string>): string[] {
   const rand = random(4242);
-  const seen = new Set<string>(WORDS);
+  const seen = new Set<string>(taken);
   const out: string[] = [];
   while (out.length < count) {
     const parts = 2 + Math.floor(rand() * 3);
@@ -86,11 +88,32 @@ function pseudoWords(count: number): string[] {
 }
 
 /**
- * The vocabulary text is drawn from: the field's common words first, then 24,000 rarer ones, sampled by
- * Zipf's law as real text is (a few words everywhere, most words in few papers), so a query matches as many
- * papers as it would in a real library, not ~90% of them.
+ * The head of the vocabulary: the words of real abstracts (the sample Hugging Face digest in the test
+ * fixtures), most frequent first, so "the" and "model" are common and "sparse" is not everywhere.
  */
-export const VOCABULARY: readonly string[] = [...WORDS, ...pseudoWords(24_000)];
+function realWords(): string[] {
+  const file = fileURLToPath(new URL('../../tests/fixtures/daily-papers.txt', import.meta.url));
+  const counts = new Map<string, number>();
+  for (const word of readFileSync(file, 'utf8')
+    .toLowerCase()
+    .match(/[a-z]+/g) ?? [])
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  return [...counts]
+    .filter(([word, n]) => n >= 2 && (word.length > 1 || word === 'a'))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([word]) => word);
+}
+
+/**
+ * The vocabulary text is drawn from: real abstracts' words by frequency, the field's terms, then 50,000 made-up
+ * rarer ones, sampled by Zipf's law as real text is (a few words everywhere, most words in few papers), so a
+ * rare word matches tens of papers and a common one thousands, as in a real library.
+ */
+export const VOCABULARY: readonly string[] = (() => {
+  const head = realWords();
+  const known = new Set(head);
+  return [...head, ...WORDS.filter((w) => !known.has(w)), ...pseudoWords(50_000, new Set([...head, ...WORDS]))];
+})();
 const ZIPF_CDF = (() => {
   const cdf = new Float64Array(VOCABULARY.length);
   let sum = 0;

@@ -60,6 +60,8 @@ export const QueryResultSchema = z.object({
   rows: z.array(ListRowSchema),
   /** Filters in the search that could not be read, each saying what to type instead (left out of the search). */
   problems: z.array(z.string()).default([]),
+  /** How the search was answered when it is not the usual way (the index is being built), for the user; else null. */
+  searchNote: z.string().nullable().default(null),
 });
 export type QueryResult = z.output<typeof QueryResultSchema>;
 

@@ -4,6 +4,7 @@ import type { Handlers, ParsedRequest } from '../../../shared/ipc/contract.js';
 import type { ImportRequest } from '../import/importing.js';
 import type { Overview } from '../../../shared/models/views.js';
 import { runPaperQuery, selectRecords } from '../search/paper-query.js';
+import { searchNote } from '../search/worker-protocol.js';
 import { toListRow } from '../paper/list-row.js';
 import { createAttachmentHandlers, type PdfPicker } from './attachment-handlers.js';
 import { createExportHandlers } from './export-handlers.js';
@@ -35,7 +36,8 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
       const result = await runPaperQuery(await session.records.sortedBy(request.sort), request, session.search, (id) =>
         library.papers.getContent(id),
       );
-      return { ...result, offset: request.offset };
+      const searching = request.search.trim() !== '';
+      return { ...result, offset: request.offset, searchNote: searching ? searchNote(session.search.status()) : null };
     },
     'papers:get': async ({ id }) => library.papers.get(id),
     'papers:ids': async ({ view, search, sort }) => {

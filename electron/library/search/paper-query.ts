@@ -3,10 +3,11 @@ import { searchSnippet } from './snippet.js';
 import type { ListRow, Sort } from '../../../shared/models/views.js';
 import type { View } from '../../../shared/ipc/contract.js';
 import { assertNever } from '../../../shared/assert-never.js';
-import { containsWordPrefix, isEmptyQuery, matchesFilters, parseQuery, type SearchQuery } from './query.js';
+import { containsTerm, isEmptyQuery, matchesFilters, parseQuery, type SearchQuery } from './query.js';
+import { baseRelevance, relevance, type RankedField } from './relevance.js';
+import { recordParts } from './search-corpus.js';
 import type { TextSearch } from './text-search.js';
 import { toListRow } from '../paper/list-row.js';
-import { foldText } from '../../../shared/text/fold.js';
 import { hasTag } from '../paper/tags.js';
 
 /** Rows of a page that get a snippet: a screenful and more (each costs a read of the paper's content). */
@@ -29,8 +30,8 @@ export async function runPaperQuery(
   contentOf?: (id: string) => Promise<PaperContent>,
 ): Promise<{ total: number; rows: ListRow[]; problems: string[] }> {
   const parsed = parseQuery(query.search);
-  const found = await selectRecords(sorted, query, text);
-  const selected = query.sort === 'relevance' ? rankByRelevance(found, parsed) : found;
+  const { records: found, scores } = await select(sorted, parsed, query.view, text);
+  const selected = query.sort === 'relevance' ? rankByRelevance(found, parsed, scores) : found;
   const page = selected.slice(query.offset, query.offset + query.limit);
   const searching = parsed.words.length + parsed.phrases.length > 0;
   const rows = await Promise.all(
@@ -51,41 +52,47 @@ export async function selectRecords(
   query: Pick<PaperQuery, 'view' | 'search'>,
   text: TextSearch,
 ): Promise<PaperRecord[]> {
-  const parsed = parseQuery(query.search);
-  const hits = hasText(parsed) ? await text.matching(parsed) : null;
-  return sorted.filter((r) => inView(r, query.view) && (hits === null || hits.has(r.id)) && matchesFilters(r, parsed));
+  return (await select(sorted, parseQuery(query.search), query.view, text)).records;
 }
 
-/** Where a search term counts most: in the title, then a tag, then an author; anywhere else (abstract, note, highlights) least. */
-const WEIGHTS = { title: 8, tag: 6, author: 4, elsewhere: 1 } as const;
-const PHRASE_IN_TITLE = 12;
+async function select(
+  sorted: readonly PaperRecord[],
+  parsed: SearchQuery,
+  view: View,
+  text: TextSearch,
+): Promise<{ records: PaperRecord[]; scores: ReadonlyMap<string, number> | null }> {
+  const hits = hasText(parsed) ? await text.matching(parsed) : null;
+  const ids = hits?.ids ?? null;
+  return {
+    records: sorted.filter((r) => inView(r, view) && (ids === null || ids.has(r.id)) && matchesFilters(r, parsed)),
+    scores: hits?.scores ?? null,
+  };
+}
 
 /**
- * The selected papers, best match first: each word or phrase scores by where it occurs, an exact phrase in
- * the title most; ties keep the order given (the newest first). Only the record's fields are looked at: a
- * term found in none of them matched the abstract, note or highlights.
+ * The selected papers, best match first (see `relevance`); ties keep the order given (the newest first).
+ * `scores` are the index's, for the papers with a term in their record's fields (the rest score the base);
+ * without them the record's fields are looked at here.
  */
-export function rankByRelevance(records: readonly PaperRecord[], q: SearchQuery): PaperRecord[] {
-  const terms = [...q.words, ...q.phrases];
-  if (terms.length === 0) return [...records];
-  const scored = records.map((record, order) => {
-    const title = foldText(record.title);
-    const tags = foldText(record.tags.join(' '));
-    const authors = foldText([...record.authors, ...record.editors].join(' '));
-    let score = 0;
-    for (const term of terms) {
-      if (containsWordPrefix(title, term)) score += WEIGHTS.title;
-      else if (containsWordPrefix(tags, term)) score += WEIGHTS.tag;
-      else if (containsWordPrefix(authors, term)) score += WEIGHTS.author;
-      else score += WEIGHTS.elsewhere;
-    }
-    for (const phrase of q.phrases) if (title.includes(phrase)) score += PHRASE_IN_TITLE;
-    // All the words next to each other in the title, as typed: the paper the user means.
-    if (q.words.length > 1 && title.includes(q.words.join(' '))) score += PHRASE_IN_TITLE;
-    return { record, score, order };
-  });
+export function rankByRelevance(
+  records: readonly PaperRecord[],
+  q: SearchQuery,
+  scores: ReadonlyMap<string, number> | null = null,
+): PaperRecord[] {
+  if (q.words.length + q.phrases.length === 0) return [...records];
+  const base = baseRelevance(q);
+  const scored = records.map((record, order) => ({
+    record,
+    score: scores ? (scores.get(record.id) ?? base) : relevance(q, fieldMatcher(record)),
+    order,
+  }));
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   return scored.map((s) => s.record);
+}
+
+function fieldMatcher(record: PaperRecord): (term: string, field: RankedField) => boolean {
+  const parts = recordParts(record);
+  return (term, field) => containsTerm(parts[field], term);
 }
 
 function hasText(q: SearchQuery): boolean {

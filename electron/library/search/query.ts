@@ -84,6 +84,8 @@ export function parseQuery(input: string): SearchQuery {
       if (field !== undefined && /^[a-z]{2,}$/i.test(field) && !TEXT_PREFIXES.has(lowerField ?? ''))
         problems.push(`${field}: is not a filter (${FILTERS}); searching for the words “${field}:${value}”`);
       const text = foldText(field === undefined ? value : `${field}:${value}`);
+      // Punctuation alone (`a - b`, `&`) has nothing to look for, in the index or the scan.
+      if (termTokens(text).length === 0) continue;
       if (minus === '-') excluded.push(text);
       else if (quoted !== undefined) phrases.push(text);
       else words.push(text);
@@ -159,20 +161,59 @@ export function matchesFilters(paper: Filterable, q: SearchQuery): boolean {
   return true;
 }
 
-/** Text conditions over the paper's searchable text, already lower-cased. Words match as prefixes of words. */
+/** Text conditions over the paper's searchable text, already folded. See `containsTerm` for what a term matches. */
 export function matchesText(lowerText: string, q: SearchQuery): boolean {
-  for (const phrase of q.phrases) if (!lowerText.includes(phrase)) return false;
-  for (const word of q.words) if (!containsWordPrefix(lowerText, word)) return false;
-  for (const word of q.excluded) if (containsWordPrefix(lowerText, word)) return false;
+  for (const phrase of q.phrases) if (!containsTerm(lowerText, phrase)) return false;
+  for (const word of q.words) if (!containsTerm(lowerText, word)) return false;
+  for (const word of q.excluded) if (containsTerm(lowerText, word)) return false;
   return true;
 }
 
-/** The same conditions over a paper's text kept in parts (record, content): each word may sit in any part. */
+/** The same conditions over a paper's text kept in parts (record, content): each term may sit in any part, never across two. */
 export function matchesTextParts(first: string, second: string, q: SearchQuery): boolean {
-  for (const phrase of q.phrases) if (!first.includes(phrase) && !second.includes(phrase)) return false;
-  for (const word of q.words) if (!containsWordPrefix(first, word) && !containsWordPrefix(second, word)) return false;
-  for (const word of q.excluded) if (containsWordPrefix(first, word) || containsWordPrefix(second, word)) return false;
+  const has = (term: string) => containsTerm(first, term) || containsTerm(second, term);
+  for (const phrase of q.phrases) if (!has(phrase)) return false;
+  for (const word of q.words) if (!has(word)) return false;
+  for (const word of q.excluded) if (has(word)) return false;
   return true;
+}
+
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+/**
+ * A search term's words: its runs of letters and digits (`gpt-4o` → gpt, 4o). This is how the full-text
+ * index splits text, so the index and the scan agree on what a term means.
+ */
+export function termTokens(term: string): string[] {
+  return term.match(WORD_RUN) ?? [];
+}
+
+const termMatchers = new Map<string, (text: string) => boolean>();
+
+/**
+ * Whether `term` (folded) occurs in `text` (folded): its words in order, separated by anything that is not a
+ * letter or digit, the first starting a word and the last a prefix of one. So `state space` finds
+ * "state-space models", `gpt-4` finds "GPT 4o", `68%` finds "68\%". (Terms with no letters or digits are
+ * left out of a search when it is parsed.)
+ */
+export function containsTerm(text: string, term: string): boolean {
+  let matcher = termMatchers.get(term);
+  if (!matcher) {
+    matcher = termMatcher(term);
+    if (termMatchers.size > 500) termMatchers.clear();
+    termMatchers.set(term, matcher);
+  }
+  return matcher(text);
+}
+
+function termMatcher(term: string): (text: string) => boolean {
+  const tokens = termTokens(term);
+  if (tokens.length === 0) return () => true;
+  if (tokens.length === 1 && tokens[0] === term) return (text) => containsWordPrefix(text, term);
+  // Tokens are letters and digits only: nothing in them is special to a RegExp.
+  // A NUL separates a record's fields (search-corpus): a term never runs from one field into the next.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${tokens.join('[^\\p{L}\\p{N}\\u0000]+')}`, 'u');
+  return (text) => pattern.test(text);
 }
 
 /** Whether `word` starts a word somewhere in `text` (both folded). */

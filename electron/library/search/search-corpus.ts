@@ -2,13 +2,39 @@ import { foldText } from '../../../shared/text/fold.js';
 import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
 import { matchesTextParts, type SearchQuery } from './query.js';
 
-/** The record's searchable text, folded (lower case, no accents): title, authors and editors, tags. */
-export function recordText(
-  record: Pick<PaperRecord, 'title' | 'authors' | 'tags'> & { readonly editors?: readonly string[] },
-): string {
-  return foldText(
-    [record.title, record.authors.join(' '), (record.editors ?? []).join(' '), record.tags.join(' ')].join('\n'),
-  );
+/** A record's searchable fields, folded (lower case, no accents): where a term counts for ranking. */
+export interface RecordParts {
+  readonly title: string;
+  /** Authors and editors. */
+  readonly people: string;
+  readonly tags: string;
+}
+
+type RecordFields = Pick<PaperRecord, 'title' | 'authors' | 'tags'> & { readonly editors?: readonly string[] };
+
+export function recordParts(record: RecordFields): RecordParts {
+  return {
+    title: foldText(record.title),
+    people: foldText([...record.authors, ...(record.editors ?? [])].join('\n')),
+    tags: foldText(record.tags.join('\n')),
+  };
+}
+
+/** Joins a record's fields so that no term matches across two of them (see `containsTerm`). */
+export const FIELD_BREAK = '\u0000';
+
+/** The record's searchable text as the scan keeps it: its fields, folded, joined by `FIELD_BREAK`. */
+export function recordText(record: RecordFields): string {
+  return joinRecordParts(recordParts(record));
+}
+
+export function joinRecordParts(parts: RecordParts): string {
+  return [parts.title, parts.people, parts.tags].join(FIELD_BREAK);
+}
+
+export function splitRecordText(text: string): RecordParts {
+  const [title = '', people = '', tags = ''] = text.split(FIELD_BREAK);
+  return { title, people, tags };
 }
 
 /** The content's searchable text, folded: abstract, note, highlights and their comments, and PDF text. */
@@ -53,6 +79,15 @@ export class SearchCorpus {
 
   get size(): number {
     return this.records.size;
+  }
+
+  ids(): IterableIterator<string> {
+    return this.records.keys();
+  }
+
+  text(id: string): { record: string; content: string } | undefined {
+    const record = this.records.get(id);
+    return record === undefined ? undefined : { record, content: this.contents.get(id) ?? '' };
   }
 
   /** Ids whose text matches the query's words, phrases and exclusions (field filters are the caller's). */

@@ -1,13 +1,23 @@
 import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
 import type { SearchQuery } from './query.js';
+import type { SearchEngineStatus } from './worker-protocol.js';
 import { SearchCorpus, contentText, recordText } from './search-corpus.js';
+
+/** The papers whose text matches a search, and how well where the index knows. */
+export interface TextHits {
+  readonly ids: ReadonlySet<string>;
+  /** Relevance of the papers with a term in their record's fields (others score the base); null: rank from the records. */
+  readonly scores: ReadonlyMap<string, number> | null;
+}
 
 /** Answers the text part of a search: which papers' text matches. */
 export interface TextSearch {
-  /** Ids of every paper whose text matches the query's words, phrases and exclusions. */
-  matching(query: SearchQuery): Promise<Set<string>>;
+  /** Every paper whose text matches the query's words, phrases and exclusions. */
+  matching(query: SearchQuery): Promise<TextHits>;
   /** Papers changed (their content too, or only the record): re-read their text before the next search. */
   invalidate(ids: readonly string[], content: boolean): void;
+  /** How searches are answered now (the app says so while the index is built). */
+  status(): SearchEngineStatus;
   /** Stop any background work. */
   close(): Promise<void>;
 }
@@ -32,14 +42,19 @@ export class InProcessTextSearch implements TextSearch {
 
   constructor(private readonly source: TextSource) {}
 
-  async matching(query: SearchQuery): Promise<Set<string>> {
+  async matching(query: SearchQuery): Promise<TextHits> {
     const corpus = await this.load();
     await this.refreshStale(corpus);
-    return new Set(corpus.match(query));
+    return { ids: new Set(corpus.match(query)), scores: null };
   }
 
   invalidate(ids: readonly string[]): void {
     for (const id of ids) this.stale.add(id);
+  }
+
+  /** The CLI and tests search this way on purpose: nothing to tell anyone. */
+  status(): SearchEngineStatus {
+    return { mode: 'index' };
   }
 
   async close(): Promise<void> {}

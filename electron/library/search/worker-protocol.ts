@@ -1,15 +1,48 @@
 import type { SearchQuery } from './query.js';
+import type { RecordParts } from './search-corpus.js';
 
-/** One paper's new searchable text: the record part, the content part (undefined: unchanged), or gone. */
-export type TextUpdate = readonly [id: string, record: string | null, content?: string];
+/** One paper's new searchable text: its record's fields, its content part (undefined: unchanged), or gone (null). */
+export type TextUpdate = readonly [id: string, record: RecordParts | null, content?: string];
+
+/** How searches are answered right now, for the app to say. */
+export type SearchEngineStatus =
+  | { readonly mode: 'index' }
+  /** The index is being built (`done` of `total` shards); searches scan meanwhile. */
+  | { readonly mode: 'building'; readonly done: number; readonly total: number }
+  /** No index can be used here (`reason`); searches scan. */
+  | { readonly mode: 'scan'; readonly reason: string };
+
+/** What to tell the user about how searches are answered, or null when all is as usual. */
+export function searchNote(status: SearchEngineStatus): string | null {
+  switch (status.mode) {
+    case 'index':
+      return null;
+    case 'building': {
+      const percent = status.total === 0 ? 0 : Math.floor((status.done / status.total) * 100);
+      return `Building the search index (${percent}%): searching without it meanwhile, more slowly.`;
+    }
+    case 'scan':
+      return `Searching without an index, more slowly: ${status.reason}.`;
+  }
+}
 
 /** Main → search worker. */
 export type WorkerRequest =
   | { readonly type: 'update'; readonly docs: readonly TextUpdate[] }
-  | { readonly type: 'search'; readonly requestId: number; readonly query: SearchQuery };
+  | { readonly type: 'search'; readonly requestId: number; readonly query: SearchQuery }
+  /** The app is closing: bring the index's record of what it holds up to date, then say 'flushed'. */
+  | { readonly type: 'flush' };
 
 /** Search worker → main. */
 export type WorkerReply =
   | { readonly type: 'ready'; readonly papers: number; readonly ms: number }
-  | { readonly type: 'result'; readonly requestId: number; readonly ids: readonly string[] }
+  | { readonly type: 'status'; readonly status: SearchEngineStatus }
+  /** `ids` joined by line breaks (one string crosses threads far faster than 100,000); `scores` as TextHits says, or null. */
+  | {
+      readonly type: 'result';
+      readonly requestId: number;
+      readonly ids: string;
+      readonly scores: ReadonlyArray<readonly [string, number]> | null;
+    }
+  | { readonly type: 'flushed' }
   | { readonly type: 'error'; readonly message: string };

@@ -1,20 +1,25 @@
 import { Worker } from 'node:worker_threads';
 import type { SearchQuery } from './query.js';
-import { contentText, recordText } from './search-corpus.js';
-import { InProcessTextSearch, type TextSearch, type TextSource } from './text-search.js';
-import type { TextUpdate, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { contentText, recordParts } from './search-corpus.js';
+import { InProcessTextSearch, type TextHits, type TextSearch, type TextSource } from './text-search.js';
+import type { SearchEngineStatus, TextUpdate, WorkerReply, WorkerRequest } from './worker-protocol.js';
+
+/** Closing waits this long at most for the worker to record what its index holds (it reads it again next time). */
+const FLUSH_TIMEOUT_MS = 5000;
 
 /**
- * Text search in a worker thread: the corpus (every abstract, note and highlight) lives there, so the
- * main process stays small and never blocks on a scan. Should the worker fail, searches fall back to
- * an in-process corpus, so they keep answering correctly.
+ * Text search in a worker thread: the full-text index (or, while it is built, every paper's text) lives
+ * there, so the main process stays small and never blocks on a search. Should the worker fail, searches
+ * fall back to an in-process corpus, so they keep answering correctly.
  */
 export class WorkerTextSearch implements TextSearch {
   private readonly worker: Worker;
   private nextId = 1;
-  private readonly waiting = new Map<number, (ids: readonly string[]) => void>();
+  private readonly waiting = new Map<number, (hits: TextHits | null) => void>();
+  private engineStatus: SearchEngineStatus = { mode: 'building', done: 0, total: 0 };
   private updates: Promise<void> = Promise.resolve();
   private fallback: InProcessTextSearch | null = null;
+  private flushed: () => void = () => {};
 
   constructor(
     workerPath: string,
@@ -26,23 +31,33 @@ export class WorkerTextSearch implements TextSearch {
     // Searches sent before the worker is ready wait in its queue; 'ready' itself needs no answer.
     this.worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'result') {
-        this.waiting.get(reply.requestId)?.(reply.ids);
+        this.waiting.get(reply.requestId)?.({
+          ids: new Set(reply.ids === '' ? [] : reply.ids.split('\n')),
+          scores: reply.scores === null ? null : new Map(reply.scores),
+        });
         this.waiting.delete(reply.requestId);
-      } else if (reply.type === 'error') this.failOver();
+      } else if (reply.type === 'status') this.engineStatus = reply.status;
+      else if (reply.type === 'flushed') this.flushed();
+      else if (reply.type === 'error') this.failOver();
     });
     this.worker.on('error', () => this.failOver());
   }
 
-  async matching(query: SearchQuery): Promise<Set<string>> {
+  async matching(query: SearchQuery): Promise<TextHits> {
     await this.updates;
     if (this.fallback) return this.fallback.matching(query);
-    const ids = await new Promise<readonly string[]>((resolve) => {
+    const hits = await new Promise<TextHits | null>((resolve) => {
       const requestId = this.nextId++;
       this.waiting.set(requestId, resolve);
       this.post({ type: 'search', requestId, query });
     });
-    if (this.fallback) return (this.fallback as InProcessTextSearch).matching(query);
-    return new Set(ids);
+    // Null: the worker failed while this search waited; the fallback answers it.
+    return hits ?? (this.fallback ?? new InProcessTextSearch(this.source)).matching(query);
+  }
+
+  /** How searches are answered now: from the index, by a scan while it is built, or by a scan for good. */
+  status(): SearchEngineStatus {
+    return this.fallback ? { mode: 'scan', reason: 'the search worker stopped' } : this.engineStatus;
   }
 
   invalidate(ids: readonly string[], content: boolean): void {
@@ -57,16 +72,28 @@ export class WorkerTextSearch implements TextSearch {
         else if (content)
           docs.push([
             id,
-            recordText(record),
+            recordParts(record),
             contentText(await this.source.getContent(id), await this.source.attachmentText(record)),
           ]);
-        else docs.push([id, recordText(record)]);
+        else docs.push([id, recordParts(record)]);
       }
       this.post({ type: 'update', docs });
     });
   }
 
+  /** Let the worker record what its index holds (a few seconds at most), then stop it. */
   async close(): Promise<void> {
+    if (!this.fallback) {
+      await this.updates;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, FLUSH_TIMEOUT_MS);
+        this.flushed = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        this.post({ type: 'flush' });
+      });
+    }
     await this.worker.terminate();
   }
 
@@ -78,7 +105,7 @@ export class WorkerTextSearch implements TextSearch {
     if (this.fallback) return;
     this.fallback = new InProcessTextSearch(this.source);
     // Answer whoever was waiting: they search again through the fallback.
-    for (const resolve of this.waiting.values()) resolve([]);
+    for (const resolve of this.waiting.values()) resolve(null);
     this.waiting.clear();
   }
 }

@@ -24,6 +24,8 @@ export interface ListSlice {
   readonly searchInView: boolean;
   /** Filters in the search that could not be read, with what to type instead. */
   readonly searchProblems: readonly string[];
+  /** How the last search was answered, when unusual (the index is being built). */
+  readonly searchNote: string | null;
   /** When a search narrowed to a view finds nothing: how many it finds in All papers (null: not asked). */
   readonly elsewhereCount: number | null;
   setSearchInView(inView: boolean): Promise<void>;
@@ -88,7 +90,14 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
       result.rows.forEach((row, i) => {
         rows[result.offset + i] = row;
       });
-      set({ rows, total: result.total, listLoaded: true, listError: null, searchProblems: result.problems });
+      set({
+        rows,
+        total: result.total,
+        listLoaded: true,
+        listError: null,
+        searchProblems: result.problems,
+        searchNote: result.searchNote,
+      });
       syncSelection();
       if (page === 0) void countElsewhere(generation, result.total);
     } catch (error) {
@@ -160,6 +169,7 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
     listError: null,
     searchInView: false,
     searchProblems: [],
+    searchNote: null,
     elsewhereCount: null,
     selectedIndex: 0,
     selectedId: null,

@@ -13,6 +13,7 @@ export function SearchScope() {
       view: st.view,
       inView: st.searchInView,
       problems: st.searchProblems,
+      note: st.searchNote,
       setInView: st.setSearchInView,
     })),
   );
@@ -39,6 +40,11 @@ export function SearchScope() {
             </button>
           </>
         ))}
+      {s.note && (
+        <p className="hint search-note" role="status">
+          {s.note}
+        </p>
+      )}
       {s.problems.length > 0 && (
         <ul className="search-problems" role="status" aria-label="Search filters not understood">
           {s.problems.map((problem) => (

@@ -68,9 +68,9 @@ describe('parseQuery', () => {
       expect(parseQuery('Łukasz Schmidhüber 東京')).toEqual(parsed({ words: ['lukasz', 'schmidhuber', '東京'] }));
     });
 
-    it('treats a lone minus as a word, not as an exclusion of nothing', () => {
-      expect(parseQuery('-')).toEqual(parsed({ words: ['-'] }));
-      expect(parseQuery('a - b')).toEqual(parsed({ words: ['a', '-', 'b'] }));
+    it('leaves out punctuation alone: it has no letters or digits to look for', () => {
+      expect(parseQuery('-')).toEqual(parsed({}));
+      expect(parseQuery('a - b & "…"')).toEqual(parsed({ words: ['a', 'b'] }));
     });
 
     it('reads a quote inside a word as part of the word', () => {
@@ -452,6 +452,16 @@ describe('matchesText', () => {
     expect(matchesText(text, parseQuery('attention -need'))).toBe(false);
     expect(matchesText(text, parseQuery('attention -transform'))).toBe(false);
     expect(matchesText(text, parseQuery('attention -former'))).toBe(true);
+  });
+
+  it('reads a term as its words in order, whatever stands between them', () => {
+    expect(matchesText('state-space models', parseQuery('"state space"'))).toBe(true);
+    expect(matchesText('state—space', parseQuery('state-space'))).toBe(true);
+    expect(matchesText('the gpt 4o model', parseQuery('gpt-4'))).toBe(true);
+    expect(matchesText('accuracy of 68\\% on', parseQuery('68%'))).toBe(true);
+    expect(matchesText('restate spaces', parseQuery('"state space"'))).toBe(false);
+    expect(matchesText('state of space', parseQuery('"state space"'))).toBe(false);
+    expect(matchesText('states space', parseQuery('"state space"'))).toBe(false);
   });
 
   it('leaves out text holding an excluded phrase', () => {

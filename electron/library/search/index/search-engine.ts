@@ -1,0 +1,221 @@
+import { shardOf } from '../../storage/layout.js';
+import type { SearchQuery } from '../query.js';
+import { SearchCorpus, joinRecordParts, splitRecordText } from '../search-corpus.js';
+import type { SearchEngineStatus, TextUpdate } from '../worker-protocol.js';
+import { FtsIndex, type IndexedDoc, type ShardStamp } from './fts-index.js';
+import { readShardCount, readShardTexts, sameStamp, shardStamp } from './shard-texts.js';
+
+/** Up to this many changed shards are read again before the first search; more, and the index is rebuilt behind a scan. */
+const CATCH_UP_LIMIT = 32;
+/** Background work runs in slices this long, so searches and edits are answered between them. */
+const SLICE_MS = 25;
+/** Shards edited through the app are compared with their files once edits have paused this long. */
+const VERIFY_AFTER_MS = 2000;
+
+export interface EngineHits {
+  readonly ids: string[];
+  /** Null: the scan answered, and ranking reads the records. */
+  readonly scores: Array<[string, number]> | null;
+}
+
+export interface EngineOptions {
+  /** Hear how searches are answered (index, building, scan) whenever it changes. */
+  readonly onStatus?: (status: SearchEngineStatus) => void;
+  /** Opens the index; tests pass one that fails, as a missing native module would. */
+  readonly openIndex?: (dir: string) => FtsIndex;
+}
+
+/**
+ * The search worker's engine: the full-text index when it is current, the in-memory scan while it is
+ * built (or when no index can be opened here). Edits reach both in the order they were made; shards
+ * changed behind the app's back (the CLI, a crash before an update landed) are found by their stamps.
+ */
+export class SearchEngine {
+  private corpus: SearchCorpus | null = null;
+  private status: SearchEngineStatus = { mode: 'index' };
+  /** Shards edited through the app since their files were last compared with the index. */
+  private readonly dirty = new Set<number>();
+  /** Edits per shard: a background read of a shard is dropped if an edit of it landed meanwhile. */
+  private readonly edits = new Map<number, number>();
+  private verifyTimer: NodeJS.Timeout | null = null;
+  private building: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly shardCount: number,
+    private index: FtsIndex | null,
+    private readonly onStatus: (status: SearchEngineStatus) => void,
+  ) {}
+
+  static async start(dir: string, options: EngineOptions = {}): Promise<SearchEngine> {
+    const shardCount = await readShardCount(dir);
+    let index: FtsIndex | null = null;
+    let reason = '';
+    try {
+      index = (options.openIndex ?? FtsIndex.open)(dir);
+    } catch (error) {
+      reason = error instanceof Error ? error.message : String(error);
+    }
+    const engine = new SearchEngine(dir, shardCount, index, options.onStatus ?? (() => {}));
+    await engine.begin(reason);
+    return engine;
+  }
+
+  get paperCount(): number {
+    return this.corpus?.size ?? this.index?.size ?? 0;
+  }
+
+  currentStatus(): SearchEngineStatus {
+    return this.status;
+  }
+
+  /** Resolves when a background build (if any) has finished. */
+  whenBuilt(): Promise<void> {
+    return this.building;
+  }
+
+  search(q: SearchQuery): EngineHits {
+    if (this.corpus || !this.index) return { ids: this.corpus?.match(q) ?? [], scores: null };
+    return this.index.search(q);
+  }
+
+  update(updates: readonly TextUpdate[]): void {
+    const docs: IndexedDoc[] = [];
+    const removed: string[] = [];
+    for (const [id, record, content] of updates) {
+      const shard = shardOf(id, this.shardCount);
+      this.edits.set(shard, (this.edits.get(shard) ?? 0) + 1);
+      this.dirty.add(shard);
+      if (record === null) {
+        removed.push(id);
+        this.corpus?.delete(id);
+        continue;
+      }
+      docs.push(content === undefined ? { id, shard, record } : { id, shard, record, content });
+      this.corpus?.setRecord(id, joinRecordParts(record));
+      if (content !== undefined) this.corpus?.setContent(id, content);
+    }
+    this.index?.apply(docs, removed);
+    if (this.index && !this.corpus) this.scheduleVerify();
+  }
+
+  /**
+   * Compare every edited shard with its files now, so the next start finds the index current. The app calls
+   * this as it closes; after a crash, the shards still marked edited are read again at the next start.
+   */
+  async flush(): Promise<void> {
+    await this.building;
+    if (this.verifyTimer) clearTimeout(this.verifyTimer);
+    await this.verify();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.verifyTimer) clearTimeout(this.verifyTimer);
+    this.index?.close();
+    this.index = null;
+  }
+
+  private setStatus(status: SearchEngineStatus): void {
+    this.status = status;
+    this.onStatus(status);
+  }
+
+  private async begin(reason: string): Promise<void> {
+    const index = this.index;
+    if (!index) {
+      await this.loadCorpus();
+      this.setStatus({ mode: 'scan', reason: `the search index cannot be opened here (${reason})` });
+      return;
+    }
+    if (index.shardCount() !== this.shardCount) index.reset(this.shardCount);
+    const held = index.stamps();
+    const now = await Promise.all(
+      Array.from({ length: this.shardCount }, (_, shard) => shardStamp(this.dir, shard, this.shardCount)),
+    );
+    const stale = now.flatMap((stamp, shard) => (sameStamp(held.get(shard), stamp) ? [] : [shard]));
+    if (stale.length <= CATCH_UP_LIMIT) {
+      for (const shard of stale) {
+        const { docs, stamp } = await readShardTexts(this.dir, shard, this.shardCount);
+        index.replaceShard(shard, docs, stamp);
+      }
+      this.setStatus({ mode: 'index' });
+      return;
+    }
+    // Too much to read before answering: scan meanwhile, and build the index from the scan's text.
+    const stamps = await this.loadCorpus();
+    this.setStatus({ mode: 'building', done: 0, total: stale.length });
+    this.building = this.build(stale, stamps);
+  }
+
+  /** Read every shard into the scan's corpus; returns each shard's stamp as read. */
+  private async loadCorpus(): Promise<Map<number, ShardStamp>> {
+    const corpus = new SearchCorpus();
+    const stamps = new Map<number, ShardStamp>();
+    for (let shard = 0; shard < this.shardCount; shard++) {
+      const { docs, stamp } = await readShardTexts(this.dir, shard, this.shardCount);
+      stamps.set(shard, stamp);
+      for (const doc of docs) {
+        corpus.setRecord(doc.id, joinRecordParts(doc.record));
+        corpus.setContent(doc.id, doc.content ?? '');
+      }
+    }
+    this.corpus = corpus;
+    return stamps;
+  }
+
+  /** Fill the index from the corpus, shard by shard, in short slices; then answer from the index. */
+  private async build(stale: readonly number[], stamps: ReadonlyMap<number, ShardStamp>): Promise<void> {
+    const corpus = this.corpus;
+    if (!corpus) return;
+    const byShard = new Map<number, string[]>();
+    for (const id of corpus.ids()) {
+      const shard = shardOf(id, this.shardCount);
+      const list = byShard.get(shard);
+      if (list) list.push(id);
+      else byShard.set(shard, [id]);
+    }
+    let done = 0;
+    while (done < stale.length) {
+      const started = performance.now();
+      while (done < stale.length && performance.now() - started < SLICE_MS) {
+        const shard = stale[done++] ?? 0;
+        const index = this.index;
+        if (!index || this.closed) return;
+        const docs = (byShard.get(shard) ?? []).flatMap((id): IndexedDoc[] => {
+          const text = corpus.text(id);
+          return text ? [{ id, shard, record: splitRecordText(text.record), content: text.content }] : [];
+        });
+        // Edited since it was read: its stamp is older than what the index now holds, so it is read again next time.
+        const stamp = stamps.get(shard) ?? { papers: null, contents: null };
+        index.replaceShard(shard, docs, stamp);
+      }
+      this.setStatus({ mode: 'building', done, total: stale.length });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.corpus = null;
+    this.setStatus({ mode: 'index' });
+    if (this.dirty.size > 0) this.scheduleVerify();
+  }
+
+  private scheduleVerify(): void {
+    if (this.verifyTimer) clearTimeout(this.verifyTimer);
+    this.verifyTimer = setTimeout(() => void this.verify(), VERIFY_AFTER_MS);
+    this.verifyTimer.unref();
+  }
+
+  /** Compare edited shards with their files, so the stamps the index keeps are true. */
+  private async verify(): Promise<void> {
+    for (const shard of [...this.dirty]) {
+      if (this.closed || !this.index || this.corpus) return;
+      const before = this.edits.get(shard) ?? 0;
+      const { docs, stamp } = await readShardTexts(this.dir, shard, this.shardCount);
+      // An edit landed while the files were read: what was read may be older than what the index holds.
+      if ((this.edits.get(shard) ?? 0) !== before || !this.index) continue;
+      this.index.replaceShard(shard, docs, stamp);
+      this.dirty.delete(shard);
+    }
+    if (this.dirty.size > 0) this.scheduleVerify();
+  }
+}

@@ -1,0 +1,74 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { attachmentText } from '../../attachments/pdf-text-store.js';
+import { own } from '../../../../shared/own.js';
+import {
+  CONTENTS_DIR,
+  ContentShardSchema,
+  MANIFEST_FILE,
+  ManifestSchema,
+  PAPERS_DIR,
+  PaperShardSchema,
+  shardPaths,
+} from '../../storage/layout.js';
+import { parseValidated } from '../../storage/validated-json-file.js';
+import { contentText, recordParts } from '../search-corpus.js';
+import type { IndexedDoc, ShardStamp } from './fts-index.js';
+
+/** The library's shard count, from its manifest. */
+export async function readShardCount(dir: string): Promise<number> {
+  const file = path.join(dir, MANIFEST_FILE);
+  return parseValidated(file, await readFile(file, 'utf8'), ManifestSchema).shardCount;
+}
+
+/** What a shard's files are now: size and modification time (files are replaced whole, never edited in place). */
+export async function shardStamp(dir: string, shard: number, shardCount: number): Promise<ShardStamp> {
+  const one = async (sub: string) => {
+    try {
+      const s = await stat(shardPaths(dir, sub, shard, shardCount).file);
+      return `${s.size}:${s.mtimeMs}`;
+    } catch {
+      return 'none';
+    }
+  };
+  const [papers, contents] = await Promise.all([one(PAPERS_DIR), one(CONTENTS_DIR)]);
+  return { papers, contents };
+}
+
+export function sameStamp(a: ShardStamp | undefined, b: ShardStamp): boolean {
+  return a !== undefined && a.papers === b.papers && a.contents === b.contents;
+}
+
+/**
+ * Every paper's searchable text in one shard, read from its files, with the stamp taken before reading (so
+ * a file replaced meanwhile reads as changed next time, never the other way round). A shard that does not
+ * read gives no papers: the main process reports and recovers damaged files.
+ */
+export async function readShardTexts(
+  dir: string,
+  shard: number,
+  shardCount: number,
+): Promise<{ docs: IndexedDoc[]; stamp: ShardStamp }> {
+  const stamp = await shardStamp(dir, shard, shardCount);
+  const read = async (sub: string): Promise<string | null> => {
+    try {
+      return await readFile(shardPaths(dir, sub, shard, shardCount).file, 'utf8');
+    } catch {
+      return null;
+    }
+  };
+  const [papers, contents] = await Promise.all([read(PAPERS_DIR), read(CONTENTS_DIR)]);
+  const docs: IndexedDoc[] = [];
+  try {
+    const records = papers ? parseValidated('papers', papers, PaperShardSchema).papers : {};
+    const texts = contents ? parseValidated('contents', contents, ContentShardSchema).contents : {};
+    for (const [id, record] of Object.entries(records)) {
+      // A paper's record and content share a shard index; its PDFs' text is kept beside the PDFs.
+      const pdf = record.attachments.length > 0 ? await attachmentText(dir, record) : '';
+      docs.push({ id, shard, record: recordParts(record), content: contentText(own(texts, id) ?? null, pdf) });
+    }
+  } catch {
+    // a damaged shard: the main process has it in hand
+  }
+  return { docs, stamp };
+}

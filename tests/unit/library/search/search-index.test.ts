@@ -1,0 +1,169 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import type { PaperRecord } from '../../../../shared/models/paper.js';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FtsIndex, INDEX_DIR, INDEX_FILE } from '../../../../electron/library/search/index/fts-index.js';
+import { SearchEngine } from '../../../../electron/library/search/index/search-engine.js';
+import { parseQuery } from '../../../../electron/library/search/query.js';
+import { relevance } from '../../../../electron/library/search/relevance.js';
+import {
+  SearchCorpus,
+  recordParts,
+  recordText,
+  contentText,
+} from '../../../../electron/library/search/search-corpus.js';
+import type { SearchEngineStatus } from '../../../../electron/library/search/worker-protocol.js';
+import { LibraryStore } from '../../../../electron/library/storage/library-store.js';
+import { containsTerm } from '../../../../electron/library/search/query.js';
+import { syntheticLibrary } from '../../../../scripts/bench/synthetic.js';
+import { seedSyntheticLibrary } from '../../../helpers/seed-library.js';
+import { tempDir } from '../../../helpers/temp-dir.js';
+
+const engines: SearchEngine[] = [];
+afterEach(() => {
+  for (const e of engines.splice(0)) e.close();
+});
+
+async function start(dir: string, openIndex?: (dir: string) => FtsIndex) {
+  const statuses: SearchEngineStatus[] = [];
+  const engine = await SearchEngine.start(dir, {
+    onStatus: (s) => statuses.push(s),
+    ...(openIndex ? { openIndex } : {}),
+  });
+  engines.push(engine);
+  return { engine, statuses };
+}
+
+/** What the scan answers over the same papers: the reference the index must agree with. */
+function scanOf(count: number): SearchCorpus {
+  const corpus = new SearchCorpus();
+  for (const p of syntheticLibrary(count)) {
+    corpus.setRecord(p.record.id, recordText(p.record));
+    corpus.setContent(p.record.id, contentText(p.content));
+  }
+  return corpus;
+}
+
+const QUERIES = [
+  'sparse',
+  'attention transformer',
+  'quantiz',
+  'distil -vision',
+  '"state space"',
+  '"state-space"',
+  'lukasz',
+  'Łukasz kaiser',
+  'jürgen',
+  'JURGEN schmid',
+  'l',
+  'zz',
+  '-model',
+  '-"neural network" learning',
+  'llm/sparse',
+  'kaiser -hinton -lecun',
+  'nothingmatchesthisword',
+];
+
+describe('the full-text index', () => {
+  it('answers every kind of query exactly as the scan does, and ranks as the records say', async () => {
+    const dir = await tempDir();
+    await seedSyntheticLibrary(dir, 400);
+    const { engine } = await start(dir);
+    await engine.whenBuilt();
+    expect(engine.currentStatus()).toEqual({ mode: 'index' });
+    const scan = scanOf(400);
+    const records = new Map<string, PaperRecord>(syntheticLibrary(400).map((p) => [p.record.id, p.record]));
+    for (const query of QUERIES) {
+      const q = parseQuery(query);
+      const hits = engine.search(q);
+      expect([...hits.ids].sort(), query).toEqual(scan.match(q).sort());
+      expect(hits.scores, query).not.toBeNull();
+      // Every paper with a term in its record's fields has the score the records give; the rest score the base.
+      const scores = new Map(hits.scores);
+      for (const id of hits.ids) {
+        const record = records.get(id);
+        if (!record) throw new Error(id);
+        const parts = recordParts(record);
+        const expected = relevance(q, (term, field) => containsTerm(parts[field], term));
+        expect(scores.get(id) ?? q.words.length + q.phrases.length, `${query} ${id}`).toBe(expected);
+      }
+    }
+  });
+
+  it('is kept on disk: a second start answers from it at once, without rebuilding', async () => {
+    const dir = await tempDir();
+    await seedSyntheticLibrary(dir, 200);
+    const first = await start(dir);
+    expect(first.statuses[0]).toMatchObject({ mode: 'building' });
+    await first.engine.whenBuilt();
+    first.engine.close();
+    const second = await start(dir);
+    expect(second.statuses).toEqual([{ mode: 'index' }]);
+    expect(second.engine.search(parseQuery('kaiser')).ids.length).toBeGreaterThan(0);
+  });
+
+  it('is rebuilt when deleted or damaged, and the scan answers correctly meanwhile', async () => {
+    const dir = await tempDir();
+    await seedSyntheticLibrary(dir, 300);
+    const first = await start(dir);
+    await first.engine.whenBuilt();
+    const expected = first.engine.search(parseQuery('attention -vision')).ids.sort();
+    first.engine.close();
+
+    for (const damage of ['delete', 'garbage'] as const) {
+      const file = path.join(dir, INDEX_DIR, INDEX_FILE);
+      if (damage === 'delete') await rm(path.join(dir, INDEX_DIR), { recursive: true, force: true });
+      else await writeFile(file, 'this is not a database'.repeat(100));
+      const { engine, statuses } = await start(dir);
+      expect(statuses[0], damage).toMatchObject({ mode: 'building', done: 0 });
+      const meanwhile = engine.search(parseQuery('attention -vision'));
+      expect(meanwhile.scores).toBeNull(); // the scan answered
+      expect(meanwhile.ids.sort()).toEqual(expected);
+      await engine.whenBuilt();
+      expect(statuses.at(-1)).toEqual({ mode: 'index' });
+      expect(engine.search(parseQuery('attention -vision')).ids.sort()).toEqual(expected);
+      engine.close();
+    }
+    expect((await readFile(path.join(dir, INDEX_DIR, INDEX_FILE))).subarray(0, 15).toString()).toBe('SQLite format 3');
+  });
+
+  it('takes edits in order, and finds edits made behind its back at the next start', async () => {
+    const dir = await tempDir();
+    const ids = await seedSyntheticLibrary(dir, 100);
+    const { engine } = await start(dir);
+    await engine.whenBuilt();
+    const [a = '', b = ''] = ids;
+    engine.update([[a, { title: 'zyxwv bayesian', people: '', tags: '' }, 'quux content']]);
+    expect(engine.search(parseQuery('zyxwv')).ids).toEqual([a]);
+    expect(engine.search(parseQuery('quux')).ids).toEqual([a]);
+    // A record-only edit keeps the content part.
+    engine.update([[a, { title: 'renamed', people: '', tags: 'llm/zyx' }]]);
+    expect(engine.search(parseQuery('zyxwv')).ids).toEqual([]);
+    expect(engine.search(parseQuery('quux zyx')).ids).toEqual([a]);
+    engine.update([[a, null]]);
+    expect(engine.search(parseQuery('quux')).ids).toEqual([]);
+    engine.close();
+
+    // The CLI edits a paper while the app is closed: the next start reads that shard again.
+    const store = await LibraryStore.open({ dir, mode: 'write', holder: 'cli', now: () => new Date() });
+    const record = await store.getRecord(b);
+    if (!record) throw new Error('seeded paper missing');
+    await store.commit({ records: [{ ...record, title: 'Qwertyuiop Revisited' }], contents: new Map() });
+    await store.close();
+    const again = await start(dir);
+    expect(again.statuses).toEqual([{ mode: 'index' }]);
+    expect(again.engine.search(parseQuery('qwertyuiop')).ids).toEqual([b]);
+  });
+
+  it('falls back to the scan, and says why, when no index can be opened', async () => {
+    const dir = await tempDir();
+    await seedSyntheticLibrary(dir, 50);
+    const { engine, statuses } = await start(dir, () => {
+      throw new Error('better-sqlite3 was built for another Node');
+    });
+    expect(statuses).toEqual([
+      { mode: 'scan', reason: 'the search index cannot be opened here (better-sqlite3 was built for another Node)' },
+    ]);
+    expect(engine.search(parseQuery('kaiser')).ids.sort()).toEqual(scanOf(50).match(parseQuery('kaiser')).sort());
+  });
+});
