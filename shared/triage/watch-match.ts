@@ -1,4 +1,5 @@
 import { foldText } from '../text/fold.js';
+import { termPattern } from '../text/search-terms.js';
 import type { TriageItem, WatchList } from '../models/triage.js';
 
 /** Letters compared without case or accents. */
@@ -36,9 +37,8 @@ export function keywordRanges(text: string, keywords: readonly string[]): Array<
   if (folded.length !== text.length) return [];
   const ranges: Array<[number, number]> = [];
   for (const keyword of keywords) {
-    const word = fold(keyword.trim());
-    if (word === '') continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}[\\p{L}\\p{N}]*`, 'gu');
+    const pattern = termPattern(fold(keyword.trim()), 'g', true);
+    if (pattern === null) continue;
     for (const match of folded.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
   }
   ranges.sort((a, b) => a[0] - b[0]);

@@ -1,4 +1,7 @@
 import { foldText } from '../../../shared/text/fold.js';
+import { termPattern, termTokens } from '../../../shared/text/search-terms.js';
+
+export { termTokens };
 import { STATUSES, type Status } from '../../../shared/models/paper.js';
 import { hasTag } from '../paper/tags.js';
 
@@ -178,16 +181,6 @@ export function matchesTextParts(first: string, second: string, q: SearchQuery):
   return true;
 }
 
-const WORD_RUN = /[\p{L}\p{N}]+/gu;
-
-/**
- * A search term's words: its runs of letters and digits (`gpt-4o` → gpt, 4o). This is how the full-text
- * index splits text, so the index and the scan agree on what a term means.
- */
-export function termTokens(term: string): string[] {
-  return term.match(WORD_RUN) ?? [];
-}
-
 const termMatchers = new Map<string, (text: string) => boolean>();
 
 /**
@@ -208,12 +201,9 @@ export function containsTerm(text: string, term: string): boolean {
 
 function termMatcher(term: string): (text: string) => boolean {
   const tokens = termTokens(term);
-  if (tokens.length === 0) return () => true;
   if (tokens.length === 1 && tokens[0] === term) return (text) => containsWordPrefix(text, term);
-  // Tokens are letters and digits only: nothing in them is special to a RegExp.
-  // A NUL separates a record's fields (search-corpus): a term never runs from one field into the next.
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${tokens.join('[^\\p{L}\\p{N}\\u0000]+')}`, 'u');
-  return (text) => pattern.test(text);
+  const pattern = termPattern(term, 'u');
+  return pattern === null ? () => true : (text) => pattern.test(text);
 }
 
 /** Whether `word` starts a word somewhere in `text` (both folded). */

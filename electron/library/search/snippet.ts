@@ -1,5 +1,6 @@
 import type { PaperContent } from '../../../shared/models/paper.js';
 import { foldText } from '../../../shared/text/fold.js';
+import { termPattern } from '../../../shared/text/search-terms.js';
 import type { SearchQuery } from './query.js';
 
 /** Characters of context a snippet shows around the match. */
@@ -35,20 +36,12 @@ export function searchSnippet(content: PaperContent, q: SearchQuery): string | n
   return null;
 }
 
-/** The earliest place any term starts a word, or -1. */
+/** The earliest place any term occurs (as `containsTerm` reads it), or -1. */
 function firstWordPrefix(text: string, terms: readonly string[]): number {
   let best = -1;
   for (const term of terms) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(term, from);
-      if (at < 0) break;
-      if (at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) {
-        if (best < 0 || at < best) best = at;
-        break;
-      }
-      from = at + 1;
-    }
+    const at = termPattern(term, 'u')?.exec(text)?.index ?? -1;
+    if (at >= 0 && (best < 0 || at < best)) best = at;
   }
   return best;
 }
