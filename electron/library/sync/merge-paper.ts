@@ -32,9 +32,9 @@ export interface PaperMerge {
  * the other comes back out of the Trash with the edit.
  */
 export function mergePaper(id: string, base: PaperState, ours: PaperState, theirs: PaperState): PaperMerge {
-  if (same(ours, theirs)) return { paper: ours, report: null };
-  if (same(base, ours)) return { paper: theirs, report: null };
-  if (same(base, theirs)) return { paper: ours, report: null };
+  if (samePaper(ours, theirs)) return { paper: ours, report: null };
+  if (samePaper(base, ours)) return { paper: theirs, report: null };
+  if (samePaper(base, theirs)) return { paper: ours, report: null };
   if (isAbsent(ours) || isAbsent(theirs)) {
     // Deleted on one side, edited on the other: the edit wins.
     const kept = isAbsent(ours) ? theirs : ours;
@@ -57,6 +57,11 @@ export function mergePaper(id: string, base: PaperState, ours: PaperState, their
       restored: record.restored ? 'from-trash' : null,
     },
   };
+}
+
+/** Part by part, so each stored record and content is written as text once however often it is compared. */
+function samePaper(a: PaperState, b: PaperState): boolean {
+  return same(a.record, b.record) && same(a.content, b.content);
 }
 
 function isAbsent(paper: PaperState): boolean {

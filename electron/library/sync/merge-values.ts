@@ -1,13 +1,24 @@
 /** The small rules every part of a library merge is built from: equality, a side's time, the later edit. */
 import { stableStringify } from '../storage/stable-json.js';
 
-/** Canonical text of a value: object keys sorted, so equal data compares equal whatever its key order. */
+/** Canonical text of a value: object keys sorted, so equal data orders the same whatever its key order. */
 export function canonical(value: unknown): string {
   return stableStringify(value, 0);
 }
 
+/** Equal as JSON data (a key holding undefined is no key): walked, not written out, so a whole library compares fast. */
 export function same(a: unknown, b: unknown): boolean {
-  return a === b || canonical(a) === canonical(b);
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item: unknown, i) => same(item, b[i]));
+  }
+  // Plain objects (arrays and null are handled above): JSON data has no others.
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const [kx, ky] = [keys(x), keys(y)];
+  return kx.length === ky.length && kx.every((k) => Object.hasOwn(y, k) && same(x[k], y[k]));
 }
 
 /** A value on one side of a merge with the time that side last edited what holds it. */
