@@ -1,0 +1,211 @@
+/**
+ * A library in Dropbox, Syncthing, OneDrive or iCloud Drive: when two machines changed the same file before
+ * the drive synced, the drive keeps one as the file and the other as a "conflicted copy" beside it, which
+ * Margin never reads. This merges each copy into its file, paper by paper, and moves the copy aside.
+ */
+import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
+import { CorruptFileError, LibraryError } from '../storage/errors.js';
+import {
+  CONTENTS_DIR,
+  ContentShardSchema,
+  PAPERS_DIR,
+  PaperShardSchema,
+  QUARANTINE_DIR,
+  shardFileName,
+  shardOf,
+} from '../storage/layout.js';
+import type { LibraryStore } from '../storage/library-store.js';
+import { readManifest } from '../storage/manifest-file.js';
+import { parseValidated } from '../storage/validated-json-file.js';
+import { conflictedCopies, type CloudDrive, type ConflictedCopy } from './conflicted-copies.js';
+import { EMPTY_LIBRARY, type LibraryState } from './library-state.js';
+import { mergeLibraries } from './merge-libraries.js';
+import { same } from './merge-values.js';
+import { SIDE_FILES, SIDE_KEYS, type SideKey } from './side-files.js';
+import type { LibraryMergeReport } from './sync-report.js';
+
+/** Where merged (and unreadable) copies are kept, inside the library's quarantine. */
+export const CONFLICTED_COPIES_DIR = path.join(QUARANTINE_DIR, 'conflicted-copies');
+
+export interface ConflictedCopyOutcome {
+  /** The copy and the file it is a version of, relative to the library (`papers/0a3 2.json`). */
+  readonly copy: string;
+  readonly original: string;
+  readonly drive: CloudDrive;
+  /** `unreadable`: not a file of its kind (a copy caught half-synced): kept aside, nothing merged. */
+  readonly outcome: 'merged' | 'unreadable';
+  /** Where the copy is now, relative to the library. */
+  readonly keptAt: string;
+  /** Papers the copy changed (added, or merged with the library's version). */
+  readonly papersChanged: number;
+  readonly report: LibraryMergeReport | null;
+}
+
+/**
+ * Merge every conflicted copy of a shard or side file into it. The ancestor is empty: neither the drive
+ * nor the library knows the version both machines started from (a backup is one machine's past, and taking
+ * it for the ancestor would read the other machine's not-yet-seen changes as deletions). So nothing is
+ * lost, at a price: a tag or highlight one machine removed can come back. Run it on a store open for
+ * writing, before saved searches, distinct pairs or triage memory are read.
+ */
+export async function mergeConflictedCopies(store: LibraryStore, now: () => Date): Promise<ConflictedCopyOutcome[]> {
+  if (store.readOnly)
+    throw new LibraryError('read-only', `${store.dir} is open read-only; no conflicted copy was merged.`);
+  const manifest = await readManifest(store.dir, false, now, []);
+  if (manifest === null) return [];
+  const outcomes: ConflictedCopyOutcome[] = [];
+  const live = new LiveLibrary(store);
+  for (const dir of [PAPERS_DIR, CONTENTS_DIR] as const) {
+    const isShard = (name: string) => isShardName(name, manifest.shardCount);
+    for (const copy of conflictedCopies(await listFolder(path.join(store.dir, dir)), isShard))
+      outcomes.push(await mergeShardCopy(store, live, dir, copy, manifest.shardCount));
+  }
+  for (const key of SIDE_KEYS) outcomes.push(...(await mergeSideCopies(store.dir, key)));
+  return outcomes;
+}
+
+function isShardName(name: string, shardCount: number): boolean {
+  const index = /^([0-9a-f]+)\.json$/.exec(name)?.[1];
+  return (
+    index !== undefined &&
+    shardFileName(Number.parseInt(index, 16), shardCount) === name &&
+    Number.parseInt(index, 16) < shardCount
+  );
+}
+
+/** Every paper, read once and kept current as copies are merged in (two copies of one shard merge in turn). */
+class LiveLibrary {
+  private state: { records: Map<string, PaperRecord>; contents: Map<string, PaperContent> } | null = null;
+  constructor(private readonly store: LibraryStore) {}
+
+  async get(): Promise<{ records: Map<string, PaperRecord>; contents: Map<string, PaperContent> }> {
+    this.state ??= {
+      records: new Map((await this.store.allRecords()).map((r) => [r.id, r])),
+      contents: await this.store.allContents(),
+    };
+    return this.state;
+  }
+}
+
+async function mergeShardCopy(
+  store: LibraryStore,
+  live: LiveLibrary,
+  dir: typeof PAPERS_DIR | typeof CONTENTS_DIR,
+  copy: ConflictedCopy,
+  shardCount: number,
+): Promise<ConflictedCopyOutcome> {
+  const file = path.join(store.dir, dir, copy.name);
+  const outcome = { copy: `${dir}/${copy.name}`, original: `${dir}/${copy.original}`, drive: copy.drive };
+  let theirs: Partial<Pick<LibraryState, 'records' | 'contents'>>;
+  try {
+    const text = await readFile(file, 'utf8');
+    theirs =
+      dir === PAPERS_DIR
+        ? { records: new Map(Object.entries(parseValidated(file, text, PaperShardSchema).papers)) }
+        : { contents: new Map(Object.entries(parseValidated(file, text, ContentShardSchema).contents)) };
+  } catch (error) {
+    if (!(error instanceof CorruptFileError)) throw error;
+    const keptAt = await keepAside(store.dir, dir, copy.name);
+    return { ...outcome, outcome: 'unreadable', keptAt, papersChanged: 0, report: null };
+  }
+  const { records, contents } = await live.get();
+  // The copy's papers, and the library's in the same shard (those the copy lacks are kept: an empty ancestor).
+  const index = Number.parseInt(path.basename(copy.original, '.json'), 16);
+  const ids = new Set([...(theirs.records?.keys() ?? []), ...(theirs.contents?.keys() ?? [])]);
+  for (const id of dir === PAPERS_DIR ? records.keys() : contents.keys())
+    if (shardOf(id, shardCount) === index) ids.add(id);
+  const ours: LibraryState = { ...EMPTY_LIBRARY, records: pick(records, ids), contents: pick(contents, ids) };
+  // The copy is one half of the other machine's papers; the other half is taken to be as here.
+  const other: LibraryState = { ...ours, ...theirs };
+  const merged = mergeLibraries(EMPTY_LIBRARY, ours, other);
+  const changedRecords = [...merged.library.records.values()].filter((r) => !same(r, records.get(r.id)));
+  const changedContents = new Map([...merged.library.contents].filter(([id, c]) => !same(c, contents.get(id))));
+  await store.commit({ records: changedRecords, contents: changedContents });
+  for (const record of changedRecords) records.set(record.id, record);
+  for (const [id, content] of changedContents) contents.set(id, content);
+  const changed = new Set([...changedRecords.map((r) => r.id), ...changedContents.keys()]);
+  return {
+    ...outcome,
+    outcome: 'merged',
+    keptAt: await keepAside(store.dir, dir, copy.name),
+    papersChanged: changed.size,
+    report: merged.report,
+  };
+}
+
+function pick<V>(map: ReadonlyMap<string, V>, ids: ReadonlySet<string>): Map<string, V> {
+  return new Map(
+    [...ids].flatMap((id): Array<[string, V]> => {
+      const value = map.get(id);
+      return value === undefined ? [] : [[id, value]];
+    }),
+  );
+}
+
+async function mergeSideCopies(libraryDir: string, key: SideKey): Promise<ConflictedCopyOutcome[]> {
+  const side = SIDE_FILES[key];
+  const folder = path.dirname(side.path);
+  const fileName = path.basename(side.path);
+  const outcomes: ConflictedCopyOutcome[] = [];
+  for (const copy of conflictedCopies(await listFolder(path.join(libraryDir, folder)), (n) => n === fileName)) {
+    const copyPath = path.join(libraryDir, folder, copy.name);
+    const livePath = path.join(libraryDir, folder, fileName);
+    const relative = (name: string) => (folder === '.' ? name : `${folder}/${name}`);
+    const outcome = { copy: relative(copy.name), original: side.path, drive: copy.drive };
+    let theirs: LibraryState;
+    let ours: LibraryState;
+    try {
+      theirs = { ...EMPTY_LIBRARY, [key]: side.parse(copyPath, await readFile(copyPath, 'utf8')) };
+      const text = await readFile(livePath, 'utf8').catch(() => null);
+      ours = text === null ? EMPTY_LIBRARY : { ...EMPTY_LIBRARY, [key]: side.parse(livePath, text) };
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error;
+      const keptAt = await keepAside(libraryDir, folder, copy.name);
+      outcomes.push({ ...outcome, outcome: 'unreadable', keptAt, papersChanged: 0, report: null });
+      continue;
+    }
+    const merged = mergeLibraries(EMPTY_LIBRARY, ours, theirs);
+    if (!same(merged.library[key], ours[key])) await writeSide(libraryDir, key, merged.library);
+    const keptAt = await keepAside(libraryDir, folder, copy.name);
+    outcomes.push({ ...outcome, outcome: 'merged', keptAt, papersChanged: 0, report: merged.report });
+  }
+  return outcomes;
+}
+
+/** One side file's part of a merged state, written (a switch: each key has its own type). */
+async function writeSide(libraryDir: string, key: SideKey, state: LibraryState): Promise<void> {
+  switch (key) {
+    case 'distinct':
+      return SIDE_FILES.distinct.write(libraryDir, state.distinct);
+    case 'searches':
+      return SIDE_FILES.searches.write(libraryDir, state.searches);
+    case 'skipped':
+      return SIDE_FILES.skipped.write(libraryDir, state.skipped);
+    case 'watch':
+      return SIDE_FILES.watch.write(libraryDir, state.watch);
+  }
+}
+
+async function listFolder(folder: string): Promise<string[]> {
+  return readdir(folder).catch(() => []);
+}
+
+/** Move a copy into `quarantine/conflicted-copies/`, never over a file already there; returns where, relative. */
+async function keepAside(libraryDir: string, folder: string, name: string): Promise<string> {
+  const target = path.join(libraryDir, CONFLICTED_COPIES_DIR);
+  await mkdir(target, { recursive: true });
+  const base = folder === '.' ? name : `${folder.split('/').join('-')}-${name}`;
+  let kept = path.join(target, base);
+  for (let n = 2; await exists(kept); n++) kept = path.join(target, `${base}.${n}`);
+  await rename(path.join(libraryDir, folder, name), kept);
+  return path.relative(libraryDir, kept).split(path.sep).join('/');
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
