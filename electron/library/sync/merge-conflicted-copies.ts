@@ -13,7 +13,6 @@ import {
   PAPERS_DIR,
   PaperShardSchema,
   QUARANTINE_DIR,
-  shardFileName,
   shardOf,
 } from '../storage/layout.js';
 import type { LibraryStore } from '../storage/library-store.js';
@@ -23,7 +22,8 @@ import { conflictedCopies, type CloudDrive, type ConflictedCopy } from './confli
 import { EMPTY_LIBRARY, type LibraryState } from './library-state.js';
 import { mergeLibraries } from './merge-libraries.js';
 import { same } from './merge-values.js';
-import { SIDE_FILES, SIDE_KEYS, type SideKey } from './side-files.js';
+import { isShardName } from './shard-name.js';
+import { SIDE_FILES, SIDE_KEYS, writeSideFile, type SideKey } from './side-files.js';
 import type { LibraryMergeReport } from './sync-report.js';
 
 /** Where merged (and unreadable) copies are kept, inside the library's quarantine. */
@@ -64,15 +64,6 @@ export async function mergeConflictedCopies(store: LibraryStore, now: () => Date
   }
   for (const key of SIDE_KEYS) outcomes.push(...(await mergeSideCopies(store.dir, key)));
   return outcomes;
-}
-
-function isShardName(name: string, shardCount: number): boolean {
-  const index = /^([0-9a-f]+)\.json$/.exec(name)?.[1];
-  return (
-    index !== undefined &&
-    shardFileName(Number.parseInt(index, 16), shardCount) === name &&
-    Number.parseInt(index, 16) < shardCount
-  );
 }
 
 /** Every paper, read once and kept current as copies are merged in (two copies of one shard merge in turn). */
@@ -167,25 +158,11 @@ async function mergeSideCopies(libraryDir: string, key: SideKey): Promise<Confli
       continue;
     }
     const merged = mergeLibraries(EMPTY_LIBRARY, ours, theirs);
-    if (!same(merged.library[key], ours[key])) await writeSide(libraryDir, key, merged.library);
+    if (!same(merged.library[key], ours[key])) await writeSideFile(libraryDir, key, merged.library);
     const keptAt = await keepAside(libraryDir, folder, copy.name);
     outcomes.push({ ...outcome, outcome: 'merged', keptAt, papersChanged: 0, report: merged.report });
   }
   return outcomes;
-}
-
-/** One side file's part of a merged state, written (a switch: each key has its own type). */
-async function writeSide(libraryDir: string, key: SideKey, state: LibraryState): Promise<void> {
-  switch (key) {
-    case 'distinct':
-      return SIDE_FILES.distinct.write(libraryDir, state.distinct);
-    case 'searches':
-      return SIDE_FILES.searches.write(libraryDir, state.searches);
-    case 'skipped':
-      return SIDE_FILES.skipped.write(libraryDir, state.skipped);
-    case 'watch':
-      return SIDE_FILES.watch.write(libraryDir, state.watch);
-  }
 }
 
 async function listFolder(folder: string): Promise<string[]> {

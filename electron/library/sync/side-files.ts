@@ -71,3 +71,17 @@ export const SIDE_FILES: { readonly [K in SideKey]: SideFile<K> } = {
 };
 
 export const SIDE_KEYS: readonly SideKey[] = ['distinct', 'searches', 'skipped', 'watch'];
+
+/** One side file's part of a state, written (a switch: each key has a type of its own). */
+export async function writeSideFile(libraryDir: string, key: SideKey, state: LibraryState): Promise<void> {
+  switch (key) {
+    case 'distinct':
+      return SIDE_FILES.distinct.write(libraryDir, state.distinct);
+    case 'searches':
+      return SIDE_FILES.searches.write(libraryDir, state.searches);
+    case 'skipped':
+      return SIDE_FILES.skipped.write(libraryDir, state.skipped);
+    case 'watch':
+      return SIDE_FILES.watch.write(libraryDir, state.watch);
+  }
+}
