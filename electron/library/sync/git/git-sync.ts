@@ -67,6 +67,8 @@ export async function syncWithGit(store: LibraryStore, options: GitSyncOptions =
     const ours = await revision(dir, 'HEAD');
     if (theirs !== null && ours === theirs) return outcome('up-to-date');
     if (theirs !== null && ours !== null && (await isAncestor(dir, ours, theirs))) {
+      // A backup first, as before any sweeping change (backups never sync: this machine's state as it was).
+      await store.snapshot('before-sync');
       await git(dir, ['merge', '--quiet', '--ff-only', theirs]);
       return outcome('fast-forwarded', true);
     }
@@ -160,6 +162,7 @@ async function mergeRemote(store: LibraryStore, theirs: string): Promise<Library
     ...(base === '' ? ['--allow-unrelated-histories'] : []),
     theirs,
   ]);
+  await store.snapshot('before-sync');
   await writeMerged(store, ours.state, merged.library);
   const pdfs = [...other.attachments].filter((file) => !ours.attachments.has(file));
   // Named on stdin: thousands of PDFs would not fit on a command line.
