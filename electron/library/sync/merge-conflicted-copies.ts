@@ -17,6 +17,7 @@ import {
 } from '../storage/layout.js';
 import type { LibraryStore } from '../storage/library-store.js';
 import { readManifest } from '../storage/manifest-file.js';
+import { readIfExists } from '../storage/read-if-exists.js';
 import { parseValidated } from '../storage/validated-json-file.js';
 import { conflictedCopies, type CloudDrive, type ConflictedCopy } from './conflicted-copies.js';
 import { EMPTY_LIBRARY, type LibraryState } from './library-state.js';
@@ -27,7 +28,7 @@ import { SIDE_FILES, SIDE_KEYS, writeSideFile, type SideKey } from './side-files
 import type { LibraryMergeReport } from './sync-report.js';
 
 /** Where merged (and unreadable) copies are kept, inside the library's quarantine. */
-export const CONFLICTED_COPIES_DIR = path.join(QUARANTINE_DIR, 'conflicted-copies');
+export const CONFLICTED_COPIES_DIR = `${QUARANTINE_DIR}/conflicted-copies`;
 
 export interface ConflictedCopyOutcome {
   /** The copy and the file it is a version of, relative to the library (`papers/0a3 2.json`). */
@@ -43,6 +44,13 @@ export interface ConflictedCopyOutcome {
   readonly report: LibraryMergeReport | null;
 }
 
+/** A copy found and read: what is in it, or that it could not be read. */
+type Found = Pick<ConflictedCopyOutcome, 'copy' | 'original' | 'drive'> & {
+  readonly folder: string;
+  readonly name: string;
+  readonly merge: ((libraryDir: string) => Promise<Omit<ConflictedCopyOutcome, 'keptAt'>>) | null;
+};
+
 /**
  * Merge every conflicted copy of a shard or side file into it. The ancestor is empty: neither the drive
  * nor the library knows the version both machines started from (a backup is one machine's past, and taking
@@ -55,21 +63,42 @@ export async function mergeConflictedCopies(store: LibraryStore, now: () => Date
     throw new LibraryError('read-only', `${store.dir} is open read-only; no conflicted copy was merged.`);
   const manifest = await readManifest(store.dir, false, now, []);
   if (manifest === null) return [];
-  const outcomes: ConflictedCopyOutcome[] = [];
-  const live = new LiveLibrary(store);
+  const live = new LiveLibrary(store, manifest.shardCount);
+  const found: Found[] = [];
   for (const dir of [PAPERS_DIR, CONTENTS_DIR] as const) {
     const isShard = (name: string) => isShardName(name, manifest.shardCount);
     for (const copy of conflictedCopies(await listFolder(path.join(store.dir, dir)), isShard))
-      outcomes.push(await mergeShardCopy(store, live, dir, copy, manifest.shardCount));
+      found.push(await readShardCopy(store, live, dir, copy));
   }
-  for (const key of SIDE_KEYS) outcomes.push(...(await mergeSideCopies(store.dir, key)));
+  for (const key of SIDE_KEYS) found.push(...(await readSideCopies(store.dir, key)));
+  const outcomes: ConflictedCopyOutcome[] = [];
+  // Unreadable copies go aside first: they change nothing, and a backup would refuse to keep them.
+  for (const f of found.filter((f) => f.merge === null)) {
+    const keptAt = await keepAside(store.dir, f.folder, f.name);
+    outcomes.push({ ...fields(f), outcome: 'unreadable', keptAt, papersChanged: 0, report: null });
+  }
+  const readable = found.filter((f) => f.merge !== null);
+  if (readable.length === 0) return outcomes;
+  // A backup first, as before any sweeping change: the library as it was before any copy came into it.
+  await store.snapshot('before-merging-copies');
+  for (const f of readable) {
+    const merged = await f.merge?.(store.dir);
+    if (merged) outcomes.push({ ...merged, keptAt: await keepAside(store.dir, f.folder, f.name) });
+  }
   return outcomes;
+}
+
+function fields(f: Found): Pick<ConflictedCopyOutcome, 'copy' | 'original' | 'drive'> {
+  return { copy: f.copy, original: f.original, drive: f.drive };
 }
 
 /** Every paper, read once and kept current as copies are merged in (two copies of one shard merge in turn). */
 class LiveLibrary {
   private state: { records: Map<string, PaperRecord>; contents: Map<string, PaperContent> } | null = null;
-  constructor(private readonly store: LibraryStore) {}
+  constructor(
+    readonly store: LibraryStore,
+    readonly shardCount: number,
+  ) {}
 
   async get(): Promise<{ records: Map<string, PaperRecord>; contents: Map<string, PaperContent> }> {
     this.state ??= {
@@ -80,15 +109,15 @@ class LiveLibrary {
   }
 }
 
-async function mergeShardCopy(
+async function readShardCopy(
   store: LibraryStore,
   live: LiveLibrary,
   dir: typeof PAPERS_DIR | typeof CONTENTS_DIR,
   copy: ConflictedCopy,
-  shardCount: number,
-): Promise<ConflictedCopyOutcome> {
+): Promise<Found> {
   const file = path.join(store.dir, dir, copy.name);
-  const outcome = { copy: `${dir}/${copy.name}`, original: `${dir}/${copy.original}`, drive: copy.drive };
+  const found = { copy: `${dir}/${copy.name}`, original: `${dir}/${copy.original}`, drive: copy.drive };
+  const at = { folder: dir, name: copy.name };
   let theirs: Partial<Pick<LibraryState, 'records' | 'contents'>>;
   try {
     const text = await readFile(file, 'utf8');
@@ -98,32 +127,34 @@ async function mergeShardCopy(
         : { contents: new Map(Object.entries(parseValidated(file, text, ContentShardSchema).contents)) };
   } catch (error) {
     if (!(error instanceof CorruptFileError)) throw error;
-    const keptAt = await keepAside(store.dir, dir, copy.name);
-    return { ...outcome, outcome: 'unreadable', keptAt, papersChanged: 0, report: null };
+    return { ...found, ...at, merge: null };
   }
+  const index = Number.parseInt(path.basename(copy.original, '.json'), 16);
+  return { ...found, ...at, merge: async () => ({ ...found, ...(await mergeShard(live, dir, index, theirs)) }) };
+}
+
+/** Merge one shard's copy into the library through the store (atomically, by its journal). */
+async function mergeShard(
+  live: LiveLibrary,
+  dir: typeof PAPERS_DIR | typeof CONTENTS_DIR,
+  index: number,
+  theirs: Partial<Pick<LibraryState, 'records' | 'contents'>>,
+): Promise<Pick<ConflictedCopyOutcome, 'outcome' | 'papersChanged' | 'report'>> {
   const { records, contents } = await live.get();
   // The copy's papers, and the library's in the same shard (those the copy lacks are kept: an empty ancestor).
-  const index = Number.parseInt(path.basename(copy.original, '.json'), 16);
   const ids = new Set([...(theirs.records?.keys() ?? []), ...(theirs.contents?.keys() ?? [])]);
   for (const id of dir === PAPERS_DIR ? records.keys() : contents.keys())
-    if (shardOf(id, shardCount) === index) ids.add(id);
+    if (shardOf(id, live.shardCount) === index) ids.add(id);
   const ours: LibraryState = { ...EMPTY_LIBRARY, records: pick(records, ids), contents: pick(contents, ids) };
   // The copy is one half of the other machine's papers; the other half is taken to be as here.
-  const other: LibraryState = { ...ours, ...theirs };
-  const merged = mergeLibraries(EMPTY_LIBRARY, ours, other);
+  const merged = mergeLibraries(EMPTY_LIBRARY, ours, { ...ours, ...theirs });
   const changedRecords = [...merged.library.records.values()].filter((r) => !same(r, records.get(r.id)));
   const changedContents = new Map([...merged.library.contents].filter(([id, c]) => !same(c, contents.get(id))));
-  await store.commit({ records: changedRecords, contents: changedContents });
+  await live.store.commit({ records: changedRecords, contents: changedContents });
   for (const record of changedRecords) records.set(record.id, record);
   for (const [id, content] of changedContents) contents.set(id, content);
   const changed = new Set([...changedRecords.map((r) => r.id), ...changedContents.keys()]);
-  return {
-    ...outcome,
-    outcome: 'merged',
-    keptAt: await keepAside(store.dir, dir, copy.name),
-    papersChanged: changed.size,
-    report: merged.report,
-  };
+  return { outcome: 'merged', papersChanged: changed.size, report: merged.report };
 }
 
 function pick<V>(map: ReadonlyMap<string, V>, ids: ReadonlySet<string>): Map<string, V> {
@@ -135,34 +166,42 @@ function pick<V>(map: ReadonlyMap<string, V>, ids: ReadonlySet<string>): Map<str
   );
 }
 
-async function mergeSideCopies(libraryDir: string, key: SideKey): Promise<ConflictedCopyOutcome[]> {
+/** The conflicted copies of one side file (found by name beside it), read. */
+async function readSideCopies(libraryDir: string, key: SideKey): Promise<Found[]> {
   const side = SIDE_FILES[key];
   const folder = path.dirname(side.path);
-  const fileName = path.basename(side.path);
-  const outcomes: ConflictedCopyOutcome[] = [];
-  for (const copy of conflictedCopies(await listFolder(path.join(libraryDir, folder)), (n) => n === fileName)) {
+  const isOriginal = (name: string) => name === path.basename(side.path);
+  const found: Found[] = [];
+  for (const copy of conflictedCopies(await listFolder(path.join(libraryDir, folder)), isOriginal)) {
     const copyPath = path.join(libraryDir, folder, copy.name);
-    const livePath = path.join(libraryDir, folder, fileName);
-    const relative = (name: string) => (folder === '.' ? name : `${folder}/${name}`);
-    const outcome = { copy: relative(copy.name), original: side.path, drive: copy.drive };
+    const about = { copy: folder === '.' ? copy.name : `${folder}/${copy.name}`, original: side.path };
+    const at = { drive: copy.drive, folder, name: copy.name };
     let theirs: LibraryState;
-    let ours: LibraryState;
     try {
       theirs = { ...EMPTY_LIBRARY, [key]: side.parse(copyPath, await readFile(copyPath, 'utf8')) };
-      const text = await readFile(livePath, 'utf8').catch(() => null);
-      ours = text === null ? EMPTY_LIBRARY : { ...EMPTY_LIBRARY, [key]: side.parse(livePath, text) };
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
-      const keptAt = await keepAside(libraryDir, folder, copy.name);
-      outcomes.push({ ...outcome, outcome: 'unreadable', keptAt, papersChanged: 0, report: null });
+      found.push({ ...about, ...at, merge: null });
       continue;
     }
-    const merged = mergeLibraries(EMPTY_LIBRARY, ours, theirs);
-    if (!same(merged.library[key], ours[key])) await writeSideFile(libraryDir, key, merged.library);
-    const keptAt = await keepAside(libraryDir, folder, copy.name);
-    outcomes.push({ ...outcome, outcome: 'merged', keptAt, papersChanged: 0, report: merged.report });
+    const merge = async (dir: string) => ({ ...about, drive: copy.drive, ...(await mergeSide(dir, key, theirs)) });
+    found.push({ ...about, ...at, merge });
   }
-  return outcomes;
+  return found;
+}
+
+/** Merge a side file's copy into it. The file itself unreadable stops here: opening the library recovers it first. */
+async function mergeSide(
+  libraryDir: string,
+  key: SideKey,
+  theirs: LibraryState,
+): Promise<Pick<ConflictedCopyOutcome, 'outcome' | 'papersChanged' | 'report'>> {
+  const livePath = path.join(libraryDir, SIDE_FILES[key].path);
+  const text = await readIfExists(livePath);
+  const ours = text === null ? EMPTY_LIBRARY : { ...EMPTY_LIBRARY, [key]: SIDE_FILES[key].parse(livePath, text) };
+  const merged = mergeLibraries(EMPTY_LIBRARY, ours, theirs);
+  if (!same(merged.library[key], ours[key])) await writeSideFile(libraryDir, key, merged.library);
+  return { outcome: 'merged', papersChanged: 0, report: merged.report };
 }
 
 async function listFolder(folder: string): Promise<string[]> {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SavedSearches } from '../../../../electron/library/saved-searches.js';
 import { CONTENTS_DIR, PAPERS_DIR, shardOf, shardFileName } from '../../../../electron/library/storage/layout.js';
 import { LibraryStore } from '../../../../electron/library/storage/library-store.js';
+import { listSnapshots } from '../../../../electron/library/storage/snapshots.js';
 import {
   CONFLICTED_COPIES_DIR,
   mergeConflictedCopies,
@@ -146,6 +147,26 @@ describe('mergeConflictedCopies', () => {
       'searches-DESKTOP-ABC.json',
       'triage-watch 2.json',
     ]);
+    await store.close();
+  });
+
+  it('backs the library up before merging, even beside an unreadable copy a backup could not keep', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.putRecord(paperRecord(A, { tags: ['mine'] }));
+    const stem = shardName(A).replace('.json', '');
+    await writeFile(path.join(dir, PAPERS_DIR, `${stem} 2.json`), '{"version": 1, "pa');
+    await writeCopy(dir, PAPERS_DIR, `${stem} 3.json`, {
+      version: 1,
+      papers: { [A]: paperRecord(A, { tags: ['theirs'] }) },
+    });
+    const outcomes = await mergeConflictedCopies(store, now);
+    expect(outcomes.map((o) => [o.copy, o.outcome])).toEqual([
+      [`papers/${stem} 2.json`, 'unreadable'],
+      [`papers/${stem} 3.json`, 'merged'],
+    ]);
+    expect((await listSnapshots(dir)).map((b) => b.reason)).toEqual(['before-merging-copies']);
+    expect((await store.getRecord(A))?.tags).toEqual(['mine', 'theirs']);
     await store.close();
   });
 
