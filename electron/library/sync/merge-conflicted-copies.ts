@@ -24,7 +24,7 @@ import { EMPTY_LIBRARY, type LibraryState } from './library-state.js';
 import { mergeLibraries } from './merge-libraries.js';
 import { same } from './merge-values.js';
 import { isShardName } from './shard-name.js';
-import { SIDE_FILES, SIDE_KEYS, writeSideFile, type SideKey } from './side-files.js';
+import { SIDE_FILES, SIDE_KEYS, withSideFile, writeSideFile, type SideKey } from './side-files.js';
 import type { LibraryMergeReport } from './sync-report.js';
 
 /** Where merged (and unreadable) copies are kept, inside the library's quarantine. */
@@ -178,7 +178,7 @@ async function readSideCopies(libraryDir: string, key: SideKey): Promise<Found[]
     const at = { drive: copy.drive, folder, name: copy.name };
     let theirs: LibraryState;
     try {
-      theirs = { ...EMPTY_LIBRARY, [key]: side.parse(copyPath, await readFile(copyPath, 'utf8')) };
+      theirs = withSideFile(EMPTY_LIBRARY, key, copyPath, await readFile(copyPath, 'utf8'));
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
       found.push({ ...about, ...at, merge: null });
@@ -198,7 +198,7 @@ async function mergeSide(
 ): Promise<Pick<ConflictedCopyOutcome, 'outcome' | 'papersChanged' | 'report'>> {
   const livePath = path.join(libraryDir, SIDE_FILES[key].path);
   const text = await readIfExists(livePath);
-  const ours = text === null ? EMPTY_LIBRARY : { ...EMPTY_LIBRARY, [key]: SIDE_FILES[key].parse(livePath, text) };
+  const ours = text === null ? EMPTY_LIBRARY : withSideFile(EMPTY_LIBRARY, key, livePath, text);
   const merged = mergeLibraries(EMPTY_LIBRARY, ours, theirs);
   if (!same(merged.library[key], ours[key])) await writeSideFile(libraryDir, key, merged.library);
   return { outcome: 'merged', papersChanged: 0, report: merged.report };

@@ -85,3 +85,14 @@ export async function writeSideFile(libraryDir: string, key: SideKey, state: Lib
       return SIDE_FILES.watch.write(libraryDir, state.watch);
   }
 }
+
+/** `state` with one side file's part replaced by what `text` holds (throws CorruptFileError when it is not such a file). */
+export function withSideFile<K extends SideKey>(
+  state: LibraryState,
+  key: K,
+  filePath: string,
+  text: string,
+): LibraryState {
+  const value: LibraryState[K] = SIDE_FILES[key].parse(filePath, text);
+  return { ...state, [key]: value };
+}

@@ -51,6 +51,7 @@ export async function syncWithGit(store: LibraryStore, options: GitSyncOptions =
   const dir = store.dir;
   const branch = options.branch ?? 'main';
   await prepareRepository(dir, branch, options.remote);
+  await forgetInterruptedMerge(dir);
   const committedLocal = await commitAll(dir, `Margin on ${hostname()}`);
   const merges: LibraryMergeReport[] = [];
   const attempts = options.attempts ?? 5;
@@ -98,6 +99,15 @@ async function prepareRepository(dir: string, branch: string, remote: string | u
     await git(dir, ['remote', 'set-url', REMOTE, remote]);
   else if (current.code !== 0)
     throw new LibraryError('invalid-request', `${dir} has no remote to sync with yet: give one (--remote URL)`);
+}
+
+/**
+ * A sync that stopped halfway through a merge (killed, a disk error) left git merging. Its files are kept as
+ * they are and committed as this machine's changes; the next merge with the remote brings in the rest. (Letting
+ * git abort the merge would reset files, and with them any edit made since.)
+ */
+async function forgetInterruptedMerge(dir: string): Promise<void> {
+  if (await gitSucceeds(dir, ['rev-parse', '--quiet', '--verify', 'MERGE_HEAD'])) await git(dir, ['merge', '--quit']);
 }
 
 /** The library folder itself is the repository's top (not a folder inside another repository). */

@@ -13,7 +13,7 @@ import {
 import { parseValidated } from '../../storage/validated-json-file.js';
 import { EMPTY_LIBRARY, type LibraryState } from '../library-state.js';
 import { isShardName } from '../shard-name.js';
-import { SIDE_FILES, SIDE_KEYS } from '../side-files.js';
+import { SIDE_FILES, SIDE_KEYS, withSideFile } from '../side-files.js';
 import { git, readBlobs } from './git-command.js';
 
 export interface CommittedLibrary {
@@ -63,7 +63,7 @@ export async function libraryAtCommit(dir: string, commit: string): Promise<Comm
   let state: LibraryState = { ...EMPTY_LIBRARY, records, contents };
   for (const key of SIDE_KEYS) {
     const text = read(SIDE_FILES[key].path);
-    if (text !== undefined) state = { ...state, [key]: SIDE_FILES[key].parse(where(SIDE_FILES[key].path), text) };
+    if (text !== undefined) state = withSideFile(state, key, where(SIDE_FILES[key].path), text);
   }
   return { manifest, state, attachments };
 }

@@ -127,6 +127,33 @@ describe('syncWithGit', () => {
     expect(onA.records[0]?.tags).toEqual(['a', 'from-a', 'from-b']);
   });
 
+  it('finishes a sync that stopped halfway through a merge, keeping what it had written', async () => {
+    const remote = await bareRemote();
+    const a = machine(await tempDir('margin-a-'));
+    const b = machine(await tempDir('margin-b-'));
+    await a.edit((s) => put(s, paperRecord(P, { tags: ['a'], updatedAt: at(0) }), null, at(0)));
+    await a.sync({ remote });
+    await b.sync({ remote });
+    await a.edit(async (s) =>
+      s.putRecord({ ...((await s.getRecord(P)) ?? paperRecord(P)), tags: ['a', 'from-a'], updatedAt: at(2) }),
+    );
+    await a.sync();
+    await b.edit(async (s) =>
+      s.putRecord({ ...((await s.getRecord(P)) ?? paperRecord(P)), tags: ['a', 'from-b'], updatedAt: at(3) }),
+    );
+    // B was killed after git began the merge and before Margin wrote and committed it.
+    await run('git', ['-C', b.dir, 'add', '--all']);
+    await run('git', ['-C', b.dir, '-c', 'user.name=T', '-c', 'user.email=t@t', 'commit', '-qm', 'local']);
+    await run('git', ['-C', b.dir, 'fetch', '-q', 'origin']);
+    await run('git', ['-C', b.dir, 'merge', '-q', '--no-commit', '--no-ff', '--strategy=ours', 'origin/main']);
+
+    expect((await b.sync()).result).toBe('merged');
+    await a.sync();
+    const [onA, onB] = [await a.read(), await b.read()];
+    expect(onA).toEqual(onB);
+    expect(onA.records[0]?.tags).toEqual(['a', 'from-a', 'from-b']);
+  });
+
   it('asks for a remote the first time', async () => {
     const a = machine(await tempDir('margin-a-'));
     await expect(a.sync()).rejects.toThrow(/no remote/);
