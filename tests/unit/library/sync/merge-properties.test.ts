@@ -106,6 +106,13 @@ describe('mergeLibraries, on random edits from both sides (seeded)', () => {
             if (before !== undefined && canonical(before) === canonical(a)) continue;
             const kept = merged.library.contents.get(id)?.annotations.find((m) => m.id === a.id);
             expect(kept, `seed ${seed} ${id} ${a.id}`).toBeDefined();
+            // Its color as this side left it, or superseded by a later edit of the color (and reported).
+            if (kept === undefined || kept.color === a.color || (before !== undefined && before.color === a.color))
+              continue;
+            const lost = merged.report.papers
+              .find((p) => p.id === id)
+              ?.superseded.find((x) => x.field === `highlight ${a.id} color`);
+            expect(lost?.dropped, `seed ${seed} ${id} ${a.id}`).toBe(a.color);
           }
         }
   });
