@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { LibraryStore } from '../../../../electron/library/storage/library-store.js';
@@ -152,6 +154,29 @@ describe('syncWithGit', () => {
     const [onA, onB] = [await a.read(), await b.read()];
     expect(onA).toEqual(onB);
     expect(onA.records[0]?.tags).toEqual(['a', 'from-a', 'from-b']);
+  });
+
+  it('refuses a remote commit with a damaged shard, and changes nothing here', async () => {
+    const remote = await bareRemote();
+    const a = machine(await tempDir('margin-a-'));
+    const b = machine(await tempDir('margin-b-'));
+    await a.edit((s) => put(s, paperRecord(P, { tags: ['a'], updatedAt: at(0) }), null, at(0)));
+    await a.sync({ remote });
+    await b.sync({ remote });
+    await a.sync();
+    const shard = (await run('git', ['-C', a.dir, 'ls-files', 'papers'])).stdout.trim().split('\n')[0] ?? '';
+    await writeFile(path.join(a.dir, shard), '{"version": 1, "papers": {"paper0001": {"id": 7}}}');
+    await run('git', ['-C', a.dir, '-c', 'user.name=T', '-c', 'user.email=t@t', 'commit', '-qam', 'damaged']);
+    await run('git', ['-C', a.dir, 'push', '-q', 'origin', 'HEAD:main']);
+    await b.edit(async (s) =>
+      s.putRecord({ ...((await s.getRecord(P)) ?? paperRecord(P)), tags: ['b'], updatedAt: at(3) }),
+    );
+    const before = await b.read();
+
+    await expect(b.sync()).rejects.toThrow(/:papers\/[0-9a-f]+\.json: has unexpected content/);
+
+    expect(await b.read()).toEqual(before);
+    expect(await run('git', ['-C', b.dir, 'rev-parse', '-q', '--verify', 'MERGE_HEAD']).catch(() => null)).toBeNull();
   });
 
   it('asks for a remote the first time', async () => {
