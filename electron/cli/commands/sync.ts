@@ -59,7 +59,11 @@ export async function syncCommand(argv: readonly string[], io: CliIo): Promise<n
     }
     return 0;
   } finally {
-    for (const notice of store.notices) io.stderr(`margin: ${notice.level}: ${notice.message}\n`);
+    // The notice that copies are waiting is answered by this very command.
+    const told = copies
+      ? store.notices.filter((n) => !n.message.includes('margin sync --conflicted-copies'))
+      : store.notices;
+    for (const notice of told) io.stderr(`margin: ${notice.level}: ${notice.message}\n`);
     await store.close();
   }
 }

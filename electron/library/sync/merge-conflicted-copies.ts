@@ -19,11 +19,11 @@ import type { LibraryStore } from '../storage/library-store.js';
 import { readManifest } from '../storage/manifest-file.js';
 import { readIfExists } from '../storage/read-if-exists.js';
 import { parseValidated } from '../storage/validated-json-file.js';
-import { conflictedCopies, type CloudDrive, type ConflictedCopy } from './conflicted-copies.js';
+import { conflictedCopies, type CloudDrive, type ConflictedCopy } from '../storage/conflicted-copies.js';
 import { EMPTY_LIBRARY, type LibraryState } from './library-state.js';
 import { mergeLibraries } from './merge-libraries.js';
 import { same } from './merge-values.js';
-import { isShardName } from './shard-name.js';
+import { isShardName } from '../storage/shard-name.js';
 import { SIDE_FILES, SIDE_KEYS, withSideFile, writeSideFile, type SideKey } from './side-files.js';
 import type { LibraryMergeReport } from './sync-report.js';
 

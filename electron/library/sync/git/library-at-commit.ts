@@ -12,7 +12,7 @@ import {
 } from '../../storage/layout.js';
 import { parseValidated } from '../../storage/validated-json-file.js';
 import { EMPTY_LIBRARY, type LibraryState } from '../library-state.js';
-import { isShardName } from '../shard-name.js';
+import { isShardName } from '../../storage/shard-name.js';
 import { SIDE_FILES, SIDE_KEYS, withSideFile } from '../side-files.js';
 import { git, readBlobs } from './git-command.js';
 

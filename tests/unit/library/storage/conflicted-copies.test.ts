@@ -1,5 +1,9 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conflictedCopies, conflictedCopyOf } from '../../../../electron/library/sync/conflicted-copies.js';
+import { conflictedCopies, conflictedCopyOf } from '../../../../electron/library/storage/conflicted-copies.js';
+import { LibraryStore } from '../../../../electron/library/storage/library-store.js';
+import { tempDir } from '../../../helpers/temp-dir.js';
 
 /** Shards of a library with 4096 shards are `000.json` … `fff.json`. */
 const isShard = (name: string) => /^[0-9a-f]{3}\.json$/.test(name);
@@ -44,5 +48,23 @@ describe('conflictedCopyOf', () => {
         (c) => c.name,
       ),
     ).toEqual(['000 (conflicted copy).json', '001 2.json']);
+  });
+});
+
+describe('opening a library with conflicted copies beside its files', () => {
+  it('names them in a notice, for writers and readers alike', async () => {
+    const dir = await tempDir();
+    const now = () => new Date('2026-01-01T00:00:00.000Z');
+    await (await LibraryStore.open({ dir, mode: 'write', holder: 'test', now })).close();
+    await writeFile(path.join(dir, 'papers', '000 (conflicted copy).json'), '{}');
+    await mkdir(path.join(dir, 'triage'));
+    await writeFile(path.join(dir, 'triage', 'watch.sync-conflict-20260102-123456-ABCDEFG.json'), '{}');
+    for (const mode of ['read', 'write'] as const) {
+      const store = await LibraryStore.open({ dir, mode, holder: 'test', now });
+      expect(store.notices.map((n) => n.message)).toEqual([
+        `${dir} holds 2 conflicted copies left by a cloud drive (papers/000 (conflicted copy).json, triage/watch.sync-conflict-20260102-123456-ABCDEFG.json): versions of the library's files changed on two machines at once, which Margin does not read. Run margin sync --conflicted-copies to merge them in.`,
+      ]);
+      await store.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { shardFileName } from '../storage/layout.js';
+import { shardFileName } from './layout.js';
 
 /** Whether `name` is the file of one of a library's shards (`0a3.json` of 1024), not some other file beside them. */
 export function isShardName(name: string, shardCount: number): boolean {
