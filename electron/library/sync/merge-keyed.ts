@@ -29,17 +29,17 @@ export function mergeKeyed<T>(
   const out: T[] = [];
   const take = (k: string): void => {
     const [was, mine, other] = [b.get(k), o.get(k), t.get(k)];
-    if (mine !== undefined && other !== undefined) out.push(mergeItem(was, mine, other));
-    else {
-      const survivor = mine ?? other;
-      if (survivor === undefined) return;
-      if (was === undefined)
-        out.push(survivor); // new on one side
-      // Deleted on one side: gone, unless the other side edited it since.
-      else if (!same(survivor, was)) {
-        options.onKeptOverDeletion?.(survivor);
-        out.push(survivor);
-      }
+    if (mine !== undefined && other !== undefined) {
+      out.push(mergeItem(was, mine, other));
+      return;
+    }
+    const survivor = mine ?? other;
+    if (survivor === undefined) return;
+    // New on one side: kept. Deleted on one side: gone, unless the other side edited it since.
+    if (was === undefined) out.push(survivor);
+    else if (!same(survivor, was)) {
+      options.onKeptOverDeletion?.(survivor);
+      out.push(survivor);
     }
   };
   for (const k of b.keys()) take(k);
