@@ -11,6 +11,7 @@ import { listCommand, listUsage } from './commands/list.js';
 import { serveCommand, serveUsage } from './commands/serve.js';
 import { showCommand, showUsage } from './commands/show.js';
 import { statusCommand, statusUsage } from './commands/status.js';
+import { syncCommand, syncUsage } from './commands/sync.js';
 import { tagCommand, tagUsage } from './commands/tag.js';
 import { trashCommand, trashUsage } from './commands/trash.js';
 import { triageCommand, triageUsage } from './commands/triage.js';
@@ -35,6 +36,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   trash: { run: trashCommand, usage: trashUsage },
   backup: { run: backupCommand, usage: backupUsage },
   serve: { run: serveCommand, usage: serveUsage },
+  sync: { run: syncCommand, usage: syncUsage },
 };
 
 export function helpText(): string {

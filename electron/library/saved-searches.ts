@@ -6,7 +6,7 @@ import { SavedSearchSchema, type SavedSearch } from '../../shared/models/views.j
 import { BACKUPS_DIR } from './storage/layout.js';
 import { ValidatedJsonFile } from './storage/validated-json-file.js';
 
-const SavedSearchesFileSchema = z.object({ version: z.literal(1), searches: z.array(SavedSearchSchema) });
+export const SavedSearchesFileSchema = z.object({ version: z.literal(1), searches: z.array(SavedSearchSchema) });
 
 /** Searches the user saved to the sidebar, kept in the library folder (`searches.json`) so they travel with it. */
 export class SavedSearches {

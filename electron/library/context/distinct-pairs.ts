@@ -4,12 +4,15 @@ import { z } from 'zod';
 import { BACKUPS_DIR } from '../storage/layout.js';
 import { ValidatedJsonFile } from '../storage/validated-json-file.js';
 
-const FileSchema = z.object({ version: z.literal(1), pairs: z.array(z.tuple([z.string(), z.string()])) });
+export const DistinctFileSchema = z.object({
+  version: z.literal(1),
+  pairs: z.array(z.tuple([z.string(), z.string()])),
+});
 
 /** Pairs the user said are not the same paper (`distinct.json`), so they are never offered as duplicates again. */
 export class DistinctPairs {
   private constructor(
-    private readonly db: Low<z.output<typeof FileSchema>>,
+    private readonly db: Low<z.output<typeof DistinctFileSchema>>,
     private readonly set: Set<string>,
   ) {}
 
@@ -17,7 +20,7 @@ export class DistinctPairs {
     const db = new Low(
       new ValidatedJsonFile(
         path.join(libraryDir, 'distinct.json'),
-        FileSchema,
+        DistinctFileSchema,
         path.join(libraryDir, BACKUPS_DIR, 'distinct.json'),
       ),
       { version: 1 as const, pairs: [] },

@@ -1,6 +1,7 @@
 /** The library store: opens a library folder, reads its papers and contents, and writes changes one at a time. */
 import { mkdir } from 'node:fs/promises';
 import { EMPTY_CONTENT, type PaperContent, type PaperRecord } from '../../../shared/models/paper.js';
+import { conflictedCopiesNotices } from './conflicted-copies-notice.js';
 import { LibraryError } from './errors.js';
 import { journalOf, readJournal, removeJournal, writeJournal } from './journal-file.js';
 import { CURRENT_VERSION, DEFAULT_SHARD_COUNT } from './layout.js';
@@ -108,6 +109,7 @@ export class LibraryStore {
       if (manifest === null) return store;
       const journal = await readJournal(dir);
       if (journal) await applyJournalInMemory(store.shards, journal);
+      store.notices.push(...(await conflictedCopiesNotices(dir, manifest.shardCount)));
       return store;
     }
     await mkdir(dir, { recursive: true });
@@ -128,6 +130,7 @@ export class LibraryStore {
       const store = new LibraryStore(dir, newer, manifest.shardCount, newer ? null : lock, now);
       store.notices.push(...notices);
       if (!newer) await store.prepareForWriting();
+      store.notices.push(...(await conflictedCopiesNotices(dir, manifest.shardCount)));
       return store;
     } catch (error) {
       await lock.release();

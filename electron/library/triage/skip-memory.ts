@@ -13,7 +13,7 @@ const SkippedSchema = z.object({
   title: z.string(),
   skippedAt: z.string(),
 });
-const SkipFileSchema = z.object({ version: z.literal(1), skipped: z.array(SkippedSchema) });
+export const SkipFileSchema = z.object({ version: z.literal(1), skipped: z.array(SkippedSchema) });
 export type SkippedPaper = z.output<typeof SkippedSchema>;
 
 /** What identifies a paper the user skipped: its arXiv id, DOI or title. */

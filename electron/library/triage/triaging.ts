@@ -24,7 +24,7 @@ import { SkipMemory } from './skip-memory.js';
 import { triageCounts, triageItem } from './triage-items.js';
 import { TRIAGE_DIR, TriageSessions, type SessionFile, type TriageSource } from './triage-sessions.js';
 
-const WatchFileSchema = z.object({ version: z.literal(1), watch: WatchListSchema });
+export const WatchFileSchema = z.object({ version: z.literal(1), watch: WatchListSchema });
 
 /** One decision as the renderer sends it. */
 export interface DecisionInput {

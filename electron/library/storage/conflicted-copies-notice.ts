@@ -1,0 +1,35 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { conflictedCopies } from './conflicted-copies.js';
+import { CONTENTS_DIR, PAPERS_DIR } from './layout.js';
+import type { Notice } from './recovery.js';
+import { isShardName } from './shard-name.js';
+
+/** The library's own files outside the shards that a drive may copy, by folder. */
+const SIDE_FILES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['.', ['searches.json', 'distinct.json']],
+  ['triage', ['skipped.json', 'watch.json']],
+];
+
+/**
+ * A notice naming the conflicted copies a cloud drive left beside the library's files (which Margin never
+ * reads), or none. A few folder listings, so it costs next to nothing at open.
+ */
+export async function conflictedCopiesNotices(dir: string, shardCount: number): Promise<Notice[]> {
+  const found: string[] = [];
+  const look = async (folder: string, isOriginal: (name: string) => boolean) => {
+    const names = await readdir(path.join(dir, folder)).catch(() => []);
+    for (const copy of conflictedCopies(names, isOriginal))
+      found.push(folder === '.' ? copy.name : `${folder}/${copy.name}`);
+  };
+  for (const folder of [PAPERS_DIR, CONTENTS_DIR]) await look(folder, (name) => isShardName(name, shardCount));
+  for (const [folder, names] of SIDE_FILES) await look(folder, (name) => names.includes(name));
+  if (found.length === 0) return [];
+  const named = found.slice(0, 3).join(', ') + (found.length > 3 ? `, and ${found.length - 3} more` : '');
+  return [
+    {
+      level: 'warning',
+      message: `${dir} holds ${found.length} conflicted cop${found.length === 1 ? 'y' : 'ies'} left by a cloud drive (${named}): versions of the library's files changed on two machines at once, which Margin does not read. Run margin sync --conflicted-copies to merge them in.`,
+    },
+  ];
+}
