@@ -46,7 +46,7 @@ export async function stageSnapshot(libraryDir: string, reason: string, now: Dat
   let files = 0;
   for (const sub of [PAPERS_DIR, CONTENTS_DIR]) {
     await mkdir(path.join(staging, sub), { recursive: true });
-    for (const file of await jsonFiles(path.join(libraryDir, sub))) {
+    for (const file of await shardFiles(path.join(libraryDir, sub))) {
       await linkOrCopy(path.join(libraryDir, sub, file), path.join(staging, sub, file));
       files++;
     }
@@ -135,8 +135,8 @@ export async function restoreSnapshot(libraryDir: string, name: string): Promise
   await verifyReadable(source);
   const aside = (sub: string, file: string) => setAside(libraryDir, info.name, sub, file);
   for (const sub of [PAPERS_DIR, CONTENTS_DIR]) {
-    const wanted = new Set(await jsonFiles(path.join(source, sub)));
-    for (const file of await jsonFiles(path.join(libraryDir, sub))) if (!wanted.has(file)) await aside(sub, file);
+    const wanted = new Set(await shardFiles(path.join(source, sub)));
+    for (const file of await shardFiles(path.join(libraryDir, sub))) if (!wanted.has(file)) await aside(sub, file);
     for (const file of wanted) await replaceWith(path.join(source, sub, file), path.join(libraryDir, sub, file));
     await syncFolder(nodeDurableFs, path.join(libraryDir, sub));
   }
@@ -199,6 +199,11 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
 
 async function jsonFiles(dir: string): Promise<string[]> {
   return (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+}
+
+/** Shard files only (`0a3.json`): a cloud drive's conflicted copy beside them is not the library's (sync merges it). */
+async function shardFiles(dir: string): Promise<string[]> {
+  return (await jsonFiles(dir)).filter((n) => /^[0-9a-f]+\.json$/.test(n));
 }
 
 async function pdfFiles(dir: string): Promise<string[]> {

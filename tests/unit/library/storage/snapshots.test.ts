@@ -169,10 +169,13 @@ describe('takeSnapshot', () => {
     );
   });
 
-  it('leaves out what is not a library data file: other files, the journal, quarantine and earlier backups', async () => {
+  it('leaves out what is not a library data file: other files, conflicted copies, the journal, quarantine and earlier backups', async () => {
     const dir = await makeLibrary();
     await writeFile(path.join(dir, 'papers', 'notes.txt'), 'not json');
     await writeFile(path.join(dir, 'papers', '0.json.tmp'), '{}');
+    // Cloud drives' conflicted copies, even unreadable ones, are merged elsewhere: never in a backup.
+    await writeFile(path.join(dir, 'papers', '0 (conflicted copy).json'), 'not json at all');
+    await writeFile(path.join(dir, 'contents', '0.sync-conflict-20260102-123456-ABCDEFG.json'), '{');
     await writeJson(path.join(dir, 'journal.json'), { version: 1, papers: {}, contents: {} });
     await writeJson(path.join(dir, 'other.json'), {});
     await mkdir(path.join(dir, 'quarantine'));
