@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../../electron/library/api/handlers.js';
 import { openSession, type Session } from '../../../../electron/library/api/session.js';
 import type { Handlers } from '../../../../shared/ipc/contract.js';
+import { PaperIdSchema } from '../../../../shared/models/paper.js';
 import { fixedDeps } from '../../../helpers/fixed-deps.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
 
@@ -30,8 +32,17 @@ const PAPERS = [
   { title: 'Sparse Attention Patterns', abstract: 'A naïve baseline of dense layers.', author: 'Wei Chen' },
 ];
 
-async function library(): Promise<Handlers> {
-  const session = await openSession({ dir: await tempDir(), holder: 'test', deps: fixedDeps() });
+/** The built search worker (npm test builds first): the index the app searches with. */
+const WORKER = path.resolve('out/workers/search-worker.js');
+type Engine = 'scan' | 'index';
+
+async function library(engine: Engine): Promise<Handlers> {
+  const session = await openSession({
+    dir: await tempDir(),
+    holder: 'test',
+    deps: fixedDeps(),
+    ...(engine === 'index' ? { searchWorker: WORKER } : {}),
+  });
   open = session;
   const handlers = createHandlers(session);
   const csl = PAPERS.map((p, i) => ({
@@ -51,9 +62,9 @@ const titles = async (handlers: Handlers, search: string, sort: 'relevance' | 'a
     (r) => r.title,
   );
 
-describe('search ranking and matching', () => {
+describe.each(['scan', 'index'] as const)('search ranking and matching (%s)', (engine) => {
   it('puts a title match above an abstract match, and the exact title first', async () => {
-    const handlers = await library();
+    const handlers = await library(engine);
     const ranked = await titles(handlers, 'attention');
     expect(ranked.slice(0, 2).sort()).toEqual(['Attention Is All You Need', 'Sparse Attention Patterns']);
     expect(ranked[2]).toBe('A Survey of Pruning'); // only its abstract says "attention"
@@ -70,12 +81,28 @@ describe('search ranking and matching', () => {
   });
 
   it('ignores accents and case both ways, and matches word prefixes', async () => {
-    const handlers = await library();
+    const handlers = await library(engine);
     expect(await titles(handlers, 'lukasz')).toEqual(['Attention Is All You Need']);
     expect(await titles(handlers, 'ŁUKASZ')).toEqual(['Attention Is All You Need']);
     expect(await titles(handlers, 'naive')).toEqual(['Sparse Attention Patterns']);
     expect(await titles(handlers, 'naïve baseline')).toEqual(['Sparse Attention Patterns']);
     expect(await titles(handlers, 'spars')).toEqual(['Sparse Attention Patterns', 'A Survey of Pruning']);
     expect(await titles(handlers, 'attention -sparse')).toEqual(['Attention Is All You Need', 'A Survey of Pruning']);
+  });
+
+  it('finds an edit as soon as its call returns', async () => {
+    const handlers = await library(engine);
+    const [row] = (
+      await handlers['papers:query']({ view: { kind: 'all' }, search: 'kaplan', sort: 'added', offset: 0, limit: 5 })
+    ).rows;
+    if (!row) throw new Error('seeded paper missing');
+    const id = PaperIdSchema.parse(row.id);
+    await handlers['notes:set']({ paperId: id, text: 'Compare with the Chinchilla quokkaesque result.' });
+    expect(await titles(handlers, 'quokka')).toEqual(['Scaling Laws for Language Models']);
+    await handlers['papers:addTags']({ id, tags: ['zebrafish'] });
+    expect(await titles(handlers, 'tag:zebrafish quokka')).toEqual(['Scaling Laws for Language Models']);
+    expect(await titles(handlers, 'zebrafish')).toEqual(['Scaling Laws for Language Models']);
+    await handlers['papers:trash']({ ids: [id] });
+    expect(await titles(handlers, 'quokka')).toEqual([]);
   });
 });
