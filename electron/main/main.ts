@@ -1,7 +1,7 @@
 // Composition root of the desktop app: one of the few files that imports electron.
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { LIBRARY_CHANGED_EVENT } from '../../shared/ipc/channels.js';
 import { libraryChange } from '../../shared/ipc/library-change.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
@@ -15,14 +15,19 @@ import { LibraryError } from '../library/storage/errors.js';
 import { denyAllPermissions, hardenContents, windowOptions } from './security.js';
 import { loadBounds, saveBounds } from './window-state.js';
 import { readAttachmentBytes } from '../library/api/attachment-bytes.js';
+import { APP_INDEX_URL } from './app-protocol.js';
+import { registerAppScheme, serveAppScheme } from './app-scheme.js';
+import { unpackedPath } from './asar-paths.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const indexHtml = path.join(here, '../renderer/index.html');
-const appUrl = pathToFileURL(indexHtml).toString();
+// The UI comes from app://margin/ (app-protocol.ts), never file://; the scheme is registered before ready.
+const appUrl = APP_INDEX_URL;
+registerAppScheme(protocol);
 
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) return app.quit();
   await app.whenReady();
+  serveAppScheme(protocol, path.join(here, '../renderer'));
   denyAllPermissions(session.defaultSession, appUrl);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
@@ -36,9 +41,9 @@ async function start(): Promise<void> {
     openSession({
       dir: libraryDir,
       holder: 'the Margin app',
-      searchWorker: path.join(here, '../workers/search-worker.js'),
-      parseWorker: path.join(here, '../workers/parse-worker.js'),
-      pdfTextWorker: path.join(here, '../workers/pdf-text-worker.js'),
+      searchWorker: unpackedPath(path.join(here, '../workers/search-worker.js')),
+      parseWorker: unpackedPath(path.join(here, '../workers/parse-worker.js')),
+      pdfTextWorker: unpackedPath(path.join(here, '../workers/pdf-text-worker.js')),
       ...arxivApi,
       takeOverLock,
     });

@@ -79,10 +79,10 @@ describe('electron-builder.yml', () => {
     expect(config.protocols.flatMap((p) => p.schemes)).toEqual(['margin']);
   });
 
-  it('packs only built output, in an asar, unpacking only workers and native modules', async () => {
+  it('packs only built output, in an asar, unpacking only workers, what they load and native modules', async () => {
     const { config } = await loadConfig();
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['out/workers/**', '**/*.node']);
+    expect(config.asarUnpack).toEqual(['out/workers/**', 'node_modules/pdfjs-dist/**', '**/*.node']);
     for (const file of [
       'out/main/main.js',
       'out/preload/preload.cjs',
