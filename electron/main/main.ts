@@ -1,8 +1,9 @@
 // Composition root of the desktop app: one of the few files that imports electron.
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LIBRARY_CHANGED_EVENT } from '../../shared/ipc/channels.js';
+import { APP_OPEN_EVENT, LIBRARY_CHANGED_EVENT } from '../../shared/ipc/channels.js';
 import { libraryChange } from '../../shared/ipc/library-change.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
 import { createHandlers } from '../library/api/handlers.js';
@@ -18,15 +19,19 @@ import { readAttachmentBytes } from '../library/api/attachment-bytes.js';
 import { APP_INDEX_URL } from './app-protocol.js';
 import { registerAppScheme, serveAppScheme } from './app-scheme.js';
 import { unpackedPath } from './asar-paths.js';
+import { appOpenFor } from './open-delivery.js';
+import { takeSingleInstance, type Handoff } from './single-instance.js';
+import { MARGIN_SCHEME } from '../../shared/links/margin-link.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The UI comes from app://margin/ (app-protocol.ts), never file://; the scheme is registered before ready.
 const appUrl = APP_INDEX_URL;
 registerAppScheme(protocol);
 
-async function start(): Promise<void> {
-  if (!app.requestSingleInstanceLock()) return app.quit();
+async function start(handoff: Handoff): Promise<void> {
   await app.whenReady();
+  // Windows keeps URL handlers in the registry: claim margin:// for the installed app (macOS and Linux declare it).
+  if (app.isPackaged && process.platform === 'win32') app.setAsDefaultProtocolClient(MARGIN_SCHEME);
   serveAppScheme(protocol, path.join(here, '../renderer'));
   denyAllPermissions(session.defaultSession, appUrl);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -112,14 +117,18 @@ async function start(): Promise<void> {
   );
   window.once('ready-to-show', () => window.show());
   window.on('close', () => void saveBounds(userData, window.getBounds()));
-  app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
   app.on('window-all-closed', () => {
     void current.close().finally(() => app.quit());
   });
   await window.loadURL(appUrl);
+  // The page's preload holds what arrives before React listens; files are read here, never by the renderer.
+  const files = { size: async (file: string) => (await stat(file)).size, read: (file: string) => readFile(file) };
+  handoff.ready(window, (request) => {
+    void appOpenFor(request, files).then((event) => window.webContents.send(APP_OPEN_EVENT, event));
+  });
 }
 
-void start();
+// One Margin at a time: a second launch hands its files and links to this one and quits (single-instance.ts).
+const handoff = takeSingleInstance(app, process.argv, process.cwd());
+if (handoff === null) app.quit();
+else void start(handoff);

@@ -78,3 +78,6 @@ export const LIBRARY_CHANGED_EVENT = 'library:changed';
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
 }
+
+/** Main → renderer: the OS asked the app to open something (a margin:// link, a .bib, .ris or .pdf file). */
+export const APP_OPEN_EVENT = 'app:open';

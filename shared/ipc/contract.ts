@@ -385,3 +385,24 @@ export type Response<C extends Channel> = z.input<Contract[C]['response']>;
 
 /** The functions behind the channels, one per channel. */
 export type Handlers = { readonly [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
+
+/**
+ * APP_OPEN_EVENT's payload (main → renderer): a paper to show, a reference file's bytes for the import preview, or a
+ * PDF's bytes to attach as a drop would; or why a file could not be read. Main reads the file: the renderer never
+ * names a path.
+ */
+export const AppOpenSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('paper'), id: PaperIdSchema }),
+  z.strictObject({
+    kind: z.literal('import'),
+    fileName: z.string().min(1).max(255),
+    bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_IMPORT_BYTES, 'too large to import'),
+  }),
+  z.strictObject({
+    kind: z.literal('attach'),
+    fileName: z.string().min(1).max(255),
+    bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_UPLOAD_BYTES, 'too large to attach'),
+  }),
+  z.strictObject({ kind: z.literal('error'), message: z.string().max(2000) }),
+]);
+export type AppOpen = z.output<typeof AppOpenSchema>;

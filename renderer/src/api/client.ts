@@ -1,4 +1,4 @@
-import { CONTRACT, type Request } from '../../../shared/ipc/contract.js';
+import { AppOpenSchema, CONTRACT, type AppOpen, type Request } from '../../../shared/ipc/contract.js';
 import type { Channel } from '../../../shared/ipc/channels.js';
 import { parseLibraryChange, type LibraryChange } from '../../../shared/ipc/library-change.js';
 import { envelopeSchema, type ErrorBody } from '../../../shared/ipc/envelope.js';
@@ -11,6 +11,8 @@ export interface Transport {
   onLibraryChanged(listener: (change: unknown) => void): () => void;
   /** A PDF's bytes as an envelope (unchecked). */
   readAttachment(paperId: string, sha256: string): Promise<unknown>;
+  /** What the OS asked the desktop app to open (unchecked); absent in the browser, which has no OS handoff. */
+  onAppOpen?(listener: (request: unknown) => void): () => void;
 }
 
 /** A failed call, with the code and message main sent. */
@@ -31,6 +33,8 @@ export interface MarginApi {
   onLibraryChanged(listener: (change: LibraryChange) => void): () => void;
   /** The bytes of one of a paper's PDFs. */
   readAttachment(paperId: string, sha256: string): Promise<Uint8Array>;
+  /** What the OS asked the desktop app to open, checked; an event that fails the check is dropped. */
+  onAppOpen(listener: (request: AppOpen) => void): () => void;
 }
 
 export function createApi(transport: Transport): MarginApi {
@@ -44,6 +48,13 @@ export function createApi(transport: Transport): MarginApi {
       return envelope.data.data as z.output<(typeof CONTRACT)[typeof channel]['response']>;
     },
     onLibraryChanged: (listener) => transport.onLibraryChanged((raw) => listener(parseLibraryChange(raw))),
+    onAppOpen(listener) {
+      if (!transport.onAppOpen) return () => undefined;
+      return transport.onAppOpen((raw) => {
+        const parsed = AppOpenSchema.safeParse(raw);
+        if (parsed.success) listener(parsed.data);
+      });
+    },
     async readAttachment(paperId, sha256) {
       const envelope = envelopeSchema(z.instanceof(Uint8Array)).safeParse(
         await transport.readAttachment(paperId, sha256),

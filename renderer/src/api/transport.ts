@@ -6,6 +6,7 @@ export interface PreloadBridge {
   invoke(channel: Channel, request: unknown): Promise<unknown>;
   onLibraryChanged(listener: (change: unknown) => void): () => void;
   readAttachment(paperId: string, sha256: string): Promise<unknown>;
+  onAppOpen(listener: (request: unknown) => void): () => void;
 }
 
 declare global {

@@ -25,6 +25,7 @@ import { LIST_WIDTH, SIDEBAR_WIDTH, type LayoutPrefs } from './layout-prefs.js';
 import { SearchBox } from '../features/search/SearchBox.js';
 import { ShortcutsDialog } from '../features/commands/ShortcutsDialog.js';
 import { Sidebar } from '../features/sidebar/Sidebar.js';
+import { handleAppOpen } from '../features/desktop/app-open.js';
 
 /** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
 export function App({ api }: { api: MarginApi }) {
@@ -69,6 +70,9 @@ export function App({ api }: { api: MarginApi }) {
     // Every change (an edit here, another window, the CLI through serve, an import) refreshes what is shown.
     return api.onLibraryChanged((change) => void store.getState().applyLibraryChange(change));
   }, [api, store]);
+
+  // The desktop app: files and margin:// links the OS hands over (a double-click, a second launch, a link).
+  useEffect(() => api.onAppOpen((request) => void handleAppOpen(store.getState(), request)), [api, store]);
 
   // Never lose a keystroke of a note: save what is pending when the window goes away.
   useEffect(() => {
