@@ -1,9 +1,9 @@
 // Composition root of the desktop app: one of the few files that imports electron.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APP_OPEN_EVENT, LIBRARY_CHANGED_EVENT } from '../../shared/ipc/channels.js';
+import { APP_OPEN_EVENT, LIBRARY_CHANGED_EVENT, MENU_COMMAND_EVENT } from '../../shared/ipc/channels.js';
 import { libraryChange } from '../../shared/ipc/library-change.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
 import { createHandlers } from '../library/api/handlers.js';
@@ -20,6 +20,7 @@ import { APP_INDEX_URL } from './app-protocol.js';
 import { registerAppScheme, serveAppScheme } from './app-scheme.js';
 import { unpackedPath } from './asar-paths.js';
 import { appOpenFor } from './open-delivery.js';
+import { menuTemplate } from './menu-template.js';
 import { takeSingleInstance, type Handoff } from './single-instance.js';
 import { MARGIN_SCHEME } from '../../shared/links/margin-link.js';
 
@@ -114,6 +115,16 @@ async function start(handoff: Handoff): Promise<void> {
   hardenContents(window.webContents, (url) => shell.openExternal(url), appUrl);
   current.library.onChange((ids, change) =>
     window.webContents.send(LIBRARY_CHANGED_EVENT, libraryChange(ids, change.content)),
+  );
+  // The menu's commands go to the page as ids of the shared list (the page checks them), one event for all.
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        platform: process.platform,
+        appName: app.name,
+        send: (id) => window.webContents.send(MENU_COMMAND_EVENT, id),
+      }),
+    ),
   );
   window.once('ready-to-show', () => window.show());
   window.on('close', () => void saveBounds(userData, window.getBounds()));

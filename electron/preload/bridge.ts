@@ -3,6 +3,7 @@ import {
   ATTACHMENT_BYTES_CHANNEL,
   CHANNELS,
   LIBRARY_CHANGED_EVENT,
+  MENU_COMMAND_EVENT,
   type Channel,
 } from '../../shared/ipc/channels.js';
 
@@ -18,7 +19,7 @@ const ALLOWED: ReadonlySet<string> = new Set<string>(CHANNELS);
 const MAX_PENDING_OPENS = 20;
 
 /**
- * `window.margin`: invoke a contract channel, hear library changes and open requests. Nothing else of IPC reaches
+ * `window.margin`: invoke a contract channel, hear library changes, open requests and menu commands. Nothing else of IPC reaches
  * the page, and a channel outside the contract is refused before it leaves the renderer.
  */
 export function createBridge(ipc: IpcRendererLike) {
@@ -44,6 +45,14 @@ export function createBridge(ipc: IpcRendererLike) {
     /** What the OS asked the app to open (the payload only; the page validates it against AppOpenSchema). */
     onAppOpen(listener: (request: unknown) => void): () => void {
       return opens.listen(listener);
+    },
+    /** A command chosen in the native menu (its id only; the page checks it against the shared list). */
+    onMenuCommand(listener: (id: unknown) => void): () => void {
+      const wrapped = (_event: unknown, id: unknown) => listener(id);
+      ipc.on(MENU_COMMAND_EVENT, wrapped);
+      return () => {
+        ipc.removeListener(MENU_COMMAND_EVENT, wrapped);
+      };
     },
   });
 }

@@ -81,3 +81,6 @@ export function isChannel(value: unknown): value is Channel {
 
 /** Main → renderer: the OS asked the app to open something (a margin:// link, a .bib, .ris or .pdf file). */
 export const APP_OPEN_EVENT = 'app:open';
+
+/** Main → renderer: a command chosen in the native menu; the payload is its id (shared/commands/shortcuts.ts). */
+export const MENU_COMMAND_EVENT = 'menu:command';

@@ -1,4 +1,5 @@
 import { MAX_IMPORT_BYTES, MAX_UPLOAD_BYTES } from '../limits.js';
+import { COMMAND_IDS } from '../commands/shortcuts.js';
 import { BackupInfoSchema } from '../models/backup.js';
 import { z } from 'zod';
 import { ENTRY_EDIT_ACTIONS, ImportReportSchema } from '../models/import-report.js';
@@ -406,3 +407,6 @@ export const AppOpenSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('error'), message: z.string().max(2000) }),
 ]);
 export type AppOpen = z.output<typeof AppOpenSchema>;
+
+/** MENU_COMMAND_EVENT's payload: the id of a command of the shared list, nothing else. */
+export const MenuCommandSchema = z.enum(COMMAND_IDS);

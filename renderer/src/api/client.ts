@@ -1,4 +1,11 @@
-import { AppOpenSchema, CONTRACT, type AppOpen, type Request } from '../../../shared/ipc/contract.js';
+import {
+  AppOpenSchema,
+  CONTRACT,
+  MenuCommandSchema,
+  type AppOpen,
+  type Request,
+} from '../../../shared/ipc/contract.js';
+import type { CommandId } from '../../../shared/commands/shortcuts.js';
 import type { Channel } from '../../../shared/ipc/channels.js';
 import { parseLibraryChange, type LibraryChange } from '../../../shared/ipc/library-change.js';
 import { envelopeSchema, type ErrorBody } from '../../../shared/ipc/envelope.js';
@@ -13,6 +20,8 @@ export interface Transport {
   readAttachment(paperId: string, sha256: string): Promise<unknown>;
   /** What the OS asked the desktop app to open (unchecked); absent in the browser, which has no OS handoff. */
   onAppOpen?(listener: (request: unknown) => void): () => void;
+  /** Commands chosen in the desktop app's native menu (unchecked); absent in the browser. */
+  onMenuCommand?(listener: (id: unknown) => void): () => void;
 }
 
 /** A failed call, with the code and message main sent. */
@@ -35,6 +44,8 @@ export interface MarginApi {
   readAttachment(paperId: string, sha256: string): Promise<Uint8Array>;
   /** What the OS asked the desktop app to open, checked; an event that fails the check is dropped. */
   onAppOpen(listener: (request: AppOpen) => void): () => void;
+  /** Commands chosen in the native menu, checked against the shared list; anything else is dropped. */
+  onMenuCommand(listener: (id: CommandId) => void): () => void;
 }
 
 export function createApi(transport: Transport): MarginApi {
@@ -52,6 +63,13 @@ export function createApi(transport: Transport): MarginApi {
       if (!transport.onAppOpen) return () => undefined;
       return transport.onAppOpen((raw) => {
         const parsed = AppOpenSchema.safeParse(raw);
+        if (parsed.success) listener(parsed.data);
+      });
+    },
+    onMenuCommand(listener) {
+      if (!transport.onMenuCommand) return () => undefined;
+      return transport.onMenuCommand((raw) => {
+        const parsed = MenuCommandSchema.safeParse(raw);
         if (parsed.success) listener(parsed.data);
       });
     },

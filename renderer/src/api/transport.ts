@@ -7,6 +7,7 @@ export interface PreloadBridge {
   onLibraryChanged(listener: (change: unknown) => void): () => void;
   readAttachment(paperId: string, sha256: string): Promise<unknown>;
   onAppOpen(listener: (request: unknown) => void): () => void;
+  onMenuCommand(listener: (id: unknown) => void): () => void;
 }
 
 declare global {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MarginApi } from '../api/client.js';
 import { saveCurrentSearch, type FocusTargets } from '../features/commands/commands.js';
-import { useGlobalKeys } from '../features/commands/use-global-keys.js';
+import { isTyping, useGlobalKeys } from '../features/commands/use-global-keys.js';
 import { useImportGestures } from '../features/import/use-import-gestures.js';
 import { useMargin, useMarginStore } from '../store/use-margin.js';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
@@ -26,6 +26,7 @@ import { SearchBox } from '../features/search/SearchBox.js';
 import { ShortcutsDialog } from '../features/commands/ShortcutsDialog.js';
 import { Sidebar } from '../features/sidebar/Sidebar.js';
 import { handleAppOpen } from '../features/desktop/app-open.js';
+import { runMenuCommand } from '../features/commands/menu-commands.js';
 
 /** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
 export function App({ api }: { api: MarginApi }) {
@@ -73,6 +74,18 @@ export function App({ api }: { api: MarginApi }) {
 
   // The desktop app: files and margin:// links the OS hands over (a double-click, a second launch, a link).
   useEffect(() => api.onAppOpen((request) => void handleAppOpen(store.getState(), request)), [api, store]);
+  // The native menu: each item is a command of the shared list, run as its key would be.
+  useEffect(
+    () =>
+      api.onMenuCommand((id) =>
+        runMenuCommand(id, store.getState(), focus, {
+          typing: isTyping(document.activeElement),
+          // The browser's own editing of the focused field; deprecated, and still the one API that does it.
+          editText: (action) => void document.execCommand(action),
+        }),
+      ),
+    [api, store, focus],
+  );
 
   // Never lose a keystroke of a note: save what is pending when the window goes away.
   useEffect(() => {

@@ -5,6 +5,7 @@ import {
   ATTACHMENT_BYTES_CHANNEL,
   CHANNELS,
   LIBRARY_CHANGED_EVENT,
+  MENU_COMMAND_EVENT,
 } from '../../../shared/ipc/channels.js';
 import type { Channel } from '../../../shared/ipc/channels.js';
 
@@ -43,7 +44,13 @@ describe('preload bridge', () => {
     }
     expect(ipc.invoke).not.toHaveBeenCalled();
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onAppOpen', 'onLibraryChanged', 'readAttachment']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'invoke',
+      'onAppOpen',
+      'onLibraryChanged',
+      'onMenuCommand',
+      'readAttachment',
+    ]);
   });
 
   it('passes the payload of a change event on, never the IPC event object, and unsubscribes', () => {
@@ -82,5 +89,16 @@ describe('preload bridge', () => {
     const again: unknown[] = [];
     bridge.onAppOpen((request) => again.push(request));
     expect(again).toEqual([{ kind: 'paper', id: 'held' }]);
+  });
+
+  it('passes a menu command on as its id only, and unsubscribes', () => {
+    const ipc = fakeIpcRenderer();
+    const bridge = createBridge(ipc);
+    const heard: unknown[] = [];
+    const off = bridge.onMenuCommand((id) => heard.push(id));
+    ipc.emit(MENU_COMMAND_EVENT, { sender: 'secret' }, 'undo');
+    off();
+    ipc.emit(MENU_COMMAND_EVENT, {}, 'redo');
+    expect(heard).toEqual(['undo']);
   });
 });
