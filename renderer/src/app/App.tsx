@@ -27,6 +27,7 @@ import { ShortcutsDialog } from '../features/commands/ShortcutsDialog.js';
 import { Sidebar } from '../features/sidebar/Sidebar.js';
 import { handleAppOpen } from '../features/desktop/app-open.js';
 import { runMenuCommand } from '../features/commands/menu-commands.js';
+import { windowTitle } from './window-title.js';
 
 /** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
 export function App({ api }: { api: MarginApi }) {
@@ -74,6 +75,12 @@ export function App({ api }: { api: MarginApi }) {
 
   // The desktop app: files and margin:// links the OS hands over (a double-click, a second launch, a link).
   useEffect(() => api.onAppOpen((request) => void handleAppOpen(store.getState(), request)), [api, store]);
+  // The window's title names the open paper (Electron's title bar follows the page's).
+  const paperTitle = useMargin((s) => s.paper?.title ?? null);
+  useEffect(() => {
+    document.title = windowTitle(paperTitle);
+  }, [paperTitle]);
+
   // The native menu: each item is a command of the shared list, run as its key would be.
   useEffect(
     () =>
