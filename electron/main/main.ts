@@ -1,5 +1,5 @@
 // Composition root of the desktop app: one of the few files that imports electron.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ import { registerAppScheme, serveAppScheme } from './app-scheme.js';
 import { unpackedPath } from './asar-paths.js';
 import { appOpenFor } from './open-delivery.js';
 import { menuTemplate } from './menu-template.js';
+import { observedSettings, settingsFile } from '../library/settings/settings-file.js';
 import { takeSingleInstance, type Handoff } from './single-instance.js';
 import { MARGIN_SCHEME } from '../../shared/links/margin-link.js';
 
@@ -40,6 +41,11 @@ async function start(handoff: Handoff): Promise<void> {
   });
 
   const userData = app.getPath('userData');
+  // Settings first: the theme before the window shows, the library folder chosen in Settings (read by libraryIn).
+  const settings = observedSettings(settingsFile(path.join(userData, 'settings.json')), (next) => {
+    nativeTheme.themeSource = next.theme;
+  });
+  nativeTheme.themeSource = (await settings.get()).theme;
   const libraryDir = libraryIn(userData, process.env);
   let current: Session;
   const arxivApi = process.env.MARGIN_OFFLINE ? {} : { arxivApi: ARXIV_API, pdfBaseUrl: 'https://arxiv.org' };
@@ -105,9 +111,17 @@ async function start(handoff: Handoff): Promise<void> {
   };
   // The registrar's event type is a subset of Electron's; ipcMain satisfies it structurally.
   const library = current.library;
-  registerIpc(ipcMain, createHandlers(current, { exportFolders, pickPdf }), trustedSender(appUrl), (request) =>
-    readAttachmentBytes(library, request),
-  );
+  const pickLibraryFolder = async (): Promise<string | null> => {
+    const parent = BrowserWindow.getFocusedWindow();
+    const options = {
+      title: 'Library folder (used from the next start)',
+      properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+    };
+    const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  };
+  const handlers = createHandlers(current, { exportFolders, pickPdf, settings, pickLibraryFolder });
+  registerIpc(ipcMain, handlers, trustedSender(appUrl), (request) => readAttachmentBytes(library, request));
 
   const window = new BrowserWindow(
     windowOptions(await loadBounds(userData), path.join(here, '../preload/preload.cjs')),

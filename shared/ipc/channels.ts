@@ -62,6 +62,9 @@ export const CHANNELS = [
   'arxiv:applyMatch',
   'export:conflicts',
   'export:resolve',
+  'settings:get',
+  'settings:setTheme',
+  'settings:chooseFolder',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

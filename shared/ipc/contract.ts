@@ -1,5 +1,6 @@
 import { MAX_IMPORT_BYTES, MAX_UPLOAD_BYTES } from '../limits.js';
 import { COMMAND_IDS } from '../commands/shortcuts.js';
+import { SettingsViewSchema, ThemeSchema } from '../models/settings.js';
 import { BackupInfoSchema } from '../models/backup.js';
 import { z } from 'zod';
 import { ENTRY_EDIT_ACTIONS, ImportReportSchema } from '../models/import-report.js';
@@ -373,6 +374,15 @@ export const CONTRACT = {
   'export:resolve': {
     request: ResolveConflictRequestSchema.extend({ dir: FolderPath }),
     response: ResolveConflictResultSchema,
+  },
+  /** The desktop app's settings (kept by main in settings.json), and the library open now. */
+  'settings:get': { request: Empty, response: SettingsViewSchema },
+  /** Main applies it to the window (Electron's nativeTheme) and keeps it. */
+  'settings:setTheme': { request: z.strictObject({ theme: ThemeSchema }), response: SettingsViewSchema },
+  /** Main asks for the folder in a native dialog: the page never names a path. Unchanged when cancelled. */
+  'settings:chooseFolder': {
+    request: z.strictObject({ folder: z.enum(['export', 'library']) }),
+    response: SettingsViewSchema,
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

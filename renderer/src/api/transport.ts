@@ -62,6 +62,7 @@ const READS: ReadonlySet<Channel> = new Set<Channel>([
   'triage:open',
   'triage:history',
   'triage:watchList',
+  'settings:get',
 ]);
 const KEEPALIVE_MAX_BYTES = 16_000;
 
