@@ -73,6 +73,7 @@ const DEFINITIONS = [
   { id: 'sort-year', title: 'Sort by year', keys: [], menu: 'view' },
   { id: 'shortcuts', title: 'Show keyboard shortcuts', keys: ['?'], menu: 'help' },
   { id: 'palette', title: 'Command palette', keys: ['CmdOrCtrl+K'], menu: 'view' },
+  { id: 'settings', title: 'Settings…', keys: ['CmdOrCtrl+,'], menu: 'file' },
 ] as const satisfies readonly CommandShortcut[];
 
 export type CommandId = (typeof DEFINITIONS)[number]['id'];

@@ -28,6 +28,7 @@ import { Sidebar } from '../features/sidebar/Sidebar.js';
 import { handleAppOpen } from '../features/desktop/app-open.js';
 import { runMenuCommand } from '../features/commands/menu-commands.js';
 import { windowTitle } from './window-title.js';
+import { SettingsDialog } from '../features/settings/SettingsDialog.js';
 
 /** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
 export function App({ api }: { api: MarginApi }) {
@@ -216,6 +217,7 @@ export function App({ api }: { api: MarginApi }) {
           {dialog === 'tags' && <TagsDialog />}
           {dialog === 'watch' && <WatchListDialog />}
           {dialog === 'triage-history' && <TriageHistoryDialog />}
+          {dialog === 'settings' && <SettingsDialog />}
         </ErrorBoundary>
       )}
       {toast && (

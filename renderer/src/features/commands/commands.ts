@@ -75,6 +75,7 @@ const RUNS = {
   'sort-year': (s) => void s.setSort('year'),
   shortcuts: (s) => s.openDialog('shortcuts'),
   palette: (s) => s.openDialog('palette'),
+  settings: (s) => s.openDialog('settings'),
 } satisfies Record<CommandId, Run>;
 
 export const COMMANDS: readonly Command[] = SHORTCUTS.map((shortcut) => ({
