@@ -21,6 +21,7 @@ import { registerAppScheme, serveAppScheme } from './app-scheme.js';
 import { unpackedPath } from './asar-paths.js';
 import { appOpenFor } from './open-delivery.js';
 import { menuTemplate } from './menu-template.js';
+import { pickFolder, pickPdf } from './native-pickers.js';
 import { observedSettings, settingsFile } from '../library/settings/settings-file.js';
 import { takeSingleInstance, type Handoff } from './single-instance.js';
 import { MARGIN_SCHEME } from '../../shared/links/margin-link.js';
@@ -87,40 +88,14 @@ async function start(handoff: Handoff): Promise<void> {
   }
   // Exports go only into folders the user picked in the native dialog: the renderer never names a path on its own.
   const exportFolders = await chosenFolders(
-    async () => {
-      const parent = BrowserWindow.getFocusedWindow();
-      const options = {
-        title: 'Export to folder',
-        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
-      };
-      const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-      return picked.canceled ? null : (picked.filePaths[0] ?? null);
-    },
+    () => pickFolder('Export to folder'),
     folderFile(path.join(userData, 'export-folders.json')),
   );
-  // PDFs come from the native dialog too: the path stays in main.
-  const pickPdf = async (): Promise<string | null> => {
-    const parent = BrowserWindow.getFocusedWindow();
-    const options = {
-      title: 'Attach a PDF',
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
-      properties: ['openFile'] as Array<'openFile'>,
-    };
-    const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-    return picked.canceled ? null : (picked.filePaths[0] ?? null);
-  };
-  // The registrar's event type is a subset of Electron's; ipcMain satisfies it structurally.
+  // PDFs and the library folder come from the native dialog too: the path stays in main.
+  const pickLibraryFolder = () => pickFolder('Library folder (used from the next start)');
   const library = current.library;
-  const pickLibraryFolder = async (): Promise<string | null> => {
-    const parent = BrowserWindow.getFocusedWindow();
-    const options = {
-      title: 'Library folder (used from the next start)',
-      properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
-    };
-    const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-    return picked.canceled ? null : (picked.filePaths[0] ?? null);
-  };
   const handlers = createHandlers(current, { exportFolders, pickPdf, settings, pickLibraryFolder });
+  // The registrar's event type is a subset of Electron's; ipcMain satisfies it structurally.
   registerIpc(ipcMain, handlers, trustedSender(appUrl), (request) => readAttachmentBytes(library, request));
 
   const window = new BrowserWindow(
