@@ -10,6 +10,7 @@ import {
 } from '../../../electron/main/app-protocol.js';
 import { registerAppScheme, serveAppScheme, type ProtocolLike } from '../../../electron/main/app-scheme.js';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp.js';
+import { trustedSender } from '../../../electron/main/ipc.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const ROOT = path.resolve('/opt/Margin/resources/app.asar/out/renderer');
@@ -133,5 +134,23 @@ describe('app:// in Electron (over a fake protocol module)', () => {
     expect(page?.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await page?.text()).toBe('<p>hi</p>');
     expect((await handler?.({ url: 'app://margin/%2e%2e/etc/passwd' }))?.status).toBe(404);
+  });
+});
+
+describe('the app page as the one trusted sender', () => {
+  it('accepts IPC from app://margin/index.html only, whatever its query or hash', () => {
+    const trusted = trustedSender(APP_INDEX_URL);
+    expect(trusted(APP_INDEX_URL)).toBe(true);
+    expect(trusted(`${APP_INDEX_URL}?x=1#y`)).toBe(true);
+    for (const url of [
+      'app://margin/other.html',
+      'app://margin/assets/index.js',
+      'app://evil/index.html',
+      'app://margin.evil/index.html',
+      'file:///opt/Margin/resources/app.asar/out/renderer/index.html',
+      'https://margin/index.html',
+      'margin://paper/a1b2c3d4e5f60718',
+    ])
+      expect(trusted(url), url).toBe(false);
   });
 });
