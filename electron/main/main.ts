@@ -87,10 +87,13 @@ async function start(handoff: Handoff): Promise<void> {
     }
   }
   // Exports go only into folders the user picked in the native dialog: the renderer never names a path on its own.
-  const exportFolders = await chosenFolders(
-    () => pickFolder('Export to folder'),
-    folderFile(path.join(userData, 'export-folders.json')),
-  );
+  const remembered = folderFile(path.join(userData, 'export-folders.json'));
+  const settingsFolder = (await settings.get()).exportFolder;
+  const exportFolders = await chosenFolders(() => pickFolder('Export to folder'), {
+    // The export folder in Settings was chosen in this dialog too; it stays allowed however many others came since.
+    load: async () => [...(await remembered.load()), ...(settingsFolder ? [settingsFolder] : [])],
+    save: (folders) => remembered.save(folders),
+  });
   // PDFs and the library folder come from the native dialog too: the path stays in main.
   const pickLibraryFolder = () => pickFolder('Library folder (used from the next start)');
   const library = current.library;
