@@ -1,5 +1,6 @@
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
+import afterPack from '../../../scripts/package/after-pack.mjs';
 import { FUSES, fuseWire, type FuseName } from '../../../scripts/package/fuses.mjs';
 
 // The enum object maps both ways (name → index and index → name); its name half is what fuseWire reads.
@@ -50,5 +51,16 @@ describe('Electron fuses of the packaged app', () => {
     expect(() => fuseWire(older as Record<FuseName, number>, FuseVersion.V1, 'linux')).toThrow(
       /no fuse named RunAsNode/,
     );
+  });
+
+  it('is what the afterPack hook hands electron-builder, for the platform being packed', async () => {
+    const flipped: unknown[] = [];
+    const context = {
+      electronPlatformName: 'darwin',
+      packager: { addElectronFuses: (_context: unknown, wire: unknown) => Promise.resolve(flipped.push(wire)) },
+    };
+    // Only the two fields the hook reads are faked; electron-builder's context has many more.
+    await afterPack(context as unknown as Parameters<typeof afterPack>[0]);
+    expect(flipped).toEqual([fuseWire(OPTIONS, FuseVersion.V1, 'darwin')]);
   });
 });
