@@ -48,6 +48,8 @@ export function menuTemplate(options: MenuOptions): Item[] {
     SHORTCUTS.filter((s) => s.menu === menu && !except.includes(s.id)).map((s) => commandItem(s, options));
   const citations = SHORTCUTS.filter((s) => s.id.startsWith('copy-citation-')).map((s) => s.id);
   const role = (r: Role): Item => ({ role: r });
+  // `&` marks the Alt-key mnemonic on Windows and Linux; macOS menus have none.
+  const title = (name: string) => (mac ? name : `&${name}`);
   return [
     ...(mac
       ? [
@@ -67,15 +69,15 @@ export function menuTemplate(options: MenuOptions): Item[] {
           },
         ]
       : []),
-    { label: '&File', submenu: [...listed('file'), SEPARATOR, role(mac ? 'close' : 'quit')] },
+    { label: title('File'), submenu: [...listed('file'), SEPARATOR, role(mac ? 'close' : 'quit')] },
     {
       // Undo, Redo and Select all are Margin's (the library's undo, every paper); in a text field the page
       // applies them to the text instead. Cut, Copy and Paste stay the system's (Paste is how a digest comes in).
-      label: '&Edit',
+      label: title('Edit'),
       submenu: [item('undo'), item('redo'), SEPARATOR, role('cut'), role('copy'), role('paste'), item('select-all')],
     },
     {
-      label: '&View',
+      label: title('View'),
       submenu: [
         ...listed('view'),
         SEPARATOR,
@@ -86,9 +88,9 @@ export function menuTemplate(options: MenuOptions): Item[] {
         role('togglefullscreen'),
       ],
     },
-    { label: '&Go', submenu: listed('go') },
+    { label: title('Go'), submenu: listed('go') },
     {
-      label: '&Paper',
+      label: title('Paper'),
       submenu: [...listed('paper', citations), { label: 'Copy citation', submenu: citations.map((id) => item(id)) }],
     },
     { role: 'windowMenu' },

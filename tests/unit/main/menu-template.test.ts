@@ -67,7 +67,7 @@ describe('native menu', () => {
   it('has the app menu first on macOS only, then File, Edit, View, Go, Paper, Window and Help', () => {
     const labels = (platform: (typeof PLATFORMS)[number]) =>
       build(platform).template.map((menu) => menu.label ?? menu.role);
-    expect(labels('darwin')).toEqual(['Margin', '&File', '&Edit', '&View', '&Go', '&Paper', 'windowMenu', 'help']);
+    expect(labels('darwin')).toEqual(['Margin', 'File', 'Edit', 'View', 'Go', 'Paper', 'windowMenu', 'help']);
     expect(labels('win32')).toEqual(['&File', '&Edit', '&View', '&Go', '&Paper', 'windowMenu', 'help']);
   });
 
