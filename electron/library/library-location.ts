@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SettingsSchema } from '../../shared/models/settings.js';
 
 /** The desktop app's folder name under the OS user-data directory (what Electron's `app.getPath('userData')` gives). */
 export const APP_FOLDER = 'Margin';
@@ -23,8 +25,31 @@ export function resolveLibraryDir(flag: string | undefined, location: LocationEn
   return libraryIn(userDataDir(location), location.env);
 }
 
-/** `MARGIN_LIBRARY`, else `library/` in the given user-data folder (the app passes Electron's own). */
+/**
+ * `MARGIN_LIBRARY`, else the folder chosen in the app's Settings, else `library/` in the given user-data folder (the
+ * app passes Electron's own). The CLI and the app read the same settings, so they open the same library.
+ */
 export function libraryIn(userData: string, env: Readonly<Record<string, string | undefined>>): string {
   const fromEnv = env.MARGIN_LIBRARY;
-  return fromEnv ? path.resolve(fromEnv) : path.join(userData, 'library');
+  if (fromEnv) return path.resolve(fromEnv);
+  return chosenLibraryFolder(userData) ?? path.join(userData, 'library');
+}
+
+/**
+ * The library folder chosen in Settings (`settings.json` beside the library), or null: none chosen, no file, or a
+ * file that fails its schema (the app sets a damaged one aside when it starts). Synchronous: read once at start.
+ */
+export function chosenLibraryFolder(userData: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(path.join(userData, 'settings.json'), 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const parsed = SettingsSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.libraryFolder : null;
+  } catch {
+    return null;
+  }
 }

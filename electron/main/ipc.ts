@@ -38,7 +38,7 @@ export function registerIpc(
   if (readAttachment) ipcMain.handle(ATTACHMENT_BYTES_CHANNEL, checked(ATTACHMENT_BYTES_CHANNEL, readAttachment));
 }
 
-/** Only the app's own page may call: same file as the one the window loaded. */
+/** Only the app's own page may call: the same page (app://margin/index.html) the window loaded. */
 export function trustedSender(appUrl: string): (url: string) => boolean {
   const expected = new URL(appUrl);
   return (url) => {

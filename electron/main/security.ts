@@ -98,7 +98,7 @@ export function denyAllPermissions(session: PermissionSession, appUrl: string): 
 
 const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
 
-/** The app's own page (its file URL, whatever its query or hash), never another page or frame. */
+/** The app's own page (app://margin/index.html, whatever its query or hash), never another page or frame. */
 function isAppPage(url: string | undefined, appUrl: string): boolean {
   if (!url) return false;
   try {

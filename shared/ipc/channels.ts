@@ -62,6 +62,9 @@ export const CHANNELS = [
   'arxiv:applyMatch',
   'export:conflicts',
   'export:resolve',
+  'settings:get',
+  'settings:setTheme',
+  'settings:chooseFolder',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -78,3 +81,9 @@ export const LIBRARY_CHANGED_EVENT = 'library:changed';
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
 }
+
+/** Main → renderer: the OS asked the app to open something (a margin:// link, a .bib, .ris or .pdf file). */
+export const APP_OPEN_EVENT = 'app:open';
+
+/** Main → renderer: a command chosen in the native menu; the payload is its id (shared/commands/shortcuts.ts). */
+export const MENU_COMMAND_EVENT = 'menu:command';

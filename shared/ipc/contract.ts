@@ -1,4 +1,6 @@
 import { MAX_IMPORT_BYTES, MAX_UPLOAD_BYTES } from '../limits.js';
+import { COMMAND_IDS } from '../commands/shortcuts.js';
+import { SettingsViewSchema, ThemeSchema } from '../models/settings.js';
 import { BackupInfoSchema } from '../models/backup.js';
 import { z } from 'zod';
 import { ENTRY_EDIT_ACTIONS, ImportReportSchema } from '../models/import-report.js';
@@ -373,6 +375,15 @@ export const CONTRACT = {
     request: ResolveConflictRequestSchema.extend({ dir: FolderPath }),
     response: ResolveConflictResultSchema,
   },
+  /** The desktop app's settings (kept by main in settings.json), and the library open now. */
+  'settings:get': { request: Empty, response: SettingsViewSchema },
+  /** Main applies it to the window (Electron's nativeTheme) and keeps it. */
+  'settings:setTheme': { request: z.strictObject({ theme: ThemeSchema }), response: SettingsViewSchema },
+  /** Main asks for the folder in a native dialog: the page never names a path. Unchanged when cancelled. */
+  'settings:chooseFolder': {
+    request: z.strictObject({ folder: z.enum(['export', 'library']) }),
+    response: SettingsViewSchema,
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;
@@ -385,3 +396,27 @@ export type Response<C extends Channel> = z.input<Contract[C]['response']>;
 
 /** The functions behind the channels, one per channel. */
 export type Handlers = { readonly [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
+
+/**
+ * APP_OPEN_EVENT's payload (main → renderer): a paper to show, a reference file's bytes for the import preview, or a
+ * PDF's bytes to attach as a drop would; or why a file could not be read. Main reads the file: the renderer never
+ * names a path.
+ */
+export const AppOpenSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('paper'), id: PaperIdSchema }),
+  z.strictObject({
+    kind: z.literal('import'),
+    fileName: z.string().min(1).max(255),
+    bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_IMPORT_BYTES, 'too large to import'),
+  }),
+  z.strictObject({
+    kind: z.literal('attach'),
+    fileName: z.string().min(1).max(255),
+    bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_UPLOAD_BYTES, 'too large to attach'),
+  }),
+  z.strictObject({ kind: z.literal('error'), message: z.string().max(2000) }),
+]);
+export type AppOpen = z.output<typeof AppOpenSchema>;
+
+/** MENU_COMMAND_EVENT's payload: the id of a command of the shared list, nothing else. */
+export const MenuCommandSchema = z.enum(COMMAND_IDS);

@@ -88,6 +88,9 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'arxiv:applyMatch': { paperId: id, arxivId: '1706.03762' },
     'export:conflicts': { dir: '/tmp/x' },
     'export:resolve': { dir: '/tmp/x', paperId: id, choice: 'keep-mine', fingerprint: 'x.y', answers: [] },
+    'settings:get': {},
+    'settings:setTheme': { theme: 'dark' },
+    'settings:chooseFolder': { folder: 'export' },
   };
   return requests[channel];
 }

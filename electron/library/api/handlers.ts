@@ -9,6 +9,8 @@ import { toListRow } from '../paper/list-row.js';
 import { createAttachmentHandlers, type PdfPicker } from './attachment-handlers.js';
 import { createExportHandlers } from './export-handlers.js';
 import { createCitationHandlers } from './citation-handlers.js';
+import { createSettingsHandlers } from './settings-handlers.js';
+import type { SettingsStore } from '../settings/settings-file.js';
 import type { ExportFolders } from './export-folders.js';
 import type { Session } from './session.js';
 import { homedir } from 'node:os';
@@ -25,13 +27,18 @@ export interface HandlerOptions {
   readonly defaultExportDir?: string;
   /** Asks for a PDF to attach (the app's native dialog); without it, PDFs are dropped or attached by the CLI. */
   readonly pickPdf?: PdfPicker;
+  /** The app's settings; without them (`margin serve`, tests) settings are the defaults and cannot be changed. */
+  readonly settings?: SettingsStore;
+  /** Asks for a library folder for Settings (the app's native dialog). */
+  readonly pickLibraryFolder?: () => Promise<string | null>;
 }
 
 export function createHandlers(session: Session, options: HandlerOptions = {}): Handlers {
   const { library } = session;
   const { history } = library;
   return {
-    'library:overview': async () => overview(session, options.defaultExportDir ?? null),
+    'library:overview': async () =>
+      overview(session, (await options.settings?.get())?.exportFolder ?? options.defaultExportDir ?? null),
     'papers:query': async (request) => {
       const result = await runPaperQuery(await session.records.sortedBy(request.sort), request, session.search, (id) =>
         library.papers.getContent(id),
@@ -164,6 +171,12 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
       return info;
     },
     ...createExportHandlers(library, options.exportFolders),
+    ...createSettingsHandlers({
+      libraryDir: library.dir,
+      ...(options.settings ? { settings: options.settings } : {}),
+      ...(options.exportFolders ? { exportFolders: options.exportFolders } : {}),
+      ...(options.pickLibraryFolder ? { pickLibraryFolder: options.pickLibraryFolder } : {}),
+    }),
     ...createCitationHandlers(session),
   };
 }

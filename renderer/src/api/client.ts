@@ -1,4 +1,11 @@
-import { CONTRACT, type Request } from '../../../shared/ipc/contract.js';
+import {
+  AppOpenSchema,
+  CONTRACT,
+  MenuCommandSchema,
+  type AppOpen,
+  type Request,
+} from '../../../shared/ipc/contract.js';
+import type { CommandId } from '../../../shared/commands/shortcuts.js';
 import type { Channel } from '../../../shared/ipc/channels.js';
 import { parseLibraryChange, type LibraryChange } from '../../../shared/ipc/library-change.js';
 import { envelopeSchema, type ErrorBody } from '../../../shared/ipc/envelope.js';
@@ -11,6 +18,10 @@ export interface Transport {
   onLibraryChanged(listener: (change: unknown) => void): () => void;
   /** A PDF's bytes as an envelope (unchecked). */
   readAttachment(paperId: string, sha256: string): Promise<unknown>;
+  /** What the OS asked the desktop app to open (unchecked); absent in the browser, which has no OS handoff. */
+  onAppOpen?(listener: (request: unknown) => void): () => void;
+  /** Commands chosen in the desktop app's native menu (unchecked); absent in the browser. */
+  onMenuCommand?(listener: (id: unknown) => void): () => void;
 }
 
 /** A failed call, with the code and message main sent. */
@@ -31,6 +42,10 @@ export interface MarginApi {
   onLibraryChanged(listener: (change: LibraryChange) => void): () => void;
   /** The bytes of one of a paper's PDFs. */
   readAttachment(paperId: string, sha256: string): Promise<Uint8Array>;
+  /** What the OS asked the desktop app to open, checked; an event that fails the check is dropped. */
+  onAppOpen(listener: (request: AppOpen) => void): () => void;
+  /** Commands chosen in the native menu, checked against the shared list; anything else is dropped. */
+  onMenuCommand(listener: (id: CommandId) => void): () => void;
 }
 
 export function createApi(transport: Transport): MarginApi {
@@ -44,6 +59,20 @@ export function createApi(transport: Transport): MarginApi {
       return envelope.data.data as z.output<(typeof CONTRACT)[typeof channel]['response']>;
     },
     onLibraryChanged: (listener) => transport.onLibraryChanged((raw) => listener(parseLibraryChange(raw))),
+    onAppOpen(listener) {
+      if (!transport.onAppOpen) return () => undefined;
+      return transport.onAppOpen((raw) => {
+        const parsed = AppOpenSchema.safeParse(raw);
+        if (parsed.success) listener(parsed.data);
+      });
+    },
+    onMenuCommand(listener) {
+      if (!transport.onMenuCommand) return () => undefined;
+      return transport.onMenuCommand((raw) => {
+        const parsed = MenuCommandSchema.safeParse(raw);
+        if (parsed.success) listener(parsed.data);
+      });
+    },
     async readAttachment(paperId, sha256) {
       const envelope = envelopeSchema(z.instanceof(Uint8Array)).safeParse(
         await transport.readAttachment(paperId, sha256),

@@ -6,6 +6,8 @@ export interface PreloadBridge {
   invoke(channel: Channel, request: unknown): Promise<unknown>;
   onLibraryChanged(listener: (change: unknown) => void): () => void;
   readAttachment(paperId: string, sha256: string): Promise<unknown>;
+  onAppOpen(listener: (request: unknown) => void): () => void;
+  onMenuCommand(listener: (id: unknown) => void): () => void;
 }
 
 declare global {
@@ -60,6 +62,7 @@ const READS: ReadonlySet<Channel> = new Set<Channel>([
   'triage:open',
   'triage:history',
   'triage:watchList',
+  'settings:get',
 ]);
 const KEEPALIVE_MAX_BYTES = 16_000;
 

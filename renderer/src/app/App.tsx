@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MarginApi } from '../api/client.js';
 import { saveCurrentSearch, type FocusTargets } from '../features/commands/commands.js';
-import { useGlobalKeys } from '../features/commands/use-global-keys.js';
+import { isTyping, useGlobalKeys } from '../features/commands/use-global-keys.js';
 import { useImportGestures } from '../features/import/use-import-gestures.js';
 import { useMargin, useMarginStore } from '../store/use-margin.js';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
@@ -25,6 +25,10 @@ import { LIST_WIDTH, SIDEBAR_WIDTH, type LayoutPrefs } from './layout-prefs.js';
 import { SearchBox } from '../features/search/SearchBox.js';
 import { ShortcutsDialog } from '../features/commands/ShortcutsDialog.js';
 import { Sidebar } from '../features/sidebar/Sidebar.js';
+import { handleAppOpen } from '../features/desktop/app-open.js';
+import { runMenuCommand } from '../features/commands/menu-commands.js';
+import { windowTitle } from './window-title.js';
+import { SettingsDialog } from '../features/settings/SettingsDialog.js';
 
 /** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
 export function App({ api }: { api: MarginApi }) {
@@ -69,6 +73,27 @@ export function App({ api }: { api: MarginApi }) {
     // Every change (an edit here, another window, the CLI through serve, an import) refreshes what is shown.
     return api.onLibraryChanged((change) => void store.getState().applyLibraryChange(change));
   }, [api, store]);
+
+  // The desktop app: files and margin:// links the OS hands over (a double-click, a second launch, a link).
+  useEffect(() => api.onAppOpen((request) => void handleAppOpen(store.getState(), request)), [api, store]);
+  // The window's title names the open paper (Electron's title bar follows the page's).
+  const paperTitle = useMargin((s) => s.paper?.title ?? null);
+  useEffect(() => {
+    document.title = windowTitle(paperTitle);
+  }, [paperTitle]);
+
+  // The native menu: each item is a command of the shared list, run as its key would be.
+  useEffect(
+    () =>
+      api.onMenuCommand((id) =>
+        runMenuCommand(id, store.getState(), focus, {
+          typing: isTyping(document.activeElement),
+          // The browser's own editing of the focused field; deprecated, and still the one API that does it.
+          editText: (action) => void document.execCommand(action),
+        }),
+      ),
+    [api, store, focus],
+  );
 
   // Never lose a keystroke of a note: save what is pending when the window goes away.
   useEffect(() => {
@@ -192,6 +217,7 @@ export function App({ api }: { api: MarginApi }) {
           {dialog === 'tags' && <TagsDialog />}
           {dialog === 'watch' && <WatchListDialog />}
           {dialog === 'triage-history' && <TriageHistoryDialog />}
+          {dialog === 'settings' && <SettingsDialog />}
         </ErrorBoundary>
       )}
       {toast && (

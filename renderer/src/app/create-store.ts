@@ -17,6 +17,7 @@ import { createUiSlice } from './ui-slice.js';
 import { createBulkSlice } from '../features/bulk/bulk-slice.js';
 import { createTagAdminSlice } from '../features/tags/tag-admin-slice.js';
 import { createTriageSlice } from '../features/triage/triage-slice.js';
+import { createSettingsSlice } from '../features/settings/settings-slice.js';
 import type { MarginStore } from '../store/use-margin.js';
 
 /** The one store, built from typed slices around an API (tests pass a fake one). */
@@ -38,5 +39,6 @@ export function createMarginStore(api: MarginApi): MarginStore {
     ...createTagAdminSlice(api)(...args),
     ...createCitationsSlice(api)(...args),
     ...createTriageSlice(api)(...args),
+    ...createSettingsSlice(api)(...args),
   }));
 }

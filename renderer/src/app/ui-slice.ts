@@ -12,7 +12,8 @@ export type Dialog =
   | 'storage'
   | 'tags'
   | 'watch'
-  | 'triage-history';
+  | 'triage-history'
+  | 'settings';
 
 export interface UiSlice {
   readonly dialog: Dialog | null;

@@ -16,6 +16,7 @@ import type { UiSlice } from '../app/ui-slice.js';
 import type { BulkSlice } from '../features/bulk/bulk-slice.js';
 import type { TagAdminSlice } from '../features/tags/tag-admin-slice.js';
 import type { TriageSlice } from '../features/triage/triage-slice.js';
+import type { SettingsSlice } from '../features/settings/settings-slice.js';
 
 /** The whole store: one slice per concern. */
 export type MarginState = LibrarySlice &
@@ -33,7 +34,8 @@ export type MarginState = LibrarySlice &
   BulkSlice &
   TagAdminSlice &
   CitationsSlice &
-  TriageSlice;
+  TriageSlice &
+  SettingsSlice;
 
 /** A slice creator that also gets the API (tests pass a fake). */
 export type SliceCreator<T> = (api: MarginApi) => StateCreator<MarginState, [], [], T>;

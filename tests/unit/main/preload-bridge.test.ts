@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBridge, type IpcRendererLike } from '../../../electron/preload/bridge.js';
-import { ATTACHMENT_BYTES_CHANNEL, CHANNELS, LIBRARY_CHANGED_EVENT } from '../../../shared/ipc/channels.js';
+import {
+  APP_OPEN_EVENT,
+  ATTACHMENT_BYTES_CHANNEL,
+  CHANNELS,
+  LIBRARY_CHANGED_EVENT,
+  MENU_COMMAND_EVENT,
+} from '../../../shared/ipc/channels.js';
 import type { Channel } from '../../../shared/ipc/channels.js';
 
 function fakeIpcRenderer() {
@@ -38,7 +44,13 @@ describe('preload bridge', () => {
     }
     expect(ipc.invoke).not.toHaveBeenCalled();
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onLibraryChanged', 'readAttachment']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'invoke',
+      'onAppOpen',
+      'onLibraryChanged',
+      'onMenuCommand',
+      'readAttachment',
+    ]);
   });
 
   it('passes the payload of a change event on, never the IPC event object, and unsubscribes', () => {
@@ -59,5 +71,34 @@ describe('preload bridge', () => {
     const hostile = { toString: () => 'p1' } as unknown as string;
     await bridge.readAttachment(hostile, 'abc');
     expect(ipc.invoke).toHaveBeenCalledWith(ATTACHMENT_BYTES_CHANNEL, { paperId: 'p1', sha256: 'abc' });
+  });
+
+  it('holds open requests that come before the page listens, then passes each on, payload only', () => {
+    const ipc = fakeIpcRenderer();
+    const bridge = createBridge(ipc);
+    for (let i = 0; i < 30; i++) ipc.emit(APP_OPEN_EVENT, { sender: 'secret' }, { kind: 'paper', id: `p${i}` });
+    const heard: unknown[] = [];
+    const off = bridge.onAppOpen((request) => heard.push(request));
+    expect(heard).toHaveLength(20);
+    expect(heard[0]).toEqual({ kind: 'paper', id: 'p0' });
+    ipc.emit(APP_OPEN_EVENT, { sender: 'secret' }, { kind: 'paper', id: 'later' });
+    expect(heard.at(-1)).toEqual({ kind: 'paper', id: 'later' });
+    off();
+    ipc.emit(APP_OPEN_EVENT, {}, { kind: 'paper', id: 'held' });
+    expect(heard).toHaveLength(21);
+    const again: unknown[] = [];
+    bridge.onAppOpen((request) => again.push(request));
+    expect(again).toEqual([{ kind: 'paper', id: 'held' }]);
+  });
+
+  it('passes a menu command on as its id only, and unsubscribes', () => {
+    const ipc = fakeIpcRenderer();
+    const bridge = createBridge(ipc);
+    const heard: unknown[] = [];
+    const off = bridge.onMenuCommand((id) => heard.push(id));
+    ipc.emit(MENU_COMMAND_EVENT, { sender: 'secret' }, 'undo');
+    off();
+    ipc.emit(MENU_COMMAND_EVENT, {}, 'redo');
+    expect(heard).toEqual(['undo']);
   });
 });

@@ -1,4 +1,5 @@
-import { CITATION_STYLES, CITATION_STYLE_LABELS } from '../../../../shared/models/citations.js';
+import { CITATION_STYLES, type CitationStyle } from '../../../../shared/models/citations.js';
+import { keyLabel, SHORTCUTS, type CommandId, type Shortcut } from '../../../../shared/commands/shortcuts.js';
 import type { MarginState } from '../../store/store-types.js';
 
 /** Where commands that need the DOM put focus. */
@@ -9,101 +10,79 @@ export interface FocusTargets {
   focusReader(): void;
 }
 
-/** An action the user can take: listed in the command palette and, with keys, in the shortcuts sheet. */
-export interface Command {
-  readonly id: string;
-  readonly title: string;
-  /** Keys as shown to people. */
-  readonly keys: readonly string[];
-  /** False for a key that only works in context (colors), listed in the shortcuts sheet but not the palette. */
-  readonly inPalette?: false;
+/**
+ * An action the user can take: listed in the command palette and, with keys, in the shortcuts sheet. Its title and
+ * keys come from `shared/commands/shortcuts.ts`, which the native menu reads too; here is what it does.
+ */
+export interface Command extends Shortcut {
   run(state: MarginState, focus: FocusTargets): void;
 }
 
-const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-export const COMMANDS: readonly Command[] = [
-  { id: 'next', title: 'Next paper', keys: ['j', '↓'], run: (s) => s.moveSelection(1) },
-  { id: 'previous', title: 'Previous paper', keys: ['k', '↑'], run: (s) => s.moveSelection(-1) },
-  { id: 'open', title: 'Open paper in the reader', keys: ['Enter'], run: (_s, f) => f.focusReader() },
-  { id: 'search', title: 'Search the library', keys: ['/'], run: (_s, f) => f.focusSearch() },
-  { id: 'cycle-status', title: 'Move paper to the next status', keys: ['s'], run: (s) => void s.cycleStatus() },
-  { id: 'archive', title: 'Archive paper', keys: ['e'], run: (s) => void s.archive() },
-  { id: 'tag', title: 'Add a tag', keys: ['t'], run: (_s, f) => f.focusTagInput() },
-  { id: 'highlight', title: 'Highlight the selected text', keys: ['h'], run: (s) => void s.highlightSelection() },
-  {
-    id: 'color',
-    title: 'Color the selected highlight (yellow, green, blue, pink, purple)',
-    keys: ['1–5'],
-    inPalette: false,
-    run: () => undefined,
+type Run = Command['run'];
+
+/** Copy the selection's citations when several papers are selected, else the open paper's. */
+const copyCitation =
+  (style: CitationStyle): Run =>
+  (s) =>
+    void (s.multi.length > 1
+      ? s.copyCitations(s.multi, style)
+      : s.paper
+        ? s.copyCitations([s.paper.id], style)
+        : undefined);
+
+/** What each command does; `satisfies` makes a command without an action (or an action for none) a compile error. */
+const RUNS = {
+  next: (s) => s.moveSelection(1),
+  previous: (s) => s.moveSelection(-1),
+  open: (_s, f) => f.focusReader(),
+  search: (_s, f) => f.focusSearch(),
+  'cycle-status': (s) => void s.cycleStatus(),
+  archive: (s) => void s.archive(),
+  tag: (_s, f) => f.focusTagInput(),
+  highlight: (s) => void s.highlightSelection(),
+  color: () => undefined,
+  undo: (s) => void s.undo(),
+  redo: (s) => void s.redo(),
+  'select-all': (s) => void s.selectAll(),
+  'extend-selection': () => undefined,
+  'toggle-sidebar': (s) => s.setLayout({ sidebarHidden: !s.layout.sidebarHidden }),
+  'toggle-density': (s) => s.setLayout({ density: s.layout.density === 'compact' ? 'comfortable' : 'compact' }),
+  'triage-history': (s) => s.openDialog('triage-history'),
+  'watch-list': (s) => {
+    void s.loadWatchList().then(() => s.openDialog('watch'));
   },
-  { id: 'undo', title: 'Undo the last change', keys: [`${mod}+Z`], run: (s) => void s.undo() },
-  { id: 'redo', title: 'Redo', keys: [`${mod}+Shift+Z`], run: (s) => void s.redo() },
-  { id: 'select-all', title: 'Select every paper in the list', keys: [`${mod}+A`], run: (s) => void s.selectAll() },
-  {
-    id: 'extend-selection',
-    title: 'Extend the selection down or up',
-    keys: ['Shift+J', 'Shift+K'],
-    inPalette: false,
-    run: () => undefined,
-  },
-  {
-    id: 'toggle-sidebar',
-    title: 'Show or hide the sidebar',
-    keys: [],
-    run: (s) => s.setLayout({ sidebarHidden: !s.layout.sidebarHidden }),
-  },
-  {
-    id: 'toggle-density',
-    title: 'Compact or comfortable rows',
-    keys: [],
-    run: (s) => s.setLayout({ density: s.layout.density === 'compact' ? 'comfortable' : 'compact' }),
-  },
-  { id: 'triage-history', title: 'Triage history…', keys: [], run: (s) => s.openDialog('triage-history') },
-  {
-    id: 'watch-list',
-    title: 'Watched keywords, authors and quick tags…',
-    keys: [],
-    run: (s) => {
-      void s.loadWatchList().then(() => s.openDialog('watch'));
-    },
-  },
-  { id: 'manage-tags', title: 'Rename, merge or delete tags…', keys: [], run: (s) => s.openTagDialog(null) },
-  { id: 'export', title: 'Export notes as Markdown…', keys: [], run: (s) => s.openExport() },
-  { id: 'trash', title: 'Move paper to the Trash', keys: ['Delete'], run: (s) => void s.trashPaper() },
-  { id: 'duplicates', title: 'Find possible duplicates…', keys: [], run: (s) => s.openDialog('duplicates') },
-  { id: 'backups', title: 'Restore from backup…', keys: [], run: (s) => s.openDialog('backups') },
-  { id: 'copy-markdown', title: 'Copy this paper as Markdown', keys: [], run: (s) => void s.copyPaperMarkdown() },
-  ...CITATION_STYLES.map((style): Command => ({
-    id: `copy-citation-${style}`,
-    title: `Copy citation (${CITATION_STYLE_LABELS[style]})`,
-    keys: [],
-    // The selection when several papers are selected, else the open paper.
-    run: (s) =>
-      void (s.multi.length > 1
-        ? s.copyCitations(s.multi, style)
-        : s.paper
-          ? s.copyCitations([s.paper.id], style)
-          : undefined),
-  })),
-  { id: 'find-on-arxiv', title: 'Find this paper on arXiv', keys: [], run: (s) => void s.findOnArxiv() },
-  { id: 'import', title: 'Import papers…', keys: [`${mod}+V`], run: (s) => s.openImport(null) },
-  { id: 'save-search', title: 'Save the current search', keys: [], run: (s) => void saveCurrentSearch(s) },
-  { id: 'show-inbox', title: 'Go to Inbox', keys: [], run: (s) => void s.setView({ kind: 'status', status: 'inbox' }) },
-  {
-    id: 'show-reading',
-    title: 'Go to Reading',
-    keys: [],
-    run: (s) => void s.setView({ kind: 'status', status: 'reading' }),
-  },
-  { id: 'show-all', title: 'Go to All papers', keys: [], run: (s) => void s.setView({ kind: 'all' }) },
-  { id: 'sort-title', title: 'Sort by title', keys: [], run: (s) => void s.setSort('title') },
-  { id: 'sort-added', title: 'Sort by date added', keys: [], run: (s) => void s.setSort('added') },
-  { id: 'sort-year', title: 'Sort by year', keys: [], run: (s) => void s.setSort('year') },
-  { id: 'shortcuts', title: 'Show keyboard shortcuts', keys: ['?'], run: (s) => s.openDialog('shortcuts') },
-  { id: 'palette', title: 'Command palette', keys: [`${mod}+K`], run: (s) => s.openDialog('palette') },
-];
+  'manage-tags': (s) => s.openTagDialog(null),
+  export: (s) => s.openExport(),
+  trash: (s) => void s.trashPaper(),
+  duplicates: (s) => s.openDialog('duplicates'),
+  backups: (s) => s.openDialog('backups'),
+  'copy-markdown': (s) => void s.copyPaperMarkdown(),
+  // fromEntries forgets its keys' types; the map makes exactly one entry per style.
+  ...(Object.fromEntries(CITATION_STYLES.map((style) => [`copy-citation-${style}`, copyCitation(style)])) as Record<
+    `copy-citation-${CitationStyle}`,
+    Run
+  >),
+  'find-on-arxiv': (s) => void s.findOnArxiv(),
+  import: (s) => s.openImport(null),
+  'save-search': (s) => void saveCurrentSearch(s),
+  'show-inbox': (s) => void s.setView({ kind: 'status', status: 'inbox' }),
+  'show-reading': (s) => void s.setView({ kind: 'status', status: 'reading' }),
+  'show-all': (s) => void s.setView({ kind: 'all' }),
+  'sort-title': (s) => void s.setSort('title'),
+  'sort-added': (s) => void s.setSort('added'),
+  'sort-year': (s) => void s.setSort('year'),
+  shortcuts: (s) => s.openDialog('shortcuts'),
+  palette: (s) => s.openDialog('palette'),
+  settings: (s) => s.openDialog('settings'),
+} satisfies Record<CommandId, Run>;
+
+export const COMMANDS: readonly Command[] = SHORTCUTS.map((shortcut) => ({
+  ...shortcut,
+  keys: shortcut.keys.map((key) => keyLabel(key, mac)),
+  run: RUNS[shortcut.id],
+}));
 
 /** Save the search box's query under its own text as the name. */
 export async function saveCurrentSearch(state: MarginState): Promise<void> {

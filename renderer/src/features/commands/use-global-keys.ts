@@ -29,7 +29,7 @@ export function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** Single-key shortcuts outside text fields, Ctrl/Cmd+K anywhere. */
+/** Single-key shortcuts outside text fields, Ctrl/Cmd+K and Ctrl/Cmd+, anywhere. */
 export function useGlobalKeys(store: MarginStore, focus: FocusTargets): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -37,6 +37,11 @@ export function useGlobalKeys(store: MarginStore, focus: FocusTargets): void {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         state.openDialog('palette');
+        return;
+      }
+      if ((event.ctrlKey || event.metaKey) && event.key === ',') {
+        event.preventDefault();
+        state.openDialog('settings');
         return;
       }
       if (

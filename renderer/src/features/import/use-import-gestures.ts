@@ -69,10 +69,15 @@ export function pastedImport(event: ClipboardEvent | React.ClipboardEvent): Impo
 export async function importSeedFromFile(file: File): Promise<ImportSeed> {
   if (file.size > MAX_IMPORT_BYTES)
     throw new Error(`${file.name} is too large to import (${Math.round(file.size / 1048576)} MB).`);
-  // Read in the file's own encoding (a JabRef export in Windows-1252, a UTF-16 file), not always as UTF-8.
-  const { text, encoding } = decodeBytes(new Uint8Array(await file.arrayBuffer()));
   const isHtml = file.type === 'text/html' || /\.x?html?$/i.test(file.name);
-  const seed = isHtml ? { text: '', fileName: file.name, html: text } : { text, fileName: file.name };
+  return importSeedFromBytes(new Uint8Array(await file.arrayBuffer()), file.name, isHtml);
+}
+
+/** A file's bytes as the import reads them (a dropped file, or one the OS handed the desktop app). */
+export function importSeedFromBytes(bytes: Uint8Array, fileName: string, isHtml = false): ImportSeed {
+  // Read in the file's own encoding (a JabRef export in Windows-1252, a UTF-16 file), not always as UTF-8.
+  const { text, encoding } = decodeBytes(bytes);
+  const seed = isHtml ? { text: '', fileName, html: text } : { text, fileName };
   return encoding === 'utf-8' ? seed : { ...seed, encoding };
 }
 

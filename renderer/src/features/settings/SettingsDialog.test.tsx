@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderWithStore } from '../../testing/render-with-store.js';
+import { storeOnLibrary } from '../../testing/store-on-library.js';
+import { SettingsDialog } from './SettingsDialog.js';
+
+afterEach(cleanup);
+
+describe('SettingsDialog', () => {
+  it('shows the library in use and that settings belong to the desktop app where none are kept', async () => {
+    const { store, main } = await storeOnLibrary(0);
+    renderWithStore(store, <SettingsDialog />);
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(screen.getByRole('dialog', { name: 'Settings' }).textContent).toContain(main.session.library.dir);
+    expect(screen.getByText('Settings are kept by the desktop app.')).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Follow the system' }).checked).toBe(true);
+    expect(screen.getByRole('radio', { name: 'Dark' }).closest('fieldset')?.disabled).toBe(true);
+  });
+
+  it('asks for the theme chosen where settings are kept', async () => {
+    const { store } = await storeOnLibrary(0);
+    // As the desktop app's main would answer: settings that can be changed.
+    store.setState({
+      settings: {
+        theme: 'system',
+        exportFolder: null,
+        libraryFolder: null,
+        libraryInUse: '/lib',
+        editable: true,
+        notice: null,
+      },
+    });
+    const calls: string[] = [];
+    store.setState({
+      setTheme: (theme) => {
+        calls.push(theme);
+        return Promise.resolve();
+      },
+      loadSettings: () => Promise.resolve(),
+    });
+    renderWithStore(store, <SettingsDialog />);
+    fireEvent.click(screen.getByRole('radio', { name: 'Dark' }));
+    expect(calls).toEqual(['dark']);
+  });
+});

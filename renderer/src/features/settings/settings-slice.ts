@@ -1,0 +1,30 @@
+import type { SettingsView, Theme } from '../../../../shared/models/settings.js';
+import { describeError, type SliceCreator } from '../../store/store-types.js';
+
+export interface SettingsSlice {
+  /** The settings as main keeps them; null until the dialog first loads them. */
+  readonly settings: SettingsView | null;
+  readonly settingsError: string | null;
+  loadSettings(): Promise<void>;
+  /** Main applies the theme to the window (the page's `prefers-color-scheme` follows) and keeps it. */
+  setTheme(theme: Theme): Promise<void>;
+  /** Main asks for the folder in a native dialog; the page never names a path. */
+  chooseSettingsFolder(folder: 'export' | 'library'): Promise<void>;
+}
+
+export const createSettingsSlice: SliceCreator<SettingsSlice> = (api) => (set) => {
+  const load = async (call: () => Promise<SettingsView>) => {
+    try {
+      set({ settings: await call(), settingsError: null });
+    } catch (error) {
+      set({ settingsError: describeError(error) });
+    }
+  };
+  return {
+    settings: null,
+    settingsError: null,
+    loadSettings: () => load(() => api.call('settings:get', {})),
+    setTheme: (theme) => load(() => api.call('settings:setTheme', { theme })),
+    chooseSettingsFolder: (folder) => load(() => api.call('settings:chooseFolder', { folder })),
+  };
+};
