@@ -65,6 +65,7 @@ export const CHANNELS = [
   'settings:get',
   'settings:setTheme',
   'settings:chooseFolder',
+  'papers:snippets',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

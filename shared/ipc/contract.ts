@@ -122,6 +122,9 @@ const AnnotationRef = { paperId: PaperIdSchema, annotationId: z.string().regex(/
  * The one IPC contract: each channel's request and response schema. Main validates every request
  * before a handler sees it; the renderer validates every response. Types come from these schemas.
  */
+/** Rows of a page whose snippets are asked for at once: a screenful and more. */
+export const MAX_SNIPPET_ROWS = 100;
+
 export const CONTRACT = {
   'library:overview': { request: Empty, response: OverviewSchema },
   'papers:query': {
@@ -383,6 +386,14 @@ export const CONTRACT = {
   'settings:chooseFolder': {
     request: z.strictObject({ folder: z.enum(['export', 'library']) }),
     response: SettingsViewSchema,
+  },
+  /** Where a search matched each of these papers, for their rows (asked after the rows, so the list never waits for them). */
+  'papers:snippets': {
+    request: z.strictObject({
+      search: z.string().max(MAX_QUERY_CHARS),
+      ids: z.array(PaperIdSchema).max(MAX_SNIPPET_ROWS),
+    }),
+    response: z.object({ snippets: z.array(z.object({ id: z.string(), snippet: z.string().nullable() })) }),
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

@@ -91,6 +91,7 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'settings:get': {},
     'settings:setTheme': { theme: 'dark' },
     'settings:chooseFolder': { folder: 'export' },
+    'papers:snippets': { search: 'sparse', ids: [id] },
   };
   return requests[channel];
 }

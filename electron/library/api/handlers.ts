@@ -5,6 +5,8 @@ import type { ImportRequest } from '../import/importing.js';
 import type { Overview } from '../../../shared/models/views.js';
 import { runPaperQuery, selectRecords } from '../search/paper-query.js';
 import { searchNote } from '../search/worker-protocol.js';
+import { parseQuery } from '../search/query.js';
+import { searchSnippet } from '../search/snippet.js';
 import { toListRow } from '../paper/list-row.js';
 import { createAttachmentHandlers, type PdfPicker } from './attachment-handlers.js';
 import { createExportHandlers } from './export-handlers.js';
@@ -40,15 +42,21 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
     'library:overview': async () =>
       overview(session, (await options.settings?.get())?.exportFolder ?? options.defaultExportDir ?? null),
     'papers:query': async (request) => {
-      const result = await runPaperQuery(await session.records.sortedBy(request.sort), request, session.search, (id) =>
-        library.papers.getContent(id),
-      );
+      const result = await runPaperQuery(await session.records.orderedBy(request.sort), request, session.search);
       const searching = request.search.trim() !== '';
       return { ...result, offset: request.offset, searchNote: searching ? searchNote(session.search.status()) : null };
     },
+    'papers:snippets': async ({ search, ids }) => {
+      const query = parseQuery(search);
+      return {
+        snippets: await Promise.all(
+          ids.map(async (id) => ({ id, snippet: searchSnippet(await library.papers.getContent(id), query) })),
+        ),
+      };
+    },
     'papers:get': async ({ id }) => library.papers.get(id),
     'papers:ids': async ({ view, search, sort }) => {
-      const sorted = await session.records.sortedBy(sort ?? 'added');
+      const sorted = await session.records.orderedBy(sort ?? 'added');
       return { ids: (await selectRecords(sorted, { view, search }, session.search)).map((r) => r.id) };
     },
     'papers:setStatus': undoable(history, { label: ({ status }) => `move to ${STATUS_NAMES[status]}` }, async (r) =>

@@ -1,5 +1,4 @@
-import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
-import { searchSnippet } from './snippet.js';
+import type { PaperRecord } from '../../../shared/models/paper.js';
 import type { ListRow, Sort } from '../../../shared/models/views.js';
 import type { View } from '../../../shared/ipc/contract.js';
 import { assertNever } from '../../../shared/assert-never.js';
@@ -10,8 +9,12 @@ import type { TextSearch } from './text-search.js';
 import { toListRow } from '../paper/list-row.js';
 import { hasTag } from '../paper/tags.js';
 
-/** Rows of a page that get a snippet: a screenful and more (each costs a read of the paper's content). */
-const MAX_SNIPPETS = 50;
+/** Every record in a sort's order and, when known, where each paper stands in it. */
+export interface OrderedRecords {
+  readonly records: readonly PaperRecord[];
+  readonly at: ReadonlyMap<string, number>;
+}
+type Sorted = readonly PaperRecord[] | OrderedRecords;
 
 export interface PaperQuery {
   readonly view: View;
@@ -21,34 +24,26 @@ export interface PaperQuery {
   readonly limit: number;
 }
 
-/** The papers a view and search select, in the query's order (records come sorted), as one page of list rows. */
+/**
+ * The papers a view and search select, in the query's order (records come sorted), as one page of list rows.
+ * Rows come without snippets: the app asks for those after (`papers:snippets`), so the list never waits for
+ * the papers' text to be read.
+ */
 export async function runPaperQuery(
-  sorted: readonly PaperRecord[],
+  sorted: Sorted,
   query: PaperQuery,
   text: TextSearch,
-  /** A paper's content, for the rows' snippets; without it rows have none. */
-  contentOf?: (id: string) => Promise<PaperContent>,
 ): Promise<{ total: number; rows: ListRow[]; problems: string[] }> {
   const parsed = parseQuery(query.search);
   const { records: found, scores } = await select(sorted, parsed, query.view, text);
   const selected = query.sort === 'relevance' ? rankByRelevance(found, parsed, scores) : found;
-  const page = selected.slice(query.offset, query.offset + query.limit);
-  const searching = parsed.words.length + parsed.phrases.length > 0;
-  const rows = await Promise.all(
-    page.map(async (record, i): Promise<ListRow> => {
-      const row = toListRow(record);
-      // Snippets read each paper's content: only for the first results of a page (the scan keeps no text here).
-      return searching && contentOf && i < MAX_SNIPPETS
-        ? { ...row, snippet: searchSnippet(await contentOf(record.id), parsed) }
-        : row;
-    }),
-  );
+  const rows = selected.slice(query.offset, query.offset + query.limit).map(toListRow);
   return { total: selected.length, rows, problems: [...parsed.problems] };
 }
 
 /** The one search path: the records a view and search select, in the order given. The list, the CLI and exports use it. */
 export async function selectRecords(
-  sorted: readonly PaperRecord[],
+  sorted: Sorted,
   query: Pick<PaperQuery, 'view' | 'search'>,
   text: TextSearch,
 ): Promise<PaperRecord[]> {
@@ -56,17 +51,32 @@ export async function selectRecords(
 }
 
 async function select(
-  sorted: readonly PaperRecord[],
+  sorted: Sorted,
   parsed: SearchQuery,
   view: View,
   text: TextSearch,
 ): Promise<{ records: PaperRecord[]; scores: ReadonlyMap<string, number> | null }> {
-  const hits = hasText(parsed) ? await text.matching(parsed) : null;
-  const ids = hits?.ids ?? null;
-  return {
-    records: sorted.filter((r) => inView(r, view) && (ids === null || ids.has(r.id)) && matchesFilters(r, parsed)),
-    scores: hits?.scores ?? null,
-  };
+  const { records, at } = Array.isArray(sorted) ? { records: sorted, at: null } : (sorted as OrderedRecords);
+  const wanted = (r: PaperRecord) => inView(r, view) && matchesFilters(r, parsed);
+  if (!hasText(parsed)) return { records: records.filter(wanted), scores: null };
+  const hits = await text.matching(parsed);
+  if (at === null) {
+    const ids = new Set(hits.ids);
+    return { records: records.filter((r) => ids.has(r.id) && wanted(r)), scores: hits.scores };
+  }
+  // Walk the hits, not the library: a search for a rare word costs what it finds, at any library size.
+  const positions = new Int32Array(hits.ids.length);
+  let count = 0;
+  for (const id of hits.ids) {
+    const position = at.get(id);
+    if (position !== undefined) positions[count++] = position;
+  }
+  const found: PaperRecord[] = [];
+  for (const position of positions.subarray(0, count).sort()) {
+    const record = records[position];
+    if (record && wanted(record)) found.push(record);
+  }
+  return { records: found, scores: hits.scores };
 }
 
 /**

@@ -47,14 +47,19 @@ export class RecordCache {
   }
 
   async sortedBy(sort: Sort): Promise<PaperRecord[]> {
+    return (await this.orderedBy(sort)).records;
+  }
+
+  /** Every record in the sort's order, and where each paper stands in it (a search walks its hits, not the library). */
+  async orderedBy(sort: Sort): Promise<{ records: PaperRecord[]; at: ReadonlyMap<string, number> }> {
     await this.pending;
     const cached = this.sorted.get(sort);
-    if (cached) return cached.records;
+    if (cached) return cached;
     const generation = this.generation;
     const records = [...(await this.records())].sort(comparator(sort));
-    if (generation === this.generation)
-      this.sorted.set(sort, { records, at: new Map(records.map((r, i) => [r.id, i])) });
-    return records;
+    const ordered = { records, at: new Map(records.map((r, i) => [r.id, i])) };
+    if (generation === this.generation) this.sorted.set(sort, ordered);
+    return ordered;
   }
 
   /** Papers changed: patch them in place when their place in every order stays, else start afresh. */

@@ -5,7 +5,7 @@ import { SearchCorpus, contentText, recordText } from './search-corpus.js';
 
 /** The papers whose text matches a search, and how well where the index knows. */
 export interface TextHits {
-  readonly ids: ReadonlySet<string>;
+  readonly ids: readonly string[];
   /** Relevance of the papers with a term in their record's fields (others score the base); null: rank from the records. */
   readonly scores: ReadonlyMap<string, number> | null;
 }
@@ -45,7 +45,7 @@ export class InProcessTextSearch implements TextSearch {
   async matching(query: SearchQuery): Promise<TextHits> {
     const corpus = await this.load();
     await this.refreshStale(corpus);
-    return { ids: new Set(corpus.match(query)), scores: null };
+    return { ids: corpus.match(query), scores: null };
   }
 
   invalidate(ids: readonly string[]): void {

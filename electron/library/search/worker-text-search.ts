@@ -32,7 +32,7 @@ export class WorkerTextSearch implements TextSearch {
     this.worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'result') {
         this.waiting.get(reply.requestId)?.({
-          ids: new Set(reply.ids === '' ? [] : reply.ids.split('\n')),
+          ids: reply.ids === '' ? [] : reply.ids.split('\n'),
           scores: reply.scores === null ? null : new Map(reply.scores),
         });
         this.waiting.delete(reply.requestId);

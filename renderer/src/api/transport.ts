@@ -49,6 +49,7 @@ function pageToken(win: Window): string {
 const READS: ReadonlySet<Channel> = new Set<Channel>([
   'library:overview',
   'papers:query',
+  'papers:snippets',
   'papers:get',
   'import:preview',
   'searches:list',

@@ -75,7 +75,9 @@ export const PaperList = forwardRef<HTMLDivElement>(function PaperList(_props, f
   const chosen = useMemo(() => new Set(multi), [multi]);
   // While searching, the words are marked in the rows drawn (titles and snippets).
   const terms = useMemo(() => searchTerms(search), [search]);
-  useSearchHighlight(scrollRef, 'margin-search-list', terms, `${first}-${last}-${total}-${Object.keys(rows).length}`);
+  // Marked again whenever other rows are drawn or rows change (their snippets arrive after them).
+  const drawn = useMemo(() => ({ first, last, total, rows }), [first, last, total, rows]);
+  useSearchHighlight(scrollRef, 'margin-search-list', terms, drawn);
   const pick = useCallback(
     (index: number, how: PickHow) => {
       if (how === 'toggle') toggleSelected(index);

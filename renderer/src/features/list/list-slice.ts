@@ -1,4 +1,4 @@
-import type { View } from '../../../../shared/ipc/contract.js';
+import { MAX_SNIPPET_ROWS, type View } from '../../../../shared/ipc/contract.js';
 import type { ListRow, Sort } from '../../../../shared/models/views.js';
 import { describeError, type SliceCreator } from '../../store/store-types.js';
 
@@ -77,6 +77,26 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
   let opened: string | null = null;
   let advanceNext = false;
 
+  /** Where the search matched each row of a page, asked for after the rows are shown: the list never waits for it. */
+  async function loadSnippets(search: string, offset: number, page: readonly ListRow[], generation: number) {
+    const wanted = page.slice(0, MAX_SNIPPET_ROWS);
+    if (wanted.length === 0) return;
+    try {
+      const { snippets } = await api.call('papers:snippets', { search, ids: wanted.map((r) => r.id) });
+      if (get().generation !== generation) return;
+      const byId = new Map(snippets.map((s) => [s.id, s.snippet]));
+      const rows = { ...get().rows };
+      wanted.forEach((row, i) => {
+        const at = offset + i;
+        const current = rows[at];
+        if (current?.id === row.id && byId.has(row.id)) rows[at] = { ...current, snippet: byId.get(row.id) ?? null };
+      });
+      set({ rows });
+    } catch {
+      // Snippets are a help, not the result: the rows stand without them.
+    }
+  }
+
   async function loadPage(page: number, generation: number): Promise<void> {
     const key = `${generation}:${page}`;
     if (inFlight.has(key)) return;
@@ -99,6 +119,7 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
         searchNote: result.searchNote,
       });
       syncSelection();
+      if (search.trim() !== '') void loadSnippets(search, result.offset, result.rows, generation);
       if (page === 0) void countElsewhere(generation, result.total);
     } catch (error) {
       if (get().generation === generation) set({ listError: describeError(error), listLoaded: true });
