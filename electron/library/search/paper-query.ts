@@ -13,6 +13,10 @@ import { hasTag } from '../paper/tags.js';
 export interface OrderedRecords {
   readonly records: readonly PaperRecord[];
   readonly at: ReadonlyMap<string, number>;
+  /** 1 where the paper at that position is in the Trash: a search of all papers reads this, not the records. */
+  readonly trashed: Uint8Array;
+  /** Positions of the papers with each tag (lower case), made when a tag filter first needs it; null: not made. */
+  tagIndex: Map<string, Int32Array> | null;
 }
 type Sorted = readonly PaperRecord[] | OrderedRecords;
 
@@ -35,10 +39,150 @@ export async function runPaperQuery(
   text: TextSearch,
 ): Promise<{ total: number; rows: ListRow[]; problems: string[] }> {
   const parsed = parseQuery(query.search);
-  const { records: found, scores } = await select(sorted, parsed, query.view, text);
-  const selected = query.sort === 'relevance' ? rankByRelevance(found, parsed, scores) : found;
-  const rows = selected.slice(query.offset, query.offset + query.limit).map(toListRow);
-  return { total: selected.length, rows, problems: [...parsed.problems] };
+  const problems = [...parsed.problems];
+  const page = (selected: readonly PaperRecord[]) => ({
+    total: selected.length,
+    rows: selected.slice(query.offset, query.offset + query.limit).map(toListRow),
+    problems,
+  });
+  if (!Array.isArray(sorted) && !hasText(parsed)) {
+    const tagged = taggedPositions(sorted as OrderedRecords, parsed, query.view);
+    if (tagged)
+      return page(
+        recordsAt(sorted as OrderedRecords, tagged).filter((r) => inView(r, query.view) && matchesFilters(r, parsed)),
+      );
+  }
+  if (Array.isArray(sorted) || !hasText(parsed)) {
+    const { records: found, scores } = await select(sorted, parsed, query.view, text);
+    return page(query.sort === 'relevance' ? rankByRelevance(found, parsed, scores) : found);
+  }
+  const ordered = sorted as OrderedRecords;
+  const hits = await text.matching(parsed);
+  const selection = selectHits(ordered, hits.ids, parsed, query.view);
+  if (query.sort === 'relevance' && hits.scores === null)
+    return page(rankByRelevance(recordsAt(ordered, selection), parsed));
+  const ranked =
+    query.sort === 'relevance' && hits.scores ? rankHits(ordered, selection, hits.scores, parsed) : selection;
+  return {
+    total: ranked.length,
+    rows: recordsAt(ordered, ranked.subarray(query.offset, query.offset + query.limit)).map(toListRow),
+    problems,
+  };
+}
+
+/**
+ * Positions of the hits the view and filters keep, in the sort's order. It walks the hits, not the library, and
+ * for a search of all papers (or the Trash) with no field filter it reads only the Trash column: a search costs
+ * what it finds, at any library size.
+ */
+function selectHits(ordered: OrderedRecords, ids: readonly string[], q: SearchQuery, view: View): Int32Array {
+  const positions = new Int32Array(ids.length);
+  let count = 0;
+  for (const id of ids) {
+    const position = ordered.at.get(id);
+    if (position !== undefined) positions[count++] = position;
+  }
+  const sortedPositions = positions.subarray(0, count).sort();
+  const byColumn = (view.kind === 'all' || view.kind === 'trash') && !hasFieldFilters(q);
+  const trashed = view.kind === 'trash' ? 1 : 0;
+  const kept = new Int32Array(count);
+  let k = 0;
+  for (const position of sortedPositions) {
+    const record = byColumn ? null : ordered.records[position];
+    const keep = byColumn
+      ? ordered.trashed[position] === trashed
+      : record !== undefined && record !== null && inView(record, view) && matchesFilters(record, q);
+    if (keep) kept[k++] = position;
+  }
+  return kept.subarray(0, k);
+}
+
+/**
+ * The selection, best match first: the papers the index scored above the base (a term in their title, tags or
+ * people) by score, then the rest in the sort's order, as `rankByRelevance` orders them.
+ */
+function rankHits(
+  ordered: OrderedRecords,
+  selection: Int32Array,
+  scores: ReadonlyMap<string, number>,
+  q: SearchQuery,
+): Int32Array {
+  const base = baseRelevance(q);
+  const mark = new Uint8Array(ordered.records.length);
+  for (const position of selection) mark[position] = 1;
+  const top: Array<[position: number, score: number]> = [];
+  for (const [id, score] of scores) {
+    const position = score > base ? ordered.at.get(id) : undefined;
+    if (position === undefined || mark[position] !== 1) continue;
+    mark[position] = 2;
+    top.push([position, score]);
+  }
+  top.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const ranked = new Int32Array(selection.length);
+  let k = 0;
+  for (const [position] of top) ranked[k++] = position;
+  for (const position of selection) if (mark[position] === 1) ranked[k++] = position;
+  return ranked;
+}
+
+/**
+ * Positions of the papers a tag view and every `tag:` filter ask for (a tag or one below it), in order, from the
+ * tag index instead of every record; null when neither asks for a tag.
+ */
+function taggedPositions(ordered: OrderedRecords, q: SearchQuery, view: View): Int32Array | null {
+  const wanted = [...q.tags, ...(view.kind === 'tag' ? [view.tag.toLowerCase()] : [])];
+  if (wanted.length === 0) return null;
+  ordered.tagIndex ??= tagIndexOf(ordered.records);
+  const index = ordered.tagIndex;
+  let result: Int32Array | null = null;
+  for (const tag of wanted) {
+    const mark = new Uint8Array(ordered.records.length);
+    for (const [name, positions] of index)
+      if (name === tag || name.startsWith(`${tag}/`)) for (const position of positions) mark[position] = 1;
+    const previous: Int32Array | null = result;
+    const next: Int32Array = new Int32Array(previous ? previous.length : ordered.records.length);
+    let k = 0;
+    if (previous) {
+      for (const position of previous) if (mark[position] === 1) next[k++] = position;
+    } else for (let position = 0; position < mark.length; position++) if (mark[position] === 1) next[k++] = position;
+    result = next.subarray(0, k);
+  }
+  return result;
+}
+
+function tagIndexOf(records: readonly PaperRecord[]): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  records.forEach((record, position) => {
+    for (const tag of new Set(record.tags.map((t) => t.toLowerCase()))) {
+      const list = lists.get(tag);
+      if (list) list.push(position);
+      else lists.set(tag, [position]);
+    }
+  });
+  return new Map([...lists].map(([tag, positions]) => [tag, Int32Array.from(positions)]));
+}
+
+function recordsAt(ordered: OrderedRecords, positions: Int32Array): PaperRecord[] {
+  const out: PaperRecord[] = [];
+  for (const position of positions) {
+    const record = ordered.records[position];
+    if (record) out.push(record);
+  }
+  return out;
+}
+
+function hasFieldFilters(q: SearchQuery): boolean {
+  return (
+    q.tags.length +
+      q.notTags.length +
+      q.statuses.length +
+      q.notStatuses.length +
+      q.years.length +
+      q.authors.length +
+      q.has.length +
+      q.notHas.length >
+    0
+  );
 }
 
 /** The one search path: the records a view and search select, in the order given. The list, the CLI and exports use it. */
@@ -64,19 +208,10 @@ async function select(
     const ids = new Set(hits.ids);
     return { records: records.filter((r) => ids.has(r.id) && wanted(r)), scores: hits.scores };
   }
-  // Walk the hits, not the library: a search for a rare word costs what it finds, at any library size.
-  const positions = new Int32Array(hits.ids.length);
-  let count = 0;
-  for (const id of hits.ids) {
-    const position = at.get(id);
-    if (position !== undefined) positions[count++] = position;
-  }
-  const found: PaperRecord[] = [];
-  for (const position of positions.subarray(0, count).sort()) {
-    const record = records[position];
-    if (record && wanted(record)) found.push(record);
-  }
-  return { records: found, scores: hits.scores };
+  return {
+    records: recordsAt(sorted as OrderedRecords, selectHits(sorted as OrderedRecords, hits.ids, parsed, view)),
+    scores: hits.scores,
+  };
 }
 
 /**

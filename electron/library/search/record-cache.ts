@@ -1,5 +1,6 @@
 import type { PaperRecord } from '../../../shared/models/paper.js';
 import type { Sort } from '../../../shared/models/views.js';
+import type { OrderedRecords } from './paper-query.js';
 import { assertNever } from '../../../shared/assert-never.js';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -27,7 +28,7 @@ export function comparator(sort: Sort): (a: PaperRecord, b: PaperRecord) => numb
  */
 export class RecordCache {
   private all: PaperRecord[] | null = null;
-  private readonly sorted = new Map<Sort, { records: PaperRecord[]; at: Map<string, number> }>();
+  private readonly sorted = new Map<Sort, OrderedRecords & { records: PaperRecord[] }>();
   private generation = 0;
   /** A refresh in progress: reads wait for it, so no query sees a record from before an edit. */
   private pending: Promise<void> = Promise.resolve();
@@ -51,13 +52,19 @@ export class RecordCache {
   }
 
   /** Every record in the sort's order, and where each paper stands in it (a search walks its hits, not the library). */
-  async orderedBy(sort: Sort): Promise<{ records: PaperRecord[]; at: ReadonlyMap<string, number> }> {
+  async orderedBy(sort: Sort): Promise<OrderedRecords & { records: PaperRecord[] }> {
     await this.pending;
     const cached = this.sorted.get(sort);
     if (cached) return cached;
     const generation = this.generation;
     const records = [...(await this.records())].sort(comparator(sort));
-    const ordered = { records, at: new Map(records.map((r, i) => [r.id, i])) };
+    const ordered = {
+      records,
+      at: new Map(records.map((r, i) => [r.id, i])),
+      // Patching never changes it: a paper moved to or from the Trash starts the cache afresh.
+      trashed: Uint8Array.from(records, (r) => (r.trashedAt === null ? 0 : 1)),
+      tagIndex: null,
+    };
     if (generation === this.generation) this.sorted.set(sort, ordered);
     return ordered;
   }
@@ -91,9 +98,11 @@ export class RecordCache {
         return this.invalidate();
       }
       this.all[at] = record;
-      for (const { records, at: positions } of this.sorted.values()) {
-        const position = positions.get(record.id);
-        if (position !== undefined) records[position] = record;
+      for (const ordered of this.sorted.values()) {
+        const position = ordered.at.get(record.id);
+        if (position !== undefined) ordered.records[position] = record;
+        // A tag edit keeps the paper's place but not its tags: the tag index is made again when next asked.
+        ordered.tagIndex = null;
       }
     }
   }

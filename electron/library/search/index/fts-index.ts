@@ -47,10 +47,13 @@ export class FtsIndex {
 
   /** rowid → paper id, for every paper: answers are rowids, and a lookup here beats a join. */
   private readonly idOf = new Map<number, string>();
+  private maxRow = 0;
 
   private constructor(private readonly db: Database.Database) {
-    for (const row of db.prepare<[], { rowid: number; id: string }>(`SELECT rowid, id FROM papers`).iterate())
+    for (const row of db.prepare<[], { rowid: number; id: string }>(`SELECT rowid, id FROM papers`).iterate()) {
       this.idOf.set(row.rowid, row.id);
+      if (row.rowid > this.maxRow) this.maxRow = row.rowid;
+    }
   }
 
   private sql<P extends unknown[], R = unknown>(source: string): Database.Statement<P, R> {
@@ -215,29 +218,36 @@ export class FtsIndex {
   private scores(q: Pick<SearchQuery, 'words' | 'phrases'>, rows: readonly number[]): Array<[string, number]> {
     const terms = [...q.words, ...q.phrases];
     if (terms.length === 0) return [];
-    const together = wordsTogether(q);
-    const where = new Map<string, Set<number>>();
-    const candidates = new Set<number>();
+    // Masks over rowids (typed arrays, not sets: a common word's title postings run to tens of thousands).
+    const size = this.maxRow + 1;
+    const matched = new Uint8Array(size);
+    for (const row of rows) matched[row] = 1;
+    const candidates: number[] = [];
+    const seen = new Uint8Array(size);
+    const where = new Map<string, Partial<Record<RankedField, Uint8Array>>>();
     const look = (term: string, field: RankedField) => {
       const phrase = ftsPhrase(term);
-      const found = new Set(
-        phrase === null
-          ? []
-          : this.sql<[string], number>(`SELECT rowid FROM heads WHERE heads MATCH ?`)
-              .pluck()
-              .all(`{${field}} : ${phrase}`),
-      );
-      where.set(`${field}\u0000${term}`, found);
-      for (const row of found) candidates.add(row);
+      const mask = new Uint8Array(size);
+      if (phrase !== null)
+        for (const row of this.sql<[string], number>(`SELECT rowid FROM heads WHERE heads MATCH ?`)
+          .pluck()
+          .iterate(`{${field}} : ${phrase}`)) {
+          if (matched[row] !== 1) continue;
+          mask[row] = 1;
+          if (seen[row] === 0) {
+            seen[row] = 1;
+            candidates.push(row);
+          }
+        }
+      where.set(term, { ...where.get(term), [field]: mask });
     };
     for (const term of terms) for (const field of ['title', 'tags', 'people'] as const) look(term, field);
+    const together = wordsTogether(q);
     if (together !== null) look(together, 'title');
-    const matched = new Set(rows);
     const out: Array<[string, number]> = [];
     for (const row of candidates) {
       const id = this.idOf.get(row);
-      if (id === undefined || !matched.has(row)) continue;
-      out.push([id, relevance(q, (term, field) => where.get(`${field}\u0000${term}`)?.has(row) ?? false)]);
+      if (id !== undefined) out.push([id, relevance(q, (term, field) => where.get(term)?.[field]?.[row] === 1)]);
     }
     return out;
   }
@@ -262,6 +272,7 @@ export class FtsIndex {
       );
       this.sql(`INSERT INTO heads(rowid, title, people, tags) VALUES (?, ?, ?, ?)`).run(inserted, title, people, tags);
       this.idOf.set(inserted, doc.id);
+      this.maxRow = Math.max(this.maxRow, inserted);
       return;
     }
     if (doc.content === undefined)

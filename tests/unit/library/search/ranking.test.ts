@@ -105,4 +105,40 @@ describe.each(['scan', 'index'] as const)('search ranking and matching (%s)', (e
     await handlers['papers:trash']({ ids: [id] });
     expect(await titles(handlers, 'quokka')).toEqual([]);
   });
+
+  it('keeps to the view and the filters, the Trash included', async () => {
+    const handlers = await library(engine);
+    const query = (view: Parameters<Handlers['papers:query']>[0]['view'], search: string) =>
+      handlers['papers:query']({ view, search, sort: 'relevance', offset: 0, limit: 50 });
+    const all = await query({ kind: 'all' }, 'attention');
+    const survey = all.rows.find((r) => r.title === 'A Survey of Pruning');
+    if (!survey) throw new Error('seeded paper missing');
+    await handlers['papers:trash']({ ids: [PaperIdSchema.parse(survey.id)] });
+    expect((await query({ kind: 'all' }, 'attention')).total).toBe(2);
+    expect((await query({ kind: 'trash' }, 'attention')).rows.map((r) => r.title)).toEqual(['A Survey of Pruning']);
+    expect(
+      (await query({ kind: 'status', status: 'inbox' }, 'attention year:>=2022')).rows.map((r) => r.title),
+    ).toEqual(['Attention Is All You Need', 'Sparse Attention Patterns']);
+    expect((await query({ kind: 'all' }, 'attention -year:2022')).rows.map((r) => r.title)).toEqual([
+      'Sparse Attention Patterns',
+    ]);
+  });
+
+  it('follows tag edits in tag views and tag: filters', async () => {
+    const handlers = await library(engine);
+    const titlesIn = async (view: Parameters<Handlers['papers:query']>[0]['view'], search: string) =>
+      (await handlers['papers:query']({ view, search, sort: 'added', offset: 0, limit: 50 })).rows.map((r) => r.title);
+    expect(await titlesIn({ kind: 'tag', tag: 'llm' }, '')).toEqual([]);
+    const [row] = (
+      await handlers['papers:query']({ view: { kind: 'all' }, search: 'kaplan', sort: 'added', offset: 0, limit: 5 })
+    ).rows;
+    if (!row) throw new Error('seeded paper missing');
+    const id = PaperIdSchema.parse(row.id);
+    await handlers['papers:addTags']({ id, tags: ['LLM/Scaling'] });
+    expect(await titlesIn({ kind: 'tag', tag: 'llm' }, '')).toEqual(['Scaling Laws for Language Models']);
+    expect(await titlesIn({ kind: 'all' }, 'tag:llm/scaling')).toEqual(['Scaling Laws for Language Models']);
+    expect(await titlesIn({ kind: 'tag', tag: 'llm' }, 'tag:llm/other')).toEqual([]);
+    await handlers['papers:removeTags']({ id, tags: ['LLM/Scaling'] });
+    expect(await titlesIn({ kind: 'all' }, 'tag:llm')).toEqual([]);
+  });
 });
