@@ -82,7 +82,17 @@ describe('electron-builder.yml', () => {
   it('packs only built output, in an asar, unpacking only workers, what they load and native modules', async () => {
     const { config } = await loadConfig();
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['out/workers/**', 'node_modules/pdfjs-dist/**', '**/*.node']);
+    expect(config.asarUnpack).toEqual([
+      'out/workers/**',
+      'node_modules/pdfjs-dist/**',
+      'node_modules/better-sqlite3/**',
+      'node_modules/bindings/**',
+      'node_modules/file-uri-to-path/**',
+      '**/*.node',
+    ]);
+    // What the search worker loads as packages is all unpacked beside it: better-sqlite3 and its own dependencies.
+    for (const name of ['better-sqlite3', 'bindings', 'file-uri-to-path'])
+      expect(config.asarUnpack, name).toContain(`node_modules/${name}/**`);
     for (const file of [
       'out/main/main.js',
       'out/preload/preload.cjs',
