@@ -180,6 +180,17 @@ describe('reading a PDF in Chromium', () => {
     await expect
       .poll(() => options.allTextContents(), { timeout: 20_000 })
       .toEqual([expect.stringContaining('ProSparse')]);
+    // The row says where: in the PDF.
+    await expect.poll(() => options.first().locator('.snippet').textContent()).toMatch(/^In the PDF: .*zeppelin/);
+    // Opening its PDF from the search finds and marks the word there.
+    await options.first().click();
+    await page.getByRole('button', { name: /Read PDF/ }).click();
+    await expect.poll(() => page.getByRole('searchbox', { name: 'Find in PDF' }).inputValue()).toBe('zeppelin');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'zeppelin' }).textContent()).toContain('p. 3');
+    await expect
+      .poll(() => page.getByRole('group', { name: 'Page 3' }).locator('.find-hit').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await screenshot(page, 'pdf-search-hit-light');
   });
 
   it('fetched nothing from anywhere but the app itself, and the page logged no errors', () => {

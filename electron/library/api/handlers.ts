@@ -5,7 +5,8 @@ import type { ImportRequest } from '../import/importing.js';
 import type { Overview } from '../../../shared/models/views.js';
 import { runPaperQuery, selectRecords } from '../search/paper-query.js';
 import { searchNote } from '../search/worker-protocol.js';
-import { parseQuery } from '../search/query.js';
+import { parseQuery, type SearchQuery } from '../search/query.js';
+import { attachmentText } from '../attachments/pdf-text-store.js';
 import { searchSnippet } from '../search/snippet.js';
 import { toListRow } from '../paper/list-row.js';
 import { createAttachmentHandlers, type PdfPicker } from './attachment-handlers.js';
@@ -38,6 +39,18 @@ export interface HandlerOptions {
 export function createHandlers(session: Session, options: HandlerOptions = {}): Handlers {
   const { library } = session;
   const { history } = library;
+  /** Where the search matched: the abstract, note or highlights, else the PDFs' text (what found a paper only its PDF mentions). */
+  const snippetOf = async (id: string, query: SearchQuery): Promise<string | null> => {
+    const found = searchSnippet(await library.papers.getContent(id), query);
+    if (found !== null) return found;
+    const record = await library.papers.getRecord(id);
+    if (!record || record.attachments.length === 0) return null;
+    const pdf = searchSnippet(
+      { abstract: await attachmentText(library.dir, record), note: null, annotations: [] },
+      query,
+    );
+    return pdf === null ? null : `In the PDF: ${pdf}`;
+  };
   return {
     'library:overview': async () =>
       overview(session, (await options.settings?.get())?.exportFolder ?? options.defaultExportDir ?? null),
@@ -49,9 +62,7 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
     'papers:snippets': async ({ search, ids }) => {
       const query = parseQuery(search);
       return {
-        snippets: await Promise.all(
-          ids.map(async (id) => ({ id, snippet: searchSnippet(await library.papers.getContent(id), query) })),
-        ),
+        snippets: await Promise.all(ids.map(async (id) => ({ id, snippet: await snippetOf(id, query) }))),
       };
     },
     'papers:get': async ({ id }) => library.papers.get(id),

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useMargin } from '../../store/use-margin.js';
 import { openPdf, PdfError, type OutlineEntry, type PdfDoc } from './pdf-document.js';
 import { findInPages, type FindResult } from './find-in-pdf.js';
+import { searchTerms } from '../../../../shared/text/search-terms.js';
 import { drawHighlights, layerText, selectionInLayer } from './pdf-text-layer.js';
 import { AnnotationList } from '../annotations/AnnotationList.js';
 import type { Annotation } from '../../../../shared/models/paper.js';
@@ -25,6 +26,7 @@ export function PdfViewer({ startPage }: { startPage: number }) {
       highlight: st.createPdfAnnotation,
       select: st.selectAnnotation,
       annotationError: st.annotationError,
+      search: st.search,
     })),
   );
   const [pending, setPending] = useState<{ page: number; pageText: string; start: number; end: number } | null>(null);
@@ -34,7 +36,9 @@ export function PdfViewer({ startPage }: { startPage: number }) {
   const [zoom, setZoom] = useState(1.25);
   const [inverted, setInverted] = useState(false);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  const [find, setFind] = useState('');
+  // Opened from a search: its first word is looked for in the PDF (it may be what found the paper).
+  const [find, setFind] = useState(() => searchTerms(s.search)[0] ?? '');
+  const searched = useRef(find);
   const [outline, setOutline] = useState<readonly OutlineEntry[]>([]);
   const [found, setFound] = useState<FindResult | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -128,6 +132,17 @@ export function PdfViewer({ startPage }: { startPage: number }) {
     },
     [doc],
   );
+
+  // The search's word, found and marked as soon as the PDF is open (after the page last read is restored).
+  useEffect(() => {
+    const term = searched.current;
+    if (!doc || term === '') return;
+    searched.current = '';
+    void findInPages(term, doc.pages, 1, textOf).then((result) => {
+      setFound(result);
+      if (result.page !== null) goTo(result.page);
+    });
+  }, [doc, textOf, goTo]);
 
   const runFind = async (from: number) => {
     if (!doc || find.trim() === '') return setFound(null);
