@@ -33,6 +33,19 @@ async function handle(e: SearchEngine, message: WorkerRequest): Promise<void> {
     case 'update':
       e.update(message.docs);
       return;
+    case 'order':
+      e.setOrder(message.ids);
+      return;
+    case 'searchOrdinals': {
+      const { ordinals, scored } = e.searchOrdinals(message.query);
+      const transfer: ArrayBuffer[] = [ordinals.buffer as ArrayBuffer];
+      if (scored) transfer.push(scored.ordinals.buffer as ArrayBuffer, scored.scores.buffer as ArrayBuffer);
+      port.postMessage(
+        { type: 'ordinals', requestId: message.requestId, ordinals, scored } satisfies WorkerReply,
+        transfer,
+      );
+      return;
+    }
     case 'search': {
       const { ids, scores } = e.search(message.query);
       send({ type: 'result', requestId: message.requestId, ids: ids.join('\n'), scores });

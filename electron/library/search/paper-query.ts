@@ -15,6 +15,10 @@ export interface OrderedRecords {
   readonly at: ReadonlyMap<string, number>;
   /** 1 where the paper at that position is in the Trash: a search of all papers reads this, not the records. */
   readonly trashed: Uint8Array;
+  /** Every paper's id by ordinal: the numbering the text search answers in (the same array while the records are). */
+  readonly ids: readonly string[];
+  /** Ordinal → position in this order. */
+  readonly positionOf: Int32Array;
   /** Positions of the papers with each tag (lower case), made when a tag filter first needs it; null: not made. */
   tagIndex: Map<string, Int32Array> | null;
 }
@@ -57,12 +61,14 @@ export async function runPaperQuery(
     return page(query.sort === 'relevance' ? rankByRelevance(found, parsed, scores) : found);
   }
   const ordered = sorted as OrderedRecords;
-  const hits = await text.matching(parsed);
-  const selection = selectHits(ordered, hits.ids, parsed, query.view);
-  if (query.sort === 'relevance' && hits.scores === null)
+  const hits = await text.matchingOrdinals(parsed, ordered.ids);
+  const selection = selectHits(ordered, positionsOf(ordered, hits.ordinals), parsed, query.view);
+  if (query.sort === 'relevance' && hits.scored === null)
     return page(rankByRelevance(recordsAt(ordered, selection), parsed));
   const ranked =
-    query.sort === 'relevance' && hits.scores ? rankHits(ordered, selection, hits.scores, parsed) : selection;
+    query.sort === 'relevance' && hits.scored
+      ? rankHits(ordered, selection, positionsOf(ordered, hits.scored.ordinals), hits.scored.scores, parsed)
+      : selection;
   return {
     total: ranked.length,
     rows: recordsAt(ordered, ranked.subarray(query.offset, query.offset + query.limit)).map(toListRow),
@@ -75,14 +81,9 @@ export async function runPaperQuery(
  * for a search of all papers (or the Trash) with no field filter it reads only the Trash column: a search costs
  * what it finds, at any library size.
  */
-function selectHits(ordered: OrderedRecords, ids: readonly string[], q: SearchQuery, view: View): Int32Array {
-  const positions = new Int32Array(ids.length);
-  let count = 0;
-  for (const id of ids) {
-    const position = ordered.at.get(id);
-    if (position !== undefined) positions[count++] = position;
-  }
-  const sortedPositions = positions.subarray(0, count).sort();
+function selectHits(ordered: OrderedRecords, positions: Int32Array, q: SearchQuery, view: View): Int32Array {
+  const count = positions.length;
+  const sortedPositions = positions.sort();
   const byColumn = (view.kind === 'all' || view.kind === 'trash') && !hasFieldFilters(q);
   const trashed = view.kind === 'trash' ? 1 : 0;
   const kept = new Int32Array(count);
@@ -104,19 +105,20 @@ function selectHits(ordered: OrderedRecords, ids: readonly string[], q: SearchQu
 function rankHits(
   ordered: OrderedRecords,
   selection: Int32Array,
-  scores: ReadonlyMap<string, number>,
+  scoredPositions: Int32Array,
+  scores: Float64Array,
   q: SearchQuery,
 ): Int32Array {
   const base = baseRelevance(q);
   const mark = new Uint8Array(ordered.records.length);
   for (const position of selection) mark[position] = 1;
   const top: Array<[position: number, score: number]> = [];
-  for (const [id, score] of scores) {
-    const position = score > base ? ordered.at.get(id) : undefined;
-    if (position === undefined || mark[position] !== 1) continue;
+  scoredPositions.forEach((position, i) => {
+    const score = scores[i] ?? base;
+    if (score <= base || mark[position] !== 1) return;
     mark[position] = 2;
     top.push([position, score]);
-  }
+  });
   top.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const ranked = new Int32Array(selection.length);
   let k = 0;
@@ -160,6 +162,28 @@ function tagIndexOf(records: readonly PaperRecord[]): Map<string, Int32Array> {
     }
   });
   return new Map([...lists].map(([tag, positions]) => [tag, Int32Array.from(positions)]));
+}
+
+/** Ids as positions in this order (an id not in it is left out). */
+function idPositions(ordered: OrderedRecords, ids: readonly string[]): Int32Array {
+  const out = new Int32Array(ids.length);
+  let k = 0;
+  for (const id of ids) {
+    const position = ordered.at.get(id);
+    if (position !== undefined) out[k++] = position;
+  }
+  return out.subarray(0, k);
+}
+
+/** Ordinals as positions in this order (an ordinal out of range, from another numbering, is left out). */
+function positionsOf(ordered: OrderedRecords, ordinals: Int32Array): Int32Array {
+  const out = new Int32Array(ordinals.length);
+  let k = 0;
+  for (const ordinal of ordinals) {
+    const position = ordered.positionOf[ordinal];
+    if (position !== undefined) out[k++] = position;
+  }
+  return out.subarray(0, k);
 }
 
 function recordsAt(ordered: OrderedRecords, positions: Int32Array): PaperRecord[] {
@@ -209,7 +233,10 @@ async function select(
     return { records: records.filter((r) => ids.has(r.id) && wanted(r)), scores: hits.scores };
   }
   return {
-    records: recordsAt(sorted as OrderedRecords, selectHits(sorted as OrderedRecords, hits.ids, parsed, view)),
+    records: recordsAt(
+      sorted as OrderedRecords,
+      selectHits(sorted as OrderedRecords, idPositions(sorted as OrderedRecords, hits.ids), parsed, view),
+    ),
     scores: hits.scores,
   };
 }

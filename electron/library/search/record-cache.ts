@@ -30,6 +30,7 @@ export class RecordCache {
   private all: PaperRecord[] | null = null;
   private readonly sorted = new Map<Sort, OrderedRecords & { records: PaperRecord[] }>();
   private generation = 0;
+  private ids: { all: readonly PaperRecord[]; ids: readonly string[] } | null = null;
   /** A refresh in progress: reads wait for it, so no query sees a record from before an edit. */
   private pending: Promise<void> = Promise.resolve();
 
@@ -57,16 +58,30 @@ export class RecordCache {
     const cached = this.sorted.get(sort);
     if (cached) return cached;
     const generation = this.generation;
-    const records = [...(await this.records())].sort(comparator(sort));
+    const all = await this.records();
+    // Sorting ordinals (places in `all`) gives each order its map from ordinal to position for free.
+    const compare = comparator(sort);
+    const byOrdinal = Array.from(all.keys()).sort((a, b) => compare(all[a] as PaperRecord, all[b] as PaperRecord));
+    const records = byOrdinal.map((ordinal) => all[ordinal] as PaperRecord);
+    const positionOf = new Int32Array(all.length);
+    byOrdinal.forEach((ordinal, position) => (positionOf[ordinal] = position));
     const ordered = {
       records,
       at: new Map(records.map((r, i) => [r.id, i])),
+      ids: this.idsOf(all),
+      positionOf,
       // Patching never changes it: a paper moved to or from the Trash starts the cache afresh.
       trashed: Uint8Array.from(records, (r) => (r.trashedAt === null ? 0 : 1)),
       tagIndex: null,
     };
     if (generation === this.generation) this.sorted.set(sort, ordered);
     return ordered;
+  }
+
+  /** Every paper's id by ordinal (its place in the unsorted records): the numbering the search worker answers in. */
+  private idsOf(all: readonly PaperRecord[]): readonly string[] {
+    if (this.ids?.all !== all) this.ids = { all, ids: all.map((r) => r.id) };
+    return this.ids.ids;
   }
 
   /** Papers changed: patch them in place when their place in every order stays, else start afresh. */

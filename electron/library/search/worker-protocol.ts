@@ -30,6 +30,9 @@ export function searchNote(status: SearchEngineStatus): string | null {
 export type WorkerRequest =
   | { readonly type: 'update'; readonly docs: readonly TextUpdate[] }
   | { readonly type: 'search'; readonly requestId: number; readonly query: SearchQuery }
+  /** Number papers by their place in `ids` from now on (sent when the main process's records change). */
+  | { readonly type: 'order'; readonly ids: readonly string[] }
+  | { readonly type: 'searchOrdinals'; readonly requestId: number; readonly query: SearchQuery }
   /** The app is closing: bring the index's record of what it holds up to date, then say 'flushed'. */
   | { readonly type: 'flush' };
 
@@ -45,4 +48,11 @@ export type WorkerReply =
       readonly scores: ReadonlyArray<readonly [string, number]> | null;
     }
   | { readonly type: 'flushed' }
+  /** A 'searchOrdinals' answer: typed arrays, transferred. */
+  | {
+      readonly type: 'ordinals';
+      readonly requestId: number;
+      readonly ordinals: Int32Array;
+      readonly scored: { readonly ordinals: Int32Array; readonly scores: Float64Array } | null;
+    }
   | { readonly type: 'error'; readonly message: string };

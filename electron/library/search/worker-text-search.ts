@@ -1,7 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import type { SearchQuery } from './query.js';
 import { contentText, recordParts } from './search-corpus.js';
-import { InProcessTextSearch, type TextHits, type TextSearch, type TextSource } from './text-search.js';
+import {
+  InProcessTextSearch,
+  type OrdinalHits,
+  type TextHits,
+  type TextSearch,
+  type TextSource,
+} from './text-search.js';
 import type { SearchEngineStatus, TextUpdate, WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 /** Closing waits this long at most for the worker to record what its index holds (it reads it again next time). */
@@ -15,7 +21,10 @@ const FLUSH_TIMEOUT_MS = 5000;
 export class WorkerTextSearch implements TextSearch {
   private readonly worker: Worker;
   private nextId = 1;
-  private readonly waiting = new Map<number, (hits: TextHits | null) => void>();
+  /** Searches sent, by request id: each is answered by its reply, or with null if the worker fails. */
+  private readonly waiting = new Map<number, (reply: WorkerReply | null) => void>();
+  /** The order last sent (see matchingOrdinals). */
+  private sentOrder: readonly string[] | null = null;
   private engineStatus: SearchEngineStatus = { mode: 'building', done: 0, total: 0 };
   private updates: Promise<void> = Promise.resolve();
   private fallback: InProcessTextSearch | null = null;
@@ -30,11 +39,8 @@ export class WorkerTextSearch implements TextSearch {
     this.worker.unref();
     // Searches sent before the worker is ready wait in its queue; 'ready' itself needs no answer.
     this.worker.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'result') {
-        this.waiting.get(reply.requestId)?.({
-          ids: reply.ids === '' ? [] : reply.ids.split('\n'),
-          scores: reply.scores === null ? null : new Map(reply.scores),
-        });
+      if (reply.type === 'result' || reply.type === 'ordinals') {
+        this.waiting.get(reply.requestId)?.(reply);
         this.waiting.delete(reply.requestId);
       } else if (reply.type === 'status') this.engineStatus = reply.status;
       else if (reply.type === 'flushed') this.flushed();
@@ -46,13 +52,35 @@ export class WorkerTextSearch implements TextSearch {
   async matching(query: SearchQuery): Promise<TextHits> {
     await this.updates;
     if (this.fallback) return this.fallback.matching(query);
-    const hits = await new Promise<TextHits | null>((resolve) => {
+    const reply = await this.ask((requestId) => ({ type: 'search', requestId, query }));
+    if (reply?.type === 'result')
+      return {
+        ids: reply.ids === '' ? [] : reply.ids.split('\n'),
+        scores: reply.scores === null ? null : new Map(reply.scores),
+      };
+    // The worker failed while this search waited; the fallback answers it.
+    return (this.fallback ?? new InProcessTextSearch(this.source)).matching(query);
+  }
+
+  async matchingOrdinals(query: SearchQuery, order: readonly string[]): Promise<OrdinalHits> {
+    await this.updates;
+    if (this.fallback) return this.fallback.matchingOrdinals(query, order);
+    // The worker numbers papers as this order does; it hears of a new one (after an import) before the search.
+    if (order !== this.sentOrder) {
+      this.post({ type: 'order', ids: order });
+      this.sentOrder = order;
+    }
+    const reply = await this.ask((requestId) => ({ type: 'searchOrdinals', requestId, query }));
+    if (reply?.type === 'ordinals') return { ordinals: reply.ordinals, scored: reply.scored };
+    return (this.fallback ?? new InProcessTextSearch(this.source)).matchingOrdinals(query, order);
+  }
+
+  private ask(request: (requestId: number) => WorkerRequest): Promise<WorkerReply | null> {
+    return new Promise((resolve) => {
       const requestId = this.nextId++;
       this.waiting.set(requestId, resolve);
-      this.post({ type: 'search', requestId, query });
+      this.post(request(requestId));
     });
-    // Null: the worker failed while this search waited; the fallback answers it.
-    return hits ?? (this.fallback ?? new InProcessTextSearch(this.source)).matching(query);
   }
 
   /** How searches are answered now: from the index, by a scan while it is built, or by a scan for good. */

@@ -140,6 +140,11 @@ export class FtsIndex {
     return this.idOf.size;
   }
 
+  /** The largest rowid given so far (rows are never renumbered; a new paper gets a larger one). */
+  get maxRowId(): number {
+    return this.maxRow;
+  }
+
   /** Apply edits in one transaction; each marks its shard to be checked against its files again. */
   apply(docs: readonly IndexedDoc[], removed: readonly string[]): void {
     this.db.transaction(() => {
@@ -189,13 +194,32 @@ export class FtsIndex {
 
   /** The papers whose text matches the query's words, phrases and exclusions, and how well. */
   search(q: Pick<SearchQuery, 'words' | 'phrases' | 'excluded'>): IndexHits {
-    const rows = this.matchingRows(q);
+    const { rows, scores } = this.searchRows(q);
     const ids: string[] = [];
     for (const row of rows) {
       const id = this.idOf.get(row);
       if (id !== undefined) ids.push(id);
     }
-    return { ids, scores: this.scores(q, rows) };
+    const scored: Array<[string, number]> = [];
+    for (const [row, score] of scores) {
+      const id = this.idOf.get(row);
+      if (id !== undefined) scored.push([id, score]);
+    }
+    return { ids, scores: scored };
+  }
+
+  /** The same as `search`, by rowid: the engine maps rows to the ordinals the main process numbers papers by. */
+  searchRows(q: Pick<SearchQuery, 'words' | 'phrases' | 'excluded'>): {
+    rows: number[];
+    scores: Array<[row: number, score: number]>;
+  } {
+    const rows = this.matchingRows(q);
+    return { rows, scores: this.scores(q, rows) };
+  }
+
+  /** The rowid of each paper, for the engine's ordinal map. */
+  rows(): IterableIterator<[number, string]> {
+    return this.idOf.entries();
   }
 
   private matchingRows(q: Pick<SearchQuery, 'words' | 'phrases' | 'excluded'>): number[] {
@@ -215,7 +239,7 @@ export class FtsIndex {
   }
 
   /** Relevance of the matched papers that hold a term in their title, tags or people (the rest score the base). */
-  private scores(q: Pick<SearchQuery, 'words' | 'phrases'>, rows: readonly number[]): Array<[string, number]> {
+  private scores(q: Pick<SearchQuery, 'words' | 'phrases'>, rows: readonly number[]): Array<[number, number]> {
     const terms = [...q.words, ...q.phrases];
     if (terms.length === 0) return [];
     // Masks over rowids (typed arrays, not sets: a common word's title postings run to tens of thousands).
@@ -244,12 +268,7 @@ export class FtsIndex {
     for (const term of terms) for (const field of ['title', 'tags', 'people'] as const) look(term, field);
     const together = wordsTogether(q);
     if (together !== null) look(together, 'title');
-    const out: Array<[string, number]> = [];
-    for (const row of candidates) {
-      const id = this.idOf.get(row);
-      if (id !== undefined) out.push([id, relevance(q, (term, field) => where.get(term)?.[field]?.[row] === 1)]);
-    }
-    return out;
+    return candidates.map((row) => [row, relevance(q, (term, field) => where.get(term)?.[field]?.[row] === 1)]);
   }
 
   private shardOfId(id: string): number | undefined {

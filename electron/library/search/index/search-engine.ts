@@ -2,6 +2,7 @@ import { shardOf } from '../../storage/layout.js';
 import type { SearchQuery } from '../query.js';
 import { SearchCorpus, joinRecordParts, splitRecordText } from '../search-corpus.js';
 import type { SearchEngineStatus, TextUpdate } from '../worker-protocol.js';
+import { ordinalHits, type OrdinalHits } from '../text-search.js';
 import { FtsIndex, type IndexedDoc, type ShardStamp } from './fts-index.js';
 import { readShardCount, readShardTexts, sameStamp, shardStamp } from './shard-texts.js';
 
@@ -40,6 +41,7 @@ export class SearchEngine {
   private verifyTimer: NodeJS.Timeout | null = null;
   private building: Promise<void> = Promise.resolve();
   private closed = false;
+  private order: { ordinalOf: Map<string, number>; byRow: Int32Array | null; rowsSeen: number } | null = null;
 
   private constructor(
     private readonly dir: string,
@@ -73,6 +75,48 @@ export class SearchEngine {
   /** Resolves when a background build (if any) has finished. */
   whenBuilt(): Promise<void> {
     return this.building;
+  }
+
+  /** Number papers by their place in `ids` (the main process's records) for `searchOrdinals`. */
+  setOrder(ids: readonly string[]): void {
+    this.order = { ordinalOf: new Map(ids.map((id, i) => [id, i])), byRow: null, rowsSeen: -1 };
+  }
+
+  /** `search`, answered by ordinal in the last order set (papers not in it are left out). */
+  searchOrdinals(q: SearchQuery): OrdinalHits {
+    const order = this.order;
+    if (!order) throw new Error('searchOrdinals before setOrder');
+    if (this.corpus || !this.index)
+      return ordinalHits({ ids: this.corpus?.match(q) ?? [], scores: null }, order.ordinalOf);
+    const index = this.index;
+    // The row → ordinal map, made again only when rows were added since (an import, a rebuild).
+    if (!order.byRow || order.rowsSeen !== index.maxRowId) {
+      const byRow = new Int32Array(index.maxRowId + 1).fill(-1);
+      for (const [row, id] of index.rows()) byRow[row] = order.ordinalOf.get(id) ?? -1;
+      order.byRow = byRow;
+      order.rowsSeen = index.maxRowId;
+    }
+    const byRow = order.byRow;
+    const { rows, scores } = index.searchRows(q);
+    const ordinals = new Int32Array(rows.length);
+    let k = 0;
+    for (const row of rows) {
+      const ordinal = byRow[row] ?? -1;
+      if (ordinal >= 0) ordinals[k++] = ordinal;
+    }
+    const scoredOrdinals = new Int32Array(scores.length);
+    const values = new Float64Array(scores.length);
+    let j = 0;
+    for (const [row, score] of scores) {
+      const ordinal = byRow[row] ?? -1;
+      if (ordinal < 0) continue;
+      scoredOrdinals[j] = ordinal;
+      values[j++] = score;
+    }
+    return {
+      ordinals: ordinals.slice(0, k),
+      scored: { ordinals: scoredOrdinals.slice(0, j), scores: values.slice(0, j) },
+    };
   }
 
   search(q: SearchQuery): EngineHits {
