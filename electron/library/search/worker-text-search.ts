@@ -93,6 +93,8 @@ export class WorkerTextSearch implements TextSearch {
     // Send the new text before any later search: searches wait for this chain. A tag or status edit
     // sends only the record's text, so it never reads the paper's content shard.
     this.updates = this.updates.then(async () => {
+      // After the edit's own call has returned: handing the worker its text is off the edit's path.
+      await new Promise((resolve) => setImmediate(resolve));
       const docs: TextUpdate[] = [];
       for (const id of ids) {
         const record = await this.source.getRecord(id);

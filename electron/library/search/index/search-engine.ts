@@ -10,6 +10,8 @@ import { readShardCount, readShardTexts, sameStamp, shardStamp } from './shard-t
 const CATCH_UP_LIMIT = 32;
 /** Background work runs in slices this long, so searches and edits are answered between them. */
 const SLICE_MS = 25;
+/** Edits are written to the index at most this long after they arrive (a search writes them at once). */
+const APPLY_AFTER_MS = 50;
 /** Shards edited through the app are compared with their files once edits have paused this long. */
 const VERIFY_AFTER_MS = 2000;
 
@@ -41,6 +43,8 @@ export class SearchEngine {
   private verifyTimer: NodeJS.Timeout | null = null;
   private building: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly pending: Array<IndexedDoc | { readonly removed: string }> = [];
+  private applyTimer: NodeJS.Timeout | null = null;
   private order: { ordinalOf: Map<string, number>; byRow: Int32Array | null; rowsSeen: number } | null = null;
 
   private constructor(
@@ -84,6 +88,7 @@ export class SearchEngine {
 
   /** `search`, answered by ordinal in the last order set (papers not in it are left out). */
   searchOrdinals(q: SearchQuery): OrdinalHits {
+    this.applyPending();
     const order = this.order;
     if (!order) throw new Error('searchOrdinals before setOrder');
     if (this.corpus || !this.index)
@@ -120,6 +125,7 @@ export class SearchEngine {
   }
 
   search(q: SearchQuery): EngineHits {
+    this.applyPending();
     if (this.corpus || !this.index) return { ids: this.corpus?.match(q) ?? [], scores: null };
     return this.index.search(q);
   }
@@ -140,8 +146,32 @@ export class SearchEngine {
       this.corpus?.setRecord(id, joinRecordParts(record));
       if (content !== undefined) this.corpus?.setContent(id, content);
     }
-    this.index?.apply(docs, removed);
-    if (this.index && !this.corpus) this.scheduleVerify();
+    if (!this.index) return;
+    // Written to the index in batches: before the next search (which so never misses an edit), or soon after.
+    this.pending.push(...docs, ...removed.map((id) => ({ removed: id })));
+    this.applyTimer ??= setTimeout(() => this.applyPending(), APPLY_AFTER_MS).unref();
+    if (!this.corpus) this.scheduleVerify();
+  }
+
+  /** Write the edits received so far to the index, in one transaction, in the order they came. */
+  applyPending(): void {
+    if (this.applyTimer) clearTimeout(this.applyTimer);
+    this.applyTimer = null;
+    const index = this.index;
+    if (this.pending.length === 0 || !index) return;
+    // In the order they came: runs of edits and of removals, each run one transaction.
+    const docs: IndexedDoc[] = [];
+    const removed: string[] = [];
+    for (const op of this.pending.splice(0)) {
+      if ('removed' in op) {
+        if (docs.length > 0) index.apply(docs.splice(0), []);
+        removed.push(op.removed);
+      } else {
+        if (removed.length > 0) index.apply([], removed.splice(0));
+        docs.push(op);
+      }
+    }
+    index.apply(docs, removed);
   }
 
   /**
@@ -150,12 +180,15 @@ export class SearchEngine {
    */
   async flush(): Promise<void> {
     await this.building;
+    this.applyPending();
     if (this.verifyTimer) clearTimeout(this.verifyTimer);
     await this.verify();
   }
 
   close(): void {
+    this.applyPending();
     this.closed = true;
+    if (this.applyTimer) clearTimeout(this.applyTimer);
     if (this.verifyTimer) clearTimeout(this.verifyTimer);
     this.index?.close();
     this.index = null;
@@ -251,6 +284,7 @@ export class SearchEngine {
 
   /** Compare edited shards with their files, so the stamps the index keeps are true. */
   private async verify(): Promise<void> {
+    this.applyPending();
     for (const shard of [...this.dirty]) {
       if (this.closed || !this.index || this.corpus) return;
       const before = this.edits.get(shard) ?? 0;

@@ -142,6 +142,13 @@ describe('the full-text index', () => {
     expect(engine.search(parseQuery('quux zyx')).ids).toEqual([a]);
     engine.update([[a, null]]);
     expect(engine.search(parseQuery('quux')).ids).toEqual([]);
+    // Edits that come close together are written in one batch, in the order they came.
+    engine.update([[a, { title: 'back again', people: '', tags: '' }, 'wombat text']]);
+    engine.update([[a, null]]);
+    engine.update([[a, { title: 'back once more', people: '', tags: '' }, 'numbat text']]);
+    engine.update([[a, { title: 'back for good', people: '', tags: '' }]]);
+    expect(engine.search(parseQuery('numbat good')).ids).toEqual([a]);
+    expect(engine.search(parseQuery('wombat')).ids).toEqual([]);
     engine.close();
 
     // The CLI edits a paper while the app is closed: the next start reads that shard again.
