@@ -62,6 +62,8 @@ export const QueryResultSchema = z.object({
   problems: z.array(z.string()).default([]),
   /** How the search was answered when it is not the usual way (the index is being built), for the user; else null. */
   searchNote: z.string().nullable().default(null),
+  /** The search index is being built: the app asks again now and then, to show progress and, once built, the index's answer. */
+  indexBuilding: z.boolean().default(false),
 });
 export type QueryResult = z.output<typeof QueryResultSchema>;
 

@@ -57,7 +57,13 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
     'papers:query': async (request) => {
       const result = await runPaperQuery(await session.records.orderedBy(request.sort), request, session.search);
       const searching = request.search.trim() !== '';
-      return { ...result, offset: request.offset, searchNote: searching ? searchNote(session.search.status()) : null };
+      const status = session.search.status();
+      return {
+        ...result,
+        offset: request.offset,
+        searchNote: searching ? searchNote(status) : null,
+        indexBuilding: searching && status.mode === 'building',
+      };
     },
     'papers:snippets': async ({ search, ids }) => {
       const query = parseQuery(search);

@@ -4,6 +4,8 @@ import { describeError, type SliceCreator } from '../../store/store-types.js';
 
 /** Rows are fetched in pages: the renderer never holds the whole library. */
 export const PAGE_SIZE = 200;
+/** How often a search asks again while the search index is being built. */
+const BUILDING_RECHECK_MS = 2000;
 
 export interface ListSlice {
   readonly view: View;
@@ -121,6 +123,11 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
       syncSelection();
       if (search.trim() !== '') void loadSnippets(search, result.offset, result.rows, generation);
       if (page === 0) void countElsewhere(generation, result.total);
+      // While the index is built, ask again now and then: the note's progress moves, and once built the index answers.
+      if (page === 0 && result.indexBuilding)
+        setTimeout(() => {
+          if (get().generation === generation && get().search === search) void requery(true);
+        }, BUILDING_RECHECK_MS);
     } catch (error) {
       if (get().generation === generation) set({ listError: describeError(error), listLoaded: true });
     } finally {

@@ -35,9 +35,12 @@ describe('how searches are answered, told to the user', () => {
       handlers['papers:query']({ view: { kind: 'all' }, search: 'kaiser', sort: 'relevance', offset: 0, limit: 20 });
     const first = await ask();
     expect(first.searchNote).toMatch(/^Building the search index \(\d+%\)/);
+    expect(first.indexBuilding).toBe(true);
     expect(first.total).toBeGreaterThan(0);
     await expect.poll(async () => (await ask()).searchNote, { timeout: 60_000, interval: 200 }).toBeNull();
-    expect((await ask()).total).toBe(first.total);
+    const built = await ask();
+    expect(built.total).toBe(first.total);
+    expect(built.indexBuilding).toBe(false);
     // An empty search box says nothing about the index.
     expect(
       (await handlers['papers:query']({ view: { kind: 'all' }, search: '', sort: 'added', offset: 0, limit: 5 }))
