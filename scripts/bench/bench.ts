@@ -13,7 +13,6 @@ import { openSession } from '../../electron/library/api/session.js';
 import { exportMarkdown } from '../../electron/library/export/markdown/export-markdown.js';
 import { bibliography } from '../../electron/library/export/bibliography/export-bibliography.js';
 import { Library } from '../../electron/library/library.js';
-import { LibraryStore } from '../../electron/library/storage/library-store.js';
 import { LEGACY_SINGLE_FILE } from '../../electron/library/storage/migrations.js';
 import { STATUSES } from '../../shared/models/paper.js';
 import { CLI_FROM_BENCH, measureFirstPaint } from './first-paint.js';
@@ -25,6 +24,7 @@ import {
   type LinearityResult,
   type WorstCaseResult,
 } from './digest-linearity.js';
+import { seed } from './seed.js';
 import { distinctWords, syntheticLibrary, type SyntheticPaper } from './synthetic.js';
 
 const BENCH_FILE = fileURLToPath(import.meta.url);
@@ -50,15 +50,6 @@ interface SizeResult {
   baselineStats: Record<string, Stats>;
   /** The synthetic library's text: how many distinct words its titles and abstracts use. */
   corpus: { distinctWords: number };
-}
-
-async function seed(dir: string, papers: readonly SyntheticPaper[]): Promise<void> {
-  const store = await LibraryStore.open({ dir, mode: 'write', holder: 'margin bench (seed)', now: () => new Date() });
-  await store.commit({
-    records: papers.map((p) => p.record),
-    contents: new Map(papers.map((p) => [p.record.id, p.content])),
-  });
-  await store.close();
 }
 
 /** Run a probe in a fresh Node process; wall-clock from spawn to its answer. */
