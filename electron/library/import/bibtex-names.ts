@@ -1,0 +1,136 @@
+import type { Creator } from '@retorquere/bibtex-parser';
+import { fieldValues } from './bibtex-field-values.js';
+
+/**
+ * After prose, names cost the parser most (each runs through its LaTeX grammar and name splitter: ~0.2 ms
+ * a name here), and a library names the same people again and again. Each distinct name in `author` and
+ * `editor` is parsed once, on its own, and each list becomes one placeholder the parser reads as a
+ * one-word name; `expand` puts the parsed names back. A name is parsed alone exactly as in its list because the
+ * list is split only where the parser splits it (` and ` at brace depth 0) and no name is set aside whose
+ * parse could depend on its neighbours (a command at its end, a comment, `\newcommand`, an angle bracket
+ * the OT1 fix looks for, more than two commas, which the parser reports with the entry's key).
+ */
+
+const PLACEHOLDER = /ZQNAMES(\d+)QZ(\n*)/g;
+const ONE_PLACEHOLDER = /^ZQNAMES(\d+)QZ$/;
+const NAME_FIELDS = new Set(['author', 'editor']);
+const SEPARATOR = /([ \t\n]+and[ \t\n]+)/i;
+
+/** Parses BibTeX text with the import's parser options: creators per entry key, and whether anything failed. */
+export type NameParser = (bibtex: string) => {
+  entries: ReadonlyArray<{ key: string; creators: Creator[] }>;
+  failed: boolean;
+};
+
+export interface NamesSetAside {
+  readonly text: string;
+  /** A parsed creator list with each placeholder replaced by the name it stands for. */
+  expand(creators: readonly Creator[] | undefined): Creator[] | undefined;
+  /** Put the names back as written (for messages quoting the input). */
+  restoreRaw(value: string): string;
+}
+
+const UNCHANGED = (input: string): NamesSetAside => ({ text: input, expand: (c) => c?.slice(), restoreRaw: (v) => v });
+
+export function setAsideNames(input: string, parseNames: NameParser): NamesSetAside {
+  if (input.includes('ZQNAMES') || /\\(newcommand|ProvideTextCommandDefault)/.test(input)) return UNCHANGED(input);
+  const names = new Map<string, number>();
+  const written: string[] = [];
+  /** Each list set aside: the value as written, and its names. */
+  const lists: Array<{ raw: string; names: number[] }> = [];
+  const out: string[] = [];
+  let last = 0;
+  for (const field of fieldValues(input)) {
+    // A list continued with `#` is joined by the parser, so it is left to it.
+    if (!NAME_FIELDS.has(field.name) || !/^\s*[,}]/.test(input.slice(field.end + 1, field.end + 40))) continue;
+    const raw = input.slice(field.start, field.end);
+    const indices = nameIndices(raw, names, written);
+    if (indices === null) continue;
+    lists.push({ raw, names: indices });
+    out.push(input.slice(last, field.start), `ZQNAMES${lists.length - 1}QZ${'\n'.repeat(newlines(raw))}`);
+    last = field.end;
+  }
+  if (lists.length === 0) return UNCHANGED(input);
+  out.push(input.slice(last));
+  // One entry per distinct name, so a name that parses to nothing (or to two) cannot shift the others.
+  const side = parseNames(written.map((name, i) => `@misc{zqname${i},\n  author = {${name}}\n}\n`).join(''));
+  if (side.failed || side.entries.length !== written.length) return UNCHANGED(input);
+  const parsed = new Map(side.entries.map((e) => [e.key, e.creators]));
+  const byIndex = written.map((_, i) => parsed.get(`zqname${i}`));
+  if (byIndex.some((c) => c === undefined)) return UNCHANGED(input);
+  return {
+    text: out.join(''),
+    expand: (creators) =>
+      creators?.flatMap((c) => {
+        const n =
+          c.lastName !== undefined && Object.keys(c).length === 1 ? ONE_PLACEHOLDER.exec(c.lastName)?.[1] : undefined;
+        const list = n === undefined ? undefined : lists[Number(n)];
+        return list === undefined ? [c] : list.names.flatMap((i) => byIndex[i] ?? []);
+      }),
+    restoreRaw: (value) =>
+      value.replace(PLACEHOLDER, (token, n: string, lines: string) => {
+        const list = lists[Number(n)];
+        return list === undefined ? token : `${list.raw}${lines.slice(newlines(list.raw))}`;
+      }),
+  };
+}
+
+function newlines(text: string): number {
+  return (text.match(/\n/g) ?? []).length;
+}
+
+/** Each name's index in `written` (added when new), or null to leave the list to the parser. */
+function nameIndices(list: string, names: Map<string, number>, written: string[]): number[] | null {
+  if (/%|\\[{}]|[<>¡¿]/.test(list)) return null;
+  const parts = splitAtDepthZero(list);
+  if (parts === null) return null;
+  const indices: number[] = [];
+  for (const [i, part] of parts.entries()) {
+    if (i % 2 === 1) continue;
+    const name = part.trim();
+    // Empty names, lists starting or ending with `and`, commands at a name's end, three-comma names: the parser's.
+    if (
+      name === '' ||
+      /^and\s|\sand$|^and$/i.test(name) ||
+      /\\[^{}]*$/.test(name) ||
+      (name.match(/,/g) ?? []).length > 2
+    )
+      return null;
+    let n = names.get(name);
+    if (n === undefined) {
+      n = written.length;
+      names.set(name, n);
+      written.push(name);
+    }
+    indices.push(n);
+  }
+  return indices;
+}
+
+/** Names and separators, alternating, split at ` and ` outside braces; null when braces do not balance. */
+function splitAtDepthZero(list: string): string[] | null {
+  const pieces = list.split(SEPARATOR);
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const [i, piece] of pieces.entries()) {
+    if (i % 2 === 1 && depth > 0) {
+      current += piece; // an `and` inside braces is part of a name (`{Barnes and Noble}`)
+      continue;
+    }
+    if (i % 2 === 1) {
+      out.push(current, piece);
+      current = '';
+      continue;
+    }
+    current += piece;
+    for (const ch of piece) {
+      if (ch === '{') depth++;
+      else if (ch === '}') depth--;
+      if (depth < 0) return null;
+    }
+  }
+  if (depth !== 0) return null;
+  out.push(current);
+  return out;
+}
