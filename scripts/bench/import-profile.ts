@@ -1,4 +1,4 @@
-// `node out/bench/import-profile.js [--entries 10000] [--papers 10000] [--format bibtex|ris|csl-json]`:
+// `node out/bench/import-profile.js [--entries 10000] [--papers 10000] [--format bibtex|ris|csl-json] [--reference]`:
 // where an import's time goes, phase by phase, into a library that already holds `--papers` papers.
 // For a CPU profile of one phase, run it under `node --cpu-prof`.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     entries: { type: 'string', default: '10000' },
     papers: { type: 'string', default: '10000' },
     format: { type: 'string', default: 'bibtex' },
+    /** Also time @retorquere/bibtex-parser alone on the whole text (minutes at 10k entries). */
+    reference: { type: 'boolean', default: false },
   },
 });
 const entries = Number(values.entries);
@@ -35,7 +37,7 @@ const phases: Record<string, number> = {};
 const log = (line: string) => process.stderr.write(`${line}\n`);
 log(`${entries} ${format} entries (${round(text.length / 1048576, 1)} MB) into ${papers} papers; load ${loadavg()[0]}`);
 
-if (format === 'bibtex') {
+if (format === 'bibtex' && values.reference) {
   // The parser on its own, as parseBibtex calls it, to see its share of the parse.
   const prepared = await timed(async () => protectTex(mendExport(text).text).text);
   phases.prepareMs = prepared.ms;

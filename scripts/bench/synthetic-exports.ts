@@ -16,6 +16,8 @@ const GIVEN = [
   'İlker',
 ];
 const FAMILY = ['Lovelace', 'Kaiser', 'Schmidhuber', 'García', 'Dvořák', 'Ng', 'Müller', 'Ó Súilleabháin', 'Erdős'];
+/** Surnames beyond the accented ones: the long tail of a real library's authors (a few hundred write most papers). */
+const MORE_FAMILIES = VOCABULARY.slice(-3000).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
 /** How Better BibTeX writes the non-ASCII letters above. */
 const TEX_LETTERS: ReadonlyArray<[string, string]> = [
   ['Ł', '{\\L}'],
@@ -70,7 +72,8 @@ function syntheticRef(index: number, rand: () => number): SyntheticRef {
   const title = words(rand, 8 + Math.floor(rand() * 6));
   const authors = Array.from({ length: 3 + Math.floor(rand() * 18) }, () => ({
     given: pick(rand, GIVEN),
-    family: pick(rand, FAMILY),
+    family:
+      rand() < 0.15 ? pick(rand, FAMILY) : (MORE_FAMILIES[Math.floor(rand() ** 2 * MORE_FAMILIES.length)] ?? 'Smith'),
   }));
   const sentences: string[] = [];
   while (sentences.join(' ').length < 1200 + rand() * 400)
