@@ -7,8 +7,9 @@ import { fieldValues } from './bibtex-field-values.js';
  * `editor` is parsed once, on its own, and each list becomes one placeholder the parser reads as a
  * one-word name; `expand` puts the parsed names back. A name is parsed alone exactly as in its list because the
  * list is split only where the parser splits it (` and ` at brace depth 0) and no name is set aside whose
- * parse could depend on its neighbours (a command at its end, a comment, `\newcommand`, an angle bracket
- * the OT1 fix looks for, more than two commas, which the parser reports with the entry's key).
+ * parse could depend on its neighbours (a command at its end, a comment, `\newcommand`, `\em` and other
+ * switches, an angle bracket the OT1 fix looks for, more than two commas, which the parser reports with
+ * the entry's key).
  */
 
 const PLACEHOLDER = /ZQNAMES(\d+)QZ(\n*)/g;
@@ -52,12 +53,8 @@ export function setAsideNames(input: string, parseNames: NameParser): NamesSetAs
   }
   if (lists.length === 0) return UNCHANGED(input);
   out.push(input.slice(last));
-  // One entry per distinct name, so a name that parses to nothing (or to two) cannot shift the others.
-  const side = parseNames(written.map((name, i) => `@misc{zqname${i},\n  author = {${name}}\n}\n`).join(''));
-  if (side.failed || side.entries.length !== written.length) return UNCHANGED(input);
-  const parsed = new Map(side.entries.map((e) => [e.key, e.creators]));
-  const byIndex = written.map((_, i) => parsed.get(`zqname${i}`));
-  if (byIndex.some((c) => c === undefined)) return UNCHANGED(input);
+  const byIndex = parseEach(written, parseNames);
+  if (byIndex === null) return UNCHANGED(input);
   return {
     text: out.join(''),
     expand: (creators) =>
@@ -75,13 +72,44 @@ export function setAsideNames(input: string, parseNames: NameParser): NamesSetAs
   };
 }
 
+/** Names parsed per entry; a batch whose count comes out different is parsed again one name per entry. */
+const BATCH = 8;
+
+/**
+ * Each name's creators (one, or none for a name that parses to nothing), or null if the parser failed.
+ * Names go in batches, one list per entry (an entry costs the parser as much as a few names): no name can
+ * split in two (none holds a separator), so a batch giving as many creators as names gives one each.
+ */
+function parseEach(written: readonly string[], parseNames: NameParser): Creator[][] | null {
+  const batches: string[][] = [];
+  for (let i = 0; i < written.length; i += BATCH) batches.push(written.slice(i, i + BATCH));
+  const asEntries = (lists: ReadonlyArray<readonly string[]>) =>
+    lists.map((names, i) => `@misc{zqname${i},\n  author = {${names.join(' and ')}}\n}\n`).join('');
+  const first = parseNames(asEntries(batches));
+  if (first.failed || first.entries.length !== batches.length) return null;
+  const out: Creator[][] = [];
+  for (const [i, names] of batches.entries()) {
+    const creators = first.entries[i]?.creators ?? [];
+    if (creators.length === names.length) {
+      out.push(...creators.map((c) => [c]));
+      continue;
+    }
+    const alone = parseNames(asEntries(names.map((n) => [n])));
+    if (alone.failed || alone.entries.length !== names.length) return null;
+    out.push(...alone.entries.map((e) => e.creators));
+  }
+  return out;
+}
+
 function newlines(text: string): number {
   return (text.match(/\n/g) ?? []).length;
 }
 
 /** Each name's index in `written` (added when new), or null to leave the list to the parser. */
 function nameIndices(list: string, names: Map<string, number>, written: string[]): number[] | null {
-  if (/%|\\[{}]|[<>¡¿]/.test(list)) return null;
+  // Whitespace other than spaces, tabs and newlines could be a separator to the parser and not to this;
+  // `\em`-style switches and `\ifdefined` reach past a name to the names after it.
+  if (/%|\\[{}]|[<>¡¿]|[^\S \t\n]|\\(em|it|sl|bf|sc|tt|ifdefined|else|fi)(?![A-Za-z])/.test(list)) return null;
   const parts = splitAtDepthZero(list);
   if (parts === null) return null;
   const indices: number[] = [];

@@ -141,21 +141,20 @@ function withProseSetAside(value: string, runs: Run[]): string {
     raw = [];
     text = [];
   };
-  for (const part of value.split(/(\s+)/)) {
-    if (part === '') continue;
-    if (/^\s/.test(part)) {
-      pendingSpace += part;
-      continue;
-    }
+  for (const [, space = '', part = ''] of value.matchAll(/(\s*)(\S+)/g)) {
+    pendingSpace += space;
+    // Most words are plain: no braces, no backslash (checked first, as it is most of the cost).
+    const simple = PLAIN_WORD.test(part) && !/--|''/.test(part);
     const atDepthZero = depth === 0;
-    for (const ch of part) {
-      if (ch === '{') depth++;
-      else if (ch === '}') depth--;
-    }
-    const printed = atDepthZero && depth === 0 && guarded === 0 ? proseWord(part) : null;
+    if (!simple)
+      for (const ch of part) {
+        if (ch === '{') depth++;
+        else if (ch === '}') depth--;
+      }
+    const printed = !atDepthZero || depth !== 0 || guarded > 0 ? null : simple ? part : proseWord(part);
     if (guarded > 0) guarded--;
     // A command's arguments (up to two) and the space it swallows follow it: the next two words stay.
-    if (part.replace(ESCAPE, '').includes('\\')) guarded = 2;
+    if (!simple && part.replace(ESCAPE, '').includes('\\')) guarded = 2;
     if (printed !== null) {
       if (raw.length > 0) raw.push(pendingSpace);
       else out.push(pendingSpace);
@@ -167,6 +166,7 @@ function withProseSetAside(value: string, runs: Run[]): string {
     }
     pendingSpace = '';
   }
+  pendingSpace += /\s*$/.exec(value)?.[0] ?? '';
   flush();
   out.push(pendingSpace);
   return out.join('');

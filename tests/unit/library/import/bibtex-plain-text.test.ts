@@ -82,6 +82,9 @@ describe('prose set aside before parsing BibTeX', () => {
     'family=Bar, given=Foo and {\\relax Ch}ristensen, A.',
     'Lovelace, Ada and Lovelace, Ada and <Turing>, Alan',
     'X and Y AND Z aNd W',
+    '\\em Smith and Jones, A. and van Beethoven, L.',
+    '{\\em Smith} and \\ifdefined\\foo Jones\\fi and Doe',
+    'Smith\u00a0and\u00a0Jones and {} and Doe',
   ];
   for (const authors of authorLists) {
     it(`the same names as the parser on: ${JSON.stringify(authors.slice(0, 50))}`, () => {
@@ -90,6 +93,17 @@ describe('prose set aside before parsing BibTeX', () => {
       expect(fast).toEqual(reference);
     });
   }
+
+  it('the same names as the parser for many names, some repeated, some parsing to nothing', () => {
+    const names = Array.from({ length: 300 }, (_, i) => (i % 37 === 0 ? '{}' : `Family${i % 120}, Given${i % 7}`));
+    const text = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `@article{e${i},\n  title = {T${i}},\n  author = {${names.slice(i * 10, i * 10 + 10).join(' and ')}}\n}\n`,
+    ).join('');
+    const { fast, reference } = bothWays(text, 'many-names.bib');
+    expect(fast).toEqual(reference);
+  });
 
   it('the same names as the parser through a crossref', () => {
     const text = `@book{parent,\n  title = {Parent},\n  editor = {Doe, Jane and Roe, Rich},\n  author = {Doe, Jane}\n}\n@inbook{child,\n  title = {Child},\n  crossref = {parent}\n}\n`;
