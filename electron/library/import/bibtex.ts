@@ -6,8 +6,8 @@ import { blankEntry, type ParseResult, type ParsedEntry } from '../paper/entry.j
 import { BIBTEX_KEY } from '../paper/citation-key.js';
 import { mendExport, renamedKey } from './bibtex-exports.js';
 import { protectTex } from './bibtex-tex.js';
-import { setAsidePlainText } from './bibtex-plain-text.js';
-import { setAsideNames, type NameParser } from './bibtex-names.js';
+import { fastPath } from './bibtex-fast-path.js';
+import type { NameParser } from './bibtex-names.js';
 import { withoutMarkup } from '../../../shared/text/without-markup.js';
 import { cleanUrl, isoDate, lineAt, lineLocator, splitKeywords, text, yearOf } from './fields.js';
 
@@ -32,13 +32,9 @@ export function parseBibtex(
   const mended = mendExport(original.replace(/\r\n?/g, '\n'));
   const tex = protectTex(mended.text);
   const sized = withoutOversizedEntries(tex.text, failures, lineLocator(tex.text));
-  // Prose and names set aside (the parser's time goes there); off only to compare with the parser
-  // reading every character, in the fast path's test.
-  const fast = options.fastPath !== false;
-  const plain = fast ? setAsidePlainText(sized) : { text: sized, restore: same, restoreRaw: same };
-  const names = fast ? setAsideNames(plain.text, parseNames) : null;
-  const input = names?.text ?? plain.text;
-  const restoreRaw = (value: string) => plain.restoreRaw(names ? names.restoreRaw(value) : value);
+  // Prose, names and raw values set aside (the parser's time goes there); off only in the fast path's test.
+  const fast = fastPath(sized, parseNames, options.fastPath !== false);
+  const input = fast.text;
   const lineOf = lineLocator(input);
   const library = parse(input, PARSER_OPTIONS);
   let searchFrom = 0;
@@ -48,17 +44,19 @@ export function parseBibtex(
     if (!error.input?.trim()) continue; // a blanked-out oversized entry, already reported
     failures.push({
       line: at >= 0 ? lineOf(at) : null,
-      message: restoreRaw(`${key ? `entry "${key}": ` : ''}${error.error.replace(/ at line \d+, column \d+/, '')}`),
+      message: fast.restoreRaw(
+        `${key ? `entry "${key}": ` : ''}${error.error.replace(/ at line \d+, column \d+/, '')}`,
+      ),
     });
   }
-  const asText = (value: string) => tex.restore(plain.restore(withoutMarkup(value)));
+  const asText = (value: string) => tex.restore(fast.prose(withoutMarkup(value)));
   const entries: ParsedEntry[] = [];
   for (const entry of library.entries) {
     if (NOT_PAPERS.has(entry.type.toLowerCase()) || entry.input.trim() === '') continue;
     const at = input.indexOf(entry.input.slice(0, 80), searchFrom);
     if (at >= 0) searchFrom = at + 1;
     const line = at >= 0 ? lineOf(at) : null;
-    const converted = toEntry(entry, fileName, line, failures, { asText, names: names?.expand ?? ((c) => c) });
+    const converted = toEntry(fast.entry(entry), fileName, line, failures, { asText, names: fast.names });
     const asWritten = renamedKey(entry.key, mended.renamedKeys);
     if (converted && asWritten !== null)
       failures.push({
@@ -77,8 +75,6 @@ const PARSER_OPTIONS = {
   english: false,
   applyCrossRef: true,
 } as const;
-
-const same = (value: string): string => value;
 
 const parseNames: NameParser = (bibtex) => {
   const library = parse(bibtex, PARSER_OPTIONS);

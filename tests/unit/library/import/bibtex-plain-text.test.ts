@@ -105,6 +105,31 @@ describe('prose set aside before parsing BibTeX', () => {
     expect(fast).toEqual(reference);
   });
 
+  const rawValues = [
+    'https://x.org/a_b#c?d=e&f=g;h,i@j!k*l(m)+n',
+    'https://x.org/~user',
+    'https://x.org/a%20b',
+    'http://a.b/c--d',
+    "http://a.b/x''y",
+    '10.1000/xyz(1)',
+    'arXiv:2101.00001',
+    '2020-01-02',
+    '2020--01',
+    '2020/01',
+    'arXiv',
+    'ar{X}iv',
+    'a`b',
+    '',
+  ];
+  for (const value of rawValues) {
+    it(`the same links, ids and dates as the parser on: ${JSON.stringify(value)}`, () => {
+      const fields = ['url', 'doi', 'eprint', 'eprinttype', 'archiveprefix', 'date'];
+      const text = `@article{r,\n  title = {T},\n${fields.map((f) => `  ${f} = {${value}},`).join('\n')}\n}\n@inbook{c,\n  title = {C},\n  crossref = {r}\n}\n`;
+      const { fast, reference } = bothWays(text, 'raw.bib');
+      expect(fast).toEqual(reference);
+    });
+  }
+
   it('the same names as the parser through a crossref', () => {
     const text = `@book{parent,\n  title = {Parent},\n  editor = {Doe, Jane and Roe, Rich},\n  author = {Doe, Jane}\n}\n@inbook{child,\n  title = {Child},\n  crossref = {parent}\n}\n`;
     const { fast, reference } = bothWays(text, 'crossref.bib');

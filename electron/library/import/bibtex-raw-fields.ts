@@ -1,0 +1,56 @@
+import type { Entry } from '@retorquere/bibtex-parser';
+import { fieldValues } from './bibtex-field-values.js';
+
+/**
+ * Fields Margin reads as the parser leaves them (links, ids, dates) still cost a pass of its LaTeX grammar
+ * each. A value the grammar cannot change (no space, brace, backslash, `%` comment, `$`, ligature or OT1
+ * character) is set aside whole as a placeholder and put back by `restore`.
+ */
+
+const PLACEHOLDER = /ZQFIELD(\d+)QZ/g;
+/** Verbatim fields (the parser prints them as written): anything but what TeX or BibTeX reads specially. */
+const VERBATIM = new Set(['url', 'doi', 'eprint']);
+const VERBATIM_VALUE = /^[A-Za-z0-9:/.?=&_#+,;@!*'()-]+$/;
+/** Other fields read as written: words, digits, dots, slashes and single hyphens only. */
+const PLAIN = new Set(['date', 'eprinttype', 'archiveprefix']);
+const PLAIN_VALUE = /^[A-Za-z0-9./-]+$/;
+
+export interface RawFieldsSetAside {
+  readonly text: string;
+  /** The entry with its set-aside values put back. */
+  restore(entry: Entry): Entry;
+  /** Put the values back into text quoting the input. */
+  restoreRaw(value: string): string;
+}
+
+export function setAsideRawFields(input: string): RawFieldsSetAside {
+  if (input.includes('ZQFIELD')) return { text: input, restore: (e) => e, restoreRaw: (v) => v };
+  const values: string[] = [];
+  const out: string[] = [];
+  let last = 0;
+  for (const field of fieldValues(input)) {
+    const value = input.slice(field.start, field.end);
+    const safe = VERBATIM.has(field.name)
+      ? VERBATIM_VALUE.test(value)
+      : PLAIN.has(field.name) && PLAIN_VALUE.test(value) && !value.includes('--');
+    if (!safe) continue;
+    values.push(value);
+    out.push(input.slice(last, field.start), `ZQFIELD${values.length - 1}QZ`);
+    last = field.end;
+  }
+  out.push(input.slice(last));
+  const put = (value: string) => value.replace(PLACEHOLDER, (token, n: string) => values[Number(n)] ?? token);
+  return {
+    text: values.length === 0 ? input : out.join(''),
+    restore: (entry) => {
+      if (values.length === 0) return entry;
+      const fields = { ...entry.fields };
+      for (const name of [...VERBATIM, ...PLAIN]) {
+        const value = fields[name];
+        if (typeof value === 'string') fields[name] = put(value);
+      }
+      return { ...entry, fields };
+    },
+    restoreRaw: (value) => (values.length === 0 ? value : put(value)),
+  };
+}
