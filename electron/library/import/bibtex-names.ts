@@ -1,5 +1,6 @@
 import type { Creator } from '@retorquere/bibtex-parser';
 import { fieldValues } from './bibtex-field-values.js';
+import { simpleCreator } from './bibtex-simple-name.js';
 
 /**
  * After prose, names cost the parser most (each runs through its LaTeX grammar and name splitter: ~0.2 ms
@@ -77,28 +78,34 @@ const BATCH = 8;
 
 /**
  * Each name's creators (one, or none for a name that parses to nothing), or null if the parser failed.
- * Names go in batches, one list per entry (an entry costs the parser as much as a few names): no name can
- * split in two (none holds a separator), so a batch giving as many creators as names gives one each.
+ * Plain ASCII names are read without the parser (`simpleCreator`); the others go to it in batches, one
+ * list per entry (an entry costs it as much as a few names): no name can split in two (none holds a
+ * separator), so a batch giving as many creators as names gives one each.
  */
 function parseEach(written: readonly string[], parseNames: NameParser): Creator[][] | null {
-  const batches: string[][] = [];
-  for (let i = 0; i < written.length; i += BATCH) batches.push(written.slice(i, i + BATCH));
-  const asEntries = (lists: ReadonlyArray<readonly string[]>) =>
-    lists.map((names, i) => `@misc{zqname${i},\n  author = {${names.join(' and ')}}\n}\n`).join('');
-  const first = parseNames(asEntries(batches));
+  const out: Array<Creator[] | undefined> = written.map((name) => {
+    const simple = simpleCreator(name);
+    // A name with nothing in it (`,`) is dropped from the list, as the parser drops it.
+    return simple === null ? undefined : Object.keys(simple).length === 0 ? [] : [simple];
+  });
+  const rest = written.flatMap((name, i) => (out[i] === undefined ? [{ name, i }] : []));
+  const batches: Array<typeof rest> = [];
+  for (let i = 0; i < rest.length; i += BATCH) batches.push(rest.slice(i, i + BATCH));
+  const asEntries = (lists: ReadonlyArray<ReadonlyArray<{ name: string }>>) =>
+    lists.map((names, i) => `@misc{zqname${i},\n  author = {${names.map((n) => n.name).join(' and ')}}\n}\n`).join('');
+  const first = batches.length === 0 ? { entries: [], failed: false } : parseNames(asEntries(batches));
   if (first.failed || first.entries.length !== batches.length) return null;
-  const out: Creator[][] = [];
-  for (const [i, names] of batches.entries()) {
-    const creators = first.entries[i]?.creators ?? [];
+  for (const [b, names] of batches.entries()) {
+    const creators = first.entries[b]?.creators ?? [];
     if (creators.length === names.length) {
-      out.push(...creators.map((c) => [c]));
+      for (const [k, { i }] of names.entries()) out[i] = creators.slice(k, k + 1);
       continue;
     }
     const alone = parseNames(asEntries(names.map((n) => [n])));
     if (alone.failed || alone.entries.length !== names.length) return null;
-    out.push(...alone.entries.map((e) => e.creators));
+    for (const [k, { i }] of names.entries()) out[i] = alone.entries[k]?.creators ?? [];
   }
-  return out;
+  return out.map((c) => c ?? []);
 }
 
 function newlines(text: string): number {

@@ -82,6 +82,7 @@ describe('prose set aside before parsing BibTeX', () => {
     'family=Bar, given=Foo and {\\relax Ch}ristensen, A.',
     'Lovelace, Ada and Lovelace, Ada and <Turing>, Alan',
     'X and Y AND Z aNd W',
+    'Smith, John and , and Doe',
     '\\em Smith and Jones, A. and van Beethoven, L.',
     '{\\em Smith} and \\ifdefined\\foo Jones\\fi and Doe',
     'Smith\u00a0and\u00a0Jones and {} and Doe',
