@@ -1,0 +1,51 @@
+// Imports of files as reference managers write them, into an empty library, as `margin import` runs them.
+import path from 'node:path';
+import type { ImportFormat } from '../../shared/models/paper.js';
+import { Library } from '../../electron/library/library.js';
+import { timed } from './stats.js';
+import { betterBibtex, cslJsonExport, risExport, syntheticRefs } from './synthetic-exports.js';
+
+/** Import `text` into a new library in `dir`; ms from the call to the import on disk. */
+export async function measureImport(
+  text: string,
+  format: ImportFormat,
+  dir: string,
+): Promise<{ ms: number; added: number }> {
+  const library = await Library.open({ dir, mode: 'write', holder: 'margin bench (import)' });
+  try {
+    const { ms, value } = await timed(() =>
+      library.imports.run({ text, format: 'auto', fileName: `bench.${format}`, tags: [], dryRun: false }),
+    );
+    return { ms, added: value.added };
+  } finally {
+    await library.close();
+  }
+}
+
+export interface ExportImports {
+  readonly import50kBibtexMs: number | null;
+  readonly import10kRisMs: number;
+  readonly import10kCslJsonMs: number;
+}
+
+/**
+ * Zotero/Better BibTeX, RIS and CSL-JSON exports imported into empty libraries: `min(papers, 10,000)`
+ * entries of RIS and CSL-JSON, and 50,000 of BibTeX only when `bibtex50k` (minutes; the 100k size runs it).
+ */
+export async function measureExportImports(
+  papers: number,
+  root: string,
+  bibtex50k: boolean,
+  log: (line: string) => void,
+): Promise<ExportImports> {
+  const refs = syntheticRefs(Math.min(papers, 10_000));
+  log('  import RIS and CSL-JSON…');
+  const ris = await measureImport(risExport(refs), 'ris', path.join(root, 'import-ris'));
+  const csl = await measureImport(cslJsonExport(refs), 'csl-json', path.join(root, 'import-csl'));
+  let bib: number | null = null;
+  if (bibtex50k) {
+    log('  import 50,000 Better BibTeX entries…');
+    bib = (await measureImport(betterBibtex(syntheticRefs(50_000)), 'bibtex', path.join(root, 'import-50k'))).ms;
+  }
+  return { import50kBibtexMs: bib, import10kRisMs: ris.ms, import10kCslJsonMs: csl.ms };
+}
