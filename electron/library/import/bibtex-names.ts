@@ -1,6 +1,6 @@
 import type { Creator } from '@retorquere/bibtex-parser';
 import { fieldValues } from './bibtex-field-values.js';
-import { simpleCreator } from './bibtex-simple-name.js';
+import { simpleCreator, TEX_LETTER } from './bibtex-simple-name.js';
 
 /**
  * After prose, names cost the parser most (each runs through its LaTeX grammar and name splitter: ~0.2 ms
@@ -83,8 +83,9 @@ const BATCH = 8;
  * separator), so a batch giving as many creators as names gives one each.
  */
 function parseEach(written: readonly string[], parseNames: NameParser): Creator[][] | null {
+  const letters = texLetters(written, parseNames);
   const out: Array<Creator[] | undefined> = written.map((name) => {
-    const simple = simpleCreator(name);
+    const simple = simpleCreator(name, letters);
     // A name with nothing in it (`,`) is dropped from the list, as the parser drops it.
     return simple === null ? undefined : Object.keys(simple).length === 0 ? [] : [simple];
   });
@@ -106,6 +107,25 @@ function parseEach(written: readonly string[], parseNames: NameParser): Creator[
     for (const [k, { i }] of names.entries()) out[i] = alone.entries[k]?.creators ?? [];
   }
   return out.map((c) => c ?? []);
+}
+
+/**
+ * What the parser prints for each distinct braced letter in these names (`{\'e}` → `é`), read as a name
+ * of its own (a lone group is a literal name); null where that is not one word without commas.
+ */
+function texLetters(written: readonly string[], parseNames: NameParser): Map<string, string | null> {
+  const groups = [...new Set(written.flatMap((name) => name.match(TEX_LETTER) ?? []))];
+  const letters = new Map<string, string | null>();
+  if (groups.length === 0) return letters;
+  const side = parseNames(groups.map((g, i) => `@misc{zqletter${i},\n  author = {${g}}\n}\n`).join(''));
+  if (side.failed || side.entries.length !== groups.length) return letters;
+  for (const [i, group] of groups.entries()) {
+    const creators = side.entries[i]?.creators ?? [];
+    const only =
+      creators.length === 1 && Object.keys(creators[0] ?? {}).join() === 'name' ? creators[0]?.name : undefined;
+    letters.set(group, only !== undefined && only !== '' && !/[\s,]/.test(only) ? only : null);
+  }
+  return letters;
 }
 
 function newlines(text: string): number {

@@ -83,6 +83,8 @@ describe('prose set aside before parsing BibTeX', () => {
     'Lovelace, Ada and Lovelace, Ada and <Turing>, Alan',
     'X and Y AND Z aNd W',
     'Smith, John and , and Doe',
+    "Jos{\\'e} Garc{\\'i}a and {\\'E}mile Zola and {\\'e}mile zola and {\\L}ukasz Kaiser and de {\\'e}cole, Anna",
+    "Fran{\\c c}ois, {\\AA}se and S{\\o}ren {\\O}rsted and Erd{\\H o}s, P{\\'a}l and {\\ss}, X and {\\relax}, Y and {\\ }, Z",
     '\\em Smith and Jones, A. and van Beethoven, L.',
     '{\\em Smith} and \\ifdefined\\foo Jones\\fi and Doe',
     'Smith\u00a0and\u00a0Jones and {} and Doe',
