@@ -14,6 +14,9 @@ const VERBATIM_VALUE = /^[A-Za-z0-9:/.?=&_#+,;@!*'()-]+$/;
 /** Other fields read as written: words, digits, dots, slashes and single hyphens only. */
 const PLAIN = new Set(['date', 'eprinttype', 'archiveprefix']);
 const PLAIN_VALUE = /^[A-Za-z0-9./-]+$/;
+/** Keywords (verbatim, then split, deduplicated and sorted by the parser): words, single spaces, `,` `;` `-` `.` `/`. */
+const KEYWORDS_VALUE = /^[A-Za-z0-9 ,;./-]+$/;
+const ONE_PLACEHOLDER = /^ZQFIELD(\d+)QZ$/;
 
 export interface RawFieldsSetAside {
   readonly text: string;
@@ -24,7 +27,9 @@ export interface RawFieldsSetAside {
 }
 
 export function setAsideRawFields(input: string): RawFieldsSetAside {
-  if (input.includes('ZQFIELD')) return { text: input, restore: (e) => e, restoreRaw: (v) => v };
+  // Several keywords fields in one entry are merged by the parser: those files are left to it.
+  if (input.includes('ZQFIELD') || /keywords\+duplicate/i.test(input))
+    return { text: input, restore: (e) => e, restoreRaw: (v) => v };
   const values: string[] = [];
   const out: string[] = [];
   let last = 0;
@@ -32,7 +37,9 @@ export function setAsideRawFields(input: string): RawFieldsSetAside {
     const value = input.slice(field.start, field.end);
     const safe = VERBATIM.has(field.name)
       ? VERBATIM_VALUE.test(value)
-      : PLAIN.has(field.name) && PLAIN_VALUE.test(value) && !value.includes('--');
+      : field.name === 'keywords'
+        ? KEYWORDS_VALUE.test(value) && !value.includes('  ')
+        : PLAIN.has(field.name) && PLAIN_VALUE.test(value) && !value.includes('--');
     if (!safe) continue;
     values.push(value);
     out.push(input.slice(last, field.start), `ZQFIELD${values.length - 1}QZ`);
@@ -49,8 +56,25 @@ export function setAsideRawFields(input: string): RawFieldsSetAside {
         const value = fields[name];
         if (typeof value === 'string') fields[name] = put(value);
       }
+      const keywords = fields.keywords;
+      const n = keywords?.length === 1 ? ONE_PLACEHOLDER.exec(keywords[0] ?? '')?.[1] : undefined;
+      const written = n === undefined ? undefined : values[Number(n)];
+      if (written !== undefined) {
+        const list = keywordList(written);
+        if (list.length > 0) fields.keywords = list;
+        else delete fields.keywords;
+      }
       return { ...entry, fields };
     },
     restoreRaw: (value) => (values.length === 0 ? value : put(value)),
   };
+}
+
+/** The parser's keyword list: split at `,` and `;`, trimmed, empty ones dropped, deduplicated, sorted ignoring case. */
+function keywordList(value: string): string[] {
+  const keywords = value
+    .split(/\s*[,;]\s*/)
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  return [...new Set(keywords)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
 }

@@ -133,6 +133,24 @@ describe('prose set aside before parsing BibTeX', () => {
     });
   }
 
+  const keywordValues = [
+    'b, a; C, c, A',
+    'x , y ;z',
+    'ML, ml, Ml, mL',
+    ' lead, trail ',
+    'a,,b',
+    ',',
+    'one two, three',
+    'k-1, k.2/3',
+  ];
+  for (const value of keywordValues) {
+    it(`the same keywords as the parser on: ${JSON.stringify(value)}`, () => {
+      const text = `@article{r,\n  title = {T},\n  keywords = {${value}}\n}\n@inbook{c,\n  title = {C},\n  crossref = {r}\n}\n`;
+      const { fast, reference } = bothWays(text, 'keywords.bib');
+      expect(fast).toEqual(reference);
+    });
+  }
+
   it('the same names as the parser through a crossref', () => {
     const text = `@book{parent,\n  title = {Parent},\n  editor = {Doe, Jane and Roe, Rich},\n  author = {Doe, Jane}\n}\n@inbook{child,\n  title = {Child},\n  crossref = {parent}\n}\n`;
     const { fast, reference } = bothWays(text, 'crossref.bib');
