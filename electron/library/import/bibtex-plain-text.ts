@@ -121,10 +121,23 @@ function proseWord(word: string): string | null {
   return text === '' || /--|''/.test(text) ? null : text;
 }
 
+/** `{…}` whose first brace closes at its end. */
+function isOneGroup(value: string): boolean {
+  if (!value.startsWith('{') || !value.endsWith('}')) return false;
+  let depth = 0;
+  for (let i = 0; i < value.length - 1; i++) {
+    if (value[i] === '{') depth++;
+    else if (value[i] === '}' && --depth === 0) return false;
+  }
+  return depth === 1;
+}
+
 /** The value with each run of prose words at brace depth 0 replaced by a placeholder. */
 function withProseSetAside(value: string, runs: Run[]): string {
   // An escaped brace or backslash, or a `%` comment: the value is left to the parser.
   if (/\\[{}\\]|(^|[^\\])%/.test(value)) return value;
+  // A value that is one group (Margin's own `title = {{…}}`) prints as its content does: the prose inside it.
+  if (isOneGroup(value)) return `{${withProseSetAside(value.slice(1, -1), runs)}}`;
   const out: string[] = [];
   let depth = 0;
   let guarded = 0;

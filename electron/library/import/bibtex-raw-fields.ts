@@ -39,7 +39,9 @@ export function setAsideRawFields(input: string): RawFieldsSetAside {
       ? VERBATIM_VALUE.test(value)
       : field.name === 'keywords'
         ? KEYWORDS_VALUE.test(value) && !value.includes('  ')
-        : PLAIN.has(field.name) && PLAIN_VALUE.test(value) && !value.includes('--');
+        : field.name === 'year'
+          ? /^[12]\d{3}$/.test(value) // the parser prints a year through parseInt: four digits print as written
+          : PLAIN.has(field.name) && PLAIN_VALUE.test(value) && !value.includes('--');
     if (!safe) continue;
     values.push(value);
     out.push(input.slice(last, field.start), `ZQFIELD${values.length - 1}QZ`);
@@ -52,7 +54,7 @@ export function setAsideRawFields(input: string): RawFieldsSetAside {
     restore: (entry) => {
       if (values.length === 0) return entry;
       const fields = { ...entry.fields };
-      for (const name of [...VERBATIM, ...PLAIN]) {
+      for (const name of [...VERBATIM, ...PLAIN, 'year']) {
         const value = fields[name];
         if (typeof value === 'string') fields[name] = put(value);
       }

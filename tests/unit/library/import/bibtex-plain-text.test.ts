@@ -108,6 +108,18 @@ describe('prose set aside before parsing BibTeX', () => {
     expect(fast).toEqual(reference);
   });
 
+  it('the same as the parser on titles and abstracts that are one group', () => {
+    const text = [
+      '@misc{a,\n  title = {{Deep Learning for {GPU} Kernels}},\n  abstract = {{One group of words \\emph{x} here}}\n}',
+      '@misc{b,\n  title = {{A} and {B}},\n  abstract = {{A} {B}}\n}',
+      '@misc{c,\n  title = {{{Nested group of words}}},\n  abstract = {{}}\n}',
+      '@misc{d,\n  title = {{\\em Emphasised words} and more},\n  year = {2020}\n}',
+      '@misc{e,\n  title = {T},\n  year = {02020}\n}',
+    ].join('\n');
+    const { fast, reference } = bothWays(text, 'groups.bib');
+    expect(fast).toEqual(reference);
+  });
+
   const rawValues = [
     'https://x.org/a_b#c?d=e&f=g;h,i@j!k*l(m)+n',
     'https://x.org/~user',
