@@ -12,8 +12,6 @@ import { createHandlers } from '../../electron/library/api/handlers.js';
 import { openSession } from '../../electron/library/api/session.js';
 import { exportMarkdown } from '../../electron/library/export/markdown/export-markdown.js';
 import { bibliography } from '../../electron/library/export/bibliography/export-bibliography.js';
-import { Library } from '../../electron/library/library.js';
-import { LibraryStore } from '../../electron/library/storage/library-store.js';
 import { LEGACY_SINGLE_FILE } from '../../electron/library/storage/migrations.js';
 import { STATUSES } from '../../shared/models/paper.js';
 import { CLI_FROM_BENCH, measureFirstPaint } from './first-paint.js';
@@ -29,6 +27,8 @@ import { VOCABULARY, distinctWords, syntheticLibrary, type SyntheticPaper } from
 import { SearchEngine } from '../../electron/library/search/index/search-engine.js';
 import { contentText, recordParts } from '../../electron/library/search/search-corpus.js';
 import type { TextUpdate } from '../../electron/library/search/worker-protocol.js';
+import { measureExportImports, measureImport } from './import-bench.js';
+import { seed } from './seed.js';
 
 const BENCH_FILE = fileURLToPath(import.meta.url);
 
@@ -44,6 +44,9 @@ const TARGETS: Readonly<Record<string, string>> = {
   indexUpdateP95Ms: '≤ 5',
   firstPaintMs: '≤ 2500',
   import10kBibtexMs: '≤ 5000',
+  import50kBibtexMs: '',
+  import10kRisMs: '',
+  import10kCslJsonMs: '',
   export10kMarkdownMs: '≤ 10000',
   rssMB: '≤ 600',
 };
@@ -56,15 +59,6 @@ interface SizeResult {
   baselineStats: Record<string, Stats>;
   /** The synthetic library's text: how many distinct words its titles and abstracts use. */
   corpus: { distinctWords: number };
-}
-
-async function seed(dir: string, papers: readonly SyntheticPaper[]): Promise<void> {
-  const store = await LibraryStore.open({ dir, mode: 'write', holder: 'margin bench (seed)', now: () => new Date() });
-  await store.commit({
-    records: papers.map((p) => p.record),
-    contents: new Map(papers.map((p) => [p.record.id, p.content])),
-  });
-  await store.close();
 }
 
 /** Run a probe in a fresh Node process; wall-clock from spawn to its answer. */
@@ -187,7 +181,7 @@ async function measureSearch(dir: string, engine: 'index' | 'scan'): Promise<num
   return times;
 }
 
-/** Import up to 10,000 BibTeX entries into an empty library, as `margin import refs.bib` does. */
+/** Import up to 10,000 BibTeX entries (Margin's own export) into an empty library, as `margin import refs.bib` does. */
 async function measureBibtexImport(
   papers: readonly SyntheticPaper[],
   dir: string,
@@ -196,15 +190,7 @@ async function measureBibtexImport(
     papers.slice(0, 10_000).map((p) => ({ ...p.record, ...p.content })),
     'bibtex',
   );
-  const library = await Library.open({ dir, mode: 'write', holder: 'margin bench (import)' });
-  try {
-    const { ms, value } = await timed(() =>
-      library.imports.run({ text: bib, format: 'auto', fileName: 'bench.bib', tags: [], dryRun: false }),
-    );
-    return { ms, added: value.added };
-  } finally {
-    await library.close();
-  }
+  return measureImport(bib, 'bibtex', dir);
 }
 
 /** Export up to 10,000 papers as Markdown into a fresh folder, as `margin export markdown` does. */
@@ -244,7 +230,7 @@ async function baseline(
   return { open, edit };
 }
 
-async function benchSize(size: number, log: (line: string) => void): Promise<SizeResult> {
+async function benchSize(size: number, log: (line: string) => void, bibtex50k: boolean): Promise<SizeResult> {
   const root = await mkdtemp(path.join(tmpdir(), `margin-bench-${size}-`));
   try {
     const papers = syntheticLibrary(size);
@@ -277,6 +263,7 @@ async function benchSize(size: number, log: (line: string) => void): Promise<Siz
     const indexUpdates = await measureIndexUpdates(dir, papers, 200);
     log('  import BibTeX…');
     const imported = await measureBibtexImport(papers, path.join(root, 'import'));
+    const exportImports = await measureExportImports(size, root, bibtex50k || size >= 100_000, log);
     log('  export Markdown…');
     const exported = await measureExport(dir, path.join(root, 'export'));
     log('  first paint in Chromium…');
@@ -314,6 +301,9 @@ async function benchSize(size: number, log: (line: string) => void): Promise<Siz
         indexUpdateP95Ms: round(stats.indexUpdateMs?.p95 ?? Number.NaN, 2),
         firstPaintMs: paints.length > 0 ? round(stats.firstPaintMs?.median ?? Number.NaN) : null,
         import10kBibtexMs: round(imported.ms),
+        import50kBibtexMs: exportImports.import50kBibtexMs === null ? null : round(exportImports.import50kBibtexMs),
+        import10kRisMs: round(exportImports.import10kRisMs),
+        import10kCslJsonMs: round(exportImports.import10kCslJsonMs),
         export10kMarkdownMs: round(exported.ms),
         rssMB: round(stats.rssMB?.median ?? Number.NaN, 1),
       },
@@ -399,6 +389,8 @@ async function main(): Promise<void> {
       'digest-only': { type: 'boolean', default: false },
       'triage-papers': { type: 'string', default: '2000' },
       'triage-only': { type: 'boolean', default: false },
+      /** Import 50,000 Better BibTeX entries at every size (only the 100k size does by default: minutes). */
+      'import-50k': { type: 'boolean', default: false },
     },
   });
   const sizes = values.papers ? [Number(values.papers)] : [1000, 10_000, 100_000];
@@ -416,7 +408,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(triagePapers) || triagePapers < 10)
     throw new Error(`--triage-papers must be a whole number of at least 10, not "${values['triage-papers']}"`);
   const only = values['digest-only'] || values['triage-only'];
-  if (!only) for (const size of sizes) results.push(await benchSize(size, log));
+  if (!only) for (const size of sizes) results.push(await benchSize(size, log, values['import-50k']));
   const linearity = values['triage-only'] ? [] : benchDigestLinearity(digestMB, log);
   const worstCases = values['triage-only'] ? [] : benchWorstCases(digestMB, log);
   log(`  triage of a ${triagePapers.toLocaleString()}-paper digest in Chromium…`);

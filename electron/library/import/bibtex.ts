@@ -6,6 +6,8 @@ import { blankEntry, type ParseResult, type ParsedEntry } from '../paper/entry.j
 import { BIBTEX_KEY } from '../paper/citation-key.js';
 import { mendExport, renamedKey } from './bibtex-exports.js';
 import { protectTex } from './bibtex-tex.js';
+import { fastPath } from './bibtex-fast-path.js';
+import type { NameParser } from './bibtex-names.js';
 import { withoutMarkup } from '../../../shared/text/without-markup.js';
 import { cleanUrl, isoDate, lineAt, lineLocator, splitKeywords, text, yearOf } from './fields.js';
 
@@ -17,7 +19,11 @@ const NOT_PAPERS = new Set(['comment', 'preamble', 'string', 'set', 'xdata']);
  * @retorquere/bibtex-parser (the parser Better BibTeX uses): macros, `#` concatenation, LaTeX to Unicode,
  * protected capitals unwrapped. A malformed entry is reported with its line; the rest still import.
  */
-export function parseBibtex(original: string, fileName: string | null): ParseResult {
+export function parseBibtex(
+  original: string,
+  fileName: string | null,
+  options: { readonly fastPath?: boolean } = {},
+): ParseResult {
   refuseExplodingMacros(original, fileName);
   const failures: ImportFailure[] = [];
   // Math set aside and prose dollars escaped first; the text keeps its lines, so lines are counted on it.
@@ -25,15 +31,12 @@ export function parseBibtex(original: string, fileName: string | null): ParseRes
   // line to the parser, and its first `%` comment would swallow everything.
   const mended = mendExport(original.replace(/\r\n?/g, '\n'));
   const tex = protectTex(mended.text);
-  const input = tex.text;
+  const sized = withoutOversizedEntries(tex.text, failures, lineLocator(tex.text));
+  // Prose, names and raw values set aside (the parser's time goes there); off only in the fast path's test.
+  const fast = fastPath(sized, parseNames, options.fastPath !== false);
+  const input = fast.text;
   const lineOf = lineLocator(input);
-  const library = parse(withoutOversizedEntries(input, failures, lineOf), {
-    sentenceCase: false,
-    caseProtection: false,
-    unsupported: 'ignore',
-    english: false,
-    applyCrossRef: true,
-  });
+  const library = parse(input, PARSER_OPTIONS);
   let searchFrom = 0;
   for (const error of library.errors) {
     const at = error.input ? input.indexOf(error.input.slice(0, 60), 0) : -1;
@@ -41,16 +44,19 @@ export function parseBibtex(original: string, fileName: string | null): ParseRes
     if (!error.input?.trim()) continue; // a blanked-out oversized entry, already reported
     failures.push({
       line: at >= 0 ? lineOf(at) : null,
-      message: `${key ? `entry "${key}": ` : ''}${error.error.replace(/ at line \d+, column \d+/, '')}`,
+      message: fast.restoreRaw(
+        `${key ? `entry "${key}": ` : ''}${error.error.replace(/ at line \d+, column \d+/, '')}`,
+      ),
     });
   }
+  const asText = (value: string) => tex.restore(fast.prose(withoutMarkup(value)));
   const entries: ParsedEntry[] = [];
   for (const entry of library.entries) {
     if (NOT_PAPERS.has(entry.type.toLowerCase()) || entry.input.trim() === '') continue;
     const at = input.indexOf(entry.input.slice(0, 80), searchFrom);
     if (at >= 0) searchFrom = at + 1;
     const line = at >= 0 ? lineOf(at) : null;
-    const converted = toEntry(entry, fileName, line, failures, (value) => tex.restore(withoutMarkup(value)));
+    const converted = toEntry(fast.entry(entry), fileName, line, failures, { asText, names: fast.names });
     const asWritten = renamedKey(entry.key, mended.renamedKeys);
     if (converted && asWritten !== null)
       failures.push({
@@ -61,6 +67,22 @@ export function parseBibtex(original: string, fileName: string | null): ParseRes
   }
   return { entries, failures };
 }
+
+const PARSER_OPTIONS = {
+  sentenceCase: false,
+  caseProtection: false,
+  unsupported: 'ignore',
+  english: false,
+  applyCrossRef: true,
+} as const;
+
+const parseNames: NameParser = (bibtex) => {
+  const library = parse(bibtex, PARSER_OPTIONS);
+  return {
+    entries: library.entries.map((e) => ({ key: e.key, creators: e.fields.author ?? [] })),
+    failed: library.errors.length > 0,
+  };
+};
 
 /** Longest text a chain of `@string` macros may expand to. */
 const MAX_MACRO_CHARS = 1_000_000;
@@ -135,15 +157,20 @@ function angleFixer(raw: string, asText: (value: string) => string): (value: str
           .replace(/¿/g, (c) => (gt ? '>' : c));
 }
 
-/** `asText` turns a parsed value into the library's text (no HTML, math as TeX). */
+/** How a parsed value becomes the library's: `asText` (no HTML, math and prose put back), `names` (names put back). */
+interface Restore {
+  readonly asText: (value: string) => string;
+  readonly names: (creators: readonly Creator[] | undefined) => readonly Creator[] | undefined;
+}
+
 function toEntry(
   entry: Entry,
   fileName: string | null,
   line: number | null,
   failures: ImportFailure[],
-  asText: (value: string) => string,
+  restore: Restore,
 ): ParsedEntry | null {
-  const angles = angleFixer(entry.input, asText);
+  const angles = angleFixer(entry.input, restore.asText);
   const f = entry.fields;
   // biblatex's subtitle belongs to the title, joined as biblatex prints it (`Title: Subtitle`).
   const subtitle = angles(text(f.subtitle));
@@ -166,8 +193,8 @@ function toEntry(
   return {
     ...blankEntry({ format: 'bibtex', fileName, digestDate: null }, line),
     title,
-    authors: (f.author ?? []).map((c) => angles(creatorName(c)) ?? '').filter((n) => n !== ''),
-    editors: (f.editor ?? []).map((c) => angles(creatorName(c)) ?? '').filter((n) => n !== ''),
+    authors: (restore.names(f.author) ?? []).map((c) => angles(creatorName(c)) ?? '').filter((n) => n !== ''),
+    editors: (restore.names(f.editor) ?? []).map((c) => angles(creatorName(c)) ?? '').filter((n) => n !== ''),
     abstract: angles(text(f.abstract)),
     year,
     publishedAt: f.date && /^\d{4}(-\d{2}){0,2}$/.test(f.date.trim()) ? f.date.trim() : isoDate(year, month),

@@ -10,6 +10,7 @@ import { previewItems, reportEntries, type ImportOutcome } from './import-outcom
 import { planImport, type ImportPlan } from './plan-import.js';
 import { mergeEntry } from '../merge/merge-entry.js';
 import { LibraryError } from '../storage/errors.js';
+import { progressReporter, throwIfCancelled, type ImportControl } from './import-progress.js';
 
 export interface ImportRequest {
   readonly text: string;
@@ -34,7 +35,8 @@ export class Importing {
     private readonly parser: ImportParser,
   ) {}
 
-  async run(request: ImportRequest): Promise<ImportOutcome> {
+  /** `control` follows the import (progress) and may stop it before anything is written (cancel). */
+  async run(request: ImportRequest, control: ImportControl = {}): Promise<ImportOutcome> {
     const extraTags = validTags(request.tags);
     const parsed = await this.parser({
       text: request.text,
@@ -43,6 +45,7 @@ export class Importing {
       html: request.html ?? null,
       today: this.ctx.deps.now(),
     });
+    throwIfCancelled(control, 'while reading it');
     const edited = applyEntryEdits(parsed.entries, request.edits ?? []);
     const withCategories = (entry: ParsedEntry): ParsedEntry =>
       request.categoryTags && entry.categories.length > 0
@@ -56,9 +59,13 @@ export class Importing {
         : entry;
     const included = edited.entries.filter((e) => e.included);
     const chosen = included.map((e) => withCategories(e.entry));
+    const report = progressReporter(control, chosen.length);
+    report('parsed', chosen.length);
+    const tracked = { ...control, onPlanned: (done: number) => report('planned', done) };
     const plan = request.dryRun
-      ? await planImport(this.ctx, chosen, extraTags)
-      : await this.commitWithBackup(chosen, extraTags);
+      ? await planImport(this.ctx, chosen, extraTags, tracked)
+      : await this.commitWithBackup(chosen, extraTags, tracked);
+    if (!request.dryRun) report('written', chosen.length);
     if (!request.dryRun) this.ctx.changed(plan.records.map((r) => r.id));
     // Unticked entries are still shown, with what importing them would do.
     const excluded = edited.entries.filter((e) => !e.included);
@@ -156,10 +163,16 @@ export class Importing {
    * Plan and commit in one lock. When the import changes a library that has papers, a backup of the
    * state before it is linked inside the same lock, then verified once the import has landed.
    */
-  private async commitWithBackup(entries: readonly ParsedEntry[], extraTags: readonly string[]): Promise<ImportPlan> {
+  private async commitWithBackup(
+    entries: readonly ParsedEntry[],
+    extraTags: readonly string[],
+    control: Parameters<typeof planImport>[3] = {},
+  ): Promise<ImportPlan> {
     const { store } = this.ctx;
     const { plan, staged } = await store.exclusive(async (writer) => {
-      const planned = await planImport(this.ctx, entries, extraTags);
+      const planned = await planImport(this.ctx, entries, extraTags, control);
+      // The last moment a cancel stops the import: from the backup on, it lands whole.
+      throwIfCancelled(control, 'before writing');
       // Nothing is committed yet, so the store still holds the library as it was before this import.
       const hadPapers = (await store.allRecords()).length > 0;
       const backup = planned.records.length > 0 && hadPapers ? await writer.stageBackup('import') : null;

@@ -6,6 +6,7 @@ import { entryKey } from '../paper/identity.js';
 import { MatchIndex } from '../merge/match-index.js';
 import { mergeEntry, recordFromEntry } from '../merge/merge-entry.js';
 import type { ParsedEntry } from '../paper/entry.js';
+import { PLAN_STEP, throwIfCancelled, type ImportControl } from './import-progress.js';
 
 /** What planning says of one entry; the preview adds what the entry itself shows. */
 export type PlannedItem = Pick<PreviewItem, 'title' | 'outcome' | 'changes' | 'paperId' | 'entryKey'> & {
@@ -39,6 +40,7 @@ export async function planImport(
   ctx: LibraryContext,
   entries: readonly ParsedEntry[],
   extraTags: readonly string[],
+  control: ImportControl & { readonly onPlanned?: (done: number) => void } = {},
 ): Promise<ImportPlan> {
   const existing = await ctx.store.allRecords();
   const index = new MatchIndex(existing);
@@ -56,6 +58,10 @@ export async function planImport(
     listed.add(id);
   };
   for (const [position, entry] of entries.entries()) {
+    if (position > 0 && position % PLAN_STEP === 0) {
+      control.onPlanned?.(position);
+      throwIfCancelled(control, 'while matching against the library');
+    }
     const key = entryKey(entry);
     const found = index.find(entry);
     // The user said this entry is not that paper: it comes in as a paper of its own.
@@ -102,6 +108,7 @@ export async function planImport(
       repeatOf: current.firstEntry !== position ? current.firstEntry : null,
     });
   }
+  control.onPlanned?.(entries.length);
   const values = [...pending.values()];
   const changed = values.filter((v) => v.changed);
   return {
