@@ -2,6 +2,8 @@
 import { build } from 'esbuild';
 import { cp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { collectLicenses } from './licenses.mjs';
 
 await rm('out', { recursive: true, force: true });
 
@@ -67,4 +69,6 @@ await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
 // pdf.js reads its standard fonts and character maps as files of the app: reading a PDF never goes online.
 for (const dir of ['standard_fonts', 'cmaps'])
   await cp(`node_modules/pdfjs-dist/${dir}`, `out/renderer/pdfjs/${dir}`, { recursive: true });
+// The About dialog lists the licences of every package the app carries (main reads this file).
+await writeFile('out/licenses.json', `${JSON.stringify(await collectLicenses(process.cwd()), null, 2)}\n`);
 console.log('built out/');

@@ -97,7 +97,13 @@ async function start(handoff: Handoff): Promise<void> {
   // PDFs and the library folder come from the native dialog too: the path stays in main.
   const pickLibraryFolder = () => pickFolder('Library folder (used from the next start)');
   const library = current.library;
-  const handlers = createHandlers(current, { exportFolders, pickPdf, settings, pickLibraryFolder });
+  const handlers = createHandlers(current, {
+    exportFolders,
+    pickPdf,
+    settings,
+    pickLibraryFolder,
+    licensesFile: path.join(here, '../licenses.json'),
+  });
   // The registrar's event type is a subset of Electron's; ipcMain satisfies it structurally.
   registerIpc(ipcMain, handlers, trustedSender(appUrl), (request) => readAttachmentBytes(library, request));
 

@@ -56,7 +56,7 @@ export function menuTemplate(options: MenuOptions): Item[] {
           {
             label: options.appName,
             submenu: [
-              role('about'),
+              item('about'),
               SEPARATOR,
               role('services'),
               SEPARATOR,
@@ -94,7 +94,8 @@ export function menuTemplate(options: MenuOptions): Item[] {
       submenu: [...listed('paper', citations), { label: 'Copy citation', submenu: citations.map((id) => item(id)) }],
     },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [...listed('help'), ...(mac ? [] : [SEPARATOR, role('about')])] },
+    // About is Margin's own dialog (version and licences): in the app menu on macOS, last in Help elsewhere.
+    { role: 'help', submenu: listed('help', mac ? ['about'] : []) },
   ];
 }
 

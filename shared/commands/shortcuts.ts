@@ -72,6 +72,7 @@ const DEFINITIONS = [
   { id: 'sort-added', title: 'Sort by date added', keys: [], menu: 'view' },
   { id: 'sort-year', title: 'Sort by year', keys: [], menu: 'view' },
   { id: 'shortcuts', title: 'Show keyboard shortcuts', keys: ['?'], menu: 'help' },
+  { id: 'about', title: 'About Margin', keys: [], menu: 'help' },
   { id: 'palette', title: 'Command palette', keys: ['CmdOrCtrl+K'], menu: 'view' },
   { id: 'settings', title: 'Settings…', keys: ['CmdOrCtrl+,'], menu: 'file' },
 ] as const satisfies readonly CommandShortcut[];

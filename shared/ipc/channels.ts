@@ -66,6 +66,7 @@ export const CHANNELS = [
   'settings:setTheme',
   'settings:chooseFolder',
   'papers:snippets',
+  'app:about',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -3,6 +3,7 @@ import { COMMAND_IDS } from '../commands/shortcuts.js';
 import { SettingsViewSchema, ThemeSchema } from '../models/settings.js';
 import { BackupInfoSchema } from '../models/backup.js';
 import { z } from 'zod';
+import { AboutSchema } from '../models/about.js';
 import { ENTRY_EDIT_ACTIONS, ImportReportSchema } from '../models/import-report.js';
 import {
   AttachmentSchema,
@@ -395,6 +396,8 @@ export const CONTRACT = {
     }),
     response: z.object({ snippets: z.array(z.object({ id: z.string(), snippet: z.string().nullable() })) }),
   },
+  /** The app's version and its packages' licences (out/licenses.json, written at build time). */
+  'app:about': { request: Empty, response: AboutSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -92,6 +92,7 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'settings:setTheme': { theme: 'dark' },
     'settings:chooseFolder': { folder: 'export' },
     'papers:snippets': { search: 'sparse', ids: [id] },
+    'app:about': {},
   };
   return requests[channel];
 }

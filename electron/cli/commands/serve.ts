@@ -57,7 +57,11 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
   for (const notice of session.library.notices) io.stderr(`margin: ${notice.level}: ${notice.message}\n`);
   // The page can name export folders only below this one (a browser tab is less trusted than the app's own window).
   const exportRoot = path.resolve(io.cwd, values.exports ?? path.join(dir, 'exports'));
-  const handlers = createHandlers(session, { exportFolders: folderBelow(exportRoot), defaultExportDir: exportRoot });
+  const handlers = createHandlers(session, {
+    exportFolders: folderBelow(exportRoot),
+    defaultExportDir: exportRoot,
+    licensesFile: path.join(workers, '..', 'licenses.json'),
+  });
   const host = await startHttpHost({
     handlers,
     staticDir,

@@ -18,12 +18,18 @@ import type { ExportFolders } from './export-folders.js';
 import type { Session } from './session.js';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { AboutSchema, type About } from '../../../shared/models/about.js';
+import { LibraryError } from '../storage/errors.js';
+import { parseValidated } from '../storage/validated-json-file.js';
 
 /** Most entries the import preview lists (a digest has tens; a library export may have thousands). */
 const MAX_PREVIEW_ITEMS = 2000;
 
 /** The function behind every channel, over one open session. IPC and the HTTP host both call these. */
 export interface HandlerOptions {
+  /** The licences file the build wrote (out/licenses.json), for the About dialog. */
+  readonly licensesFile?: string;
   /** Where exports may go: below a root (`margin serve`), into folders the user chose (the app), or anywhere (tests). */
   readonly exportFolders?: ExportFolders;
   /** The folder the Export dialog suggests first. */
@@ -72,6 +78,7 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
       };
     },
     'papers:get': async ({ id }) => library.papers.get(id),
+    'app:about': async () => readAbout(options.licensesFile ?? path.resolve('out/licenses.json')),
     'papers:ids': async ({ view, search, sort }) => {
       const sorted = await session.records.orderedBy(sort ?? 'added');
       return { ids: (await selectRecords(sorted, { view, search }, session.search)).map((r) => r.id) };
@@ -249,4 +256,15 @@ function importRequest(request: ParsedRequest<'import:run'>, dryRun: boolean): I
     tags: request.tags,
     dryRun,
   };
+}
+
+/** The About dialog's facts, from the file the build wrote; a missing or damaged one is named in the error. */
+async function readAbout(file: string): Promise<About> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new LibraryError('not-found', `the licences list ${file} is missing: npm run build writes it`);
+  }
+  return parseValidated(file, text, AboutSchema);
 }

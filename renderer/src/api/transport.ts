@@ -50,6 +50,7 @@ const READS: ReadonlySet<Channel> = new Set<Channel>([
   'library:overview',
   'papers:query',
   'papers:snippets',
+  'app:about',
   'papers:get',
   'import:preview',
   'searches:list',

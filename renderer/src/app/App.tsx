@@ -29,6 +29,7 @@ import { handleAppOpen } from '../features/desktop/app-open.js';
 import { runMenuCommand } from '../features/commands/menu-commands.js';
 import { windowTitle } from './window-title.js';
 import { SettingsDialog } from '../features/settings/SettingsDialog.js';
+import { AboutDialog } from '../features/settings/AboutDialog.js';
 
 /** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
 export function App({ api }: { api: MarginApi }) {
@@ -218,6 +219,7 @@ export function App({ api }: { api: MarginApi }) {
           {dialog === 'watch' && <WatchListDialog />}
           {dialog === 'triage-history' && <TriageHistoryDialog />}
           {dialog === 'settings' && <SettingsDialog />}
+          {dialog === 'about' && <AboutDialog />}
         </ErrorBoundary>
       )}
       {toast && (

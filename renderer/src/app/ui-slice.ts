@@ -13,7 +13,8 @@ export type Dialog =
   | 'tags'
   | 'watch'
   | 'triage-history'
-  | 'settings';
+  | 'settings'
+  | 'about';
 
 export interface UiSlice {
   readonly dialog: Dialog | null;

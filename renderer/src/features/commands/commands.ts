@@ -76,6 +76,7 @@ const RUNS = {
   shortcuts: (s) => s.openDialog('shortcuts'),
   palette: (s) => s.openDialog('palette'),
   settings: (s) => s.openDialog('settings'),
+  about: (s) => s.openDialog('about'),
 } satisfies Record<CommandId, Run>;
 
 export const COMMANDS: readonly Command[] = SHORTCUTS.map((shortcut) => ({

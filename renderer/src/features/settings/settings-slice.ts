@@ -1,3 +1,4 @@
+import type { About } from '../../../../shared/models/about.js';
 import type { SettingsView, Theme } from '../../../../shared/models/settings.js';
 import { describeError, type SliceCreator } from '../../store/store-types.js';
 
@@ -10,6 +11,10 @@ export interface SettingsSlice {
   setTheme(theme: Theme): Promise<void>;
   /** Main asks for the folder in a native dialog; the page never names a path. */
   chooseSettingsFolder(folder: 'export' | 'library'): Promise<void>;
+  /** The About dialog's version and licences; null until loaded. */
+  readonly about: About | null;
+  readonly aboutError: string | null;
+  loadAbout(): Promise<void>;
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (api) => (set) => {
@@ -26,5 +31,14 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (api) => (set) =
     loadSettings: () => load(() => api.call('settings:get', {})),
     setTheme: (theme) => load(() => api.call('settings:setTheme', { theme })),
     chooseSettingsFolder: (folder) => load(() => api.call('settings:chooseFolder', { folder })),
+    about: null,
+    aboutError: null,
+    async loadAbout() {
+      try {
+        set({ about: await api.call('app:about', {}), aboutError: null });
+      } catch (error) {
+        set({ aboutError: describeError(error) });
+      }
+    },
   };
 };
