@@ -1,5 +1,5 @@
 // Composition root of the desktop app: one of the few files that imports electron.
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { libraryIn } from '../library/library-location.js';
 import { registerIpc, trustedSender } from './ipc.js';
 import { LibraryError } from '../library/storage/errors.js';
 import { denyAllPermissions, hardenContents, windowOptions } from './security.js';
-import { loadBounds, saveBounds } from './window-state.js';
+import { loadBounds, saveBounds, type DisplayArea } from './window-state.js';
 import { readAttachmentBytes } from '../library/api/attachment-bytes.js';
 import { APP_INDEX_URL } from './app-protocol.js';
 import { registerAppScheme, serveAppScheme } from './app-scheme.js';
@@ -108,7 +108,7 @@ async function start(handoff: Handoff): Promise<void> {
   registerIpc(ipcMain, handlers, trustedSender(appUrl), (request) => readAttachmentBytes(library, request));
 
   const window = new BrowserWindow(
-    windowOptions(await loadBounds(userData), path.join(here, '../preload/preload.cjs')),
+    windowOptions(await loadBounds(userData, displayAreas()), path.join(here, '../preload/preload.cjs')),
   );
   hardenContents(window.webContents, (url) => shell.openExternal(url), appUrl);
   current.library.onChange((ids, change) =>
@@ -125,7 +125,7 @@ async function start(handoff: Handoff): Promise<void> {
     ),
   );
   window.once('ready-to-show', () => window.show());
-  window.on('close', () => void saveBounds(userData, window.getBounds()));
+  window.on('close', () => void saveBounds(userData, window.getBounds(), displayAreas()));
   app.on('window-all-closed', () => {
     void current.close().finally(() => app.quit());
   });
@@ -141,3 +141,8 @@ async function start(handoff: Handoff): Promise<void> {
 const handoff = takeSingleInstance(app, process.argv, process.cwd());
 if (handoff === null) app.quit();
 else void start(handoff);
+
+/** The usable area of every display now attached: the window remembers its place per arrangement. */
+function displayAreas(): DisplayArea[] {
+  return screen.getAllDisplays().map((d) => d.workArea);
+}
