@@ -62,7 +62,7 @@ export async function runPaperQuery(
   }
   const ordered = sorted as OrderedRecords;
   const hits = await text.matchingOrdinals(parsed, ordered.ids);
-  const selection = selectHits(ordered, positionsOf(ordered, hits.ordinals), parsed, query.view);
+  const selection = selectHits(ordered, sortedPositionsOf(ordered, hits.ordinals), parsed, query.view);
   if (query.sort === 'relevance' && hits.scored === null)
     return page(rankByRelevance(recordsAt(ordered, selection), parsed));
   const ranked =
@@ -77,18 +77,17 @@ export async function runPaperQuery(
 }
 
 /**
- * Positions of the hits the view and filters keep, in the sort's order. It walks the hits, not the library, and
+ * Positions of the hits (given in the sort's order) the view and filters keep. It walks the hits, not the library, and
  * for a search of all papers (or the Trash) with no field filter it reads only the Trash column: a search costs
  * what it finds, at any library size.
  */
 function selectHits(ordered: OrderedRecords, positions: Int32Array, q: SearchQuery, view: View): Int32Array {
   const count = positions.length;
-  const sortedPositions = positions.sort();
   const byColumn = (view.kind === 'all' || view.kind === 'trash') && !hasFieldFilters(q);
   const trashed = view.kind === 'trash' ? 1 : 0;
   const kept = new Int32Array(count);
   let k = 0;
-  for (const position of sortedPositions) {
+  for (const position of positions) {
     const record = byColumn ? null : ordered.records[position];
     const keep = byColumn
       ? ordered.trashed[position] === trashed
@@ -110,20 +109,30 @@ function rankHits(
   q: SearchQuery,
 ): Int32Array {
   const base = baseRelevance(q);
-  const mark = new Uint8Array(ordered.records.length);
-  for (const position of selection) mark[position] = 1;
-  const top: Array<[position: number, score: number]> = [];
+  // Each selected position's score where the index gave one above the base; 0 for the rest.
+  const scoreAt = new Float64Array(ordered.records.length);
   scoredPositions.forEach((position, i) => {
     const score = scores[i] ?? base;
-    if (score <= base || mark[position] !== 1) return;
-    mark[position] = 2;
-    top.push([position, score]);
+    if (score > base) scoreAt[position] = score;
   });
-  top.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  // Scores are few distinct values: bucket the selection (already in the sort's order) by score, best first.
+  const buckets = new Map<number, number[]>();
   const ranked = new Int32Array(selection.length);
-  let k = 0;
-  for (const [position] of top) ranked[k++] = position;
-  for (const position of selection) if (mark[position] === 1) ranked[k++] = position;
+  let rest = 0;
+  const unscored: number[] = [];
+  for (const position of selection) {
+    const score = scoreAt[position] ?? 0;
+    if (score === 0) {
+      unscored.push(position);
+      continue;
+    }
+    const bucket = buckets.get(score);
+    if (bucket) bucket.push(position);
+    else buckets.set(score, [position]);
+  }
+  for (const score of [...buckets.keys()].sort((x, y) => y - x))
+    for (const position of buckets.get(score) ?? []) ranked[rest++] = position;
+  for (const position of unscored) ranked[rest++] = position;
   return ranked;
 }
 
@@ -186,6 +195,21 @@ function positionsOf(ordered: OrderedRecords, ordinals: Int32Array): Int32Array 
   return out.subarray(0, k);
 }
 
+/** The same, in the order's order: many hits are put in order by marking them, few by sorting. */
+function sortedPositionsOf(ordered: OrderedRecords, ordinals: Int32Array): Int32Array {
+  const size = ordered.records.length;
+  if (ordinals.length * 16 < size) return positionsOf(ordered, ordinals).sort();
+  const mark = new Uint8Array(size);
+  for (const ordinal of ordinals) {
+    const position = ordered.positionOf[ordinal];
+    if (position !== undefined) mark[position] = 1;
+  }
+  const out = new Int32Array(ordinals.length);
+  let k = 0;
+  for (let position = 0; position < size; position++) if (mark[position] === 1) out[k++] = position;
+  return out.subarray(0, k);
+}
+
 function recordsAt(ordered: OrderedRecords, positions: Int32Array): PaperRecord[] {
   const out: PaperRecord[] = [];
   for (const position of positions) {
@@ -235,7 +259,7 @@ async function select(
   return {
     records: recordsAt(
       sorted as OrderedRecords,
-      selectHits(sorted as OrderedRecords, idPositions(sorted as OrderedRecords, hits.ids), parsed, view),
+      selectHits(sorted as OrderedRecords, idPositions(sorted as OrderedRecords, hits.ids).sort(), parsed, view),
     ),
     scores: hits.scores,
   };

@@ -252,17 +252,21 @@ export class FtsIndex {
     const look = (term: string, field: RankedField) => {
       const phrase = ftsPhrase(term);
       const mask = new Uint8Array(size);
-      if (phrase !== null)
-        for (const row of this.sql<[string], number>(`SELECT rowid FROM heads WHERE heads MATCH ?`)
-          .pluck()
-          .iterate(`{${field}} : ${phrase}`)) {
-          if (matched[row] !== 1) continue;
-          mask[row] = 1;
-          if (seen[row] === 0) {
-            seen[row] = 1;
-            candidates.push(row);
-          }
+      // all(), not iterate(): one call into SQLite instead of one per row.
+      const found =
+        phrase === null
+          ? []
+          : this.sql<[string], number>(`SELECT rowid FROM heads WHERE heads MATCH ?`)
+              .pluck()
+              .all(`{${field}} : ${phrase}`);
+      for (const row of found) {
+        if (matched[row] !== 1) continue;
+        mask[row] = 1;
+        if (seen[row] === 0) {
+          seen[row] = 1;
+          candidates.push(row);
         }
+      }
       where.set(term, { ...where.get(term), [field]: mask });
     };
     for (const term of terms) for (const field of ['title', 'tags', 'people'] as const) look(term, field);
