@@ -2,7 +2,7 @@ import type { PaperRecord } from '../../../shared/models/paper.js';
 import type { ListRow, Sort } from '../../../shared/models/views.js';
 import type { View } from '../../../shared/ipc/contract.js';
 import { assertNever } from '../../../shared/assert-never.js';
-import { containsTerm, isEmptyQuery, matchesFilters, parseQuery, type SearchQuery } from './query.js';
+import { containsTerm, hasFieldFilters, hasTextTerms, matchesFilters, parseQuery, type SearchQuery } from './query.js';
 import { baseRelevance, relevance, type RankedField } from './relevance.js';
 import { recordParts } from './search-corpus.js';
 import type { TextSearch } from './text-search.js';
@@ -49,14 +49,14 @@ export async function runPaperQuery(
     rows: selected.slice(query.offset, query.offset + query.limit).map(toListRow),
     problems,
   });
-  if (!Array.isArray(sorted) && !hasText(parsed)) {
+  if (!Array.isArray(sorted) && !hasTextTerms(parsed)) {
     const tagged = taggedPositions(sorted as OrderedRecords, parsed, query.view);
     if (tagged)
       return page(
         recordsAt(sorted as OrderedRecords, tagged).filter((r) => inView(r, query.view) && matchesFilters(r, parsed)),
       );
   }
-  if (Array.isArray(sorted) || !hasText(parsed)) {
+  if (Array.isArray(sorted) || !hasTextTerms(parsed)) {
     const { records: found, scores } = await select(sorted, parsed, query.view, text);
     return page(query.sort === 'relevance' ? rankByRelevance(found, parsed, scores) : found);
   }
@@ -219,20 +219,6 @@ function recordsAt(ordered: OrderedRecords, positions: Int32Array): PaperRecord[
   return out;
 }
 
-function hasFieldFilters(q: SearchQuery): boolean {
-  return (
-    q.tags.length +
-      q.notTags.length +
-      q.statuses.length +
-      q.notStatuses.length +
-      q.years.length +
-      q.authors.length +
-      q.has.length +
-      q.notHas.length >
-    0
-  );
-}
-
 /** The one search path: the records a view and search select, in the order given. The list, the CLI and exports use it. */
 export async function selectRecords(
   sorted: Sorted,
@@ -250,7 +236,7 @@ async function select(
 ): Promise<{ records: PaperRecord[]; scores: ReadonlyMap<string, number> | null }> {
   const { records, at } = Array.isArray(sorted) ? { records: sorted, at: null } : (sorted as OrderedRecords);
   const wanted = (r: PaperRecord) => inView(r, view) && matchesFilters(r, parsed);
-  if (!hasText(parsed)) return { records: records.filter(wanted), scores: null };
+  if (!hasTextTerms(parsed)) return { records: records.filter(wanted), scores: null };
   const hits = await text.matching(parsed);
   if (at === null) {
     const ids = new Set(hits.ids);
@@ -289,20 +275,6 @@ export function rankByRelevance(
 function fieldMatcher(record: PaperRecord): (term: string, field: RankedField) => boolean {
   const parts = recordParts(record);
   return (term, field) => containsTerm(parts[field], term);
-}
-
-function hasText(q: SearchQuery): boolean {
-  return !isEmptyQuery({
-    ...q,
-    tags: [],
-    notTags: [],
-    statuses: [],
-    notStatuses: [],
-    years: [],
-    authors: [],
-    has: [],
-    notHas: [],
-  });
 }
 
 function inView(record: PaperRecord, view: View): boolean {

@@ -98,18 +98,25 @@ export function parseQuery(input: string): SearchQuery {
 }
 
 export function isEmptyQuery(q: SearchQuery): boolean {
+  return !hasTextTerms(q) && !hasFieldFilters(q);
+}
+
+/** Whether the search has words, phrases or exclusions: what the text search answers. */
+export function hasTextTerms(q: Pick<SearchQuery, 'words' | 'phrases' | 'excluded'>): boolean {
+  return q.words.length + q.phrases.length + q.excluded.length > 0;
+}
+
+/** Whether the search has a `tag:`, `status:`, `year:`, `author:` or `has:` filter (negated ones too). */
+export function hasFieldFilters(q: SearchQuery): boolean {
   return (
-    q.words.length +
-      q.phrases.length +
-      q.excluded.length +
-      q.tags.length +
+    q.tags.length +
       q.notTags.length +
       q.statuses.length +
       q.notStatuses.length +
       q.years.length +
       q.authors.length +
       q.has.length +
-      q.notHas.length ===
+      q.notHas.length >
     0
   );
 }
