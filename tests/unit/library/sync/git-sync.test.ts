@@ -22,6 +22,17 @@ async function bareRemote(): Promise<string> {
 }
 
 /** One machine: its library folder, opened for writing for each step as the CLI does. */
+/** Machines A and B synced through a fresh bare remote, both holding paper P tagged `a`. */
+async function twoMachinesSharingOnePaper() {
+  const remote = await bareRemote();
+  const a = machine(await tempDir('margin-a-'));
+  const b = machine(await tempDir('margin-b-'));
+  await a.edit((s) => put(s, paperRecord(P, { tags: ['a'], updatedAt: at(0) }), null, at(0)));
+  await a.sync({ remote });
+  await b.sync({ remote });
+  return { a, b };
+}
+
 function machine(dir: string) {
   const open = () => LibraryStore.open({ dir, mode: 'write', holder: 'test', now });
   return {
@@ -102,12 +113,7 @@ describe('syncWithGit', () => {
   });
 
   it('merges again and pushes when another machine pushed first (a lost push race)', async () => {
-    const remote = await bareRemote();
-    const a = machine(await tempDir('margin-a-'));
-    const b = machine(await tempDir('margin-b-'));
-    await a.edit((s) => put(s, paperRecord(P, { tags: ['a'], updatedAt: at(0) }), null, at(0)));
-    await a.sync({ remote });
-    await b.sync({ remote });
+    const { a, b } = await twoMachinesSharingOnePaper();
     await a.edit(async (s) =>
       s.putRecord({ ...((await s.getRecord(P)) ?? paperRecord(P)), tags: ['a', 'from-a'], updatedAt: at(2) }),
     );
@@ -130,12 +136,7 @@ describe('syncWithGit', () => {
   });
 
   it('finishes a sync that stopped halfway through a merge, keeping what it had written', async () => {
-    const remote = await bareRemote();
-    const a = machine(await tempDir('margin-a-'));
-    const b = machine(await tempDir('margin-b-'));
-    await a.edit((s) => put(s, paperRecord(P, { tags: ['a'], updatedAt: at(0) }), null, at(0)));
-    await a.sync({ remote });
-    await b.sync({ remote });
+    const { a, b } = await twoMachinesSharingOnePaper();
     await a.edit(async (s) =>
       s.putRecord({ ...((await s.getRecord(P)) ?? paperRecord(P)), tags: ['a', 'from-a'], updatedAt: at(2) }),
     );
@@ -157,12 +158,7 @@ describe('syncWithGit', () => {
   });
 
   it('refuses a remote commit with a damaged shard, and changes nothing here', async () => {
-    const remote = await bareRemote();
-    const a = machine(await tempDir('margin-a-'));
-    const b = machine(await tempDir('margin-b-'));
-    await a.edit((s) => put(s, paperRecord(P, { tags: ['a'], updatedAt: at(0) }), null, at(0)));
-    await a.sync({ remote });
-    await b.sync({ remote });
+    const { a, b } = await twoMachinesSharingOnePaper();
     await a.sync();
     const shard = (await run('git', ['-C', a.dir, 'ls-files', 'papers'])).stdout.trim().split('\n')[0] ?? '';
     await writeFile(path.join(a.dir, shard), '{"version": 1, "papers": {"paper0001": {"id": 7}}}');
