@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { InProcessTextSearch, type TextSearch } from '../search/text-search.js';
 import { WorkerTextSearch } from '../search/worker-text-search.js';
 import { RecordCache } from '../search/record-cache.js';
+import { warmSearch } from '../search/warm-search.js';
 import { completeArxivPlaceholders } from '../arxiv/arxiv-completion.js';
 import { workerParser } from '../import/worker-parser.js';
 import { workerPdfText } from '../attachments/worker-pdf-text.js';
@@ -18,6 +19,8 @@ export interface Session {
   readonly searches: SavedSearches;
   /** The arXiv API this session may ask ("Find on arXiv", completing id-only papers); null: never go online. */
   readonly arxivApi: string | null;
+  /** Settles when the first search has nothing left to wait for (see `warmSearch`); it never rejects. */
+  readonly warmed: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,6 +79,15 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       if (change.content) completeArxiv.run();
     });
     completeArxiv.run();
+    let open = true;
+    // With the search worker only (the app, `margin serve`): searching in this process would read every paper now.
+    // After this turn, so the first list query, which needs the same order, is not kept waiting.
+    const warmed =
+      search instanceof WorkerTextSearch
+        ? new Promise<void>((resolve) => setImmediate(resolve))
+            .then(() => warmSearch(records, search, () => open))
+            .catch(() => undefined)
+        : Promise.resolve();
     // Downloads left waiting last time go on (quietly: each failure is kept in the queue with its reason).
     void library.downloads.run().catch(() => undefined);
     return {
@@ -84,7 +96,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       search,
       searches,
       arxivApi: options.arxivApi ?? null,
+      warmed,
       close: async () => {
+        open = false;
         await completeArxiv.stop();
         await search.close();
         await library.close();

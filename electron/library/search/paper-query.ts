@@ -8,6 +8,7 @@ import { recordParts } from './search-corpus.js';
 import type { TextSearch } from './text-search.js';
 import { toListRow } from '../paper/list-row.js';
 import { hasTag } from '../paper/tags.js';
+import { tagIndexOf, type TagIndex } from './tag-index.js';
 
 /** Every record in a sort's order and, when known, where each paper stands in it. */
 export interface OrderedRecords {
@@ -20,7 +21,7 @@ export interface OrderedRecords {
   /** Ordinal → position in this order. */
   readonly positionOf: Int32Array;
   /** Positions of the papers with each tag (lower case), made when a tag filter first needs it; null: not made. */
-  tagIndex: Map<string, Int32Array> | null;
+  tagIndex: TagIndex | null;
 }
 type Sorted = readonly PaperRecord[] | OrderedRecords;
 
@@ -159,18 +160,6 @@ function taggedPositions(ordered: OrderedRecords, q: SearchQuery, view: View): I
     result = next.subarray(0, k);
   }
   return result;
-}
-
-function tagIndexOf(records: readonly PaperRecord[]): Map<string, Int32Array> {
-  const lists = new Map<string, number[]>();
-  records.forEach((record, position) => {
-    for (const tag of new Set(record.tags.map((t) => t.toLowerCase()))) {
-      const list = lists.get(tag);
-      if (list) list.push(position);
-      else lists.set(tag, [position]);
-    }
-  });
-  return new Map([...lists].map(([tag, positions]) => [tag, Int32Array.from(positions)]));
 }
 
 /** Ids as positions in this order (an id not in it is left out). */

@@ -16,19 +16,29 @@ export function relevance(
   q: Pick<SearchQuery, 'words' | 'phrases'>,
   inField: (term: string, field: RankedField) => boolean,
 ): number {
-  let score = 0;
-  for (const term of [...q.words, ...q.phrases])
-    score += inField(term, 'title')
-      ? WEIGHTS.title
-      : inField(term, 'tags')
-        ? WEIGHTS.tags
-        : inField(term, 'people')
-          ? WEIGHTS.people
-          : WEIGHTS.elsewhere;
-  for (const phrase of q.phrases) if (inField(phrase, 'title')) score += PHRASE_IN_TITLE;
+  return relevanceScorer(q)(inField);
+}
+
+/** `relevance` for one query and many papers: the query's terms are read once, not per paper. */
+export function relevanceScorer(
+  q: Pick<SearchQuery, 'words' | 'phrases'>,
+): (inField: (term: string, field: RankedField) => boolean) => number {
+  const terms = [...q.words, ...q.phrases];
   const together = wordsTogether(q);
-  if (together !== null && inField(together, 'title')) score += PHRASE_IN_TITLE;
-  return score;
+  return (inField) => {
+    let score = 0;
+    for (const term of terms)
+      score += inField(term, 'title')
+        ? WEIGHTS.title
+        : inField(term, 'tags')
+          ? WEIGHTS.tags
+          : inField(term, 'people')
+            ? WEIGHTS.people
+            : WEIGHTS.elsewhere;
+    for (const phrase of q.phrases) if (inField(phrase, 'title')) score += PHRASE_IN_TITLE;
+    if (together !== null && inField(together, 'title')) score += PHRASE_IN_TITLE;
+    return score;
+  };
 }
 
 /** The score of a paper none of whose record fields holds a term: the terms were all in its text. */

@@ -4,13 +4,15 @@ import path from 'node:path';
 import { ftsPhrase, ftsPlan } from './fts-match.js';
 import type { SearchQuery } from '../query.js';
 import type { RecordParts } from '../search-corpus.js';
-import { relevance, wordsTogether, type RankedField } from '../relevance.js';
+import { relevanceScorer, wordsTogether, type RankedField } from '../relevance.js';
 
 /** Where the index lives, inside the library folder: a cache, left out of backups and of git. */
 export const INDEX_DIR = '.search-index';
 export const INDEX_FILE = 'search.sqlite';
 /** Bump when the tables or the tokenizer change: an index of another version is rebuilt. */
-const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '2';
+/** Prefixes up to five letters are indexed: a prefix people type (`mode`, `model`) then reads one posting list, not those of every word it begins. */
+const PREFIXES = '1 2 3 4 5';
 const TOKENIZE = `tokenize = 'unicode61 remove_diacritics 2'`;
 
 /** What a search found: ids, and the relevance of those with a term in their record's fields. */
@@ -18,6 +20,15 @@ export interface IndexHits {
   readonly ids: string[];
   readonly scores: Array<[id: string, score: number]>;
 }
+
+/** Matched papers with a term in their record's fields (by rowid), and their relevance. */
+export interface RowScores {
+  readonly rows: Int32Array;
+  readonly scores: Float64Array;
+}
+
+/** A field's bit in the byte per rowid that says where a term sits. */
+const FIELD_BIT: Readonly<Record<RankedField, number>> = { title: 1, tags: 2, people: 4 };
 
 /** One paper's searchable text as the index keeps it (folded): the record's fields, and the content part. */
 export interface IndexedDoc {
@@ -89,13 +100,15 @@ export class FtsIndex {
       // A lost last transaction is re-read from the shards at the next open: durability is not needed here.
       db.pragma('synchronous = OFF');
       db.pragma('busy_timeout = 2000');
+      // Merging FTS5 segments while the index is built rereads the same pages: keep up to 64 MB of them.
+      db.pragma('cache_size = -65536');
       db.exec(`
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS papers(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, shard INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS papers_by_shard ON papers(shard);
         CREATE TABLE IF NOT EXISTS shards(shard INTEGER PRIMARY KEY, papers TEXT, contents TEXT);
-        CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(title, people, tags, content, ${TOKENIZE}, prefix = '1 2 3');
-        CREATE VIRTUAL TABLE IF NOT EXISTS heads USING fts5(title, people, tags, ${TOKENIZE}, prefix = '1 2 3');
+        CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(title, people, tags, content, ${TOKENIZE}, prefix = '${PREFIXES}');
+        CREATE VIRTUAL TABLE IF NOT EXISTS heads USING fts5(title, people, tags, ${TOKENIZE}, prefix = '${PREFIXES}');
       `);
       const version = db.prepare<[], string>(`SELECT value FROM meta WHERE key = 'schema'`).pluck().get();
       if (version === undefined) db.prepare(`INSERT INTO meta(key, value) VALUES ('schema', ?)`).run(SCHEMA_VERSION);
@@ -162,7 +175,21 @@ export class FtsIndex {
 
   /** Make the index hold exactly `docs` for `shard`, as read from its files at `stamp`; unchanged papers are not rewritten. */
   replaceShard(shard: number, docs: readonly IndexedDoc[], stamp: ShardStamp): void {
+    this.replaceShards([{ shard, docs, stamp }]);
+  }
+
+  /**
+   * `replaceShard` for several shards in one transaction: FTS5 writes a segment per transaction, and a build
+   * of a thousand one-shard transactions spends more time merging segments than indexing text.
+   */
+  replaceShards(shards: ReadonlyArray<{ shard: number; docs: readonly IndexedDoc[]; stamp: ShardStamp }>): void {
     this.db.transaction(() => {
+      for (const { shard, docs, stamp } of shards) this.replaceOne(shard, docs, stamp);
+    })();
+  }
+
+  private replaceOne(shard: number, docs: readonly IndexedDoc[], stamp: ShardStamp): void {
+    {
       const held = new Map(
         this.sql<[number], { id: string; title: string; people: string; tags: string; content: string }>(
           `SELECT p.id, d.title, d.people, d.tags, d.content FROM papers p JOIN docs d ON d.rowid = p.rowid WHERE p.shard = ?`,
@@ -189,32 +216,29 @@ export class FtsIndex {
         stamp.papers,
         stamp.contents,
       );
-    })();
+    }
   }
 
   /** The papers whose text matches the query's words, phrases and exclusions, and how well. */
   search(q: Pick<SearchQuery, 'words' | 'phrases' | 'excluded'>): IndexHits {
-    const { rows, scores } = this.searchRows(q);
+    const { rows, scored } = this.searchRows(q);
     const ids: string[] = [];
     for (const row of rows) {
       const id = this.idOf.get(row);
       if (id !== undefined) ids.push(id);
     }
-    const scored: Array<[string, number]> = [];
-    for (const [row, score] of scores) {
+    const scores: Array<[string, number]> = [];
+    scored.rows.forEach((row, i) => {
       const id = this.idOf.get(row);
-      if (id !== undefined) scored.push([id, score]);
-    }
-    return { ids, scores: scored };
+      if (id !== undefined) scores.push([id, scored.scores[i] ?? 0]);
+    });
+    return { ids, scores };
   }
 
   /** The same as `search`, by rowid: the engine maps rows to the ordinals the main process numbers papers by. */
-  searchRows(q: Pick<SearchQuery, 'words' | 'phrases' | 'excluded'>): {
-    rows: number[];
-    scores: Array<[row: number, score: number]>;
-  } {
+  searchRows(q: Pick<SearchQuery, 'words' | 'phrases' | 'excluded'>): { rows: Int32Array; scored: RowScores } {
     const rows = this.matchingRows(q);
-    return { rows, scores: this.scores(q, rows) };
+    return { rows, scored: this.scores(q, rows) };
   }
 
   /** The rowid of each paper, for the engine's ordinal map. */
@@ -222,57 +246,75 @@ export class FtsIndex {
     return this.idOf.entries();
   }
 
-  private matchingRows(q: Pick<SearchQuery, 'words' | 'phrases' | 'excluded'>): number[] {
+  private matchingRows(q: Pick<SearchQuery, 'words' | 'phrases' | 'excluded'>): Int32Array {
     const plan = ftsPlan(q);
     switch (plan.kind) {
       case 'all':
-        return [...this.idOf.keys()];
+        return Int32Array.from(this.idOf.keys());
       case 'match':
-        return this.sql<[string], number>(`SELECT rowid FROM docs WHERE docs MATCH ?`).pluck().all(plan.match);
+        return this.matchRows(plan.match);
       case 'allBut': {
-        const out = new Set(
-          this.sql<[string], number>(`SELECT rowid FROM docs WHERE docs MATCH ?`).pluck().all(plan.match),
-        );
-        return [...this.idOf.keys()].filter((row) => !out.has(row));
+        const out = new Set(this.matchRows(plan.match));
+        return Int32Array.from([...this.idOf.keys()].filter((row) => !out.has(row)));
       }
     }
   }
 
-  /** Relevance of the matched papers that hold a term in their title, tags or people (the rest score the base). */
-  private scores(q: Pick<SearchQuery, 'words' | 'phrases'>, rows: readonly number[]): Array<[number, number]> {
+  /**
+   * The rowids matching an FTS5 query, in rowid order. SQLite joins them into one string, read back here: handing
+   * 90,000 rows to JavaScript one by one costs twice what finding them does.
+   */
+  private matchRows(match: string): Int32Array {
+    const joined = this.sql<[string], string | null>(`SELECT group_concat(rowid, ',') FROM docs WHERE docs MATCH ?`)
+      .pluck()
+      .get(match);
+    return parseRowList(joined ?? '');
+  }
+
+  /**
+   * Relevance of the matched papers that hold a term in their title, tags or people (the rest score the base).
+   * Where each term sits is one byte per rowid (a bit per field): a common word's title postings run to tens of
+   * thousands, and sets or per-paper closures would cost more than SQLite's part.
+   */
+  private scores(q: Pick<SearchQuery, 'words' | 'phrases'>, rows: Int32Array): RowScores {
     const terms = [...q.words, ...q.phrases];
-    if (terms.length === 0) return [];
-    // Masks over rowids (typed arrays, not sets: a common word's title postings run to tens of thousands).
+    if (terms.length === 0) return { rows: new Int32Array(0), scores: new Float64Array(0) };
     const size = this.maxRow + 1;
     const matched = new Uint8Array(size);
     for (const row of rows) matched[row] = 1;
     const candidates: number[] = [];
     const seen = new Uint8Array(size);
-    const where = new Map<string, Partial<Record<RankedField, Uint8Array>>>();
+    const where = new Map<string, Uint8Array>();
     const look = (term: string, field: RankedField) => {
       const phrase = ftsPhrase(term);
-      const mask = new Uint8Array(size);
+      if (phrase === null) return;
+      let bits = where.get(term);
+      if (!bits) where.set(term, (bits = new Uint8Array(size)));
+      const bit = FIELD_BIT[field];
       // all(), not iterate(): one call into SQLite instead of one per row.
-      const found =
-        phrase === null
-          ? []
-          : this.sql<[string], number>(`SELECT rowid FROM heads WHERE heads MATCH ?`)
-              .pluck()
-              .all(`{${field}} : ${phrase}`);
-      for (const row of found) {
+      for (const row of this.sql<[string], number>(`SELECT rowid FROM heads WHERE heads MATCH ?`)
+        .pluck()
+        .all(`{${field}} : ${phrase}`)) {
         if (matched[row] !== 1) continue;
-        mask[row] = 1;
+        bits[row] = (bits[row] ?? 0) | bit;
         if (seen[row] === 0) {
           seen[row] = 1;
           candidates.push(row);
         }
       }
-      where.set(term, { ...where.get(term), [field]: mask });
     };
     for (const term of terms) for (const field of ['title', 'tags', 'people'] as const) look(term, field);
     const together = wordsTogether(q);
     if (together !== null) look(together, 'title');
-    return candidates.map((row) => [row, relevance(q, (term, field) => where.get(term)?.[field]?.[row] === 1)]);
+    const score = relevanceScorer(q);
+    let row = 0;
+    const inField = (term: string, field: RankedField) => ((where.get(term)?.[row] ?? 0) & FIELD_BIT[field]) !== 0;
+    const out = { rows: Int32Array.from(candidates), scores: new Float64Array(candidates.length) };
+    candidates.forEach((candidate, i) => {
+      row = candidate;
+      out.scores[i] = score(inField);
+    });
+    return out;
   }
 
   private shardOfId(id: string): number | undefined {
@@ -319,4 +361,22 @@ export class FtsIndex {
     this.sql(`DELETE FROM papers WHERE rowid = ?`).run(rowid);
     this.idOf.delete(rowid);
   }
+}
+
+/** Comma-separated non-negative integers (SQLite's `group_concat` of rowids) as numbers. */
+export function parseRowList(joined: string): Int32Array {
+  if (joined === '') return new Int32Array(0);
+  // A rowid takes at least one digit and a comma: this is room enough.
+  const out = new Int32Array((joined.length >> 1) + 1);
+  let count = 0;
+  let value = 0;
+  for (let i = 0; i < joined.length; i++) {
+    const code = joined.charCodeAt(i);
+    if (code === 44) {
+      out[count++] = value;
+      value = 0;
+    } else value = value * 10 + (code - 48);
+  }
+  out[count++] = value;
+  return out.slice(0, count);
 }

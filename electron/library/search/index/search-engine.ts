@@ -8,8 +8,11 @@ import { readShardCount, readShardTexts, sameStamp, shardStamp } from './shard-t
 
 /** Up to this many changed shards are read again before the first search; more, and the index is rebuilt behind a scan. */
 const CATCH_UP_LIMIT = 32;
-/** Background work runs in slices this long, so searches and edits are answered between them. */
-const SLICE_MS = 25;
+/**
+ * A build runs in slices about this long, so searches and edits are answered between them. Each slice is one
+ * transaction (fewer, larger FTS5 segments); a search meanwhile is a scan that takes longer than this anyway.
+ */
+const SLICE_MS = 100;
 /** Edits are written to the index at most this long after they arrive (a search writes them at once). */
 const APPLY_AFTER_MS = 50;
 /** Shards edited through the app are compared with their files once edits have paused this long. */
@@ -102,22 +105,22 @@ export class SearchEngine {
       order.rowsSeen = index.maxRowId;
     }
     const byRow = order.byRow;
-    const { rows, scores } = index.searchRows(q);
+    const { rows, scored } = index.searchRows(q);
     const ordinals = new Int32Array(rows.length);
     let k = 0;
     for (const row of rows) {
       const ordinal = byRow[row] ?? -1;
       if (ordinal >= 0) ordinals[k++] = ordinal;
     }
-    const scoredOrdinals = new Int32Array(scores.length);
-    const values = new Float64Array(scores.length);
+    const scoredOrdinals = new Int32Array(scored.rows.length);
+    const values = new Float64Array(scored.rows.length);
     let j = 0;
-    for (const [row, score] of scores) {
+    scored.rows.forEach((row, i) => {
       const ordinal = byRow[row] ?? -1;
-      if (ordinal < 0) continue;
+      if (ordinal < 0) return;
       scoredOrdinals[j] = ordinal;
-      values[j++] = score;
-    }
+      values[j++] = scored.scores[i] ?? 0;
+    });
     return {
       ordinals: ordinals.slice(0, k),
       scored: { ordinals: scoredOrdinals.slice(0, j), scores: values.slice(0, j) },
@@ -254,20 +257,25 @@ export class SearchEngine {
       else byShard.set(shard, [id]);
     }
     let done = 0;
+    let batchSize = 1;
     while (done < stale.length) {
+      const index = this.index;
+      if (!index || this.closed) return;
+      // A slice's shards go in as one transaction, sized by the time the last one took.
       const started = performance.now();
-      while (done < stale.length && performance.now() - started < SLICE_MS) {
-        const shard = stale[done++] ?? 0;
-        const index = this.index;
-        if (!index || this.closed) return;
-        const docs = (byShard.get(shard) ?? []).flatMap((id): IndexedDoc[] => {
+      const batch = stale.slice(done, done + batchSize).map((shard) => ({
+        shard,
+        docs: (byShard.get(shard) ?? []).flatMap((id): IndexedDoc[] => {
           const text = corpus.text(id);
           return text ? [{ id, shard, record: splitRecordText(text.record), content: text.content }] : [];
-        });
+        }),
         // Edited since it was read: its stamp is older than what the index now holds, so it is read again next time.
-        const stamp = stamps.get(shard) ?? { papers: null, contents: null };
-        index.replaceShard(shard, docs, stamp);
-      }
+        stamp: stamps.get(shard) ?? { papers: null, contents: null },
+      }));
+      index.replaceShards(batch);
+      done += batch.length;
+      const took = performance.now() - started;
+      batchSize = Math.max(1, Math.min(64, Math.round((batch.length * SLICE_MS) / Math.max(took, 1))));
       this.setStatus({ mode: 'building', done, total: stale.length });
       await new Promise((resolve) => setImmediate(resolve));
     }

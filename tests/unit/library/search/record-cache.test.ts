@@ -210,6 +210,35 @@ describe('RecordCache', () => {
       expect(byTitle).not.toBe(await cache.records());
     });
 
+    it('sorts once for queries that ask at the same time, and once for relevance and newest first', async () => {
+      const store = fakeStore(library());
+      const cache = cacheOver(store);
+      const [first, second, byRelevance] = await Promise.all([
+        cache.orderedBy('added'),
+        cache.orderedBy('added'),
+        cache.orderedBy('relevance'),
+      ]);
+      expect(second).toBe(first);
+      expect(byRelevance).toBe(first);
+      expect(store.loads).toBe(1);
+    });
+
+    it('keeps the tag index it warmed true through tag edits, without making it again', async () => {
+      const store = fakeStore(library());
+      const cache = cacheOver(store);
+      const ordered = await cache.warm();
+      const index = ordered.tagIndex;
+      expect(index).not.toBeNull();
+      const [, second] = ordered.records;
+      if (!second) throw new Error('no second record');
+      store.put({ ...second, tags: ['Fresh', 'fresh/sub'] });
+      await cache.refresh([second.id]);
+      const after = await cache.orderedBy('added');
+      expect(after.tagIndex).toBe(index);
+      expect([...(after.tagIndex?.get('fresh') ?? [])]).toEqual([1]);
+      expect([...(after.tagIndex?.get('fresh/sub') ?? [])]).toEqual([1]);
+    });
+
     it('fails like the load does, and sorts on the next call', async () => {
       let fail = true;
       const cache = new RecordCache(

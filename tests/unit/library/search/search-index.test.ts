@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { PaperRecord } from '../../../../shared/models/paper.js';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FtsIndex, INDEX_DIR, INDEX_FILE } from '../../../../electron/library/search/index/fts-index.js';
+import { FtsIndex, INDEX_DIR, INDEX_FILE, parseRowList } from '../../../../electron/library/search/index/fts-index.js';
 import { SearchEngine } from '../../../../electron/library/search/index/search-engine.js';
 import { parseQuery } from '../../../../electron/library/search/query.js';
 import { relevance } from '../../../../electron/library/search/relevance.js';
@@ -172,5 +172,13 @@ describe('the full-text index', () => {
       { mode: 'scan', reason: 'the search index cannot be opened here (better-sqlite3 was built for another Node)' },
     ]);
     expect(engine.search(parseQuery('kaiser')).ids.sort()).toEqual(scanOf(50).match(parseQuery('kaiser')).sort());
+  });
+});
+
+describe('parseRowList', () => {
+  it("reads SQLite's joined rowids back as numbers", () => {
+    expect([...parseRowList('')]).toEqual([]);
+    expect([...parseRowList('7')]).toEqual([7]);
+    expect([...parseRowList('1,20,300,4000000,2147483647')]).toEqual([1, 20, 300, 4000000, 2147483647]);
   });
 });
