@@ -63,7 +63,14 @@ export async function runPaperQuery(
   }
   const ordered = sorted as OrderedRecords;
   const hits = await text.matchingOrdinals(parsed, ordered.ids);
-  const selection = selectHits(ordered, sortedPositionsOf(ordered, hits.ordinals), parsed, query.view);
+  const tagged = taggedPositions(ordered, parsed, query.view);
+  const selection = selectHits(
+    ordered,
+    sortedPositionsOf(ordered, hits.ordinals),
+    parsed,
+    query.view,
+    tagged ? markOf(ordered, tagged) : null,
+  );
   if (query.sort === 'relevance' && hits.scored === null)
     return page(rankByRelevance(recordsAt(ordered, selection), parsed));
   const ranked =
@@ -78,17 +85,26 @@ export async function runPaperQuery(
 }
 
 /**
- * Positions of the hits (given in the sort's order) the view and filters keep. It walks the hits, not the library, and
- * for a search of all papers (or the Trash) with no field filter it reads only the Trash column: a search costs
- * what it finds, at any library size.
+ * Positions of the hits (given in the sort's order) the view and filters keep. It walks the hits, not the library:
+ * where the view and filters ask only for tags and the Trash (`tagged` marks the positions the tag index gives),
+ * it reads those columns, not the records, so a search costs what it finds, at any library size.
  */
-function selectHits(ordered: OrderedRecords, positions: Int32Array, q: SearchQuery, view: View): Int32Array {
+function selectHits(
+  ordered: OrderedRecords,
+  positions: Int32Array,
+  q: SearchQuery,
+  view: View,
+  tagged: Uint8Array | null = null,
+): Int32Array {
   const count = positions.length;
-  const byColumn = (view.kind === 'all' || view.kind === 'trash') && !hasFieldFilters(q);
+  const byColumn =
+    (view.kind === 'all' || view.kind === 'trash' || (view.kind === 'tag' && tagged !== null)) &&
+    (!hasFieldFilters(q) || (tagged !== null && onlyTagFilters(q)));
   const trashed = view.kind === 'trash' ? 1 : 0;
   const kept = new Int32Array(count);
   let k = 0;
   for (const position of positions) {
+    if (tagged && tagged[position] !== 1) continue;
     const record = byColumn ? null : ordered.records[position];
     const keep = byColumn
       ? ordered.trashed[position] === trashed
@@ -96,6 +112,17 @@ function selectHits(ordered: OrderedRecords, positions: Int32Array, q: SearchQue
     if (keep) kept[k++] = position;
   }
   return kept.subarray(0, k);
+}
+
+/** Whether the only field filters are `tag:` ones (which the tag index answers). */
+function onlyTagFilters(q: SearchQuery): boolean {
+  return hasFieldFilters({ ...q, tags: [] }) === false;
+}
+
+function markOf(ordered: OrderedRecords, positions: Int32Array): Uint8Array {
+  const mark = new Uint8Array(ordered.records.length);
+  for (const position of positions) mark[position] = 1;
+  return mark;
 }
 
 /**

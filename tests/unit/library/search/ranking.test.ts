@@ -138,7 +138,13 @@ describe.each(['scan', 'index'] as const)('search ranking and matching (%s)', (e
     expect(await titlesIn({ kind: 'tag', tag: 'llm' }, '')).toEqual(['Scaling Laws for Language Models']);
     expect(await titlesIn({ kind: 'all' }, 'tag:llm/scaling')).toEqual(['Scaling Laws for Language Models']);
     expect(await titlesIn({ kind: 'tag', tag: 'llm' }, 'tag:llm/other')).toEqual([]);
+    // A word with a tag view or filter: the hits meet the tag index, whatever the case typed.
+    expect(await titlesIn({ kind: 'tag', tag: 'Llm' }, 'scaling')).toEqual(['Scaling Laws for Language Models']);
+    expect(await titlesIn({ kind: 'all' }, 'tag:LLM scaling')).toEqual(['Scaling Laws for Language Models']);
+    expect(await titlesIn({ kind: 'all' }, 'tag:llm scaling status:read')).toEqual([]);
+    expect(await titlesIn({ kind: 'trash' }, 'tag:llm scaling')).toEqual([]);
     await handlers['papers:removeTags']({ id, tags: ['LLM/Scaling'] });
     expect(await titlesIn({ kind: 'all' }, 'tag:llm')).toEqual([]);
+    expect(await titlesIn({ kind: 'tag', tag: 'llm' }, 'scaling')).toEqual([]);
   });
 });
