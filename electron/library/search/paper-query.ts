@@ -1,8 +1,8 @@
-import type { PaperRecord } from '../../../shared/models/paper.js';
+import { STATUSES, type PaperRecord } from '../../../shared/models/paper.js';
 import type { ListRow, Sort } from '../../../shared/models/views.js';
 import type { View } from '../../../shared/ipc/contract.js';
 import { assertNever } from '../../../shared/assert-never.js';
-import { containsTerm, hasFieldFilters, hasTextTerms, matchesFilters, parseQuery, type SearchQuery } from './query.js';
+import { containsTerm, hasTextTerms, matchesFilters, parseQuery, type SearchQuery } from './query.js';
 import { baseRelevance, relevance, type RankedField } from './relevance.js';
 import { recordParts } from './search-corpus.js';
 import type { TextSearch } from './text-search.js';
@@ -16,6 +16,8 @@ export interface OrderedRecords {
   readonly at: ReadonlyMap<string, number>;
   /** 1 where the paper at that position is in the Trash: a search of all papers reads this, not the records. */
   readonly trashed: Uint8Array;
+  /** Each position's status, as its index in STATUSES: status views and `status:` read this, not the records. */
+  readonly statusAt: Uint8Array;
   /** Every paper's id by ordinal: the numbering the text search answers in (the same array while the records are). */
   readonly ids: readonly string[];
   /** Ordinal → position in this order. */
@@ -97,9 +99,9 @@ function selectHits(
   tagged: Uint8Array | null = null,
 ): Int32Array {
   const count = positions.length;
+  const statuses = columnStatuses(q, view);
   const byColumn =
-    (view.kind === 'all' || view.kind === 'trash' || (view.kind === 'tag' && tagged !== null)) &&
-    (!hasFieldFilters(q) || (tagged !== null && onlyTagFilters(q)));
+    statuses !== null && (q.tags.length === 0 || tagged !== null) && (view.kind !== 'tag' || tagged !== null);
   const trashed = view.kind === 'trash' ? 1 : 0;
   const kept = new Int32Array(count);
   let k = 0;
@@ -107,16 +109,26 @@ function selectHits(
     if (tagged && tagged[position] !== 1) continue;
     const record = byColumn ? null : ordered.records[position];
     const keep = byColumn
-      ? ordered.trashed[position] === trashed
+      ? ordered.trashed[position] === trashed && statuses[ordered.statusAt[position] ?? 0] === 1
       : record !== undefined && record !== null && inView(record, view) && matchesFilters(record, q);
     if (keep) kept[k++] = position;
   }
   return kept.subarray(0, k);
 }
 
-/** Whether the only field filters are `tag:` ones (which the tag index answers). */
-function onlyTagFilters(q: SearchQuery): boolean {
-  return hasFieldFilters({ ...q, tags: [] }) === false;
+/**
+ * The statuses a view and the query's `status:` filters allow (1 at each kept status's index in STATUSES), or
+ * null when they filter on something the columns do not hold (a negated tag, a year, an author, `has:`).
+ */
+function columnStatuses(q: SearchQuery, view: View): Uint8Array | null {
+  if (q.notTags.length + q.years.length + q.authors.length + q.has.length + q.notHas.length > 0) return null;
+  return Uint8Array.from(STATUSES, (status) =>
+    (view.kind !== 'status' || view.status === status) &&
+    (q.statuses.length === 0 || q.statuses.includes(status)) &&
+    !q.notStatuses.includes(status)
+      ? 1
+      : 0,
+  );
 }
 
 function markOf(ordered: OrderedRecords, positions: Int32Array): Uint8Array {

@@ -1,4 +1,4 @@
-import type { PaperRecord } from '../../../shared/models/paper.js';
+import { STATUSES, type PaperRecord } from '../../../shared/models/paper.js';
 import type { Sort } from '../../../shared/models/views.js';
 import type { OrderedRecords } from './paper-query.js';
 import { assertNever } from '../../../shared/assert-never.js';
@@ -103,6 +103,7 @@ export class RecordCache {
       positionOf,
       // Patching never changes it: a paper moved to or from the Trash starts the cache afresh.
       trashed: Uint8Array.from(records, (r) => (r.trashedAt === null ? 0 : 1)),
+      statusAt: Uint8Array.from(records, (r) => STATUSES.indexOf(r.status)),
       tagIndex: null,
     };
   }
@@ -149,6 +150,7 @@ export class RecordCache {
         const position = ordered.at.get(record.id);
         if (position === undefined) continue;
         ordered.records[position] = record;
+        ordered.statusAt[position] = STATUSES.indexOf(record.status);
         if (ordered.tagIndex) patchTagIndex(ordered.tagIndex, position, old.tags, record.tags);
       }
     }

@@ -147,4 +147,23 @@ describe.each(['scan', 'index'] as const)('search ranking and matching (%s)', (e
     expect(await titlesIn({ kind: 'all' }, 'tag:llm')).toEqual([]);
     expect(await titlesIn({ kind: 'tag', tag: 'llm' }, 'scaling')).toEqual([]);
   });
+
+  it('follows status edits in status views and status: filters with a word', async () => {
+    const handlers = await library(engine);
+    const titlesIn = async (view: Parameters<Handlers['papers:query']>[0]['view'], search: string) =>
+      (await handlers['papers:query']({ view, search, sort: 'added', offset: 0, limit: 50 })).rows.map((r) => r.title);
+    const [row] = (
+      await handlers['papers:query']({ view: { kind: 'all' }, search: 'kaplan', sort: 'added', offset: 0, limit: 5 })
+    ).rows;
+    if (!row) throw new Error('seeded paper missing');
+    const id = PaperIdSchema.parse(row.id);
+    expect(await titlesIn({ kind: 'status', status: 'archived' }, 'scaling')).toEqual([]);
+    await handlers['papers:setStatus']({ id, status: 'archived' });
+    expect(await titlesIn({ kind: 'status', status: 'archived' }, 'scaling')).toEqual([
+      'Scaling Laws for Language Models',
+    ]);
+    expect(await titlesIn({ kind: 'all' }, 'status:archived scaling')).toEqual(['Scaling Laws for Language Models']);
+    expect(await titlesIn({ kind: 'all' }, '-status:archived scaling')).toEqual([]);
+    expect(await titlesIn({ kind: 'status', status: 'inbox' }, 'scaling')).toEqual([]);
+  });
 });
