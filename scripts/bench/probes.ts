@@ -8,6 +8,8 @@ import { parseQuery } from '../../electron/library/search/query.js';
 import { LEGACY_SINGLE_FILE } from '../../electron/library/storage/migrations.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { STATUSES } from '../../shared/models/paper.js';
 
 /** Beside this bundle, as in the app: out/bench/probe.js → out/workers/search-worker.js. */
 export const SEARCH_WORKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workers/search-worker.js');
@@ -34,7 +36,38 @@ export async function probeBaselineOpen(dir: string): Promise<void> {
   process.stdout.write(`${JSON.stringify({ listable: db.data.papers.length, openMs })}\n`);
 }
 
+/**
+ * Edits as the app makes them (search worker attached), in rounds the bench asks for on stdin ("N": make N more
+ * edits, answered by one JSON line of their times; end of input: close). Two of these, at two library sizes,
+ * take turns, so both sizes' edits meet the same machine: the bench's noise is not read as a cost of size.
+ */
+export async function probeEdits(dir: string): Promise<void> {
+  const session = await openSession({ dir, holder: 'margin bench (edits)', searchWorker: SEARCH_WORKER });
+  const records = await session.library.papers.records();
+  await session.warmed;
+  process.stdout.write('ready\n');
+  let made = 0;
+  for await (const line of createInterface({ input: process.stdin })) {
+    const times: number[] = [];
+    for (let n = Number(line); n > 0; n--, made++) {
+      const record = records[(made * 7919) % records.length];
+      if (!record) break;
+      const started = performance.now();
+      if (made % 2 === 0) await session.library.papers.addTags(record.id, [`bench/t${made}`]);
+      else
+        await session.library.papers.setStatus(
+          record.id,
+          STATUSES[(STATUSES.indexOf(record.status) + 1 + made) % STATUSES.length] ?? 'read',
+        );
+      times.push(performance.now() - started);
+    }
+    process.stdout.write(`${JSON.stringify(times)}\n`);
+  }
+  await session.close();
+}
+
 const [name, dir] = process.argv.slice(2);
 if (name === 'open' && dir) await probeOpen(dir);
 else if (name === 'baseline-open' && dir) await probeBaselineOpen(dir);
-else throw new Error(`usage: probe.js open|baseline-open <library>`);
+else if (name === 'edits' && dir) await probeEdits(dir);
+else throw new Error(`usage: probe.js open|baseline-open|edits <library>`);

@@ -16,6 +16,11 @@ export interface DurableWriteOptions {
   /** Where to keep the previous version (a hard link, so it costs no copy). */
   readonly previousVersionPath?: string;
   readonly fs?: DurableFs;
+  /**
+   * False: leave the folder's fsync (which makes the rename durable) to the caller, who syncs it once after
+   * writing many files. Only for writes a journal already holds: until then a crash may undo the rename.
+   */
+  readonly syncFolder?: boolean;
 }
 
 /** Temp files end with this; stale ones (from a killed process) are removed when a library opens. */
@@ -54,7 +59,7 @@ export async function writeFileDurable(
     await fs.rm(tempPath, { force: true });
     throw error;
   }
-  await syncFolder(fs, dir);
+  if (options.syncFolder !== false) await syncFolder(fs, dir);
 }
 
 async function keepPreviousVersion(fs: DurableFs, filePath: string, backupPath: string): Promise<void> {

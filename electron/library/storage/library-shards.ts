@@ -66,6 +66,6 @@ export async function applyJournalInMemory(
 /** Put a journal's changes into the shards and write every shard it touched. */
 export async function applyJournalToShards(shards: LibraryShards, journal: Journal): Promise<void> {
   const touched = await applyJournalInMemory(shards, journal);
-  await shards.papers.saveAll(touched.papers);
-  await shards.contents.saveAll(touched.contents);
+  await shards.papers.saveAllJournaled(touched.papers);
+  await shards.contents.saveAllJournaled(touched.contents);
 }

@@ -34,9 +34,13 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<
     return parseValidated(this.filePath, text, this.schema);
   }
 
-  async write(data: z.output<S>): Promise<void> {
+  /** `syncFolder: false`: see `writeFileDurable` (a journaled write, whose folder the caller syncs once). */
+  async write(data: z.output<S>, { syncFolder = true }: { syncFolder?: boolean } = {}): Promise<void> {
     const options = this.previousVersionPath === undefined ? {} : { previousVersionPath: this.previousVersionPath };
-    await writeFileDurable(this.filePath, stableStringify(data, this.inlineDepth, this.lines), options);
+    await writeFileDurable(this.filePath, stableStringify(data, this.inlineDepth, this.lines), {
+      ...options,
+      syncFolder,
+    });
   }
 }
 

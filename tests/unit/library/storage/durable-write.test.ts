@@ -67,6 +67,20 @@ describe('writeFileDurable', () => {
     expect((await fsp.readdir(dir)).sort()).toEqual(['data.json', 'data.json.prev']);
   });
 
+  it("leaves the folder's fsync to the caller of a journaled write (syncFolder: false)", async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'data.json');
+    const log: string[] = [];
+    await writeFileDurable(file, 'new', { fs: recordingFs(log, dir), syncFolder: false });
+    expect(log).toEqual([
+      'open .data.json.TMP wx',
+      'write .data.json.TMP',
+      'fsync .data.json.TMP',
+      'rename .data.json.TMP -> data.json',
+    ]);
+    expect(await fsp.readFile(file, 'utf8')).toBe('new');
+  });
+
   it('leaves the old file and no temp file behind when the rename fails', async () => {
     const dir = await tempDir();
     const target = path.join(dir, 'occupied');
