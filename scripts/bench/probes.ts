@@ -57,7 +57,7 @@ export async function probeEdits(dir: string): Promise<void> {
       else
         await session.library.papers.setStatus(
           record.id,
-          STATUSES[(STATUSES.indexOf(record.status) + 1 + made) % STATUSES.length] ?? 'read',
+          STATUSES[(STATUSES.indexOf(record.status) + 1) % STATUSES.length] ?? 'read',
         );
       times.push(performance.now() - started);
     }
