@@ -77,10 +77,17 @@ export async function runPaperQuery(
     return page(rankByRelevance(recordsAt(ordered, selection), parsed));
   const ranked =
     query.sort === 'relevance' && hits.scored
-      ? rankHits(ordered, selection, positionsOf(ordered, hits.scored.ordinals), hits.scored.scores, parsed)
+      ? rankHits(
+          ordered,
+          selection,
+          positionsOf(ordered, hits.scored.ordinals),
+          hits.scored.scores,
+          parsed,
+          query.offset + query.limit,
+        )
       : selection;
   return {
-    total: ranked.length,
+    total: selection.length,
     rows: recordsAt(ordered, ranked.subarray(query.offset, query.offset + query.limit)).map(toListRow),
     problems,
   };
@@ -138,8 +145,8 @@ function markOf(ordered: OrderedRecords, positions: Int32Array): Uint8Array {
 }
 
 /**
- * The selection, best match first: the papers the index scored above the base (a term in their title, tags or
- * people) by score, then the rest in the sort's order, as `rankByRelevance` orders them.
+ * The first `count` of the selection, best match first: the papers the index scored above the base (a term in
+ * their title, tags or people) by score, then the rest in the sort's order, as `rankByRelevance` orders them.
  */
 function rankHits(
   ordered: OrderedRecords,
@@ -147,6 +154,7 @@ function rankHits(
   scoredPositions: Int32Array,
   scores: Float64Array,
   q: SearchQuery,
+  count: number,
 ): Int32Array {
   const base = baseRelevance(q);
   // Each selected position's score where the index gave one above the base; 0 for the rest.
@@ -155,24 +163,27 @@ function rankHits(
     const score = scores[i] ?? base;
     if (score > base) scoreAt[position] = score;
   });
-  // Scores are few distinct values: bucket the selection (already in the sort's order) by score, best first.
+  // Scores are few distinct values: bucket the scored part of the selection (in the sort's order) by score.
   const buckets = new Map<number, number[]>();
-  const ranked = new Int32Array(selection.length);
-  let rest = 0;
-  const unscored: number[] = [];
   for (const position of selection) {
     const score = scoreAt[position] ?? 0;
-    if (score === 0) {
-      unscored.push(position);
-      continue;
-    }
+    if (score === 0) continue;
     const bucket = buckets.get(score);
     if (bucket) bucket.push(position);
     else buckets.set(score, [position]);
   }
+  const ranked = new Int32Array(Math.min(count, selection.length));
+  let rest = 0;
   for (const score of [...buckets.keys()].sort((x, y) => y - x))
-    for (const position of buckets.get(score) ?? []) ranked[rest++] = position;
-  for (const position of unscored) ranked[rest++] = position;
+    for (const position of buckets.get(score) ?? []) {
+      if (rest === ranked.length) return ranked;
+      ranked[rest++] = position;
+    }
+  // Then the unscored, in order, only as many as the page needs.
+  for (const position of selection) {
+    if (rest === ranked.length) break;
+    if (scoreAt[position] === 0) ranked[rest++] = position;
+  }
   return ranked;
 }
 

@@ -80,6 +80,19 @@ describe.each(['scan', 'index'] as const)('search ranking and matching (%s)', (e
     ]);
   });
 
+  it('pages through a ranked list as it stands whole, the total the same on every page', async () => {
+    const handlers = await library(engine);
+    const page = (offset: number, limit: number) =>
+      handlers['papers:query']({ view: { kind: 'all' }, search: 'attention', sort: 'relevance', offset, limit });
+    const whole = await page(0, 50);
+    expect(whole.total).toBe(3);
+    for (let offset = 0; offset <= whole.total; offset++) {
+      const one = await page(offset, 1);
+      expect(one.total).toBe(whole.total);
+      expect(one.rows.map((r) => r.id)).toEqual(whole.rows.slice(offset, offset + 1).map((r) => r.id));
+    }
+  });
+
   it('ignores accents and case both ways, and matches word prefixes', async () => {
     const handlers = await library(engine);
     expect(await titles(handlers, 'lukasz')).toEqual(['Attention Is All You Need']);
