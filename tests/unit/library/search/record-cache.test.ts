@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../../../shared/models/paper.js';
 import { paperRecord } from '../../../helpers/paper-record.js';
 import type { Sort } from '../../../../shared/models/views.js';
-import { comparator, RecordCache } from '../../../../electron/library/search/record-cache.js';
+import { comparator, RecordCache, sortedOrdinals } from '../../../../electron/library/search/record-cache.js';
 
 const rec = paperRecord;
 
@@ -61,6 +61,39 @@ function fakeStore(initial: PaperRecord[]) {
 function cacheOver(store: ReturnType<typeof fakeStore>): RecordCache {
   return new RecordCache(store.load, store.getRecord);
 }
+
+describe('sortedOrdinals', () => {
+  it.each([1, 2, 3])(
+    'orders as the comparator does, dates shared, titles tied, and odd date shapes (seed %i)',
+    (seed) => {
+      let state = seed;
+      const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const titles = ['Alpha', 'alpha', 'Älpha', 'Paper 9', 'Paper 10', 'beta', 'Beta', '', 'Zeta 2'];
+      const dates = [
+        '2026-01-01T00:00:00.000Z',
+        '2026-01-01T00:00:00.001Z',
+        '2025-12-31T23:59:59.999Z',
+        '2026-03-01T10:00:00.000Z',
+      ];
+      const records = Array.from({ length: 300 }, (_, i) =>
+        paperRecord(`p${String(i).padStart(7, '0')}`, {
+          title: titles[Math.floor(next() * titles.length)] ?? '',
+          addedAt: dates[Math.floor(next() * dates.length)] ?? '',
+          year: next() < 0.2 ? null : 2000 + Math.floor(next() * 5),
+        }),
+      );
+      for (const sort of ['added', 'relevance', 'title', 'year'] as const) {
+        const expected = [...records].sort(comparator(sort));
+        expect(sortedOrdinals(records, sort).map((i) => records[i]?.id)).toEqual(expected.map((r) => r.id));
+      }
+      // One date in another shape (no milliseconds): string order, as the comparator has it.
+      const odd = [...records, paperRecord('podd0001', { addedAt: '2026-01-01T00:00:00Z' })];
+      expect(sortedOrdinals(odd, 'added').map((i) => odd[i]?.id)).toEqual(
+        [...odd].sort(comparator('added')).map((r) => r.id),
+      );
+    },
+  );
+});
 
 describe('comparator', () => {
   describe('added', () => {
