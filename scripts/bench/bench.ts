@@ -59,6 +59,25 @@ interface SizeResult {
   baselineStats: Record<string, Stats>;
   /** The synthetic library's text: how many distinct words its titles and abstracts use. */
   corpus: { distinctWords: number };
+  /** [lowest, highest] of a figure over its runs in this bench (three imports each; edits in three blocks; the opens). */
+  ranges: Record<string, [number, number]>;
+}
+
+/** Each import figure is the median of this many imports, each into a fresh library; their range is reported. */
+const IMPORT_RUNS = 3;
+
+function rangeOf(values: readonly number[]): [number, number] {
+  return [round(Math.min(...values)), round(Math.max(...values))];
+}
+
+function medianOf(values: readonly number[]): number {
+  return summarize(values).median;
+}
+
+/** `values` cut into `parts` runs of (nearly) equal length, in order. */
+function blocks<T>(values: readonly T[], parts: number): T[][] {
+  const size = Math.ceil(values.length / parts);
+  return Array.from({ length: parts }, (_, i) => values.slice(i * size, (i + 1) * size)).filter((b) => b.length > 0);
 }
 
 /** Run a probe in a fresh Node process; wall-clock from spawn to its answer. */
@@ -287,9 +306,21 @@ async function benchSize(size: number, log: (line: string) => void, bibtex50k: b
     const searches = await measureSearch(dir, 'index');
     const scans = await measureSearch(dir, 'scan');
     const indexUpdates = await measureIndexUpdates(dir, papers, 200);
-    log('  import BibTeX…');
-    const imported = await measureBibtexImport(papers, path.join(root, 'import'));
-    const exportImports = await measureExportImports(size, root, bibtex50k || size >= 100_000, log);
+    const importRuns: Array<{ bibtex: number; ris: number; csl: number; bibtex50k: number | null }> = [];
+    for (let run = 0; run < IMPORT_RUNS; run++) {
+      log(`  import BibTeX (run ${run + 1} of ${IMPORT_RUNS})…`);
+      const runRoot = path.join(root, `imports-${run}`);
+      const imported = await measureBibtexImport(papers, path.join(runRoot, 'bibtex'));
+      const exportImports = await measureExportImports(size, runRoot, bibtex50k || size >= 100_000, log);
+      importRuns.push({
+        bibtex: imported.ms,
+        ris: exportImports.import10kRisMs,
+        csl: exportImports.import10kCslJsonMs,
+        bibtex50k: exportImports.import50kBibtexMs,
+      });
+      await rm(runRoot, { recursive: true, force: true });
+    }
+    const bibtex50kRuns = importRuns.flatMap((r) => (r.bibtex50k === null ? [] : [r.bibtex50k]));
     log('  export Markdown…');
     const exported = await measureExport(dir, path.join(root, 'export'));
     log('  first paint in Chromium…');
@@ -326,10 +357,10 @@ async function benchSize(size: number, log: (line: string) => void, bibtex50k: b
         indexRebuildMs: round(indexRebuildMs),
         indexUpdateP95Ms: round(stats.indexUpdateMs?.p95 ?? Number.NaN, 2),
         firstPaintMs: paints.length > 0 ? round(stats.firstPaintMs?.median ?? Number.NaN) : null,
-        import10kBibtexMs: round(imported.ms),
-        import50kBibtexMs: exportImports.import50kBibtexMs === null ? null : round(exportImports.import50kBibtexMs),
-        import10kRisMs: round(exportImports.import10kRisMs),
-        import10kCslJsonMs: round(exportImports.import10kCslJsonMs),
+        import10kBibtexMs: round(medianOf(importRuns.map((r) => r.bibtex))),
+        import50kBibtexMs: bibtex50kRuns.length > 0 ? round(medianOf(bibtex50kRuns)) : null,
+        import10kRisMs: round(medianOf(importRuns.map((r) => r.ris))),
+        import10kCslJsonMs: round(medianOf(importRuns.map((r) => r.csl))),
         export10kMarkdownMs: round(exported.ms),
         rssMB: round(stats.rssMB?.median ?? Number.NaN, 1),
       },
@@ -337,6 +368,20 @@ async function benchSize(size: number, log: (line: string) => void, bibtex50k: b
       stats,
       baseline: { openMs: round(summarize(base.open).median), editP95Ms: round(summarize(base.edit).p95) },
       baselineStats: { openMs: summarize(base.open), editMs: summarize(base.edit) },
+      ranges: {
+        openMs: rangeOf(opens.map((o) => o.result.openMs ?? Number.NaN)),
+        editP95Ms: rangeOf(blocks(edits, 3).map((b) => summarize(b).p95)),
+        editRatio: rangeOf(
+          blocks(edits, 3).map(
+            (b, i) => summarize(b).p95 / (summarize(blocks(reference, 3)[i] ?? []).p95 || Number.NaN),
+          ),
+        ),
+        import10kBibtexMs: rangeOf(importRuns.map((r) => r.bibtex)),
+        ...(bibtex50kRuns.length > 0 ? { import50kBibtexMs: rangeOf(bibtex50kRuns) } : {}),
+        import10kRisMs: rangeOf(importRuns.map((r) => r.ris)),
+        import10kCslJsonMs: rangeOf(importRuns.map((r) => r.csl)),
+        baselineOpenMs: rangeOf(base.open),
+      },
     };
   } finally {
     await rm(root, { recursive: true, force: true });
@@ -368,6 +413,11 @@ function printTable(result: SizeResult, write: (line: string) => void): void {
   }
   write(
     `search p95, the scan it replaced ÷ the index: ${round((result.figures.scanSearchP95Ms ?? Number.NaN) / (result.figures.searchP95Ms ?? Number.NaN), 1)}×`,
+  );
+  write(
+    `ranges over runs: ${Object.entries(result.ranges)
+      .map(([name, [low, high]]) => `${name} ${low}–${high}`)
+      .join(', ')}`,
   );
   const { openMs, editP95Ms } = result.baseline;
   write(`baseline (one lowdb file): openMs ${openMs}, editP95Ms ${editP95Ms}`);
