@@ -2,7 +2,7 @@ import { STATUSES, type PaperRecord } from '../../../shared/models/paper.js';
 import type { Sort } from '../../../shared/models/views.js';
 import type { OrderedRecords } from './paper-query.js';
 import { assertNever } from '../../../shared/assert-never.js';
-import { patchTagIndex, tagIndexOf } from './tag-index.js';
+import { patchTagIndex } from './tag-index.js';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -114,16 +114,6 @@ export class RecordCache {
     made.catch(() => this.sorted.delete(key));
     const ordered = await made;
     if (generation !== this.generation && this.sorted.get(key) === made) this.sorted.delete(key);
-    return ordered;
-  }
-
-  /**
-   * Make ready what the first searches would otherwise pay for: the newest-first order and its tag index. Called in
-   * the background once the library is open, so the first search or tag view a person asks for is as quick as the next.
-   */
-  async warm(): Promise<OrderedRecords> {
-    const ordered = await this.orderedBy('added');
-    ordered.tagIndex ??= tagIndexOf(ordered.records);
     return ordered;
   }
 
