@@ -45,12 +45,17 @@ export function baseCitationKey(paper: {
   const first = (paper.authors[0] ?? paper.editors?.[0])?.trim() ?? '';
   const surname =
     asciiWord(first.includes(',') ? (first.split(',')[0] ?? '') : (first.split(/\s+/).at(-1) ?? '')) || 'anon';
-  const word =
-    titleKey(paper.title)
-      .split(' ')
-      .map(asciiWord)
-      .find((w) => w.length > 0 && !STOP_WORDS.has(w)) ?? 'untitled';
-  return `${surname}${paper.year ?? 'nd'}${word}`;
+  return `${surname}${paper.year ?? 'nd'}${firstSignificantWord(paper.title)}`;
+}
+
+/** The title's first word that is not a stop word, in ASCII letters and digits; read only as far as it. */
+function firstSignificantWord(title: string): string {
+  // The title's words are already folded: keeping their ASCII letters and digits is `asciiWord` of each.
+  for (const folded of titleKey(title).split(' ')) {
+    const word = folded.replace(/[^a-z0-9]/g, '');
+    if (word.length > 0 && !STOP_WORDS.has(word)) return word;
+  }
+  return 'untitled';
 }
 
 /** The base key, or it with a, b, … z, aa, ab … appended until it is not taken. */
