@@ -213,10 +213,23 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
   };
 }
 
+/** The spelling most papers use; of equally common ones, the first in code-unit order (so the same every time). */
+function commonestSpelling(spellings: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  for (const [spelling, n] of spellings)
+    if (n > most || (n === most && spelling < best)) {
+      best = spelling;
+      most = n;
+    }
+  return best;
+}
+
 async function overview(session: Session, defaultExportDir: string | null): Promise<Overview> {
   const records = await session.records.records();
   const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>; // every status is set to 0 just above
-  const tags = new Map<string, number>();
+  // By the tag in lower case, as tag views and `tag:` match; shown as most papers write it.
+  const tags = new Map<string, { count: number; spellings: Map<string, number> }>();
   let trashCount = 0;
   for (const record of records) {
     if (record.trashedAt !== null) {
@@ -225,19 +238,30 @@ async function overview(session: Session, defaultExportDir: string | null): Prom
     }
     statusCounts[record.status] += 1;
     // Count each paper once under every level of its tags: `llm/sparsity` counts for `llm` too.
-    const paths = new Set<string>();
+    const paths = new Map<string, string>();
     for (const tag of record.tags) {
       const parts = tag.split('/');
-      for (let i = 1; i <= parts.length; i++) paths.add(parts.slice(0, i).join('/'));
+      for (let i = 1; i <= parts.length; i++) {
+        const written = parts.slice(0, i).join('/');
+        const key = written.toLowerCase();
+        if (!paths.has(key)) paths.set(key, written);
+      }
     }
-    for (const path of paths) tags.set(path, (tags.get(path) ?? 0) + 1);
+    for (const [key, written] of paths) {
+      const entry = tags.get(key) ?? { count: 0, spellings: new Map<string, number>() };
+      entry.count++;
+      entry.spellings.set(written, (entry.spellings.get(written) ?? 0) + 1);
+      tags.set(key, entry);
+    }
   }
   return {
     libraryDir: session.library.dir,
     total: records.length - trashCount,
     trashCount,
     statusCounts,
-    tags: [...tags].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag)),
+    tags: [...tags.values()]
+      .map(({ count, spellings }) => ({ tag: commonestSpelling(spellings), count }))
+      .sort((a, b) => a.tag.localeCompare(b.tag)),
     readOnly: session.library.readOnly,
     notices: [...session.library.notices],
     defaultExportDir: defaultExportDir ?? path.join(homedir(), 'Documents', 'Margin'),

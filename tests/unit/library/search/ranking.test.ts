@@ -151,6 +151,17 @@ describe.each(['scan', 'index'] as const)('search ranking and matching (%s)', (e
     expect(await titlesIn({ kind: 'tag', tag: 'llm' }, '')).toEqual(['Scaling Laws for Language Models']);
     expect(await titlesIn({ kind: 'all' }, 'tag:llm/scaling')).toEqual(['Scaling Laws for Language Models']);
     expect(await titlesIn({ kind: 'tag', tag: 'llm' }, 'tag:llm/other')).toEqual([]);
+    // The sidebar counts a tag once whatever its case, as views and filters match it.
+    const [other] = (
+      await handlers['papers:query']({ view: { kind: 'all' }, search: 'pruning', sort: 'added', offset: 0, limit: 5 })
+    ).rows;
+    if (!other) throw new Error('seeded paper missing');
+    await handlers['papers:addTags']({ id: PaperIdSchema.parse(other.id), tags: ['llm'] });
+    expect((await handlers['library:overview']({})).tags).toEqual([
+      { tag: 'LLM', count: 2 },
+      { tag: 'LLM/Scaling', count: 1 },
+    ]);
+    await handlers['papers:removeTags']({ id: PaperIdSchema.parse(other.id), tags: ['llm'] });
     // A word with a tag view or filter: the hits meet the tag index, whatever the case typed.
     expect(await titlesIn({ kind: 'tag', tag: 'Llm' }, 'scaling')).toEqual(['Scaling Laws for Language Models']);
     expect(await titlesIn({ kind: 'all' }, 'tag:LLM scaling')).toEqual(['Scaling Laws for Language Models']);
