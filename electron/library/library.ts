@@ -11,6 +11,7 @@ import { defaultDeps, LibraryContext, type ChangeListener, type LibraryDeps } fr
 import { DuplicateReview } from './merge/duplicate-review.js';
 import { EditHistory } from './history/edit-history.js';
 import { Triaging } from './triage/triaging.js';
+import { LibrarySync } from './sync/library-sync.js';
 import { Papers } from './papers/papers.js';
 import { InProcessTextSearch, type TextSearch, type TextSource } from './search/text-search.js';
 import { LibraryStore } from './storage/library-store.js';
@@ -47,6 +48,8 @@ export class Library {
   readonly history: EditHistory;
   /** Morning triage of digests: keep or skip each new paper, remember the skipped ones. */
   readonly triage: Triaging;
+  /** Sync with other machines through git (the library folder a repository). */
+  readonly sync: LibrarySync;
   private textSearch: TextSearch | null = null;
   /** The search this library made for itself (closed with it); one given by `useTextSearch` is its owner's. */
   private ownSearch: TextSearch | null = null;
@@ -66,6 +69,7 @@ export class Library {
     this.downloads = new PdfDownloads(ctx, this.attachments, downloads);
     this.history = new EditHistory(ctx);
     this.triage = new Triaging(ctx, this.imports, this.papers, this.annotations, parser);
+    this.sync = new LibrarySync(ctx);
   }
 
   static async open(options: LibraryOpenOptions): Promise<Library> {

@@ -69,6 +69,8 @@ export interface StoreWriter {
   commit(changes: ChangeSet): Promise<void>;
   /** Link a whole-library backup of the state as it is now; `finishBackup` verifies and publishes it. */
   stageBackup(reason: string): Promise<StagedSnapshot>;
+  /** Drop every shard read so far: the files changed behind the store (a git sync took another machine's). */
+  forgetReads(): void;
 }
 
 /**
@@ -198,6 +200,10 @@ export class LibraryStore {
 
   private readonly writer: StoreWriter = {
     stageBackup: (reason) => stageSnapshot(this.dir, reason, this.now()),
+    forgetReads: () => {
+      this.shards.papers.clear();
+      this.shards.contents.clear();
+    },
     putRecord: async (record) => {
       const shard = await this.shards.papers.loadFor(record.id);
       const before = shard.papers[record.id];
