@@ -2,6 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { EMPTY_CONTENT, type PaperContent, type PaperRecord } from '../../../shared/models/paper.js';
 import { conflictedCopiesNotices } from './conflicted-copies-notice.js';
+import { stampFieldTimes } from './field-times.js';
 import { LibraryError } from './errors.js';
 import { journalOf, readJournal, removeJournal, writeJournal } from './journal-file.js';
 import { CURRENT_VERSION, DEFAULT_SHARD_COUNT } from './layout.js';
@@ -204,9 +205,10 @@ export class LibraryStore {
       this.shards.papers.clear();
       this.shards.contents.clear();
     },
-    putRecord: async (record) => {
-      const shard = await this.shards.papers.loadFor(record.id);
-      const before = shard.papers[record.id];
+    putRecord: async (written) => {
+      const shard = await this.shards.papers.loadFor(written.id);
+      const before = shard.papers[written.id];
+      const record = stampFieldTimes(before, written);
       shard.papers[record.id] = record;
       await this.shards.papers.save(this.shards.papers.indexOf(record.id));
       if (this.observer?.wants()) this.observer.wrote(record.id, { record: before }, { record });
@@ -222,11 +224,14 @@ export class LibraryStore {
       if (changes.records.length === 0 && changes.contents.size === 0 && !changes.deleted?.length) return;
       const observer = this.observer?.wants() ? this.observer : null;
       const before = observer ? await this.statesBefore(changes) : null;
-      const journal = journalOf(changes.records, changes.contents, changes.deleted ?? []);
+      const records: PaperRecord[] = [];
+      for (const record of changes.records)
+        records.push(stampFieldTimes((await this.shards.papers.loadFor(record.id)).papers[record.id], record));
+      const journal = journalOf(records, changes.contents, changes.deleted ?? []);
       await writeJournal(this.dir, journal);
       await applyJournalToShards(this.shards, journal);
       await removeJournal(this.dir);
-      if (observer && before) reportCommit(observer, changes, before);
+      if (observer && before) reportCommit(observer, { ...changes, records }, before);
     },
   };
 
