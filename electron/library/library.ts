@@ -11,10 +11,9 @@ import { defaultDeps, LibraryContext, type ChangeListener, type LibraryDeps } fr
 import { DuplicateReview } from './merge/duplicate-review.js';
 import { EditHistory } from './history/edit-history.js';
 import { Triaging } from './triage/triaging.js';
-import { LibrarySync } from './sync/library-sync.js';
 import { Papers } from './papers/papers.js';
 import { InProcessTextSearch, type TextSearch, type TextSource } from './search/text-search.js';
-import { LibraryStore } from './storage/library-store.js';
+import { LibraryStore, type HeldStore } from './storage/library-store.js';
 import type { Notice } from './storage/recovery.js';
 
 export interface LibraryOpenOptions {
@@ -48,8 +47,6 @@ export class Library {
   readonly history: EditHistory;
   /** Morning triage of digests: keep or skip each new paper, remember the skipped ones. */
   readonly triage: Triaging;
-  /** Sync with other machines through git (the library folder a repository). */
-  readonly sync: LibrarySync;
   private textSearch: TextSearch | null = null;
   /** The search this library made for itself (closed with it); one given by `useTextSearch` is its owner's. */
   private ownSearch: TextSearch | null = null;
@@ -69,7 +66,6 @@ export class Library {
     this.downloads = new PdfDownloads(ctx, this.attachments, downloads);
     this.history = new EditHistory(ctx);
     this.triage = new Triaging(ctx, this.imports, this.papers, this.annotations, parser);
-    this.sync = new LibrarySync(ctx);
   }
 
   static async open(options: LibraryOpenOptions): Promise<Library> {
@@ -92,6 +88,32 @@ export class Library {
   /** Hear about every change this library makes; returns the unsubscribe function. */
   onChange(listener: ChangeListener): () => void {
     return this.ctx.onChange(listener);
+  }
+
+  /**
+   * Run a task that changes the library's files behind the store (a git sync) with every other write held, then
+   * read the files afresh. Writes through `held` go through the store (atomic, by its journal).
+   */
+  whileHeld<T>(task: (held: HeldStore) => Promise<T>): Promise<T> {
+    const { store } = this.ctx;
+    return store.exclusive(async (writer) => {
+      try {
+        return await task({
+          dir: store.dir,
+          readOnly: store.readOnly,
+          snapshot: async (reason) => store.finishBackup(await writer.stageBackup(reason)),
+          commit: (changes) => writer.commit(changes),
+        });
+      } finally {
+        writer.forgetReads();
+      }
+    });
+  }
+
+  /** Tell listeners these papers changed behind the library (a sync brought them from another machine). */
+  changedBehind(ids: readonly string[]): void {
+    this.ctx.forgetDistinctPairs();
+    this.ctx.changed(ids);
   }
 
   /** Searches answer their text part with this (the app's search worker) instead of reading text here. */

@@ -1,10 +1,11 @@
 /**
  * Machines of a lab that share one library through a git remote: each a real Library on a temp folder, edited
- * through the library API at random (from a seed), synced as the app syncs (library.sync.run). What each sync
+ * through the library API at random (from a seed), synced as the app syncs (syncLibrary). What each sync
  * confirmed is kept as edits, field by field, to check the end state against.
  */
 import { Library } from '../../electron/library/library.js';
 import { setRemote } from '../../electron/library/sync/git/sync-remote.js';
+import { syncLibrary } from '../../electron/library/sync/git/library-sync.js';
 import {
   ANNOTATION_COLORS,
   PaperIdSchema,
@@ -89,7 +90,7 @@ function paperView(r: PaperRecord, c: PaperContent | undefined): PaperView {
 /** Sync one machine; what it confirmed is appended to `edits`. */
 export async function syncMachine(m: Machine, edits: ConfirmedEdit[]): Promise<void> {
   const before = await view(m.library);
-  await m.library.sync.run();
+  await syncLibrary(m.library);
   edits.push(...netEdits(m.name, m.base, before));
   m.base = await view(m.library);
 }

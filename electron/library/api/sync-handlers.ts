@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/ipc/contract.js';
 import type { SyncStatus } from '../../../shared/models/sync.js';
 import { LibraryError } from '../storage/errors.js';
+import { setSyncRemote, syncLibrary, syncRemote } from '../sync/git/library-sync.js';
 import type { Session } from './session.js';
 
 type SyncHandlers = Pick<Handlers, 'sync:status' | 'sync:run' | 'sync:setRemote'>;
@@ -18,15 +19,15 @@ export function createSyncHandlers(session: Session, now: () => Date = () => new
   let error: SyncStatus['error'] = null;
   let running: Promise<void> | null = null;
   const status = async (): Promise<SyncStatus> => ({
-    remote: await library.sync.remote().catch(() => null),
+    remote: await syncRemote(library).catch(() => null),
     running: running !== null,
     last,
     error,
   });
   const sync = async (): Promise<void> => {
     try {
-      if ((await library.sync.remote()) === null) throw new LibraryError('invalid-request', NO_REMOTE);
-      const { outcome, sent, received } = await library.sync.run();
+      if ((await syncRemote(library)) === null) throw new LibraryError('invalid-request', NO_REMOTE);
+      const { outcome, sent, received } = await syncLibrary(library);
       if (received.length > 0) {
         // What came in replaced papers and side files under the undo steps and the saved searches.
         library.history.clear();
@@ -48,7 +49,7 @@ export function createSyncHandlers(session: Session, now: () => Date = () => new
       return status();
     },
     'sync:setRemote': async ({ url }) => {
-      await library.sync.setRemote(url);
+      await setSyncRemote(library, url);
       return status();
     },
   };

@@ -59,6 +59,14 @@ export interface WriteObserver {
   wrote(id: string, before: Partial<StoredPaper>, after: Partial<StoredPaper>): void;
 }
 
+/** The store held for a task that also changes its files another way (a git sync): its folder, backups, atomic writes. */
+export interface HeldStore {
+  readonly dir: string;
+  readonly readOnly: boolean;
+  snapshot(reason: string): Promise<unknown>;
+  commit(changes: ChangeSet): Promise<void>;
+}
+
 /** Writes, available inside `exclusive`. Each is durable on disk when it resolves. */
 export interface StoreWriter {
   putRecord(record: PaperRecord): Promise<void>;

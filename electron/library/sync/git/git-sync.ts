@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { PaperContent } from '../../../../shared/models/paper.js';
 import { LibraryError } from '../../storage/errors.js';
 import { CURRENT_VERSION } from '../../storage/layout.js';
-import type { ChangeSet } from '../../storage/library-store.js';
+import type { HeldStore } from '../../storage/library-store.js';
 import { writeGitignore } from '../gitignore.js';
 import { EMPTY_LIBRARY, type LibraryState } from '../library-state.js';
 import { mergeLibraries } from '../merge-libraries.js';
@@ -29,12 +29,7 @@ export interface GitSyncOptions {
 }
 
 /** What a sync needs of the library: its folder, a backup before sweeping changes, and atomic writes (a LibraryStore is one). */
-export interface SyncedLibrary {
-  readonly dir: string;
-  readonly readOnly: boolean;
-  snapshot(reason: string): Promise<unknown>;
-  commit(changes: ChangeSet): Promise<void>;
-}
+export type SyncedLibrary = HeldStore;
 
 export interface GitSyncOutcome {
   /** `pushed`: the remote had nothing new; `fast-forwarded`: this machine had nothing new; `merged`: both did. */
