@@ -35,7 +35,12 @@ export async function syncLibrary(
   const outcome = await library.whileHeld((held) => syncWithGit(held, options));
   const received = await changedPapers(library.dir, outcome.localBefore, outcome.head);
   const pushed = outcome.result === 'pushed' || outcome.result === 'merged';
-  const sent = pushed ? await changedPapers(library.dir, outcome.remoteBefore, outcome.head) : [];
+  // A first push sends every paper: listed from the records in memory, not by reading every shard back from git.
+  const sent = !pushed
+    ? []
+    : outcome.remoteBefore === null
+      ? (await library.papers.records()).map((r) => r.id).sort()
+      : await changedPapers(library.dir, outcome.remoteBefore, outcome.head);
   if (received.length > 0) library.changedBehind(received);
   return { outcome, sent, received };
 }
