@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../../tests/helpers/temp-dir.js';
+import { bareRepository } from '../../../../tests/helpers/bare-repository.js';
 import { storeOnLibrary } from '../../testing/store-on-library.js';
-
-const run = promisify(execFile);
 
 describe('sync slice', () => {
   it('puts a sync without a remote in words, then syncs once a remote is set', async () => {
@@ -13,8 +9,7 @@ describe('sync slice', () => {
     expect(store.getState().syncing).toBe(false);
     expect(store.getState().syncStatus?.error?.message).toMatch(/^No remote set — run margin sync --remote URL/);
 
-    const remote = await tempDir('margin-slice-remote-');
-    await run('git', ['init', '--quiet', '--bare', '--initial-branch', 'main', remote]);
+    const remote = await bareRepository();
     await store.getState().setSyncRemote(remote);
     expect(store.getState().syncStatus?.remote).toBe(remote);
     main.calls.length = 0;
