@@ -90,7 +90,11 @@ export async function syncWithGit(store: SyncedLibrary, options: GitSyncOptions 
     const merged = theirs !== null && !(ours !== null && (await isAncestor(dir, theirs, ours)));
     if (merged) merges.push(await mergeRemote(store, theirs));
     await options.beforePush?.(attempt);
-    const push = await runGit(dir, ['push', '--quiet', REMOTE, `HEAD:refs/heads/${branch}`]);
+    // To an empty remote every shard goes at once: git's search for deltas between thousands of shards holding
+    // different papers cost most of a first sync (11 of 18 s at 20,000 papers) and saves little; later pushes
+    // keep it (a changed shard is sent as a delta against the version the remote has).
+    const firstPush = theirs === null ? ['-c', 'pack.window=0'] : [];
+    const push = await runGit(dir, [...firstPush, 'push', '--quiet', REMOTE, `HEAD:refs/heads/${branch}`]);
     if (push.code === 0) return outcome(merged ? 'merged' : 'pushed');
     if (!/\b(rejected|fetch first|non-fast-forward)\b/.test(push.stderr))
       throw new LibraryError('io', `git push to ${REMOTE} failed: ${push.stderr.trim()}`);
