@@ -33,7 +33,7 @@ describe('syncStatusLine', () => {
     );
     expect(syncStatusLine(status({ last }), true, now)).toBe('Syncing…');
     expect(syncStatusLine(status({}), false, now)).toBe('Not synced yet');
-    expect(syncStatusLine(status({ remote: null }), false, now)).toBe('Not synced — no remote set');
+    expect(syncStatusLine(status({ remote: null }), false, now)).toBe('');
     expect(syncStatusLine(null, false, now)).toBe('');
   });
 });

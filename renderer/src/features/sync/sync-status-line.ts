@@ -5,7 +5,8 @@ export function syncStatusLine(status: SyncStatus | null, syncing: boolean, now:
   if (syncing || status?.running) return 'Syncing…';
   if (status === null) return '';
   if (status.error !== null) return status.error.message;
-  if (status.last === null) return status.remote === null ? 'Not synced — no remote set' : 'Not synced yet';
+  // A library never set up for sync says nothing until Sync is pressed (then: how to set a remote).
+  if (status.last === null) return status.remote === null ? '' : 'Not synced yet';
   const { sent, received } = status.last;
   const moved =
     sent === 0 && received === 0
