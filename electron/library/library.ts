@@ -13,7 +13,7 @@ import { EditHistory } from './history/edit-history.js';
 import { Triaging } from './triage/triaging.js';
 import { Papers } from './papers/papers.js';
 import { InProcessTextSearch, type TextSearch, type TextSource } from './search/text-search.js';
-import { LibraryStore } from './storage/library-store.js';
+import { LibraryStore, type HeldStore } from './storage/library-store.js';
 import type { Notice } from './storage/recovery.js';
 
 export interface LibraryOpenOptions {
@@ -88,6 +88,32 @@ export class Library {
   /** Hear about every change this library makes; returns the unsubscribe function. */
   onChange(listener: ChangeListener): () => void {
     return this.ctx.onChange(listener);
+  }
+
+  /**
+   * Run a task that changes the library's files behind the store (a git sync) with every other write held, then
+   * read the files afresh. Writes through `held` go through the store (atomic, by its journal).
+   */
+  whileHeld<T>(task: (held: HeldStore) => Promise<T>): Promise<T> {
+    const { store } = this.ctx;
+    return store.exclusive(async (writer) => {
+      try {
+        return await task({
+          dir: store.dir,
+          readOnly: store.readOnly,
+          snapshot: async (reason) => store.finishBackup(await writer.stageBackup(reason)),
+          commit: (changes) => writer.commit(changes),
+        });
+      } finally {
+        writer.forgetReads();
+      }
+    });
+  }
+
+  /** Tell listeners these papers changed behind the library (a sync brought them from another machine). */
+  changedBehind(ids: readonly string[]): void {
+    this.ctx.forgetDistinctPairs();
+    this.ctx.changed(ids);
   }
 
   /** Searches answer their text part with this (the app's search worker) instead of reading text here. */

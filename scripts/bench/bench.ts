@@ -29,6 +29,7 @@ import { contentText, recordParts } from '../../electron/library/search/search-c
 import type { TextUpdate } from '../../electron/library/search/worker-protocol.js';
 import { measureExportImports, measureImport } from './import-bench.js';
 import { seed } from './seed.js';
+import { measureSync } from './sync-bench.js';
 
 const BENCH_FILE = fileURLToPath(import.meta.url);
 
@@ -49,6 +50,8 @@ const TARGETS: Readonly<Record<string, string>> = {
   import10kCslJsonMs: '',
   export10kMarkdownMs: '≤ 10000',
   rssMB: '≤ 600',
+  sync100EditsMs: '≤ 3000',
+  firstSyncMs: '≤ 90000',
 };
 
 interface SizeResult {
@@ -331,6 +334,9 @@ async function benchSize(size: number, log: (line: string) => void, bibtex50k: b
     }
     log('  baseline (one lowdb file)…');
     const base = await baseline(path.join(root, 'baseline'), papers, runs);
+    // Last: it makes the library folder a git repository.
+    log('  sync through git…');
+    const sync = await measureSync(dir, root);
 
     const stats: Record<string, Stats> = {
       openMs: summarize(opens.map((o) => o.result.openMs ?? Number.NaN)),
@@ -363,6 +369,8 @@ async function benchSize(size: number, log: (line: string) => void, bibtex50k: b
         import10kCslJsonMs: round(medianOf(importRuns.map((r) => r.csl))),
         export10kMarkdownMs: round(exported.ms),
         rssMB: round(stats.rssMB?.median ?? Number.NaN, 1),
+        sync100EditsMs: round(sync.sync100EditsMs),
+        firstSyncMs: round(sync.firstSyncMs),
       },
       corpus: { distinctWords: distinctWords(papers.flatMap((p) => [p.record.title, p.content.abstract ?? ''])) },
       stats,
@@ -456,6 +464,26 @@ function printWorstCases(
     );
 }
 
+/** `--sync-only`: seed a library of `size` papers and measure only its syncs. */
+async function benchSyncOnly(size: number, log: (line: string) => void) {
+  const root = await mkdtemp(path.join(tmpdir(), `margin-bench-sync-${size}-`));
+  try {
+    const dir = path.join(root, 'library');
+    log(`  ${size.toLocaleString()} papers: seeding…`);
+    await seed(dir, syntheticLibrary(size));
+    log('  sync through git…');
+    const sync = await measureSync(dir, root);
+    return {
+      sync100EditsMs: round(sync.sync100EditsMs),
+      firstSyncMs: round(sync.firstSyncMs),
+      sent: sync.sent,
+      targets: { sync100EditsMs: TARGETS.sync100EditsMs, firstSyncMs: TARGETS.firstSyncMs },
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -465,6 +493,8 @@ async function main(): Promise<void> {
       'digest-only': { type: 'boolean', default: false },
       'triage-papers': { type: 'string', default: '2000' },
       'triage-only': { type: 'boolean', default: false },
+      /** Only the sync figures (firstSyncMs, sync100EditsMs), on a seeded library of each size. */
+      'sync-only': { type: 'boolean', default: false },
       /** Import 50,000 Better BibTeX entries at every size (only the 100k size does by default: minutes). */
       'import-50k': { type: 'boolean', default: false },
     },
@@ -476,6 +506,12 @@ async function main(): Promise<void> {
   log(
     `Margin benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`,
   );
+  if (values['sync-only']) {
+    const figures = [];
+    for (const size of sizes) figures.push({ papers: size, ...(await benchSyncOnly(size, log)) });
+    process.stdout.write(`${JSON.stringify(figures.length === 1 ? figures[0] : { sizes: figures }, null, 2)}\n`);
+    return;
+  }
   const digestMB = values['digest-mb'].split(',').map(Number);
   if (digestMB.some((n) => !(n > 0)))
     throw new Error(`--digest-mb takes sizes in MB, like 1,2,4,8, not "${values['digest-mb']}"`);

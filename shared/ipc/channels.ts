@@ -67,6 +67,10 @@ export const CHANNELS = [
   'settings:chooseFolder',
   'papers:snippets',
   'app:about',
+  'sync:status',
+  'sync:run',
+  'sync:setRemote',
+  'settings:setSyncEvery',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

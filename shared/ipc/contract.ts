@@ -1,9 +1,10 @@
 import { MAX_IMPORT_BYTES, MAX_UPLOAD_BYTES } from '../limits.js';
 import { COMMAND_IDS } from '../commands/shortcuts.js';
-import { SettingsViewSchema, ThemeSchema } from '../models/settings.js';
+import { SettingsViewSchema, SyncEverySchema, ThemeSchema } from '../models/settings.js';
 import { BackupInfoSchema } from '../models/backup.js';
 import { z } from 'zod';
 import { AboutSchema } from '../models/about.js';
+import { SyncRemoteSchema, SyncStatusSchema } from '../models/sync.js';
 import { ENTRY_EDIT_ACTIONS, ImportReportSchema } from '../models/import-report.js';
 import {
   AttachmentSchema,
@@ -398,6 +399,17 @@ export const CONTRACT = {
   },
   /** The app's version and its packages' licences (out/licenses.json, written at build time). */
   'app:about': { request: Empty, response: AboutSchema },
+  /** The library's git remote, the last sync and the last error (read only: nothing runs). */
+  'sync:status': { request: Empty, response: SyncStatusSchema },
+  /** Sync now (as `margin sync`); a failure is in the status it returns, in words for the status line. */
+  'sync:run': { request: Empty, response: SyncStatusSchema },
+  /** Sync with this remote from now on (kept in the library's git config, shared with `margin sync`). */
+  'sync:setRemote': { request: z.strictObject({ url: SyncRemoteSchema }), response: SyncStatusSchema },
+  /** How often the app syncs while open; null: only when asked. */
+  'settings:setSyncEvery': {
+    request: z.strictObject({ minutes: SyncEverySchema.nullable() }),
+    response: SettingsViewSchema,
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -106,6 +106,36 @@ export type ReadingPosition = z.output<typeof ReadingPositionSchema>;
  * What the paper list needs: opening a library reads only these, so start-up stays fast at
  * 100k papers. The counts mirror the paper's content and change in the same transaction.
  */
+/** The record's fields a sync merges one value against another, each by the time it was last changed. */
+export const TIMED_FIELDS = [
+  'title',
+  'authors',
+  'editors',
+  'year',
+  'publishedAt',
+  'arxivId',
+  'arxivVersion',
+  'doi',
+  'url',
+  'venue',
+  'status',
+  'source',
+  'citationKey',
+  'trashedAt',
+  'reading',
+  'addedAt',
+] as const;
+export type TimedField = (typeof TIMED_FIELDS)[number];
+
+/** When each field was last changed (ISO); a field without one was last changed at the record's `updatedAt` or before. */
+export const FieldTimesSchema = z.object(
+  Object.fromEntries(TIMED_FIELDS.map((f) => [f, z.string().optional()])) as Record<
+    TimedField,
+    z.ZodOptional<z.ZodString>
+  >, // every key of TIMED_FIELDS, each an optional string: the shape zod is given
+);
+export type FieldTimes = z.output<typeof FieldTimesSchema>;
+
 export const PaperRecordSchema = z.object({
   id: PaperIdSchema,
   title: z.string(),
@@ -135,6 +165,11 @@ export const PaperRecordSchema = z.object({
   reading: ReadingPositionSchema.nullable().default(null),
   addedAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * When fields were changed, set by the store as it writes a change (never by hand): a sync keeps the later edit
+   * of each field by this time, not by `updatedAt`, which moves with every edit of any field. Older records have none.
+   */
+  fieldTimes: FieldTimesSchema.optional(),
 });
 export type PaperRecord = z.output<typeof PaperRecordSchema>;
 

@@ -13,6 +13,9 @@ const FolderSchema = z
     message: 'must be an absolute folder path',
   });
 
+/** Minutes between syncs: one minute to a day. */
+export const SyncEverySchema = z.number().int().min(1).max(1440);
+
 /**
  * The desktop app's settings (`settings.json` in its user-data folder), kept by main. Keys a newer Margin wrote are
  * kept as they are (a loose object), so going back a version and changing the theme loses nothing.
@@ -24,16 +27,25 @@ export const SettingsSchema = z.looseObject({
   exportFolder: FolderSchema.nullable(),
   /** The library Margin opens at its next start; null: `library/` in the user-data folder. */
   libraryFolder: FolderSchema.nullable(),
+  /** Sync with the library's git remote this often while the app is open; null: only when asked. */
+  syncEveryMinutes: SyncEverySchema.nullable().default(null),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, theme: 'system', exportFolder: null, libraryFolder: null };
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  theme: 'system',
+  exportFolder: null,
+  libraryFolder: null,
+  syncEveryMinutes: null,
+};
 
 /** What the Settings dialog shows: the settings, the library open now, and what happened to a damaged file. */
 export const SettingsViewSchema = z.object({
   theme: ThemeSchema,
   exportFolder: z.string().nullable(),
   libraryFolder: z.string().nullable(),
+  syncEveryMinutes: z.number().int().nullable(),
   /** The library this run opened (a changed `libraryFolder` takes effect at the next start). */
   libraryInUse: z.string(),
   /** Whether this host keeps settings (the desktop app); `margin serve` has none to change. */

@@ -93,6 +93,10 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'settings:chooseFolder': { folder: 'export' },
     'papers:snippets': { search: 'sparse', ids: [id] },
     'app:about': {},
+    'sync:status': {},
+    'sync:run': {},
+    'sync:setRemote': { url: '/tmp/margin-fuzz-no-such-remote.git' },
+    'settings:setSyncEvery': { minutes: 15 },
   };
   return requests[channel];
 }

@@ -13,6 +13,7 @@ import { createAttachmentHandlers, type PdfPicker } from './attachment-handlers.
 import { createExportHandlers } from './export-handlers.js';
 import { createCitationHandlers } from './citation-handlers.js';
 import { createSettingsHandlers } from './settings-handlers.js';
+import { createSyncHandlers } from './sync-handlers.js';
 import type { SettingsStore } from '../settings/settings-file.js';
 import type { ExportFolders } from './export-folders.js';
 import type { Session } from './session.js';
@@ -210,6 +211,7 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
       ...(options.pickLibraryFolder ? { pickLibraryFolder: options.pickLibraryFolder } : {}),
     }),
     ...createCitationHandlers(session),
+    ...createSyncHandlers(session),
   };
 }
 

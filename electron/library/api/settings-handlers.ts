@@ -21,7 +21,7 @@ export interface SettingsOptions {
  */
 export function createSettingsHandlers(
   options: SettingsOptions,
-): Pick<Handlers, 'settings:get' | 'settings:setTheme' | 'settings:chooseFolder'> {
+): Pick<Handlers, 'settings:get' | 'settings:setTheme' | 'settings:chooseFolder' | 'settings:setSyncEvery'> {
   const store = options.settings ?? memorySettings();
   const editable = options.settings !== undefined;
   const view = async (): Promise<SettingsView> => {
@@ -30,6 +30,7 @@ export function createSettingsHandlers(
       theme: settings.theme,
       exportFolder: settings.exportFolder,
       libraryFolder: settings.libraryFolder,
+      syncEveryMinutes: settings.syncEveryMinutes,
       libraryInUse: options.libraryDir,
       editable,
       notice: store.notice(),
@@ -43,6 +44,11 @@ export function createSettingsHandlers(
     'settings:setTheme': async ({ theme }) => {
       refuseUnlessEditable();
       await store.update({ theme });
+      return view();
+    },
+    'settings:setSyncEvery': async ({ minutes }) => {
+      refuseUnlessEditable();
+      await store.update({ syncEveryMinutes: minutes });
       return view();
     },
     'settings:chooseFolder': async ({ folder }) => {

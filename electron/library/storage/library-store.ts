@@ -2,6 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { EMPTY_CONTENT, type PaperContent, type PaperRecord } from '../../../shared/models/paper.js';
 import { conflictedCopiesNotices } from './conflicted-copies-notice.js';
+import { stampFieldTimes } from './field-times.js';
 import { LibraryError } from './errors.js';
 import { journalOf, readJournal, removeJournal, writeJournal } from './journal-file.js';
 import { CURRENT_VERSION, DEFAULT_SHARD_COUNT } from './layout.js';
@@ -58,6 +59,14 @@ export interface WriteObserver {
   wrote(id: string, before: Partial<StoredPaper>, after: Partial<StoredPaper>): void;
 }
 
+/** The store held for a task that also changes its files another way (a git sync): its folder, backups, atomic writes. */
+export interface HeldStore {
+  readonly dir: string;
+  readonly readOnly: boolean;
+  snapshot(reason: string): Promise<unknown>;
+  commit(changes: ChangeSet): Promise<void>;
+}
+
 /** Writes, available inside `exclusive`. Each is durable on disk when it resolves. */
 export interface StoreWriter {
   putRecord(record: PaperRecord): Promise<void>;
@@ -69,6 +78,8 @@ export interface StoreWriter {
   commit(changes: ChangeSet): Promise<void>;
   /** Link a whole-library backup of the state as it is now; `finishBackup` verifies and publishes it. */
   stageBackup(reason: string): Promise<StagedSnapshot>;
+  /** Drop every shard read so far: the files changed behind the store (a git sync took another machine's). */
+  forgetReads(): void;
 }
 
 /**
@@ -201,9 +212,14 @@ export class LibraryStore {
 
   private readonly writer: StoreWriter = {
     stageBackup: (reason) => stageSnapshot(this.dir, reason, this.now()),
-    putRecord: async (record) => {
-      const shard = await this.shards.papers.loadFor(record.id);
-      const before = shard.papers[record.id];
+    forgetReads: () => {
+      this.shards.papers.clear();
+      this.shards.contents.clear();
+    },
+    putRecord: async (written) => {
+      const shard = await this.shards.papers.loadFor(written.id);
+      const before = shard.papers[written.id];
+      const record = stampFieldTimes(before, written);
       shard.papers[record.id] = record;
       await this.shards.papers.save(this.shards.papers.indexOf(record.id));
       if (this.observer?.wants()) this.observer.wrote(record.id, { record: before }, { record });
@@ -219,11 +235,14 @@ export class LibraryStore {
       if (changes.records.length === 0 && changes.contents.size === 0 && !changes.deleted?.length) return;
       const observer = this.observer?.wants() ? this.observer : null;
       const before = observer ? await this.statesBefore(changes) : null;
-      const journal = journalOf(changes.records, changes.contents, changes.deleted ?? []);
+      const records: PaperRecord[] = [];
+      for (const record of changes.records)
+        records.push(stampFieldTimes((await this.shards.papers.loadFor(record.id)).papers[record.id], record));
+      const journal = journalOf(records, changes.contents, changes.deleted ?? []);
       await writeJournal(this.dir, journal);
       await applyJournalToShards(this.shards, journal);
       await removeJournal(this.dir);
-      if (observer && before) reportCommit(observer, changes, before);
+      if (observer && before) reportCommit(observer, { ...changes, records }, before);
     },
   };
 

@@ -1,7 +1,10 @@
 /** One paper changed on two machines since their common ancestor: merged field by field, never by text line. */
 import {
   EMPTY_CONTENT,
+  TIMED_FIELDS,
   withCounts,
+  type FieldTimes,
+  type TimedField,
   type Attachment,
   type PaperContent,
   type PaperRecord,
@@ -112,8 +115,8 @@ function mergeRecords(
 ): { record: PaperRecord | undefined; restored: boolean } {
   const [b, o, t] = [base.record, ours.record, theirs.record];
   if (o === undefined || t === undefined) return { record: o ?? t, restored: false };
-  const s = <K extends keyof PaperRecord>(k: K): PaperRecord[K] =>
-    mergeScalar(k, b?.[k], b !== undefined, timed(o, o[k]), timed(t, t[k]), superseded);
+  const s = <K extends TimedField>(k: K): PaperRecord[K] =>
+    mergeScalar(k, b?.[k], b !== undefined, timed(o, k), timed(t, k), superseded);
   let trashedAt = s('trashedAt');
   // Trashed on one side and edited (not trashed) on the other: the edit brings it back.
   const restored =
@@ -121,8 +124,7 @@ function mergeRecords(
     b?.trashedAt === null &&
     [ours, theirs].some((side) => side.record?.trashedAt === null && editedBesidesTrash(base, side));
   if (restored) trashedAt = null;
-  const record: PaperRecord = {
-    id: o.id,
+  const values = {
     title: s('title'),
     authors: s('authors'),
     editors: s('editors'),
@@ -133,24 +135,51 @@ function mergeRecords(
     doi: s('doi'),
     url: s('url'),
     venue: s('venue'),
-    tags: mergeTags(b?.tags, o.tags, t.tags, superseded),
     status: s('status'),
     source: s('source'),
     citationKey: s('citationKey'),
+    trashedAt,
+    reading: s('reading'),
+    addedAt: s('addedAt'),
+  } satisfies Pick<PaperRecord, TimedField>;
+  const fieldTimes = mergeFieldTimes(o, t, values);
+  const record: PaperRecord = {
+    id: o.id,
+    ...values,
+    tags: mergeTags(b?.tags, o.tags, t.tags, superseded),
     // Counts follow the merged content (withCounts, by the caller).
     annotationCount: o.annotationCount,
     hasNote: o.hasNote,
-    trashedAt,
     attachments: mergeAttachments(b?.attachments, o.attachments, t.attachments, superseded),
-    reading: s('reading'),
-    addedAt: s('addedAt'),
     updatedAt: latestTime(o.updatedAt, t.updatedAt),
+    ...(fieldTimes === null ? {} : { fieldTimes }),
   };
   return { record, restored };
 }
 
-function timed<T>(record: PaperRecord, value: T): Timed<T> {
-  return { value, at: record.updatedAt };
+/** A field's value on one side, at the time that side last changed that field (else when it changed the paper). */
+function timed<K extends TimedField>(record: PaperRecord, field: K): Timed<PaperRecord[K]> {
+  return { value: record[field], at: fieldTime(record, field) };
+}
+
+function fieldTime(record: PaperRecord, field: TimedField): string {
+  return record.fieldTimes?.[field] ?? record.updatedAt;
+}
+
+/**
+ * Each merged field keeps the time of the edit it came from (the same whichever side is "ours"): where both sides
+ * agree, the later of their times; else the time of the side whose value won. Null when there is none to keep.
+ */
+function mergeFieldTimes(o: PaperRecord, t: PaperRecord, merged: Pick<PaperRecord, TimedField>): FieldTimes | null {
+  const times: FieldTimes = {};
+  for (const field of TIMED_FIELDS) {
+    const [ot, tt] = [o.fieldTimes?.[field], t.fieldTimes?.[field]];
+    let time: string | undefined;
+    if (same(o[field], t[field])) time = ot === undefined ? tt : tt === undefined ? ot : latestTime(ot, tt);
+    else time = same(merged[field], o[field]) ? fieldTime(o, field) : fieldTime(t, field);
+    if (time !== undefined) times[field] = time;
+  }
+  return Object.keys(times).length === 0 ? null : times;
 }
 
 /** Tags as a set (as the app compares them: case aside); adds and removes from both sides apply. */
@@ -193,7 +222,7 @@ function editedBesidesTrash(base: PaperState, side: PaperState): boolean {
     record:
       p.record === undefined
         ? undefined
-        : { ...p.record, trashedAt: null, updatedAt: '', annotationCount: 0, hasNote: false },
+        : { ...p.record, trashedAt: null, updatedAt: '', annotationCount: 0, hasNote: false, fieldTimes: undefined },
     content: p.content ?? EMPTY_CONTENT,
   });
   return !same(strip(base), strip(side));

@@ -51,6 +51,7 @@ const READS: ReadonlySet<Channel> = new Set<Channel>([
   'papers:query',
   'papers:snippets',
   'app:about',
+  'sync:status',
   'papers:get',
   'import:preview',
   'searches:list',

@@ -29,6 +29,7 @@ import { handleAppOpen } from '../features/desktop/app-open.js';
 import { runMenuCommand } from '../features/commands/menu-commands.js';
 import { windowTitle } from './window-title.js';
 import { SettingsDialog } from '../features/settings/SettingsDialog.js';
+import { SyncControl } from '../features/sync/SyncControl.js';
 import { AboutDialog } from '../features/settings/AboutDialog.js';
 
 /** The window: toolbar, sidebar, list and reader, and the dialogs over them. */
@@ -147,6 +148,7 @@ export function App({ api }: { api: MarginApi }) {
           Save search
         </button>
         <span className="spacer" />
+        <SyncControl />
         <button type="button" className="btn primary" onClick={() => store.getState().openImport(null)}>
           Import
         </button>

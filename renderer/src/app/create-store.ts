@@ -18,6 +18,7 @@ import { createBulkSlice } from '../features/bulk/bulk-slice.js';
 import { createTagAdminSlice } from '../features/tags/tag-admin-slice.js';
 import { createTriageSlice } from '../features/triage/triage-slice.js';
 import { createSettingsSlice } from '../features/settings/settings-slice.js';
+import { createSyncSlice } from '../features/sync/sync-slice.js';
 import type { MarginStore } from '../store/use-margin.js';
 
 /** The one store, built from typed slices around an API (tests pass a fake one). */
@@ -40,5 +41,6 @@ export function createMarginStore(api: MarginApi): MarginStore {
     ...createCitationsSlice(api)(...args),
     ...createTriageSlice(api)(...args),
     ...createSettingsSlice(api)(...args),
+    ...createSyncSlice(api)(...args),
   }));
 }

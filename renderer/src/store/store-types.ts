@@ -17,6 +17,7 @@ import type { BulkSlice } from '../features/bulk/bulk-slice.js';
 import type { TagAdminSlice } from '../features/tags/tag-admin-slice.js';
 import type { TriageSlice } from '../features/triage/triage-slice.js';
 import type { SettingsSlice } from '../features/settings/settings-slice.js';
+import type { SyncSlice } from '../features/sync/sync-slice.js';
 
 /** The whole store: one slice per concern. */
 export type MarginState = LibrarySlice &
@@ -35,7 +36,8 @@ export type MarginState = LibrarySlice &
   TagAdminSlice &
   CitationsSlice &
   TriageSlice &
-  SettingsSlice;
+  SettingsSlice &
+  SyncSlice;
 
 /** A slice creator that also gets the API (tests pass a fake). */
 export type SliceCreator<T> = (api: MarginApi) => StateCreator<MarginState, [], [], T>;

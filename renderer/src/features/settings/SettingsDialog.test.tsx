@@ -26,6 +26,7 @@ describe('SettingsDialog', () => {
         theme: 'system',
         exportFolder: null,
         libraryFolder: null,
+        syncEveryMinutes: null,
         libraryInUse: '/lib',
         editable: true,
         notice: null,

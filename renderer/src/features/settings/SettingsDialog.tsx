@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { THEMES, type Theme } from '../../../../shared/models/settings.js';
 import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
+import { SyncSettings } from '../sync/SyncSettings.js';
 
 const THEME_LABELS: Readonly<Record<Theme, string>> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
@@ -67,6 +68,7 @@ export function SettingsDialog() {
           Choose library folder…
         </button>
       </fieldset>
+      <SyncSettings />
     </Modal>
   );
 }

@@ -109,11 +109,13 @@ describe('settings over IPC', () => {
       theme: 'system',
       exportFolder: null,
       libraryFolder: null,
+      syncEveryMinutes: null,
       libraryInUse: '/lib',
       editable: true,
       notice: null,
     });
     expect((await handlers['settings:setTheme']({ theme: 'dark' })).theme).toBe('dark');
+    expect((await handlers['settings:setSyncEvery']({ minutes: 15 })).syncEveryMinutes).toBe(15);
     expect((await handlers['settings:chooseFolder']({ folder: 'export' })).exportFolder).toBe('/home/me/Exports');
     // Cancelled: nothing changes.
     expect((await handlers['settings:chooseFolder']({ folder: 'library' })).libraryFolder).toBeNull();
