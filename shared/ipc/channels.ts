@@ -67,6 +67,8 @@ export const CHANNELS = [
   'settings:chooseFolder',
   'papers:snippets',
   'app:about',
+  'import:progress',
+  'import:cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -93,6 +93,8 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'settings:chooseFolder': { folder: 'export' },
     'papers:snippets': { search: 'sparse', ids: [id] },
     'app:about': {},
+    'import:progress': { importId: 'imp-1' },
+    'import:cancel': { importId: 'imp-1' },
   };
   return requests[channel];
 }
