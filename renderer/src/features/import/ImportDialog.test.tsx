@@ -33,7 +33,7 @@ describe('ImportDialog', () => {
 describe('ImportDialog progress', () => {
   it('shows a large import’s progress as a bar with its step, and a button that cancels it', async () => {
     const { store } = await storeOnLibrary(0);
-    await act(async () => store.getState().openImport());
+    await act(async () => store.getState().openImport(null));
     await act(async () =>
       store.setState({
         importBusy: true,
