@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Imports of more entries than this report their progress (smaller ones take well under a second). */
+export const IMPORT_PROGRESS_FROM = 300;
+
 /** An id the caller gives an import, to follow it (`import:progress`) and to stop it (`import:cancel`). */
 export const ImportIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an import id');
 

@@ -64,6 +64,7 @@ export function progressLabel(progress: ImportProgressView, writes: boolean): st
   const { phase, done, total } = progress;
   switch (phase) {
     case 'waiting':
+      return writes ? 'Starting the import…' : 'Starting…';
     case 'reading':
       return 'Reading the entries…';
     case 'parsed':

@@ -1,7 +1,7 @@
 import type { EntryEditAction, ImportReport } from '../../../../shared/models/import-report.js';
 import type { ImportPreview } from '../../../../shared/models/views.js';
 import type { PaperId } from '../../../../shared/models/paper.js';
-import type { ImportProgressView } from '../../../../shared/models/import-progress.js';
+import { IMPORT_PROGRESS_FROM, type ImportProgressView } from '../../../../shared/models/import-progress.js';
 import { describeError, type SliceCreator } from '../../store/store-types.js';
 import { followImport, newImportId } from './import-progress.js';
 
@@ -71,7 +71,7 @@ export type ImportCorrection = Exclude<EntryEditAction, 'exclude'>;
 
 /** How long the text must stay unchanged before it is previewed. */
 const PREVIEW_DELAY_MS = 250;
-/** A preview or import still reading after this long shows its progress, whatever its size. */
+/** A preview still reading after this long shows its progress, whatever its size. */
 const SHOW_READING_AFTER_MS = 1000;
 
 /** The preview or import under way, to follow and to stop. */
@@ -84,17 +84,27 @@ interface Running {
 export const createImportSlice: SliceCreator<ImportSlice> = (api) => (set, get) => {
   let previewRun = 0;
   let running: Running | null = null;
-  /** Follow a new preview or import; large ones (or slow ones) show their progress. */
-  const start = (writes: boolean): Running => {
+  /**
+   * Follow a new preview or import; large ones (or slow ones) show their progress. An import the preview found
+   * large shows it at once, Cancel included, before main has said anything.
+   */
+  const start = (writes: boolean, large = false): Running => {
     running?.stopFollowing();
     const id = newImportId();
     const started = Date.now();
     const stopFollowing = followImport(api, id, (progress) => {
       if (running?.id !== id) return;
-      if (progress.total > 0 || Date.now() - started >= SHOW_READING_AFTER_MS) set({ importProgress: progress });
+      // An import shows its progress at once (with its Cancel); a preview only when it is large or slow.
+      if (writes || progress.total > 0 || Date.now() - started >= SHOW_READING_AFTER_MS)
+        set({ importProgress: progress });
     });
     running = { id, stopFollowing, cancelled: false };
-    set({ importProgress: null, importWrites: writes, importCancelling: false, importCancelled: false });
+    set({
+      importProgress: large ? { phase: 'waiting', done: 0, total: 0, cancelRequested: false } : null,
+      importWrites: writes,
+      importCancelling: false,
+      importCancelled: false,
+    });
     return running;
   };
   /**
@@ -216,7 +226,11 @@ export const createImportSlice: SliceCreator<ImportSlice> = (api) => (set, get) 
     async runImport() {
       abandon();
       set({ importBusy: true, importError: null });
-      const follow = start(true);
+      const preview = get().importPreview;
+      const follow = start(
+        true,
+        preview !== null && preview.added + preview.merged + preview.unchanged > IMPORT_PROGRESS_FROM,
+      );
       try {
         const result = await api.call('import:run', { ...request(), tags: [], importId: follow.id });
         finish(follow, true);
