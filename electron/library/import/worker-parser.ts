@@ -25,9 +25,8 @@ const MB = 1_048_576;
  */
 export function workerParser(workerPath: string, options: WorkerParserOptions = {}): ImportParser {
   let last: { key: RequestKey; result: Promise<ParsedImport> } | null = null;
-  let running: { key: RequestKey; stop: () => void } | null = null;
-  return (request) => {
-    const key = requestKey(request);
+  let running: { key: RequestKey; stop: (reason?: LibraryError) => void } | null = null;
+  const parse = (request: ImportParseRequest, key: RequestKey): Promise<ParsedImport> => {
     if (last && sameKey(last.key, key)) return last.result;
     if (running && !sameKey(running.key, key)) running.stop();
     const size = request.text.length + (request.html?.length ?? 0);
@@ -51,6 +50,25 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
       if (last?.key === key) last = null;
     });
     return result;
+  };
+  return (request, signal) => {
+    const key = requestKey(request);
+    const result = parse(request, key);
+    if (!signal) return result;
+    // A cancel stops the worker at once: a large file's parse takes seconds, and nothing waits for it any more.
+    return new Promise<ParsedImport>((resolve, reject) => {
+      const onAbort = (): void => {
+        const cancelled = new LibraryError(
+          'conflict',
+          'the import was cancelled while reading it; nothing was imported',
+        );
+        if (running && sameKey(running.key, key)) running.stop(cancelled);
+        reject(cancelled);
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      result.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
   };
 }
 
@@ -78,8 +96,8 @@ function runInWorker(
   workerPath: string,
   request: ImportParseRequest,
   limitMs: number,
-): { result: Promise<ParsedImport>; stop: () => void } {
-  let stop = (): void => undefined;
+): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
+  let stop = (_reason?: LibraryError): void => undefined;
   const result = new Promise<ParsedImport>((resolve, reject) => {
     // A parse that needs more than this is not a paper list; the worker fails alone, not the app.
     const worker = new Worker(workerPath, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
@@ -102,9 +120,9 @@ function runInWorker(
         ),
       );
     }, limitMs);
-    stop = () =>
+    stop = (reason) =>
       settle(() =>
-        reject(new LibraryError('conflict', `reading ${where} was stopped: newer text was given to import`)),
+        reject(reason ?? new LibraryError('conflict', `reading ${where} was stopped: newer text was given to import`)),
       );
     const parts: unknown[][] = [];
     worker.on('message', (message: unknown) => {
@@ -138,5 +156,5 @@ function runInWorker(
       settle(() => reject(new LibraryError('io', `the import reader stopped unexpectedly (exit code ${code})`))),
     );
   });
-  return { result, stop: () => stop() };
+  return { result, stop: (reason) => stop(reason) };
 }
