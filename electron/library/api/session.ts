@@ -40,7 +40,7 @@ export interface SessionOptions {
 }
 
 /** Papers handed to the search at once after a change. */
-const SEARCH_SLICE = 500;
+const SEARCH_SLICE = 200;
 
 export async function openSession(options: SessionOptions): Promise<Session> {
   const parser = options.parseWorker && existsSync(options.parseWorker) ? workerParser(options.parseWorker) : undefined;

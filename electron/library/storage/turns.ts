@@ -6,7 +6,7 @@ export function nextTurn(): Promise<void> {
 }
 
 /** Work done between two turns of the event loop: well under the 100 ms an app may stall (issue 18). */
-export const TURN_MS = 20;
+export const TURN_MS = 10;
 
 /**
  * Long work cut into turns: `due()` says when `TURN_MS` have passed since the last turn; then `await turn()`
