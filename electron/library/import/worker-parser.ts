@@ -25,7 +25,8 @@ const MB = 1_048_576;
  */
 export function workerParser(workerPath: string, options: WorkerParserOptions = {}): ImportParser {
   let last: { key: RequestKey; result: Promise<ParsedImport> } | null = null;
-  let running: { key: RequestKey; stop: (reason?: LibraryError) => void } | null = null;
+  /** The parse under way, and how many callers still wait for it (a cancel stops it only when none does). */
+  let running: { key: RequestKey; stop: (reason?: LibraryError) => void; waiting: number } | null = null;
   const parse = (request: ImportParseRequest, key: RequestKey): Promise<ParsedImport> => {
     if (last && sameKey(last.key, key)) return last.result;
     if (running && !sameKey(running.key, key)) running.stop();
@@ -40,7 +41,7 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
       ? [options.digestBaseMs ?? 5_000, options.digestMsPerMegabyte ?? 2_000]
       : [options.baseMs ?? 30_000, options.msPerMegabyte ?? 30_000];
     const run = runInWorker(workerPath, request, Math.round(base + (perMb * size) / MB));
-    running = { key, stop: run.stop };
+    running = { key, stop: run.stop, waiting: 0 };
     const result = run.result.finally(() => {
       if (running?.key === key) running = null;
     });
@@ -54,22 +55,39 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
   return (request, signal) => {
     const key = requestKey(request);
     const result = parse(request, key);
-    if (!signal) return result;
-    // A cancel stops the worker at once: a large file's parse takes seconds, and nothing waits for it any more.
-    return new Promise<ParsedImport>((resolve, reject) => {
-      const onAbort = (): void => {
-        const cancelled = new LibraryError(
-          'conflict',
-          'the import was cancelled while reading it; nothing was imported',
-        );
-        if (running && sameKey(running.key, key)) running.stop(cancelled);
-        reject(cancelled);
-      };
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      result.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    const shared = running && sameKey(running.key, key) ? running : null;
+    if (!signal || !shared) return signal ? cancellable(result, signal, () => undefined) : result;
+    shared.waiting++;
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      shared.waiting--;
+    };
+    result.then(release, release);
+    // A cancel stops the worker at once (a large file's parse takes seconds) when no other caller waits for it.
+    return cancellable(result, signal, () => {
+      release();
+      if (running === shared && shared.waiting === 0) shared.stop(cancelledWhileReading());
     });
   };
+}
+
+function cancelledWhileReading(): LibraryError {
+  return new LibraryError('conflict', 'the import was cancelled while reading it; nothing was imported');
+}
+
+/** `result`, or the cancel's error as soon as `signal` is aborted (after `onAbort`). */
+function cancellable(result: Promise<ParsedImport>, signal: AbortSignal, onAbort: () => void): Promise<ParsedImport> {
+  return new Promise<ParsedImport>((resolve, reject) => {
+    const abort = (): void => {
+      onAbort();
+      reject(cancelledWhileReading());
+    };
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    result.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 /**

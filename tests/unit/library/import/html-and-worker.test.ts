@@ -115,6 +115,20 @@ describe('parsing in a worker thread', () => {
     expect(cancelledMs).toBeLessThan(performance.now() - again);
   });
 
+  it('goes on reading for a caller still waiting when another one cancels', async () => {
+    const parse = workerParser(PARSE_WORKER);
+    const text = Array.from({ length: 5_000 }, (_, i) => `@article{k${i}, title = {Paper ${i}}, year = 2024}`).join(
+      '\n',
+    );
+    const request = { text, format: 'auto' as const, fileName: 'refs.bib', html: null, today };
+    const first = new AbortController();
+    const cancelled = parse(request, first.signal);
+    const waiting = parse(request, new AbortController().signal);
+    first.abort();
+    await expect(cancelled).rejects.toMatchObject({ message: /cancelled while reading it/ });
+    expect((await waiting).entries).toHaveLength(5_000);
+  });
+
   it('stops a parse that runs past its time, says so, and leaves the library as it was', async () => {
     const dir = await tempDir();
     const library = await Library.open({
