@@ -35,6 +35,7 @@ const entries = [
   { in: 'scripts/bench/bench.ts', out: 'out/bench/bench.js', external: ['playwright-core'] },
   { in: 'scripts/bench/probes.ts', out: 'out/bench/probe.js' },
   { in: 'scripts/bench/import-profile.ts', out: 'out/bench/import-profile.js' },
+  { in: 'scripts/bench/import-loop.ts', out: 'out/bench/import-loop.js' },
   { in: 'scripts/fixtures/digest-accuracy.ts', out: 'out/fixtures/digest-accuracy.js' },
   { in: 'scripts/fixtures/import-check.ts', out: 'out/fixtures/import-check.js' },
 ];

@@ -12,5 +12,11 @@ const code = await runCli(process.argv.slice(2), {
   readStdin,
   env: process.env,
   cwd: process.cwd(),
+  stderrIsTTY: process.stderr.isTTY === true,
+  onInterrupt: (listener) => {
+    process.on('SIGINT', listener);
+    return () => process.off('SIGINT', listener);
+  },
+  now: () => performance.now(),
 });
 process.exitCode = code;

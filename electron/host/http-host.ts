@@ -8,12 +8,15 @@ import { LIBRARY_CHANGED_EVENT } from '../../shared/ipc/channels.js';
 import { libraryChange } from '../../shared/ipc/library-change.js';
 import { fail, type Envelope } from '../../shared/ipc/envelope.js';
 import { dispatch } from '../library/api/dispatch.js';
+import { parseJsonOffThread } from './json-off-thread.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
 import { own } from '../../shared/own.js';
 
 /** Largest request body: an import of up to 64 MB of text, JSON-escaped. */
 const MAX_BODY_BYTES = 80 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-margin-token';
+/** A body this large takes milliseconds to parse: it is parsed in a worker thread. */
+const LARGE_BODY_BYTES = 1_000_000;
 
 export interface HostOptions {
   readonly handlers: Handlers;
@@ -117,7 +120,7 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
     if (body === null) return send(res, 413, fail('invalid-request', `request body over ${MAX_BODY_BYTES} bytes`));
     let payload: unknown;
     try {
-      payload = body.length === 0 ? {} : JSON.parse(body);
+      payload = await parseBody(body);
     } catch {
       return send(res, 400, fail('invalid-request', `${channel}: the request body is not valid JSON`));
     }
@@ -206,7 +209,8 @@ function send(res: ServerResponse, status: number, body: Envelope<unknown>): voi
   res.end(JSON.stringify(body));
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** The body's bytes, or null when it is over MAX_BODY_BYTES. */
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -219,7 +223,21 @@ function readBody(req: IncomingMessage): Promise<string | null> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** A body as JSON: a large one (an import) is read in a worker thread, so the event loop goes on meanwhile. */
+async function parseBody(body: Buffer): Promise<unknown> {
+  if (body.length === 0) return {};
+  // Buffer.concat gave a body this large an ArrayBuffer of its own, so handing it over moves nothing else.
+  const { buffer } = body;
+  if (body.length > LARGE_BODY_BYTES && buffer instanceof ArrayBuffer && buffer.byteLength === body.length) {
+    const value = await parseJsonOffThread(new Uint8Array(buffer));
+    // Taking the value in (a copy of its strings) was a turn of its own; the call itself starts in the next.
+    await new Promise((resolve) => setImmediate(resolve));
+    return value;
+  }
+  return JSON.parse(body.toString('utf8'));
 }

@@ -2,7 +2,13 @@
 // when it runs past its time limit, so a pathological input costs a thread, never the app.
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseInProcess } from '../library/import/import-parser.js';
-import { ParseWorkerRequestSchema, type ParseWorkerReply } from '../library/import/parse-worker-protocol.js';
+import {
+  PARSE_WORKER_NEXT,
+  PARSE_WORKER_PART,
+  ParseWorkerRequestSchema,
+  type ParseWorkerReply,
+} from '../library/import/parse-worker-protocol.js';
+import type { ParsedImport } from '../library/import/import-parser.js';
 import { LibraryError } from '../library/storage/errors.js';
 import { firstIssue } from '../../shared/validation.js';
 
@@ -13,6 +19,27 @@ function reply(message: ParseWorkerReply): void {
   port.postMessage(message);
 }
 
+/** The main process's word that it has read a part and wants the next. */
+function asked(): Promise<void> {
+  return new Promise((resolve) =>
+    port.on('message', function next(message: unknown) {
+      if (message !== PARSE_WORKER_NEXT) return;
+      port.off('message', next);
+      resolve();
+    }),
+  );
+}
+
+/** The entries a part at a time (each once asked for), then the rest of the parse. */
+async function replyInParts(result: ParsedImport): Promise<void> {
+  for (let at = 0; at < result.entries.length; at += PARSE_WORKER_PART) {
+    const next = asked();
+    reply({ part: result.entries.slice(at, at + PARSE_WORKER_PART) });
+    await next;
+  }
+  reply({ ok: true, result: { ...result, entries: [] } });
+}
+
 const request = ParseWorkerRequestSchema.safeParse(workerData);
 if (!request.success)
   reply({
@@ -21,12 +48,12 @@ if (!request.success)
     message: `the import reader was given no import (${firstIssue(request.error).message})`,
   });
 else
-  parseInProcess(request.data).then(
-    (result) => reply({ ok: true, result }),
-    (error: unknown) =>
+  parseInProcess(request.data)
+    .then(replyInParts)
+    .catch((error: unknown) =>
       reply(
         error instanceof LibraryError
           ? { ok: false, code: error.code, message: error.message }
           : { ok: false, code: 'invalid-request', message: error instanceof Error ? error.message : String(error) },
       ),
-  );
+    );

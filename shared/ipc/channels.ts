@@ -71,6 +71,8 @@ export const CHANNELS = [
   'sync:run',
   'sync:setRemote',
   'settings:setSyncEvery',
+  'import:progress',
+  'import:cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

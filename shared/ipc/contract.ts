@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AboutSchema } from '../models/about.js';
 import { SyncRemoteSchema, SyncStatusSchema } from '../models/sync.js';
 import { ENTRY_EDIT_ACTIONS, ImportReportSchema } from '../models/import-report.js';
+import { ImportIdSchema, ImportProgressViewSchema } from '../models/import-progress.js';
 import {
   AttachmentSchema,
   ReadingPositionSchema,
@@ -66,6 +67,8 @@ const ImportSource = {
     .optional(),
   /** Tag each paper with its arXiv categories (`arxiv/cs.LG`). */
   categoryTags: z.boolean().optional(),
+  /** Names the import, to follow it with `import:progress` and stop it with `import:cancel`. */
+  importId: ImportIdSchema.optional(),
 };
 
 /** Which papers the list shows: a status, a tag (with its children), or all. */
@@ -410,6 +413,10 @@ export const CONTRACT = {
     request: z.strictObject({ minutes: SyncEverySchema.nullable() }),
     response: SettingsViewSchema,
   },
+  /** How far an import given this `importId` has got (polled while it runs). */
+  'import:progress': { request: z.strictObject({ importId: ImportIdSchema }), response: ImportProgressViewSchema },
+  /** Stop the import given this `importId` before its commit point, with nothing written; after it, it finishes. */
+  'import:cancel': { request: z.strictObject({ importId: ImportIdSchema }), response: ImportProgressViewSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -97,6 +97,8 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'sync:run': {},
     'sync:setRemote': { url: '/tmp/margin-fuzz-no-such-remote.git' },
     'settings:setSyncEvery': { minutes: 15 },
+    'import:progress': { importId: 'imp-1' },
+    'import:cancel': { importId: 'imp-1' },
   };
   return requests[channel];
 }

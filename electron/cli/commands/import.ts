@@ -8,7 +8,11 @@ import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/models/paper.js';
 import { LibraryError } from '../../library/storage/errors.js';
 import { withLibrary } from '../support/context.js';
+import { progressLine } from '../support/progress-line.js';
 import { UsageError, printJson, type CliIo } from '../support/io.js';
+
+/** The exit code of a command stopped by Ctrl-C, as shells report it (128 + SIGINT). */
+const INTERRUPTED = 130;
 
 export const importUsage =
   'margin import <file|-> [--format auto|digest|bibtex|ris|csl-json|arxiv|hf-json] [--tag T]… [--dry-run] [--json] [--library DIR]';
@@ -34,14 +38,42 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
   const mode = values['dry-run'] ? 'read' : 'write';
   // Built, the CLI parses in the same worker (with the same time limit) as the app; from source, in process.
   const parseWorker = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workers/parse-worker.js');
-  const report = await withLibrary(
+  const writes = !values['dry-run'];
+  // Ctrl-C stops the import before its commit point with nothing written; after it, the import lands whole.
+  const controller = new AbortController();
+  let interrupted = false;
+  const stopListening = io.onInterrupt?.(() => {
+    interrupted = true;
+    controller.abort();
+  });
+  const line = progressLine(io, writes);
+  line?.reading(fileName ?? 'stdin');
+  const outcome = await withLibrary(
     io,
     values.library,
     mode,
     'margin import',
-    (library) => library.imports.run({ text, format, fileName, tags: values.tag, dryRun: values['dry-run'] }),
+    (library) =>
+      library.imports.run(
+        { text, format, fileName, tags: values.tag, dryRun: !writes },
+        { signal: controller.signal, ...(line ? { onProgress: line.update } : {}) },
+      ),
     existsSync(parseWorker) ? workerParser(parseWorker) : undefined,
+  ).then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
   );
+  line?.clear();
+  stopListening?.();
+  if (!outcome.ok) {
+    if (interrupted && outcome.error instanceof LibraryError && outcome.error.message.includes('cancelled')) {
+      io.stderr(`margin import: interrupted (Ctrl-C): ${outcome.error.message}\n`);
+      return INTERRUPTED;
+    }
+    throw outcome.error;
+  }
+  if (interrupted) io.stderr('margin import: Ctrl-C came once the import was writing, so it was completed\n');
+  const report = outcome.value;
   if (values.json) {
     const { format: _detected, items: _items, digest: _digest, ...rest } = report;
     printJson(io, rest);

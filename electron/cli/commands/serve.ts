@@ -12,6 +12,7 @@ import { resolveLibraryDir } from '../../library/library-location.js';
 import { LibraryError } from '../../library/storage/errors.js';
 import { UsageError, type CliIo } from '../support/io.js';
 import { readAttachmentBytes } from '../../library/api/attachment-bytes.js';
+import { watchLoopDelay } from '../../host/loop-delay.js';
 
 export const serveUsage = 'margin serve [--port N] [--library DIR] [--exports DIR]';
 
@@ -70,12 +71,20 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
     readAttachment: (request) => readAttachmentBytes(session.library, request),
   });
   io.stdout(`${host.url}\n`);
+  // For the bench: the event loop's delay since the last SIGUSR2, as one line on stderr.
+  const loop = io.env.MARGIN_LOOP_DELAY === '1' ? watchLoopDelay() : null;
+  const reportLoop = (): void => {
+    if (loop) io.stderr(`loop-delay ${JSON.stringify(loop.take())}\n`);
+  };
+  if (loop) process.on('SIGUSR2', reportLoop);
 
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  process.off('SIGUSR2', reportLoop);
+  loop?.stop();
   await host.close();
   await session.close();
   return 0;

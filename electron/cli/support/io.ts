@@ -5,6 +5,12 @@ export interface CliIo {
   readonly readStdin: () => Promise<string>;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Whether stderr is a terminal: progress is drawn there only then. */
+  readonly stderrIsTTY?: boolean;
+  /** Call `listener` on Ctrl-C (SIGINT) until the returned function is called; without it, Ctrl-C ends the process. */
+  readonly onInterrupt?: (listener: () => void) => () => void;
+  /** Milliseconds from any fixed point, for redrawing progress at most so often (tests pass their own). */
+  readonly now?: () => number;
 }
 
 /** A mistake in how the command was called: exit code 2 and a one-line message. */

@@ -1,7 +1,6 @@
 import { STATUS_NAMES, STATUSES, type Status } from '../../../shared/models/paper.js';
 import { papers, tagList, undoable } from './undoable.js';
-import type { Handlers, ParsedRequest } from '../../../shared/ipc/contract.js';
-import type { ImportRequest } from '../import/importing.js';
+import type { Handlers } from '../../../shared/ipc/contract.js';
 import type { Overview } from '../../../shared/models/views.js';
 import { runPaperQuery, selectRecords } from '../search/paper-query.js';
 import { searchNote } from '../search/worker-protocol.js';
@@ -12,6 +11,7 @@ import { toListRow } from '../paper/list-row.js';
 import { createAttachmentHandlers, type PdfPicker } from './attachment-handlers.js';
 import { createExportHandlers } from './export-handlers.js';
 import { createCitationHandlers } from './citation-handlers.js';
+import { createImportHandlers } from './import-handlers.js';
 import { createSettingsHandlers } from './settings-handlers.js';
 import { createSyncHandlers } from './sync-handlers.js';
 import type { SettingsStore } from '../settings/settings-file.js';
@@ -23,9 +23,6 @@ import { readFile } from 'node:fs/promises';
 import { AboutSchema, type About } from '../../../shared/models/about.js';
 import { LibraryError } from '../storage/errors.js';
 import { parseValidated } from '../storage/validated-json-file.js';
-
-/** Most entries the import preview lists (a digest has tens; a library export may have thousands). */
-const MAX_PREVIEW_ITEMS = 2000;
 
 /** The function behind every channel, over one open session. IPC and the HTTP host both call these. */
 export interface HandlerOptions {
@@ -126,16 +123,7 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
     'history:undo': async () => library.history.undo(),
     'history:redo': async () => library.history.redo(),
     'papers:setReading': async ({ paperId, position }) => toListRow(await library.papers.setReading(paperId, position)),
-    'import:preview': async (request) => {
-      const outcome = await library.imports.run(importRequest({ ...request, tags: [] }, true));
-      const { added, merged, unchanged, failed, items, digest, format: detected } = outcome;
-      return { format: detected, added, merged, unchanged, failed, items: items.slice(0, MAX_PREVIEW_ITEMS), digest };
-    },
-    'import:run': undoable(history, { label: () => 'import' }, async (request) => {
-      const outcome = await library.imports.run(importRequest(request, false));
-      const { added, merged, unchanged, failed, ids, skipped, entries } = outcome;
-      return { added, merged, unchanged, failed, ids, skipped, entries };
-    }),
+    ...createImportHandlers(library),
     'searches:list': async () => session.searches.list(),
     'searches:save': async ({ name, query }) => session.searches.save(name, query),
     'searches:delete': async ({ id }) => session.searches.remove(id),
@@ -267,20 +255,6 @@ async function overview(session: Session, defaultExportDir: string | null): Prom
     readOnly: session.library.readOnly,
     notices: [...session.library.notices],
     defaultExportDir: defaultExportDir ?? path.join(homedir(), 'Documents', 'Margin'),
-  };
-}
-
-/** The library's import request from a channel's: the preview's corrections and options, defaults filled in. */
-function importRequest(request: ParsedRequest<'import:run'>, dryRun: boolean): ImportRequest {
-  return {
-    text: request.text,
-    format: request.format,
-    fileName: request.fileName,
-    html: request.html ?? null,
-    edits: request.edits ?? [],
-    categoryTags: request.categoryTags ?? false,
-    tags: request.tags,
-    dryRun,
   };
 }
 

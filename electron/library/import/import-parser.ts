@@ -13,8 +13,8 @@ export interface ImportParseRequest {
 
 export type ParsedImport = ParseResult & { readonly format: ImportFormat };
 
-/** Reads an import; the library calls it before planning. */
-export type ImportParser = (request: ImportParseRequest) => Promise<ParsedImport>;
+/** Reads an import; the library calls it before planning. An aborted `signal` may stop the reading early. */
+export type ImportParser = (request: ImportParseRequest, signal?: AbortSignal) => Promise<ParsedImport>;
 
 /** Parse on the calling thread (tests, and wherever no worker is built). */
 export const parseInProcess: ImportParser = async (request) =>

@@ -1,3 +1,4 @@
+import { IMPORT_PROGRESS_FROM } from '../../../shared/models/import-progress.js';
 import { LibraryError } from '../storage/errors.js';
 
 /** How far an import has got: its entries parsed, matched against the library, written. */
@@ -18,7 +19,7 @@ export interface ImportControl {
 }
 
 /** Smaller imports take well under a second: no progress to show. */
-export const PROGRESS_FROM = 300;
+export const PROGRESS_FROM = IMPORT_PROGRESS_FROM;
 /** Planning reports (and checks for a cancel) every this many entries. */
 export const PLAN_STEP = 500;
 

@@ -38,13 +38,16 @@ export class Importing {
   /** `control` follows the import (progress) and may stop it before anything is written (cancel). */
   async run(request: ImportRequest, control: ImportControl = {}): Promise<ImportOutcome> {
     const extraTags = validTags(request.tags);
-    const parsed = await this.parser({
-      text: request.text,
-      format: request.format,
-      fileName: request.fileName,
-      html: request.html ?? null,
-      today: this.ctx.deps.now(),
-    });
+    const parsed = await this.parser(
+      {
+        text: request.text,
+        format: request.format,
+        fileName: request.fileName,
+        html: request.html ?? null,
+        today: this.ctx.deps.now(),
+      },
+      control.signal,
+    );
     throwIfCancelled(control, 'while reading it');
     const edited = applyEntryEdits(parsed.entries, request.edits ?? []);
     const withCategories = (entry: ParsedEntry): ParsedEntry =>

@@ -35,7 +35,19 @@ export const ParseWorkerReplySchema = z.discriminatedUnion('ok', [
     message: z.string(),
   }),
 ]);
+/**
+ * The parse's entries come first, a part at a time, each sent when the main process asks for the next
+ * (`PARSE_WORKER_NEXT`): each part is read in a turn of its own, so 10,000 entries never hold the main
+ * process's event loop at once. The answer then follows with no entries of its own.
+ */
+export const ParseWorkerPartSchema = z.object({ part: z.array(z.unknown()).readonly() });
+/** Entries in a part: a few milliseconds to read. */
+export const PARSE_WORKER_PART = 250;
+/** What the main process sends the worker to have the next part. */
+export const PARSE_WORKER_NEXT = 'next';
+
 /** What the worker sends; `ParseWorkerReplySchema` is how the main process reads it. */
 export type ParseWorkerReply =
+  | { readonly part: ParsedImport['entries'] }
   | { readonly ok: true; readonly result: ParsedImport }
   | { readonly ok: false; readonly code: LibraryErrorCode; readonly message: string };

@@ -7,6 +7,7 @@ import { MatchIndex } from '../merge/match-index.js';
 import { mergeEntry, recordFromEntry } from '../merge/merge-entry.js';
 import type { ParsedEntry } from '../paper/entry.js';
 import { PLAN_STEP, throwIfCancelled, type ImportControl } from './import-progress.js';
+import { turns } from '../storage/turns.js';
 
 /** What planning says of one entry; the preview adds what the entry itself shows. */
 export type PlannedItem = Pick<PreviewItem, 'title' | 'outcome' | 'changes' | 'paperId' | 'entryKey'> & {
@@ -57,9 +58,16 @@ export async function planImport(
     ids.push(id);
     listed.add(id);
   };
+  // Matching 10,000 entries takes about a second: in turns, so the app (or `margin serve`) answers other calls
+  // meanwhile, and a cancel can arrive.
+  const work = turns();
   for (const [position, entry] of entries.entries()) {
     if (position > 0 && position % PLAN_STEP === 0) {
       control.onPlanned?.(position);
+      throwIfCancelled(control, 'while matching against the library');
+    }
+    if (work.due()) {
+      await work.turn();
       throwIfCancelled(control, 'while matching against the library');
     }
     const key = entryKey(entry);

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { ParseWorkerReplySchema } from './parse-worker-protocol.js';
+import { PARSE_WORKER_NEXT, ParseWorkerPartSchema, ParseWorkerReplySchema } from './parse-worker-protocol.js';
 import { LibraryError } from '../storage/errors.js';
 import type { ImportParseRequest, ImportParser, ParsedImport } from './import-parser.js';
 import { detectFormat } from './parse-import.js';
@@ -25,12 +24,12 @@ const MB = 1_048_576;
  * text replaces one still running (only the newest paste matters).
  */
 export function workerParser(workerPath: string, options: WorkerParserOptions = {}): ImportParser {
-  let last: { key: string; result: Promise<ParsedImport> } | null = null;
-  let running: { key: string; stop: () => void } | null = null;
-  return (request) => {
-    const key = requestKey(request);
-    if (last?.key === key) return last.result;
-    if (running && running.key !== key) running.stop();
+  let last: { key: RequestKey; result: Promise<ParsedImport> } | null = null;
+  /** The parse under way, and how many callers still wait for it (a cancel stops it only when none does). */
+  let running: { key: RequestKey; stop: (reason?: LibraryError) => void; waiting: number } | null = null;
+  const parse = (request: ImportParseRequest, key: RequestKey): Promise<ParsedImport> => {
+    if (last && sameKey(last.key, key)) return last.result;
+    if (running && !sameKey(running.key, key)) running.stop();
     const size = request.text.length + (request.html?.length ?? 0);
     const digest =
       (request.format === 'auto'
@@ -42,7 +41,7 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
       ? [options.digestBaseMs ?? 5_000, options.digestMsPerMegabyte ?? 2_000]
       : [options.baseMs ?? 30_000, options.msPerMegabyte ?? 30_000];
     const run = runInWorker(workerPath, request, Math.round(base + (perMb * size) / MB));
-    running = { key, stop: run.stop };
+    running = { key, stop: run.stop, waiting: 0 };
     const result = run.result.finally(() => {
       if (running?.key === key) running = null;
     });
@@ -53,27 +52,70 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
     });
     return result;
   };
+  return (request, signal) => {
+    const key = requestKey(request);
+    const result = parse(request, key);
+    const shared = running && sameKey(running.key, key) ? running : null;
+    if (!signal || !shared) return signal ? cancellable(result, signal, () => undefined) : result;
+    shared.waiting++;
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      shared.waiting--;
+    };
+    result.then(release, release);
+    // A cancel stops the worker at once (a large file's parse takes seconds) when no other caller waits for it.
+    return cancellable(result, signal, () => {
+      release();
+      if (running === shared && shared.waiting === 0) shared.stop(cancelledWhileReading());
+    });
+  };
 }
 
-function requestKey(request: ImportParseRequest): string {
-  const hash = createHash('sha256');
-  for (const part of [
+function cancelledWhileReading(): LibraryError {
+  return new LibraryError('conflict', 'the import was cancelled while reading it; nothing was imported');
+}
+
+/** `result`, or the cancel's error as soon as `signal` is aborted (after `onAbort`). */
+function cancellable(result: Promise<ParsedImport>, signal: AbortSignal, onAbort: () => void): Promise<ParsedImport> {
+  return new Promise<ParsedImport>((resolve, reject) => {
+    const abort = (): void => {
+      onAbort();
+      reject(cancelledWhileReading());
+    };
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    result.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+/**
+ * What makes two parses the same. The texts are kept and compared as they are, not hashed: comparing is a
+ * memory comparison (or nothing, for the same string), where hashing 25 MB held the event loop for ~80 ms.
+ */
+type RequestKey = readonly [string, string, string, string, string];
+
+function requestKey(request: ImportParseRequest): RequestKey {
+  return [
     request.format,
     request.fileName ?? '',
     request.today.toISOString().slice(0, 10),
     request.text,
     request.html ?? '',
-  ])
-    hash.update(`${part.length}:`).update(part);
-  return hash.digest('hex');
+  ];
+}
+
+function sameKey(a: RequestKey, b: RequestKey): boolean {
+  return a.every((part, i) => part === b[i]);
 }
 
 function runInWorker(
   workerPath: string,
   request: ImportParseRequest,
   limitMs: number,
-): { result: Promise<ParsedImport>; stop: () => void } {
-  let stop = (): void => undefined;
+): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
+  let stop = (_reason?: LibraryError): void => undefined;
   const result = new Promise<ParsedImport>((resolve, reject) => {
     // A parse that needs more than this is not a paper list; the worker fails alone, not the app.
     const worker = new Worker(workerPath, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
@@ -96,11 +138,21 @@ function runInWorker(
         ),
       );
     }, limitMs);
-    stop = () =>
+    stop = (reason) =>
       settle(() =>
-        reject(new LibraryError('conflict', `reading ${where} was stopped: newer text was given to import`)),
+        reject(reason ?? new LibraryError('conflict', `reading ${where} was stopped: newer text was given to import`)),
       );
-    worker.once('message', (message: unknown) => {
+    const parts: unknown[][] = [];
+    worker.on('message', (message: unknown) => {
+      const part = ParseWorkerPartSchema.safeParse(message);
+      if (part.success) {
+        parts.push([...part.data.part]);
+        // The next part is read in a turn of its own: the event loop answers what waits in between.
+        setImmediate(() => {
+          if (!settled) worker.postMessage(PARSE_WORKER_NEXT);
+        });
+        return;
+      }
       settle(() => {
         const reply = ParseWorkerReplySchema.safeParse(message);
         if (!reply.success)
@@ -111,7 +163,7 @@ function runInWorker(
             ),
           );
         else if (reply.data.ok)
-          resolve(reply.data.result as ParsedImport); // envelope checked above; entries come from our own parsers
+          resolve({ ...(reply.data.result as ParsedImport), entries: parts.flat() as ParsedImport['entries'] }); // envelope checked above; entries come from our own parsers
         else reject(new LibraryError(reply.data.code, reply.data.message));
       });
     });
@@ -122,5 +174,5 @@ function runInWorker(
       settle(() => reject(new LibraryError('io', `the import reader stopped unexpectedly (exit code ${code})`))),
     );
   });
-  return { result, stop: () => stop() };
+  return { result, stop: (reason) => stop(reason) };
 }

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
 import { writeFileDurable } from './durable-write.js';
+import { turns } from './turns.js';
 import { CorruptFileError } from './errors.js';
 import { CURRENT_VERSION, JOURNAL_FILE, JournalSchema, type Journal } from './layout.js';
 import { readIfExists } from './read-if-exists.js';
@@ -24,7 +25,29 @@ export function journalOf(
 
 /** Write the journal durably: once this resolves, the change is committed. */
 export async function writeJournal(dir: string, journal: Journal): Promise<void> {
-  await writeFileDurable(path.join(dir, JOURNAL_FILE), JSON.stringify(journal));
+  await writeFileDurable(path.join(dir, JOURNAL_FILE), await journalText(journal));
+}
+
+/**
+ * `JSON.stringify(journal)`, a paper at a time in turns of the event loop: an import of 10,000 papers makes a
+ * 25 MB journal, which held the loop for over 100 ms written in one go.
+ */
+export async function journalText(journal: Journal): Promise<string> {
+  const work = turns();
+  const parts: string[] = [`{"version":${JSON.stringify(journal.version)}`];
+  for (const [name, map] of [
+    ['papers', journal.papers],
+    ['contents', journal.contents],
+  ] as const) {
+    const members: string[] = [];
+    for (const [id, value] of Object.entries(map)) {
+      members.push(`${JSON.stringify(id)}:${JSON.stringify(value)}`);
+      if (work.due()) await work.turn();
+    }
+    parts.push(`,"${name}":{${members.join(',')}}`);
+  }
+  parts.push(`,"deleted":${JSON.stringify(journal.deleted)}}`);
+  return parts.join('');
 }
 
 /** Drop the journal once its changes are in the shards. */

@@ -5,6 +5,7 @@ import { shardOf, shardPaths } from './layout.js';
 import { recoverCorruptFile, type Notice } from './recovery.js';
 import { ValidatedJsonFile } from './validated-json-file.js';
 import { nodeDurableFs, syncFolder } from './durable-write.js';
+import { turns } from './turns.js';
 import path from 'node:path';
 
 export interface ShardSetOptions<S extends z.ZodType> {
@@ -81,13 +82,10 @@ export class ShardSet<S extends z.ZodType> {
   async loadAll(): Promise<Array<z.output<S>>> {
     const count = this.options.shardCount;
     const results: Array<z.output<S>> = new Array<z.output<S>>(count);
-    let paused = performance.now();
+    const work = turns(LOAD_SLICE_MS);
     for (let index = 0; index < count; index++) {
       results[index] = await this.load(index, true);
-      if (performance.now() - paused > LOAD_SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        paused = performance.now();
-      }
+      if (work.due()) await work.turn();
     }
     return results;
   }

@@ -66,6 +66,7 @@ const READS: ReadonlySet<Channel> = new Set<Channel>([
   'triage:history',
   'triage:watchList',
   'settings:get',
+  'import:progress',
 ]);
 const KEEPALIVE_MAX_BYTES = 16_000;
 

@@ -38,9 +38,10 @@ function send(
     const req = request(
       { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
       (res) => {
-        let body = '';
-        res.on('data', (d: Buffer) => (body += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        // Decoded whole: a character can be split between two chunks.
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
       },
     );
     req.on('error', reject);
@@ -134,6 +135,28 @@ describe('margin serve HTTP host', () => {
       expect(res.status, pathName).toBe(400);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     }
+  });
+
+  it('reads a large body (an import) in a worker thread, with the same answers', async () => {
+    const { host, ids } = await start();
+    const headers = { host: `127.0.0.1:${host.port}`, 'x-margin-token': host.token };
+    // Over a megabyte, non-ASCII split across the body's chunks: read off the main thread.
+    const text = `${'Łukasz Ω '.repeat(100_000)}end`;
+    const body = JSON.stringify({ paperId: ids[0], text });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(1_000_000);
+    const set = await send(host.port, { method: 'POST', path: '/api/notes%3Aset', headers, body });
+    expect(set.status).toBe(200);
+    const got = await send(host.port, {
+      method: 'POST',
+      path: '/api/papers%3Aget',
+      headers,
+      body: JSON.stringify({ id: ids[0] }),
+    });
+    const stored = (JSON.parse(got.body) as { data: { note: { text: string } } }).data.note.text;
+    expect(stored === text, 'the note arrives as sent, every character').toBe(true);
+    const bad = await send(host.port, { method: 'POST', path: '/api/notes%3Aset', headers, body: `{${body}` });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
   it('serves the UI with a CSP and never a file outside it', async () => {

@@ -29,3 +29,32 @@ describe('ImportDialog', () => {
     expect(main.calls.filter((c) => c === 'import:preview')).toHaveLength(1);
   });
 });
+
+describe('ImportDialog progress', () => {
+  it('shows a large import’s progress as a bar with its step, and a button that cancels it', async () => {
+    const { store } = await storeOnLibrary(0);
+    await act(async () => store.getState().openImport(null));
+    await act(async () =>
+      store.setState({
+        importBusy: true,
+        importWrites: true,
+        importProgress: { phase: 'planned', done: 4000, total: 10000, cancelRequested: false },
+      }),
+    );
+    renderWithStore(store, <ImportDialog />);
+    const bar = screen.getByRole('progressbar', { name: 'Import progress' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('42');
+    expect(bar.getAttribute('aria-valuemax')).toBe('100');
+    expect(bar.getAttribute('aria-valuetext')).toBe('Planning: 4,000 of 10,000 entries matched against your library');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Cancel import' }).disabled).toBe(false);
+    // Once every entry is matched it writes, and lands whole: too late to cancel.
+    await act(async () =>
+      store.setState({ importProgress: { phase: 'planned', done: 10000, total: 10000, cancelRequested: false } }),
+    );
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('Writing 10,000 papers…');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Cancel import' }).disabled).toBe(true);
+    await act(async () => store.setState({ importBusy: false, importProgress: null, importCancelled: true }));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByText('Import cancelled — nothing was changed.').getAttribute('role')).toBe('status');
+  });
+});

@@ -5,6 +5,7 @@ import type { ImportPreview, PreviewItem } from '../../../../shared/models/views
 import { fieldLabel } from '../../../../shared/models/paper.js';
 import { importSeedFromFile, pastedImport } from './use-import-gestures.js';
 import { importSummary, type ImportCorrection } from './import-slice.js';
+import { ImportProgressBar } from './ImportProgressBar.js';
 import { useMargin } from '../../store/use-margin.js';
 import { Modal } from '../../ui/Modal.js';
 import { TexText } from '../../ui/math/TexText.js';
@@ -54,6 +55,7 @@ export function ImportDialog() {
       startTriage: st.startTriage,
       triageBusy: st.triageBusy,
       triageError: st.triageError,
+      cancelled: st.importCancelled,
     })),
   );
   const fileInput = useRef<HTMLInputElement>(null);
@@ -168,6 +170,12 @@ export function ImportDialog() {
         }}
         spellCheck={false}
       />
+      <ImportProgressBar />
+      {s.cancelled && (
+        <p className="import-cancelled" role="status">
+          Import cancelled — nothing was changed.
+        </p>
+      )}
       {s.triageError && (
         <p className="error" role="alert">
           {s.triageError}

@@ -94,6 +94,41 @@ describe('parsing in a worker thread', () => {
     ).rejects.toMatchObject({ code: 'invalid-request', message: 'empty.txt is empty: nothing to import' });
   });
 
+  it('stops reading at once when its import is cancelled, and keeps nothing of it', async () => {
+    const parse = workerParser(PARSE_WORKER);
+    const text = Array.from({ length: 30_000 }, (_, i) => `@article{k${i}, title = {Paper ${i}}, year = 2024}`).join(
+      '\n',
+    );
+    const request = { text, format: 'auto' as const, fileName: 'refs.bib', html: null, today };
+    const controller = new AbortController();
+    const started = performance.now();
+    const reading = parse(request, controller.signal);
+    setTimeout(() => controller.abort(), 20);
+    await expect(reading).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'the import was cancelled while reading it; nothing was imported',
+    });
+    const cancelledMs = performance.now() - started;
+    // Asked again, it is read afresh, and whole: the cancel came well before that reading would have ended.
+    const again = performance.now();
+    expect((await parse(request)).entries).toHaveLength(30_000);
+    expect(cancelledMs).toBeLessThan(performance.now() - again);
+  });
+
+  it('goes on reading for a caller still waiting when another one cancels', async () => {
+    const parse = workerParser(PARSE_WORKER);
+    const text = Array.from({ length: 5_000 }, (_, i) => `@article{k${i}, title = {Paper ${i}}, year = 2024}`).join(
+      '\n',
+    );
+    const request = { text, format: 'auto' as const, fileName: 'refs.bib', html: null, today };
+    const first = new AbortController();
+    const cancelled = parse(request, first.signal);
+    const waiting = parse(request, new AbortController().signal);
+    first.abort();
+    await expect(cancelled).rejects.toMatchObject({ message: /cancelled while reading it/ });
+    expect((await waiting).entries).toHaveLength(5_000);
+  });
+
   it('stops a parse that runs past its time, says so, and leaves the library as it was', async () => {
     const dir = await tempDir();
     const library = await Library.open({
