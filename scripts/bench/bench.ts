@@ -553,6 +553,7 @@ async function main(): Promise<void> {
       corpus: r.corpus,
       stats: r.stats,
       baselineStats: r.baselineStats,
+      ranges: r.ranges,
     }));
     const libraries = objects.length === 1 ? objects[0] : { sizes: objects };
     process.stdout.write(

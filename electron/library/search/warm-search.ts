@@ -6,7 +6,7 @@ import type { TextSearch } from './text-search.js';
 import { tagIndexOf } from './tag-index.js';
 
 /** The rest of the warm-up waits this long after the order is made: the first list is shown first. */
-const AFTER_FIRST_LIST_MS = 1000;
+const AFTER_FIRST_LIST_MS = 3000;
 
 /**
  * What the first search after opening would otherwise pay for, done in the background once the library is open:

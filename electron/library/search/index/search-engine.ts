@@ -13,6 +13,8 @@ const CATCH_UP_LIMIT = 32;
  * transaction (fewer, larger FTS5 segments); a search meanwhile is a scan that takes longer than this anyway.
  */
 const SLICE_MS = 100;
+/** Merging the index's segments while edits pause runs in slices this long. */
+const MERGE_SLICE_MS = 20;
 /** Edits are written to the index at most this long after they arrive (a search writes them at once). */
 const APPLY_AFTER_MS = 50;
 /** Shards edited through the app are compared with their files once edits have paused this long. */
@@ -303,5 +305,23 @@ export class SearchEngine {
       this.dirty.delete(shard);
     }
     if (this.dirty.size > 0) this.scheduleVerify();
+    else await this.mergeWhileIdle();
+  }
+
+  /**
+   * Merge the index segments edits left (they are written without merging, so an edit never waits on one), in
+   * slices, while nothing else arrives: a search or an edit meanwhile is answered between slices, and an edit
+   * puts the rest off until edits pause again.
+   */
+  private async mergeWhileIdle(): Promise<void> {
+    for (;;) {
+      const index = this.index;
+      if (this.closed || !index || this.corpus || this.dirty.size > 0 || this.pending.length > 0) return;
+      const started = performance.now();
+      let more = true;
+      while (more && performance.now() - started < MERGE_SLICE_MS) more = index.mergeSome();
+      if (!more) return;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
 }

@@ -162,6 +162,30 @@ describe('the full-text index', () => {
     expect(again.engine.search(parseQuery('qwertyuiop')).ids).toEqual([b]);
   });
 
+  it('writes edits without merging segments, and merges them later with the answers unchanged', async () => {
+    const dir = await tempDir();
+    const ids = await seedSyntheticLibrary(dir, 60);
+    const index = FtsIndex.open(dir);
+    const { engine } = await start(dir, () => index);
+    await engine.whenBuilt();
+    while (index.mergeSome()) {
+      // The build's own segments, merged first so what follows is the edits' alone.
+    }
+    for (const [i, id] of ids.slice(0, 40).entries()) {
+      engine.update([[id, { title: `edited ${i} zorblat`, people: '', tags: '' }, `body ${i}`]]);
+      engine.applyPending(); // one transaction each, as edits a moment apart are written
+    }
+    const before = engine.search(parseQuery('zorblat')).ids;
+    expect(before).toHaveLength(40);
+    // Forty one-edit transactions left segments to merge; merging changes nothing a search sees.
+    expect(index.mergeSome()).toBe(true);
+    while (index.mergeSome()) {
+      // until nothing is left
+    }
+    expect(engine.search(parseQuery('zorblat')).ids).toEqual(before);
+    expect(engine.search(parseQuery('"edited 7 zorblat"')).ids).toEqual([ids[7]]);
+  });
+
   it('falls back to the scan, and says why, when no index can be opened', async () => {
     const dir = await tempDir();
     await seedSyntheticLibrary(dir, 50);
