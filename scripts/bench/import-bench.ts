@@ -1,22 +1,54 @@
 // Imports of files as reference managers write them, into an empty library, as `margin import` runs them.
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ImportFormat } from '../../shared/models/paper.js';
 import { Library } from '../../electron/library/library.js';
 import { timed } from './stats.js';
 import { betterBibtex, cslJsonExport, risExport, syntheticRefs } from './synthetic-exports.js';
 
-/** Import `text` into a new library in `dir`; ms from the call to the import on disk. */
+/**
+ * Import `text` into the library in `dir` (made if new), as `margin import` does: in a fresh process (the
+ * import probe), so the bench's own heap (every synthetic paper it holds) does not slow the import's garbage
+ * collection. ms from the call to the import on disk, as the probe measured it.
+ */
 export async function measureImport(
   text: string,
   format: ImportFormat,
   dir: string,
 ): Promise<{ ms: number; added: number }> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(path.dirname(dir), `${path.basename(dir)}-input.${format}`);
+  await writeFile(file, text);
+  try {
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [PROBE, 'import', dir, file, format], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let text = '';
+      child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+      child.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`import probe exited ${code}`))));
+    });
+    const result = JSON.parse(out.split('\n')[0] ?? '{}') as { ms?: number; added?: number };
+    return { ms: result.ms ?? Number.NaN, added: result.added ?? 0 };
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+/** Beside the bench's bundle: out/bench/probe.js. */
+const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'probe.js');
+
+/** In the probe's process: import `file` into the library in `dir` and print `{ ms, added }`. */
+export async function importInThisProcess(dir: string, file: string, format: ImportFormat): Promise<void> {
+  const text = await readFile(file, 'utf8');
   const library = await Library.open({ dir, mode: 'write', holder: 'margin bench (import)' });
   try {
     const { ms, value } = await timed(() =>
       library.imports.run({ text, format: 'auto', fileName: `bench.${format}`, tags: [], dryRun: false }),
     );
-    return { ms, added: value.added };
+    process.stdout.write(`${JSON.stringify({ ms, added: value.added })}\n`);
   } finally {
     await library.close();
   }

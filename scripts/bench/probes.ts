@@ -9,7 +9,8 @@ import { LEGACY_SINGLE_FILE } from '../../electron/library/storage/migrations.js
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { STATUSES } from '../../shared/models/paper.js';
+import { ImportFormatSchema, STATUSES } from '../../shared/models/paper.js';
+import { importInThisProcess } from './import-bench.js';
 
 /** Beside this bundle, as in the app: out/bench/probe.js → out/workers/search-worker.js. */
 export const SEARCH_WORKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workers/search-worker.js');
@@ -66,8 +67,9 @@ export async function probeEdits(dir: string): Promise<void> {
   await session.close();
 }
 
-const [name, dir] = process.argv.slice(2);
+const [name, dir, file, format] = process.argv.slice(2);
 if (name === 'open' && dir) await probeOpen(dir);
 else if (name === 'baseline-open' && dir) await probeBaselineOpen(dir);
 else if (name === 'edits' && dir) await probeEdits(dir);
-else throw new Error(`usage: probe.js open|baseline-open|edits <library>`);
+else if (name === 'import' && dir && file) await importInThisProcess(dir, file, ImportFormatSchema.parse(format));
+else throw new Error(`usage: probe.js open|baseline-open|edits <library> | import <library> <file> <format>`);
