@@ -27,10 +27,13 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
+/** Rounds per lab (`MARGIN_SYNC_ROUNDS`, 200 by default: the issue asks for hundreds). */
+const ROUNDS = Number(process.env.MARGIN_SYNC_ROUNDS ?? 200);
+
 describe('sync over HTTP, a lab editing at random', () => {
   it.concurrent.each([
-    { machines: 2, rounds: 100, seed: 20 },
-    { machines: 3, rounds: 90, seed: 2026 },
+    { machines: 2, rounds: ROUNDS, seed: 20 },
+    { machines: 3, rounds: ROUNDS, seed: 2026 },
   ])(
     '$machines machines, $rounds rounds (seed $seed): the same library everywhere, no confirmed edit lost',
     async ({ machines: count, rounds, seed }) => {
@@ -66,7 +69,7 @@ describe('sync over HTTP, a lab editing at random', () => {
         await Promise.all(lab.map((m) => m.library.close()));
       }
     },
-    300_000,
+    900_000,
   );
 });
 
