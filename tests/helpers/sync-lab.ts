@@ -172,7 +172,16 @@ export async function randomEdit(library: Library, r: Random): Promise<string> {
     return `highlight ${paper.id}`;
   }
   if (kind < 70 && content.annotations.length > 0) {
-    const h = r.pick(content.annotations);
+    // Picked from an order the seed decides (ids are random; a merge may list them in id order).
+    const h = r.pick(
+      [...content.annotations].sort(
+        (a, b) =>
+          a.start - b.start ||
+          a.end - b.end ||
+          a.updatedAt.localeCompare(b.updatedAt) ||
+          a.color.localeCompare(b.color),
+      ),
+    );
     if (r.chance(0.5)) await library.annotations.remove(paper.id, h.id);
     else
       await library.annotations.update(paper.id, h.id, {
