@@ -15,6 +15,7 @@ import { Papers } from './papers/papers.js';
 import { InProcessTextSearch, type TextSearch, type TextSource } from './search/text-search.js';
 import { LibraryStore, type HeldStore } from './storage/library-store.js';
 import type { Notice } from './storage/recovery.js';
+import type { PaperRecord } from '../../shared/models/paper.js';
 
 export interface LibraryOpenOptions {
   readonly dir: string;
@@ -108,6 +109,12 @@ export class Library {
         writer.forgetReads();
       }
     });
+  }
+
+  /** Run a task with no write in flight, so the records the store holds are what its files hold. */
+  whileQuiet<T>(task: (records: () => Promise<PaperRecord[]>) => Promise<T>): Promise<T> {
+    const { store } = this.ctx;
+    return store.exclusive(() => task(() => store.allRecords()));
   }
 
   /** Tell listeners these papers changed behind the library (a sync brought them from another machine). */

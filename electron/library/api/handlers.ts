@@ -1,4 +1,5 @@
-import { STATUS_NAMES, STATUSES, type Status } from '../../../shared/models/paper.js';
+import { STATUS_NAMES } from '../../../shared/models/paper.js';
+import { libraryCounts } from '../papers/library-counts.js';
 import { papers, tagList, undoable } from './undoable.js';
 import type { Handlers } from '../../../shared/ipc/contract.js';
 import type { Overview } from '../../../shared/models/views.js';
@@ -59,6 +60,9 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
     'library:overview': async () =>
       overview(session, (await options.settings?.get())?.exportFolder ?? options.defaultExportDir ?? null),
     'papers:query': async (request) => {
+      // While the records are read at open, the list the app opens with comes from the list snapshot.
+      const early = session.startup.page(request);
+      if (early) return { ...early, offset: request.offset, problems: [], searchNote: null, indexBuilding: false };
       const result = await runPaperQuery(await session.records.orderedBy(request.sort), request, session.search);
       const searching = request.search.trim() !== '';
       const status = session.search.status();
@@ -203,55 +207,12 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
   };
 }
 
-/** The spelling most papers use; of equally common ones, the first in code-unit order (so the same every time). */
-function commonestSpelling(spellings: ReadonlyMap<string, number>): string {
-  let best = '';
-  let most = 0;
-  for (const [spelling, n] of spellings)
-    if (n > most || (n === most && spelling < best)) {
-      best = spelling;
-      most = n;
-    }
-  return best;
-}
-
 async function overview(session: Session, defaultExportDir: string | null): Promise<Overview> {
-  const records = await session.records.records();
-  const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>; // every status is set to 0 just above
-  // By the tag in lower case, as tag views and `tag:` match; shown as most papers write it.
-  const tags = new Map<string, { count: number; spellings: Map<string, number> }>();
-  let trashCount = 0;
-  for (const record of records) {
-    if (record.trashedAt !== null) {
-      trashCount++;
-      continue;
-    }
-    statusCounts[record.status] += 1;
-    // Count each paper once under every level of its tags: `llm/sparsity` counts for `llm` too.
-    const paths = new Map<string, string>();
-    for (const tag of record.tags) {
-      const parts = tag.split('/');
-      for (let i = 1; i <= parts.length; i++) {
-        const written = parts.slice(0, i).join('/');
-        const key = written.toLowerCase();
-        if (!paths.has(key)) paths.set(key, written);
-      }
-    }
-    for (const [key, written] of paths) {
-      const entry = tags.get(key) ?? { count: 0, spellings: new Map<string, number>() };
-      entry.count++;
-      entry.spellings.set(written, (entry.spellings.get(written) ?? 0) + 1);
-      tags.set(key, entry);
-    }
-  }
+  // Until every record is read, the counts kept at the last close answer (when they are still true).
+  const counts = session.startup.counts() ?? libraryCounts(await session.records.records());
   return {
     libraryDir: session.library.dir,
-    total: records.length - trashCount,
-    trashCount,
-    statusCounts,
-    tags: [...tags.values()]
-      .map(({ count, spellings }) => ({ tag: commonestSpelling(spellings), count }))
-      .sort((a, b) => a.tag.localeCompare(b.tag)),
+    ...counts,
     readOnly: session.library.readOnly,
     notices: [...session.library.notices],
     defaultExportDir: defaultExportDir ?? path.join(homedir(), 'Documents', 'Margin'),

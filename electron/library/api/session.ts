@@ -6,6 +6,11 @@ import { InProcessTextSearch, type TextSearch } from '../search/text-search.js';
 import { WorkerTextSearch } from '../search/worker-text-search.js';
 import { RecordCache } from '../search/record-cache.js';
 import { warmSearch } from '../search/warm-search.js';
+import { LaterTextSearch } from '../search/later-text-search.js';
+import { readShardCount } from '../search/index/shard-texts.js';
+import { StartupList } from '../list-snapshot/startup-list.js';
+import { ListSnapshotWriter } from '../list-snapshot/list-snapshot-writer.js';
+import { papersStamp, readListSnapshot, type ListSnapshot } from '../list-snapshot/list-snapshot-file.js';
 import { completeArxivPlaceholders } from '../arxiv/arxiv-completion.js';
 import { workerParser } from '../import/worker-parser.js';
 import { workerPdfText } from '../attachments/worker-pdf-text.js';
@@ -21,6 +26,8 @@ export interface Session {
   readonly arxivApi: string | null;
   /** Settles when the first search has nothing left to wait for (see `warmSearch`); it never rejects. */
   readonly warmed: Promise<void>;
+  /** The first screen's answers from the list snapshot, until the records are read. */
+  readonly startup: StartupList;
   close(): Promise<void>;
 }
 
@@ -40,7 +47,14 @@ export interface SessionOptions {
   readonly arxivApi?: string;
   /** Take over a write lock held from another machine, after the user confirmed it. */
   readonly takeOverLock?: boolean;
+  /** false: neither read nor write the list snapshot (tests that watch every file). */
+  readonly listSnapshot?: boolean;
+  /** Quiet time after a change before the list snapshot is written again (tests shorten it). */
+  readonly listSnapshotDelayMs?: number;
 }
+
+/** The list snapshot is written this long after the library last changed. */
+const LIST_SNAPSHOT_DELAY_MS = 5000;
 
 /** Papers handed to the search at once after a change. */
 const SEARCH_SLICE = 200;
@@ -60,22 +74,49 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       : {}),
   });
   try {
-    await library.papers.records(); // the app lists every paper at once: load the records now, not on first scroll
-    // Started after the records, not beside them: on two cores the worker's reading slowed opening by
-    // ~40% (1.4 s instead of 0.93 s at 100k papers) for a search that was ready only 0.7 s sooner.
+    const shardCount = await readShardCount(library.dir);
+    const startup = new StartupList(
+      options.listSnapshot === false ? null : readStartupSnapshot(library.dir, shardCount),
+    );
+    const loaded = library.papers.records();
+    // The app lists every paper at once: without a snapshot to show first, the records are read now.
+    const snapshotWasCurrent = startup.answering;
+    if (!startup.answering) await loaded;
+    // The search starts after the records, not beside them: on two cores the worker's reading slowed
+    // opening by ~40% (1.4 s instead of 0.93 s at 100k papers) for a search that was ready only 0.7 s sooner.
     const source = library.textSource();
-    const search: TextSearch =
-      options.searchWorker && existsSync(options.searchWorker)
-        ? new WorkerTextSearch(options.searchWorker, library.dir, source)
-        : new InProcessTextSearch(source);
+    const inWorker = options.searchWorker !== undefined && existsSync(options.searchWorker);
+    const search = new LaterTextSearch(
+      loaded.then(
+        () => () =>
+          inWorker && options.searchWorker
+            ? new WorkerTextSearch(options.searchWorker, library.dir, source)
+            : new InProcessTextSearch(source),
+      ),
+    );
     library.useTextSearch(search);
     const searches = await SavedSearches.open(library.dir);
     const records = new RecordCache(
       () => library.papers.records(),
       (id) => library.papers.getRecord(id),
     );
+    const snapshots = new ListSnapshotWriter({
+      dir: library.dir,
+      shardCount,
+      exclusive: (task) => library.whileQuiet(task),
+      storeRecords: () => library.papers.records(),
+      cache: records,
+      search: () => search,
+      delayMs: options.listSnapshotDelayMs ?? LIST_SNAPSHOT_DELAY_MS,
+    });
+    const writesSnapshots = !library.readOnly && options.listSnapshot !== false;
+    // A missing or stale snapshot is written again once things are quiet (or at close).
+    if (writesSnapshots && !snapshotWasCurrent) snapshots.changed();
     const completeArxiv = arxivCompleter(library, options.arxivApi);
     library.onChange((ids, change) => {
+      // The snapshot no longer says what the library holds.
+      startup.stop();
+      if (writesSnapshots) snapshots.changed();
       // A large import's papers go to the search a slice at a time, each read in a turn of its own: 10,000 at
       // once held the event loop for ~400 ms (issue 18).
       for (let at = 0; at < ids.length; at += SEARCH_SLICE)
@@ -88,12 +129,14 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     let open = true;
     // With the search worker only (the app, `margin serve`): searching in this process would read every paper now.
     // After this turn, so the first list query, which needs the same order, is not kept waiting.
-    const warmed =
-      search instanceof WorkerTextSearch
-        ? new Promise<void>((resolve) => setImmediate(resolve))
-            .then(() => warmSearch(records, search, () => open))
-            .catch(() => undefined)
-        : Promise.resolve();
+    const warmed = (async () => {
+      await loaded;
+      // Once the records are read they answer (the newest-first order is made first, for the first list).
+      await records.orderedBy('added').catch(() => undefined);
+      startup.stop();
+      // With the search worker only (the app, `margin serve`): searching in this process would read every paper now.
+      if (inWorker) await warmSearch(records, search, () => open);
+    })().catch(() => undefined);
     // Downloads left waiting last time go on (quietly: each failure is kept in the queue with its reason).
     void library.downloads.run().catch(() => undefined);
     return {
@@ -103,9 +146,11 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       searches,
       arxivApi: options.arxivApi ?? null,
       warmed,
+      startup,
       close: async () => {
         open = false;
         await completeArxiv.stop();
+        if (writesSnapshots) await snapshots.close();
         await search.close();
         await library.close();
       },
@@ -151,4 +196,13 @@ function arxivCompleter(library: Library, api: string | undefined): { run: () =>
       await running;
     },
   };
+}
+
+/** The list snapshot, when it is whole and still true of the library's files; null otherwise (or unreadable). */
+function readStartupSnapshot(dir: string, shardCount: number): ListSnapshot | null {
+  try {
+    return readListSnapshot(dir, papersStamp(dir, shardCount));
+  } catch {
+    return null;
+  }
 }

@@ -77,6 +77,8 @@ export class RecordCache {
   private ids: { all: readonly PaperRecord[]; ids: readonly string[] } | null = null;
   /** A refresh in progress: reads wait for it, so no query sees a record from before an edit. */
   private pending: Promise<void> = Promise.resolve();
+  /** Refreshes asked for and not yet applied. */
+  private refreshing = 0;
 
   constructor(
     private readonly load: () => Promise<PaperRecord[]>,
@@ -143,8 +145,21 @@ export class RecordCache {
 
   /** Papers changed: patch them in place when their place in every order stays, else start afresh. */
   refresh(ids: readonly string[]): Promise<void> {
-    this.pending = this.pending.then(() => this.patch(ids)).catch(() => this.invalidate());
+    this.refreshing++;
+    this.pending = this.pending
+      .then(() => this.patch(ids))
+      .catch(() => this.invalidate())
+      .finally(() => this.refreshing--);
     return this.pending;
+  }
+
+  /**
+   * What is held now, without waiting or loading: every record (in the order they were read) and the orders
+   * made so far; null while nothing is held or a refresh is still to be applied.
+   */
+  held(): { all: readonly PaperRecord[]; ordered: (sort: Sort) => OrderedRecords | undefined } | null {
+    if (!this.all || this.refreshing > 0) return null;
+    return { all: this.all, ordered: (sort) => this.ready.get(sort === 'relevance' ? 'added' : sort) };
   }
 
   private async patch(ids: readonly string[]): Promise<void> {

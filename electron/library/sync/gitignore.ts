@@ -18,6 +18,7 @@ export const NEVER_SYNCED: ReadonlyArray<{ readonly pattern: string; readonly wh
     why: 'digests being triaged on this machine (their outcome syncs as papers and skips)',
   },
   { pattern: '/exports/', why: '`margin serve` exports, written from the library' },
+  { pattern: '/.list-snapshot/', why: 'the list shown while the library opens, written from the papers' },
 ];
 
 const BEGIN = '# Margin: never synced (this block is rewritten by Margin; add your own lines outside it)';

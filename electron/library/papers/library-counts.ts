@@ -1,0 +1,71 @@
+import { STATUSES, type PaperRecord, type Status } from '../../../shared/models/paper.js';
+import type { Overview } from '../../../shared/models/views.js';
+
+/** The overview's figures that come from the papers alone (the rest is about this run: notices, folders). */
+export type LibraryCounts = Pick<Overview, 'total' | 'statusCounts' | 'tags' | 'trashCount'>;
+
+/** As `localeCompare` orders (the same default collation), without making a collator for each comparison. */
+const byTag = new Intl.Collator();
+
+/** Papers in each status and under each tag (the Trash counted apart). */
+export function libraryCounts(records: readonly PaperRecord[]): LibraryCounts {
+  const tally = new CountsTally();
+  for (const record of records) tally.add(record);
+  return tally.result();
+}
+
+/** The counts, paper by paper (so a large library can be counted a slice at a time). */
+export class CountsTally {
+  private readonly statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>; // every status is set to 0 just here
+  /** By the tag in lower case, as tag views and `tag:` match; shown as most papers write it. */
+  private readonly tags = new Map<string, { count: number; spellings: Map<string, number> }>();
+  private trashCount = 0;
+  private total = 0;
+
+  add(record: PaperRecord): void {
+    if (record.trashedAt !== null) {
+      this.trashCount++;
+      return;
+    }
+    this.total++;
+    this.statusCounts[record.status] += 1;
+    // Count each paper once under every level of its tags: `llm/sparsity` counts for `llm` too.
+    const counted: string[] = [];
+    for (const tag of record.tags)
+      for (let end = tag.indexOf('/'); ; end = tag.indexOf('/', end + 1)) {
+        const written = end === -1 ? tag : tag.slice(0, end);
+        const key = written.toLowerCase();
+        if (!counted.includes(key)) {
+          counted.push(key);
+          const entry = this.tags.get(key) ?? { count: 0, spellings: new Map<string, number>() };
+          entry.count++;
+          entry.spellings.set(written, (entry.spellings.get(written) ?? 0) + 1);
+          this.tags.set(key, entry);
+        }
+        if (end === -1) break;
+      }
+  }
+
+  result(): LibraryCounts {
+    return {
+      total: this.total,
+      trashCount: this.trashCount,
+      statusCounts: { ...this.statusCounts },
+      tags: [...this.tags.values()]
+        .map(({ count, spellings }) => ({ tag: commonestSpelling(spellings), count }))
+        .sort((a, b) => byTag.compare(a.tag, b.tag)),
+    };
+  }
+}
+
+/** The spelling most papers use; of equally common ones, the first in code-unit order (so the same every time). */
+function commonestSpelling(spellings: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  for (const [spelling, n] of spellings)
+    if (n > most || (n === most && spelling < best)) {
+      best = spelling;
+      most = n;
+    }
+  return best;
+}
