@@ -195,7 +195,10 @@ async function mergeRemote(store: SyncedLibrary, theirs: string): Promise<Librar
   await store.snapshot('before-sync');
   await writeMerged(store, ours.state, merged.library);
   // A remote an older Margin pushed PDFs to: the ones missing here are taken onto disk, then left out of git.
-  const pdfs = await missingHere(dir, [...other.attachments].filter((file) => !ours.attachments.has(file)));
+  const pdfs = await missingHere(
+    dir,
+    [...other.attachments].filter((file) => !ours.attachments.has(file)),
+  );
   // Named on stdin: thousands of PDFs would not fit on a command line.
   if (pdfs.length > 0)
     await git(dir, ['checkout', theirs, '--pathspec-from-file=-', '--pathspec-file-nul'], pdfs.join('\0'));
