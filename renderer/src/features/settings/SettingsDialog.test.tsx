@@ -27,6 +27,7 @@ describe('SettingsDialog', () => {
         exportFolder: null,
         libraryFolder: null,
         syncEveryMinutes: null,
+        sharedPdfFolder: null,
         libraryInUse: '/lib',
         editable: true,
         notice: null,
