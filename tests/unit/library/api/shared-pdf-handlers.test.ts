@@ -7,6 +7,7 @@ import { dispatch } from '../../../../electron/library/api/dispatch.js';
 import { createHandlers } from '../../../../electron/library/api/handlers.js';
 import { openSession, type Session } from '../../../../electron/library/api/session.js';
 import { settingsFile } from '../../../../electron/library/settings/settings-file.js';
+import { PaperIdSchema } from '../../../../shared/models/paper.js';
 import { makePdf } from '../../../helpers/make-pdf.js';
 import { fixedDeps } from '../../../helpers/fixed-deps.js';
 import { sampleSession } from '../../../helpers/session.js';
@@ -24,7 +25,7 @@ async function app() {
   const settings = settingsFile(path.join(await tempDir('margin-user-'), 'settings.json'));
   let pick: string | null = null;
   const handlers = createHandlers(session, { settings, pickSharedPdfFolder: () => Promise.resolve(pick) });
-  const id = ids[0] ?? '';
+  const id = PaperIdSchema.parse(ids[0]);
   const { attachment } = await handlers['attachments:add']({
     paperId: id,
     fileName: 'paper.pdf',
@@ -150,7 +151,7 @@ describe('attachments:locate', () => {
         ok: false,
         error: { code: 'invalid-request', message: expect.stringMatching(/^attachments:locate: /) },
       });
-    expect(await dispatch(handlers, 'attachments:locate', { paperId: 'abcd1234' })).toMatchObject({
+    expect(await dispatch(handlers, 'attachments:locate', { paperId: PaperIdSchema.parse('abcd1234') })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
