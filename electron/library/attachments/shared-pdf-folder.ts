@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, copyFile, open, rename, rm, stat } from 'node:fs/promises';
+import { access, copyFile, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { TEMP_SUFFIX } from '../storage/durable-write.js';
 import { LibraryError } from '../storage/errors.js';
@@ -26,12 +26,13 @@ export async function checkSharedFolder(folder: string, libraryDir: string): Pro
   const where = `Shared PDF folder ${folder}`;
   if (!path.isAbsolute(folder) || folder.includes('\0'))
     throw new LibraryError('invalid-request', `${where}: not an absolute folder path`);
-  const resolved = path.resolve(folder);
-  const info = await stat(resolved).catch(() => null);
+  const info = await stat(folder).catch(() => null);
   if (info === null) throw new LibraryError('invalid-request', `${where}: no such folder`);
   if (!info.isDirectory()) throw new LibraryError('invalid-request', `${where}: a file, not a folder`);
-  const library = path.resolve(libraryDir);
-  const relative = path.relative(library, resolved);
+  const resolved = path.resolve(folder);
+  // Compared with links resolved: a link to a folder inside the library is inside it.
+  const library = await realpath(libraryDir).catch(() => path.resolve(libraryDir));
+  const relative = path.relative(library, await realpath(resolved));
   if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative)))
     throw new LibraryError('invalid-request', `${where}: inside the library folder; choose a folder outside it`);
   await access(resolved, constants.W_OK).catch(() => {
@@ -70,6 +71,13 @@ export async function copyToShared(libraryDir: string, folder: string, sha256: s
 /** Fill a PDF missing from the library from the shared folder, when a copy with the right bytes is there. */
 export async function fetchFromShared(libraryDir: string, folder: string, sha256: string): Promise<SharedFetch> {
   const file = sharedPdfPath(folder, sha256);
+  // A folder that is away (a NAS not mounted) is said to be away, not taken for a folder without the PDF.
+  const reached = await stat(folder).then(
+    (info) => (info.isDirectory() ? null : 'not a folder'),
+    (error: unknown) => (error instanceof Error && 'code' in error ? String(error.code) : 'unreadable'),
+  );
+  if (reached !== null)
+    return { outcome: 'refused', message: `Shared PDF folder ${folder}: cannot be reached (${reached})` };
   if (!(await exists(file))) return { outcome: 'absent' };
   try {
     await storePdf(libraryDir, { file }, file, sha256);

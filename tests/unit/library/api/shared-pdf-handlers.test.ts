@@ -1,5 +1,5 @@
 /** The shared PDF folder in Settings and `attachments:locate`: chosen in main, checked, never a path from the page. */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachmentPath } from '../../../../electron/library/attachments/attachment-files.js';
@@ -65,10 +65,14 @@ describe('the shared PDF folder setting', () => {
     await writeFile(file, 'x');
     const inside = path.join(session.library.dir, 'pdfs');
     await mkdir(inside);
+    const linkedInside = path.join(await tempDir('margin-x-'), 'looks-outside');
+    await symlink(inside, linkedInside);
     const cases: ReadonlyArray<readonly [string, RegExp]> = [
       ['/no/such/margin/folder', /Shared PDF folder \/no\/such\/margin\/folder: no such folder/],
       [file, /: a file, not a folder/],
       [inside, /: inside the library folder; choose a folder outside it/],
+      [linkedInside, /: inside the library folder; choose a folder outside it/],
+      [session.library.dir, /: inside the library folder/],
       ['relative/folder', /: not an absolute folder path/],
     ];
     for (const [folder, message] of cases) {
@@ -140,6 +144,11 @@ describe('attachments:locate', () => {
     const refused = await handlers['attachments:locate']({ paperId: id });
     expect(refused).toMatchObject({ missing: [sha], sharedFolder: shared });
     expect(refused.refused[0]).toMatch(/its bytes are not the PDF its name says/);
+    // A folder that is away (a NAS not mounted) is said to be away.
+    await rm(shared, { recursive: true });
+    expect((await handlers['attachments:locate']({ paperId: id })).refused).toEqual([
+      `Shared PDF folder ${shared}: cannot be reached (ENOENT)`,
+    ]);
   });
 
   it('refuses a request that is not a paper id, and names a paper that does not exist', async () => {
