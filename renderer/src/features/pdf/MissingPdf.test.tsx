@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { losePdf } from '../../../../tests/helpers/lose-pdf.js';
+import { tempDir } from '../../../../tests/helpers/temp-dir.js';
 import { makePdf } from '../../../../tests/helpers/make-pdf.js';
 import { importPapers } from '../../../../tests/helpers/sync-lab.js';
 import { renderWithStore } from '../../testing/render-with-store.js';
@@ -71,14 +72,21 @@ describe('a PDF that is not on this machine', () => {
     expect(await library.downloads.status()).toMatchObject({ waiting: 1 });
   });
 
-  it('says Margin looked in the shared PDF folder when one is set', async () => {
+  it('says Margin looked in the shared PDF folder when one is set, and why it could not use what it found', async () => {
     const { store, library } = await paperWithMissingPdf();
-    library.attachments.shared.use(() => Promise.resolve('/mnt/nas/margin-pdfs'));
+    const shared = await tempDir('margin-shared-');
+    library.attachments.shared.use(() => Promise.resolve(shared));
     renderWithStore(store, <Shelf />);
     await act(settle);
+    const region = () => screen.getByRole('region', { name: 'This PDF is not on this machine yet' });
+    expect(region().textContent).toContain(`Margin looked in the shared PDF folder (${shared}); it is not there yet.`);
 
-    expect(screen.getByRole('region', { name: 'This PDF is not on this machine yet' }).textContent).toContain(
-      'Margin looked in the shared PDF folder (/mnt/nas/margin-pdfs); it is not there yet.',
-    );
+    cleanup();
+    library.attachments.shared.use(() => Promise.resolve('/mnt/nas/margin-pdfs-away'));
+    await act(() => store.getState().locatePdfs());
+    renderWithStore(store, <Shelf />);
+    await act(settle);
+    expect(region().textContent).toContain('could not use what it found:');
+    expect(region().textContent).toContain('Shared PDF folder /mnt/nas/margin-pdfs-away: cannot be reached (ENOENT)');
   });
 });

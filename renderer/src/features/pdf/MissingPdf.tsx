@@ -25,9 +25,11 @@ export function MissingPdf(props: {
         do not sync through git.
       </p>
       <p className="hint-text">
-        {where.sharedFolder !== null
-          ? `Margin looked in the shared PDF folder (${where.sharedFolder}); it is not there yet.`
-          : 'Name a shared PDF folder in Settings to take PDFs from your other machines.'}
+        {where.sharedFolder === null
+          ? 'Name a shared PDF folder in Settings to take PDFs from your other machines.'
+          : where.refused.length === 0
+            ? `Margin looked in the shared PDF folder (${where.sharedFolder}); it is not there yet.`
+            : `Margin looked in the shared PDF folder (${where.sharedFolder}) and could not use what it found:`}
       </p>
       {where.refused.map((message) => (
         <p key={message} className="error">
