@@ -248,5 +248,32 @@ describe('syncWithGit', () => {
       expect(await clean(b.dir)).toBe('');
       expect(await a.read()).toEqual(await b.read());
     });
+
+    it('keeps the PDFs of a machine whose checkout still tracks them when another machine untracked them first', async () => {
+      const remote = await bareRemote();
+      const a = machine(await tempDir('margin-a-'));
+      const sha = await paperWithPdf(a);
+      await run('git', ['-C', a.dir, 'init', '-q', '--initial-branch', 'main']);
+      await writeFile(path.join(a.dir, '.gitignore'), 'write.lock\n*.tmp\n/backups/\n');
+      await run('git', ['-C', a.dir, 'remote', 'add', 'origin', remote]);
+      await run('git', ['-C', a.dir, 'add', '--all']);
+      await run('git', ['-C', a.dir, '-c', 'user.name=T', '-c', 'user.email=t@t', 'commit', '-qm', 'older Margin']);
+      await run('git', ['-C', a.dir, 'push', '-q', 'origin', 'HEAD:main']);
+      // B is a plain clone of that history: its checkout tracks the PDF (git would delete it on a fast-forward).
+      const b = machine(path.join(await tempDir('margin-b-parent-'), 'library'));
+      await run('git', ['clone', '-q', remote, b.dir]);
+      expect(await tracked(b.dir)).toContain(`attachments/${sha}.pdf`);
+      await a.sync();
+
+      const outcome = await b.sync();
+
+      // B's own commit untracks the PDF before it fetches, so it never fast-forwards over it: a merge, or (within
+      // the same second on one host, the same commit as A's) nothing to do.
+      expect(['merged', 'up-to-date']).toContain(outcome.result);
+      expect(outcome.committedLocal).toBe(true);
+      expect(await readFile(attachmentPath(b.dir, sha))).toEqual(await readFile(attachmentPath(a.dir, sha)));
+      expect((await tracked(b.dir)).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+      expect(await clean(b.dir)).toBe('');
+    });
   });
 });
