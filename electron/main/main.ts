@@ -96,12 +96,14 @@ async function start(handoff: Handoff): Promise<void> {
   });
   // PDFs and the library folder come from the native dialog too: the path stays in main.
   const pickLibraryFolder = () => pickFolder('Library folder (used from the next start)');
+  const pickSharedPdfFolder = () => pickFolder('Shared PDF folder (a Dropbox or NAS folder every machine can reach)');
   const library = current.library;
   const handlers = createHandlers(current, {
     exportFolders,
     pickPdf,
     settings,
     pickLibraryFolder,
+    pickSharedPdfFolder,
     licensesFile: path.join(here, '../licenses.json'),
   });
   // The registrar's event type is a subset of Electron's; ipcMain satisfies it structurally.

@@ -73,6 +73,8 @@ export const CHANNELS = [
   'settings:setSyncEvery',
   'import:progress',
   'import:cancel',
+  'attachments:locate',
+  'settings:forgetSharedPdfFolder',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

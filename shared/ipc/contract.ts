@@ -389,7 +389,7 @@ export const CONTRACT = {
   'settings:setTheme': { request: z.strictObject({ theme: ThemeSchema }), response: SettingsViewSchema },
   /** Main asks for the folder in a native dialog: the page never names a path. Unchanged when cancelled. */
   'settings:chooseFolder': {
-    request: z.strictObject({ folder: z.enum(['export', 'library']) }),
+    request: z.strictObject({ folder: z.enum(['export', 'library', 'sharedPdfs']) }),
     response: SettingsViewSchema,
   },
   /** Where a search matched each of these papers, for their rows (asked after the rows, so the list never waits for them). */
@@ -417,6 +417,20 @@ export const CONTRACT = {
   'import:progress': { request: z.strictObject({ importId: ImportIdSchema }), response: ImportProgressViewSchema },
   /** Stop the import given this `importId` before its commit point, with nothing written; after it, it finishes. */
   'import:cancel': { request: z.strictObject({ importId: ImportIdSchema }), response: ImportProgressViewSchema },
+  /**
+   * Which of a paper's PDFs are not on this machine (a paper received by sync: PDFs do not go through git). A missing
+   * one is first looked for in the shared PDF folder, and taken from it when its bytes match, so it may write a file.
+   */
+  'attachments:locate': {
+    request: z.strictObject({ paperId: PaperIdSchema }),
+    response: z.object({
+      missing: z.array(z.string()),
+      sharedFolder: z.string().nullable(),
+      refused: z.array(z.string()),
+    }),
+  },
+  /** Stop sharing PDFs through a folder (the copies there are left as they are). */
+  'settings:forgetSharedPdfFolder': { request: Empty, response: SettingsViewSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -29,6 +29,8 @@ export const SettingsSchema = z.looseObject({
   libraryFolder: FolderSchema.nullable(),
   /** Sync with the library's git remote this often while the app is open; null: only when asked. */
   syncEveryMinutes: SyncEverySchema.nullable().default(null),
+  /** A folder this machine shares PDFs through (a Dropbox or NAS folder), as `<sha256>.pdf`; null: none. */
+  sharedPdfFolder: FolderSchema.nullable().default(null),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exportFolder: null,
   libraryFolder: null,
   syncEveryMinutes: null,
+  sharedPdfFolder: null,
 };
 
 /** What the Settings dialog shows: the settings, the library open now, and what happened to a damaged file. */
@@ -46,6 +49,8 @@ export const SettingsViewSchema = z.object({
   exportFolder: z.string().nullable(),
   libraryFolder: z.string().nullable(),
   syncEveryMinutes: z.number().int().nullable(),
+  /** Where PDFs are shared with other machines (PDFs do not sync through git); null: none set. */
+  sharedPdfFolder: z.string().nullable(),
   /** The library this run opened (a changed `libraryFolder` takes effect at the next start). */
   libraryInUse: z.string(),
   /** Whether this host keeps settings (the desktop app); `margin serve` has none to change. */

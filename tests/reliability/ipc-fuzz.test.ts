@@ -99,6 +99,8 @@ function validRequest(channel: Channel, id: string, annotation: Record<string, u
     'settings:setSyncEvery': { minutes: 15 },
     'import:progress': { importId: 'imp-1' },
     'import:cancel': { importId: 'imp-1' },
+    'attachments:locate': { paperId: id },
+    'settings:forgetSharedPdfFolder': {},
   };
   return requests[channel];
 }

@@ -17,6 +17,7 @@ export function createAttachmentHandlers(
   | 'attachments:stored'
   | 'downloads:enqueue'
   | 'downloads:status'
+  | 'attachments:locate'
 > {
   return {
     'attachments:add': undoable(library.history, { label: () => 'PDF attachment' }, async (r) =>
@@ -42,6 +43,10 @@ export function createAttachmentHandlers(
     'downloads:status': async () => {
       const status = await library.downloads.status();
       return { ...status, failed: status.failed.map((f) => ({ paperId: f.paperId, error: f.error })) };
+    },
+    'attachments:locate': async ({ paperId }) => {
+      const where = await library.attachments.locate(paperId);
+      return { missing: [...where.missing], sharedFolder: where.sharedFolder, refused: [...where.refused] };
     },
     'attachments:stored': async () =>
       (await library.attachments.stored()).map((s) => ({ ...s, papers: [...s.papers] })),

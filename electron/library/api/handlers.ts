@@ -39,6 +39,8 @@ export interface HandlerOptions {
   readonly settings?: SettingsStore;
   /** Asks for a library folder for Settings (the app's native dialog). */
   readonly pickLibraryFolder?: () => Promise<string | null>;
+  /** Asks for the shared PDF folder for Settings (the app's native dialog). */
+  readonly pickSharedPdfFolder?: () => Promise<string | null>;
 }
 
 export function createHandlers(session: Session, options: HandlerOptions = {}): Handlers {
@@ -201,6 +203,8 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
       ...(options.settings ? { settings: options.settings } : {}),
       ...(options.exportFolders ? { exportFolders: options.exportFolders } : {}),
       ...(options.pickLibraryFolder ? { pickLibraryFolder: options.pickLibraryFolder } : {}),
+      ...(options.pickSharedPdfFolder ? { pickSharedPdfFolder: options.pickSharedPdfFolder } : {}),
+      sharedPdfs: library.attachments.shared,
     }),
     ...createCitationHandlers(session),
     ...createSyncHandlers(session),

@@ -10,9 +10,15 @@ import { ATTACHMENTS_DIR } from '../storage/layout.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
+/** Whether `text` is an attachment's name: a SHA-256 in lower-case hex (nothing else ever becomes a path). */
+export function isAttachmentHash(text: string): boolean {
+  return SHA256.test(text);
+}
+
 /** Where an attachment's file is; the name is the hash alone, so nothing a user or a file says is ever a path. */
 export function attachmentPath(libraryDir: string, sha256: string): string {
-  if (!SHA256.test(sha256)) throw new LibraryError('invalid-request', `not an attachment hash: ${sha256.slice(0, 80)}`);
+  if (!isAttachmentHash(sha256))
+    throw new LibraryError('invalid-request', `not an attachment hash: ${sha256.slice(0, 80)}`);
   return path.join(libraryDir, ATTACHMENTS_DIR, `${sha256}.pdf`);
 }
 
@@ -27,6 +33,8 @@ export async function storePdf(
   libraryDir: string,
   source: PdfSource,
   label: string,
+  /** The hash the bytes must have (a file named by it in the shared folder); other bytes are refused. */
+  expectedSha256?: string,
 ): Promise<{ sha256: string; bytes: number }> {
   const folder = path.join(libraryDir, ATTACHMENTS_DIR);
   await mkdir(folder, { recursive: true });
@@ -55,6 +63,13 @@ export async function storePdf(
   }
   await handle.close();
   const sha256 = hash.digest('hex');
+  if (expectedSha256 !== undefined && sha256 !== expectedSha256) {
+    await rm(temp, { force: true });
+    throw new LibraryError(
+      'invalid-request',
+      `${label}: its bytes are not the PDF its name says (SHA-256 ${sha256.slice(0, 12)}…, not ${expectedSha256.slice(0, 12)}…); Margin did not use it`,
+    );
+  }
   const target = attachmentPath(libraryDir, sha256);
   if (await exists(target)) await rm(temp, { force: true });
   else {

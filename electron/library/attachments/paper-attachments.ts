@@ -5,6 +5,7 @@ import { LibraryError } from '../storage/errors.js';
 import { attachmentPath, exists, storePdf, type PdfSource } from './attachment-files.js';
 import { hasPdfText, savePdfText, type PdfTextExtractor } from './pdf-text-store.js';
 import { entryFromPdf } from './paper-from-pdf.js';
+import { SharedPdfs } from './shared-pdfs.js';
 import type { Importing } from '../import/importing.js';
 
 /** One stored PDF and the papers that have it, for the Storage view. */
@@ -15,16 +16,30 @@ export interface StoredFile {
   readonly papers: ReadonlyArray<{ readonly id: string; readonly title: string; readonly trashed: boolean }>;
 }
 
+/** Where a paper's PDFs are: those not on this machine, and whether the shared PDF folder was looked in. */
+export interface PdfWhereabouts {
+  /** Hashes of the paper's PDFs not on this machine (received by sync, say, without the file). */
+  readonly missing: readonly string[];
+  /** The shared PDF folder looked in; null when none is set. */
+  readonly sharedFolder: string | null;
+  /** Files in the shared folder that were not used, and why. */
+  readonly refused: readonly string[];
+}
+
 /** PDFs kept with papers: attach one, find its file, and see what is stored. */
 export class PaperAttachments {
   /** Text extraction runs one PDF at a time, after the attach has returned. */
   private extraction: Promise<void> = Promise.resolve();
+  /** The shared PDF folder (Settings): every PDF placed here is copied there, and missing ones filled from it. */
+  readonly shared: SharedPdfs;
 
   constructor(
     private readonly ctx: LibraryContext,
     private readonly extractText: PdfTextExtractor,
     private readonly imports: Importing,
-  ) {}
+  ) {
+    this.shared = new SharedPdfs(ctx);
+  }
 
   /**
    * A PDF dropped with no paper open becomes a paper: titled from its metadata or first page, with the arXiv
@@ -49,9 +64,68 @@ export class PaperAttachments {
     return { paperId, outcome, attachment };
   }
 
-  /** Wait until every PDF attached so far has had its text read (tests; closing). */
-  idle(): Promise<void> {
-    return this.extraction;
+  /** Wait until every PDF attached so far has had its text read and its shared copy made (tests; closing). */
+  async idle(): Promise<void> {
+    await this.extraction;
+    await this.shared.idle();
+  }
+
+  /**
+   * Where this paper's PDFs are. One missing here is looked for in the shared PDF folder first (and filled from it
+   * when a copy there has the right bytes), so what is reported missing was not there either.
+   */
+  async locate(paperId: string): Promise<PdfWhereabouts> {
+    const record = await this.ctx.requireRecord(paperId);
+    const missing: string[] = [];
+    const refused: string[] = [];
+    let sharedFolder: string | null = null;
+    for (const { sha256 } of record.attachments) {
+      if (await exists(attachmentPath(this.ctx.store.dir, sha256))) continue;
+      const found = await this.shared.fetch(sha256);
+      if (found.outcome !== 'no-folder') sharedFolder = await this.shared.folder();
+      if (found.outcome === 'filled') this.arrived(sha256);
+      else {
+        missing.push(sha256);
+        if (found.outcome === 'refused') refused.push(found.message);
+      }
+    }
+    return { missing, sharedFolder, refused };
+  }
+
+  /** Of these papers, those that lacked a PDF here: filled from the shared folder, still missing, and files refused. */
+  async fillMissing(ids: readonly string[]): Promise<{ filled: string[]; missing: string[]; refused: string[] }> {
+    const filled: string[] = [];
+    const missing: string[] = [];
+    const refused: string[] = [];
+    for (const id of ids) {
+      const record = await this.ctx.store.getRecord(id);
+      if (!record || (await this.absent(record)).length === 0) continue;
+      const where = await this.locate(id);
+      (where.missing.length === 0 ? filled : missing).push(id);
+      refused.push(...where.refused);
+    }
+    for (const message of refused) this.ctx.store.notices.push({ level: 'warning', message });
+    return { filled, missing, refused };
+  }
+
+  /** Hashes of the record's PDFs with no file on this machine. */
+  async absent(record: PaperRecord): Promise<string[]> {
+    const dir = this.ctx.store.dir;
+    const here = await Promise.all(record.attachments.map((a) => exists(attachmentPath(dir, a.sha256))));
+    return record.attachments.filter((_, i) => !here[i]).map((a) => a.sha256);
+  }
+
+  /** A PDF that was missing is here now: its text is read for search, and its papers shown again. */
+  private arrived(sha256: string): void {
+    this.readTextLater(sha256);
+    void this.ctx.store.allRecords().then(
+      (records) =>
+        this.ctx.changed(
+          records.filter((r) => r.attachments.some((a) => a.sha256 === sha256)).map((r) => r.id),
+          false,
+        ),
+      () => undefined,
+    );
   }
 
   /**
@@ -63,9 +137,11 @@ export class PaperAttachments {
     source: PdfSource,
     fileName: string,
   ): Promise<{ attachment: Attachment; outcome: 'attached' | 'already-attached' }> {
-    await this.ctx.requireRecord(paperId);
+    const before = await this.ctx.requireRecord(paperId);
     const name = displayName(fileName);
+    const absentBefore = await this.absent(before);
     const stored = await storePdf(this.ctx.store.dir, source, name);
+    this.shared.offer(stored.sha256);
     const result = await this.ctx.store.exclusive(async (writer) => {
       const record = await this.ctx.requireRecord(paperId);
       const known = record.attachments.find((a) => a.sha256 === stored.sha256);
@@ -78,7 +154,7 @@ export class PaperAttachments {
     if (result.outcome === 'attached') {
       this.ctx.changed([paperId], false);
       this.readTextLater(stored.sha256);
-    }
+    } else if (absentBefore.includes(stored.sha256)) this.arrived(stored.sha256); // a missing PDF, downloaded
     return result;
   }
 

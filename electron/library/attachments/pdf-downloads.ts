@@ -51,7 +51,7 @@ export class PdfDownloads {
   ) {}
 
   /**
-   * Queue these papers' PDFs (those with an arXiv id and no PDF yet); returns what became of each. A paper
+   * Queue these papers' PDFs (those with an arXiv id and no PDF on this machine yet); returns what became of each. A paper
    * queued before is queued again (a failed one is retried).
    */
   async enqueue(
@@ -61,7 +61,9 @@ export class PdfDownloads {
     const results: Array<{ paperId: string; outcome: 'queued' | 'has-pdf' | 'no-arxiv-id' }> = [];
     for (const id of ids) {
       const record = await this.ctx.requireRecord(id);
-      if (record.attachments.length > 0) results.push({ paperId: id, outcome: 'has-pdf' });
+      // A PDF the record lists but this machine lacks (received by sync) does not count: it can be downloaded.
+      const here = record.attachments.length - (await this.attachments.absent(record)).length;
+      if (here > 0) results.push({ paperId: id, outcome: 'has-pdf' });
       else if (record.arxivId === null) results.push({ paperId: id, outcome: 'no-arxiv-id' });
       else {
         const version = record.arxivVersion ? `v${record.arxivVersion}` : '';

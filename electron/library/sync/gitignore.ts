@@ -12,6 +12,10 @@ export const NEVER_SYNCED: ReadonlyArray<{ readonly pattern: string; readonly wh
   { pattern: '/quarantine/', why: 'damaged files and merged conflicted copies, kept aside on this machine' },
   { pattern: '/.search-index/', why: 'the search index, rebuilt from the papers' },
   { pattern: '/attachments/*.txt', why: 'text read from PDFs, made again from the PDF when missing' },
+  {
+    pattern: '/attachments/*.pdf',
+    why: 'PDFs: fetched again from arXiv, or copied from the shared PDF folder, on each machine',
+  },
   { pattern: '/downloads.json', why: "this machine's queue of PDFs to download" },
   {
     pattern: '/triage/sessions/',

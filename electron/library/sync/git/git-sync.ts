@@ -17,6 +17,7 @@ import { SIDE_KEYS, writeSideFile } from '../side-files.js';
 import type { LibraryMergeReport } from '../sync-report.js';
 import { git, gitSucceeds, runGit } from './git-command.js';
 import { libraryAtCommit } from './library-at-commit.js';
+import { missingHere, untrackPdfs } from './untracked-pdfs.js';
 
 export interface GitSyncOptions {
   /** The remote's URL; without it, the remote set up before. */
@@ -136,6 +137,7 @@ export async function isTopLevel(dir: string): Promise<boolean> {
 
 /** Commit everything that syncs; returns whether there was anything. */
 async function commitAll(dir: string, message: string): Promise<boolean> {
+  await untrackPdfs(dir);
   await git(dir, ['add', '--all']);
   if ((await git(dir, ['status', '--porcelain'])).trim() === '') return false;
   await git(dir, [...(await identity(dir)), 'commit', '--quiet', '--no-verify', '-m', message]);
@@ -192,10 +194,15 @@ async function mergeRemote(store: SyncedLibrary, theirs: string): Promise<Librar
   ]);
   await store.snapshot('before-sync');
   await writeMerged(store, ours.state, merged.library);
-  const pdfs = [...other.attachments].filter((file) => !ours.attachments.has(file));
+  // A remote an older Margin pushed PDFs to: the ones missing here are taken onto disk, then left out of git.
+  const pdfs = await missingHere(
+    dir,
+    [...other.attachments].filter((file) => !ours.attachments.has(file)),
+  );
   // Named on stdin: thousands of PDFs would not fit on a command line.
   if (pdfs.length > 0)
     await git(dir, ['checkout', theirs, '--pathspec-from-file=-', '--pathspec-file-nul'], pdfs.join('\0'));
+  await untrackPdfs(dir);
   await git(dir, ['add', '--all']);
   await git(dir, [
     ...(await identity(dir)),

@@ -4,6 +4,7 @@
  * announced like any edit, so search, the list and the window refresh.
  */
 import type { Library } from '../../library.js';
+import { fetchMissingPdfs, type PdfsAfterSync } from '../pdfs-after-sync.js';
 import { changedPapers } from './changed-papers.js';
 import { syncWithGit, type GitSyncOptions, type GitSyncOutcome } from './git-sync.js';
 import { readRemote, setRemote } from './sync-remote.js';
@@ -15,6 +16,8 @@ export interface LibrarySyncResult {
   readonly sent: readonly string[];
   /** Papers changed here by what came from the remote. */
   readonly received: readonly string[];
+  /** The received papers' PDFs this machine lacked (PDFs never come through git): filled, queued, still missing. */
+  readonly pdfs: PdfsAfterSync;
 }
 
 /** The remote this library syncs with, or null when none is set yet. */
@@ -42,5 +45,6 @@ export async function syncLibrary(
       ? (await library.papers.records()).map((r) => r.id).sort()
       : await changedPapers(library.dir, outcome.remoteBefore, outcome.head);
   if (received.length > 0) library.changedBehind(received);
-  return { outcome, sent, received };
+  const pdfs = await fetchMissingPdfs(library.attachments, library.downloads, received);
+  return { outcome, sent, received, pdfs };
 }

@@ -1,22 +1,37 @@
 import { useRef } from 'react';
 import { formatSize } from '../../ui/format-size.js';
 import type { Attachment, Paper } from '../../../../shared/models/paper.js';
+import { MissingPdf } from './MissingPdf.js';
+import type { PdfWhereabouts } from './pdf-slice.js';
 
-/** The paper's PDFs, each to read (with how far the reader got), and a way to attach one. */
+/** The paper's PDFs, each to read (with how far the reader got) or said to be missing here, and a way to attach one. */
 export function PdfShelf(props: {
   paper: Paper;
+  /** Which of the paper's PDFs are not on this machine; null until known. */
+  where: PdfWhereabouts | null;
   loading: boolean;
   error: string | null;
   onOpen: (attachment: Attachment) => void;
   onAttach: (file: File) => void;
   onDownload: () => void;
 }) {
-  const { paper, loading, error, onOpen, onAttach, onDownload } = props;
+  const { paper, where, loading, error, onOpen, onAttach, onDownload } = props;
+  const missing = where?.paperId === paper.id ? where : null;
   const input = useRef<HTMLInputElement>(null);
   return (
     <section className="pdf-shelf" aria-label="PDF">
       {paper.attachments.map((attachment) => {
         const reading = paper.reading?.sha256 === attachment.sha256 ? paper.reading : null;
+        if (missing?.missing.includes(attachment.sha256))
+          return (
+            <MissingPdf
+              key={attachment.sha256}
+              attachment={attachment}
+              where={missing}
+              arxivId={paper.arxivId}
+              onDownload={onDownload}
+            />
+          );
         return (
           <button
             key={attachment.sha256}

@@ -11,6 +11,11 @@ export interface OpenPdf {
   readonly bytes: Uint8Array;
 }
 
+/** Which of a paper's PDFs are not on this machine (received by sync: PDFs do not go through git), and where Margin looked. */
+export type PdfWhereabouts = z.output<(typeof CONTRACT)['attachments:locate']['response']> & {
+  readonly paperId: string;
+};
+
 /** One stored PDF with its size and the papers that have it. */
 export type StoredPdf = z.output<(typeof CONTRACT)['attachments:stored']['response']>[number];
 
@@ -18,6 +23,10 @@ export interface PdfSlice {
   readonly pdf: OpenPdf | null;
   readonly pdfLoading: boolean;
   readonly pdfError: string | null;
+  /** Where the open paper's PDFs are; null until asked, or for a paper without PDFs. */
+  readonly pdfWhereabouts: PdfWhereabouts | null;
+  /** Ask main which of the open paper's PDFs are missing here (it looks in the shared PDF folder first). */
+  locatePdfs(): Promise<void>;
   /** Every stored PDF, for the Storage view; null until loaded. */
   readonly storedPdfs: readonly StoredPdf[] | null;
   loadStoredPdfs(): Promise<void>;
@@ -53,7 +62,21 @@ export const createPdfSlice: SliceCreator<PdfSlice> = (api) => (set, get) => {
     pdf: null,
     pdfLoading: false,
     pdfError: null,
+    pdfWhereabouts: null,
     storedPdfs: null,
+    async locatePdfs() {
+      const paper = get().paper;
+      if (!paper || paper.attachments.length === 0) {
+        if (get().pdfWhereabouts !== null) set({ pdfWhereabouts: null });
+        return;
+      }
+      try {
+        const where = await api.call('attachments:locate', { paperId: paper.id });
+        if (get().paper?.id === paper.id) set({ pdfWhereabouts: { paperId: paper.id, ...where } });
+      } catch (error) {
+        set({ pdfError: describeError(error) });
+      }
+    },
     async loadStoredPdfs() {
       try {
         set({ storedPdfs: await api.call('attachments:stored', {}), pdfError: null });

@@ -1,4 +1,4 @@
-import { forwardRef, useLayoutEffect, useMemo, useRef } from 'react';
+import { forwardRef, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { searchTerms } from '../../../../shared/text/search-terms.js';
 import { useSearchHighlight } from '../../ui/search-highlight.js';
 import { useShallow } from 'zustand/react/shallow';
@@ -52,6 +52,8 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
       openPdf: s.openPdf,
       attach: s.attachPdf,
       download: s.downloadPdf,
+      where: s.pdfWhereabouts,
+      locate: s.locatePdfs,
       error: s.pdfError,
       loading: s.pdfLoading,
     })),
@@ -67,6 +69,10 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
       findOnArxiv: s.findOnArxiv,
     })),
   );
+  // Which PDFs are missing here: asked again whenever the paper's PDFs change (a sync, a download that came in).
+  const { locate } = pdf;
+  const attachments = paper?.attachments;
+  useEffect(() => void locate(), [locate, attachments]);
 
   if (!paper || total === 0) {
     return (
@@ -154,6 +160,7 @@ export const Reader = forwardRef<HTMLInputElement>(function Reader(_props, tagIn
         </div>
         <PdfShelf
           paper={paper}
+          where={pdf.where}
           loading={pdf.loading}
           error={pdf.error}
           onOpen={(attachment) => void pdf.openPdf(attachment)}

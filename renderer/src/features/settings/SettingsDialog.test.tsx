@@ -27,6 +27,7 @@ describe('SettingsDialog', () => {
         exportFolder: null,
         libraryFolder: null,
         syncEveryMinutes: null,
+        sharedPdfFolder: null,
         libraryInUse: '/lib',
         editable: true,
         notice: null,
@@ -43,5 +44,37 @@ describe('SettingsDialog', () => {
     renderWithStore(store, <SettingsDialog />);
     fireEvent.click(screen.getByRole('radio', { name: 'Dark' }));
     expect(calls).toEqual(['dark']);
+  });
+
+  it('shows the shared PDF folder, and asks main to choose or forget it (the page names no path)', async () => {
+    const { store } = await storeOnLibrary(0);
+    const calls: string[] = [];
+    store.setState({
+      settings: {
+        theme: 'system',
+        exportFolder: null,
+        libraryFolder: null,
+        syncEveryMinutes: null,
+        sharedPdfFolder: '/mnt/nas/margin-pdfs',
+        libraryInUse: '/lib',
+        editable: true,
+        notice: null,
+      },
+      loadSettings: () => Promise.resolve(),
+      chooseSettingsFolder: (folder) => {
+        calls.push(`choose ${folder}`);
+        return Promise.resolve();
+      },
+      forgetSharedPdfFolder: () => {
+        calls.push('forget');
+        return Promise.resolve();
+      },
+    });
+    renderWithStore(store, <SettingsDialog />);
+    const group = screen.getByRole('group', { name: 'Shared PDF folder' });
+    expect(group.textContent).toContain('/mnt/nas/margin-pdfs');
+    fireEvent.click(screen.getByRole('button', { name: 'Choose shared PDF folder…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Stop sharing PDFs' }));
+    expect(calls).toEqual(['choose sharedPdfs', 'forget']);
   });
 });

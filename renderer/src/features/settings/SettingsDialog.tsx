@@ -16,6 +16,7 @@ export function SettingsDialog() {
       load: st.loadSettings,
       setTheme: st.setTheme,
       choose: st.chooseSettingsFolder,
+      forgetShared: st.forgetSharedPdfFolder,
       close: st.closeDialog,
     })),
   );
@@ -67,6 +68,22 @@ export function SettingsDialog() {
         <button type="button" className="btn small" onClick={() => void s.choose('library')}>
           Choose library folder…
         </button>
+      </fieldset>
+      <fieldset className="settings-group" disabled={disabled}>
+        <legend>Shared PDF folder</legend>
+        <p className="hint-text">
+          PDFs do not sync through git. Name a folder every machine can reach (Dropbox, a NAS): Margin copies its PDFs
+          there and takes the ones it lacks from it, checking each file’s SHA-256.
+        </p>
+        <p className="settings-path">{view?.sharedPdfFolder ?? 'None: missing PDFs are downloaded from arXiv'}</p>
+        <button type="button" className="btn small" onClick={() => void s.choose('sharedPdfs')}>
+          Choose shared PDF folder…
+        </button>
+        {view?.sharedPdfFolder && (
+          <button type="button" className="btn small ghost" onClick={() => void s.forgetShared()}>
+            Stop sharing PDFs
+          </button>
+        )}
       </fieldset>
       <SyncSettings />
     </Modal>

@@ -10,7 +10,9 @@ export interface SettingsSlice {
   /** Main applies the theme to the window (the page's `prefers-color-scheme` follows) and keeps it. */
   setTheme(theme: Theme): Promise<void>;
   /** Main asks for the folder in a native dialog; the page never names a path. */
-  chooseSettingsFolder(folder: 'export' | 'library'): Promise<void>;
+  chooseSettingsFolder(folder: 'export' | 'library' | 'sharedPdfs'): Promise<void>;
+  /** Stop sharing PDFs through a folder (the copies there stay). */
+  forgetSharedPdfFolder(): Promise<void>;
   /** The About dialog's version and licences; null until loaded. */
   readonly about: About | null;
   readonly aboutError: string | null;
@@ -31,6 +33,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (api) => (set) =
     loadSettings: () => load(() => api.call('settings:get', {})),
     setTheme: (theme) => load(() => api.call('settings:setTheme', { theme })),
     chooseSettingsFolder: (folder) => load(() => api.call('settings:chooseFolder', { folder })),
+    forgetSharedPdfFolder: () => load(() => api.call('settings:forgetSharedPdfFolder', {})),
     about: null,
     aboutError: null,
     async loadAbout() {

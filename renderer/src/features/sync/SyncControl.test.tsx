@@ -17,6 +17,7 @@ const settings = (syncEveryMinutes: number | null): SettingsView => ({
   exportFolder: null,
   libraryFolder: null,
   syncEveryMinutes,
+  sharedPdfFolder: null,
   libraryInUse: '/lib',
   editable: true,
   notice: null,

@@ -110,6 +110,7 @@ describe('settings over IPC', () => {
       exportFolder: null,
       libraryFolder: null,
       syncEveryMinutes: null,
+      sharedPdfFolder: null,
       libraryInUse: '/lib',
       editable: true,
       notice: null,

@@ -1,11 +1,14 @@
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { attachmentPath, storePdf } from '../../../../electron/library/attachments/attachment-files.js';
 import { LibraryStore } from '../../../../electron/library/storage/library-store.js';
 import { syncWithGit } from '../../../../electron/library/sync/git/git-sync.js';
+import { gitignoreBlock } from '../../../../electron/library/sync/gitignore.js';
 import type { PaperContent, PaperRecord } from '../../../../shared/models/paper.js';
+import { makePdf } from '../../../helpers/make-pdf.js';
 import { paperRecord } from '../../../helpers/paper-record.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
 
@@ -178,5 +181,99 @@ describe('syncWithGit', () => {
   it('asks for a remote the first time', async () => {
     const a = machine(await tempDir('margin-a-'));
     await expect(a.sync()).rejects.toThrow(/no remote/);
+  });
+
+  describe('PDFs stay out of git', () => {
+    /** A paper on machine `m` with a PDF kept in its library; returns the PDF's hash. */
+    async function paperWithPdf(m: ReturnType<typeof machine>): Promise<string> {
+      const { sha256, bytes } = await storePdf(m.dir, { bytes: await makePdf([['A page.']]) }, 'p.pdf');
+      const attachments = [{ sha256, fileName: 'p.pdf', bytes, addedAt: at(0) }];
+      await m.edit((s) => put(s, paperRecord(P, { attachments, updatedAt: at(0) }), null, at(0)));
+      return sha256;
+    }
+    const tree = async (dir: string, ref: string) =>
+      (await run('git', ['-C', dir, 'ls-tree', '-r', '--name-only', ref])).stdout.split('\n').filter(Boolean);
+    const tracked = async (dir: string) =>
+      (await run('git', ['-C', dir, 'ls-files'])).stdout.split('\n').filter(Boolean);
+
+    it('syncs a library with a PDF to a second machine without the PDF: the remote has none, the record lists it', async () => {
+      const remote = await bareRemote();
+      const a = machine(await tempDir('margin-a-'));
+      const b = machine(await tempDir('margin-b-'));
+      const sha = await paperWithPdf(a);
+
+      await a.sync({ remote });
+      await b.sync({ remote });
+
+      expect((await tree(remote, 'main')).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+      expect(await tree(remote, 'main')).toContain('.gitignore');
+      expect((await b.read()).records[0]?.attachments.map((x) => x.sha256)).toEqual([sha]);
+      await expect(stat(attachmentPath(b.dir, sha))).rejects.toThrow(/ENOENT/);
+      expect(await clean(a.dir)).toBe('');
+    });
+
+    it('stops tracking PDFs an older Margin committed, in the sync’s own commit, and keeps every file', async () => {
+      const remote = await bareRemote();
+      const a = machine(await tempDir('margin-a-'));
+      const sha = await paperWithPdf(a);
+      // An older Margin: its .gitignore let PDFs in, and it committed and pushed one.
+      const older = gitignoreBlock()
+        .split('\n')
+        .filter((line) => line !== '/attachments/*.pdf')
+        .join('\n');
+      await run('git', ['-C', a.dir, 'init', '-q', '--initial-branch', 'main']);
+      await writeFile(path.join(a.dir, '.gitignore'), `${older}\n`);
+      await run('git', ['-C', a.dir, 'remote', 'add', 'origin', remote]);
+      await run('git', ['-C', a.dir, 'add', '--all']);
+      await run('git', ['-C', a.dir, '-c', 'user.name=T', '-c', 'user.email=t@t', 'commit', '-qm', 'older Margin']);
+      await run('git', ['-C', a.dir, 'push', '-q', 'origin', 'HEAD:main']);
+      expect(await tracked(a.dir)).toContain(`attachments/${sha}.pdf`);
+      // A second machine synced while the PDF was still in git: it has the file, from the merge.
+      const b = machine(await tempDir('margin-b-'));
+      await b.sync({ remote });
+      const bytes = await readFile(attachmentPath(a.dir, sha));
+      expect(await readFile(attachmentPath(b.dir, sha))).toEqual(bytes);
+
+      expect((await a.sync()).committedLocal).toBe(true);
+
+      expect((await tracked(a.dir)).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+      expect((await tree(remote, 'main')).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+      expect(await readFile(attachmentPath(a.dir, sha))).toEqual(bytes);
+      expect(await clean(a.dir)).toBe('');
+      // The other machine merges the removal from git and keeps its file too.
+      await b.sync();
+      await a.sync();
+      expect((await tracked(b.dir)).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+      expect(await readFile(attachmentPath(b.dir, sha))).toEqual(bytes);
+      expect(await clean(b.dir)).toBe('');
+      expect(await a.read()).toEqual(await b.read());
+    });
+
+    it('keeps the PDFs of a machine whose checkout still tracks them when another machine untracked them first', async () => {
+      const remote = await bareRemote();
+      const a = machine(await tempDir('margin-a-'));
+      const sha = await paperWithPdf(a);
+      await run('git', ['-C', a.dir, 'init', '-q', '--initial-branch', 'main']);
+      await writeFile(path.join(a.dir, '.gitignore'), 'write.lock\n*.tmp\n/backups/\n');
+      await run('git', ['-C', a.dir, 'remote', 'add', 'origin', remote]);
+      await run('git', ['-C', a.dir, 'add', '--all']);
+      await run('git', ['-C', a.dir, '-c', 'user.name=T', '-c', 'user.email=t@t', 'commit', '-qm', 'older Margin']);
+      await run('git', ['-C', a.dir, 'push', '-q', 'origin', 'HEAD:main']);
+      // B is a plain clone of that history: its checkout tracks the PDF (git would delete it on a fast-forward).
+      const b = machine(path.join(await tempDir('margin-b-parent-'), 'library'));
+      await run('git', ['clone', '-q', remote, b.dir]);
+      expect(await tracked(b.dir)).toContain(`attachments/${sha}.pdf`);
+      await a.sync();
+
+      const outcome = await b.sync();
+
+      // B's own commit untracks the PDF before it fetches, so it never fast-forwards over it: a merge, or (within
+      // the same second on one host, the same commit as A's) nothing to do.
+      expect(['merged', 'up-to-date']).toContain(outcome.result);
+      expect(outcome.committedLocal).toBe(true);
+      expect(await readFile(attachmentPath(b.dir, sha))).toEqual(await readFile(attachmentPath(a.dir, sha)));
+      expect((await tracked(b.dir)).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+      expect(await clean(b.dir)).toBe('');
+    });
   });
 });
