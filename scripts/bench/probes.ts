@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { ImportFormatSchema, STATUSES } from '../../shared/models/paper.js';
 import { importInThisProcess } from './import-bench.js';
-import { createHandlers } from '../../electron/library/api/handlers.js';
+import { overview, queryList } from '../../electron/library/api/list-answers.js';
 import { STARTUP_LISTS } from '../../electron/library/list-snapshot/list-snapshot-writer.js';
 
 /** The list the app opens with, and its page size (renderer: list-slice). */
@@ -23,14 +23,13 @@ export const SEARCH_WORKER = path.resolve(path.dirname(fileURLToPath(import.meta
 
 /**
  * Open the library as the app does and report when its first screen is answered (`openMs`: the sidebar and the
- * first page of the list it opens with, through the app's own handlers), when every paper is read
+ * first page of the list it opens with, by the code behind the app's handlers), when every paper is read
  * (`allRecordsMs`), and when the first search is answered (`searchReadyMs`), all from process start.
  */
 export async function probeOpen(dir: string): Promise<void> {
   const session = await openSession({ dir, holder: 'margin bench', searchWorker: SEARCH_WORKER });
-  const handlers = createHandlers(session);
-  await handlers['library:overview']({});
-  const firstPage = await handlers['papers:query']({ ...FIRST_LIST, search: '', offset: 0, limit: PAGE_SIZE });
+  await overview(session, null);
+  const firstPage = await queryList(session, { ...FIRST_LIST, search: '', offset: 0, limit: PAGE_SIZE });
   const openMs = performance.now(); // since this process started
   const fromSnapshot = session.startup.answering;
   const listable = (await session.records.records()).length;

@@ -1,10 +1,8 @@
 import { STATUS_NAMES } from '../../../shared/models/paper.js';
-import { libraryCounts } from '../papers/library-counts.js';
+import { overview, queryList } from './list-answers.js';
 import { papers, tagList, undoable } from './undoable.js';
 import type { Handlers } from '../../../shared/ipc/contract.js';
-import type { Overview } from '../../../shared/models/views.js';
-import { runPaperQuery, selectRecords } from '../search/paper-query.js';
-import { searchNote } from '../search/worker-protocol.js';
+import { selectRecords } from '../search/paper-query.js';
 import { parseQuery, type SearchQuery } from '../search/query.js';
 import { attachmentText } from '../attachments/pdf-text-store.js';
 import { searchSnippet } from '../search/snippet.js';
@@ -18,7 +16,6 @@ import { createSyncHandlers } from './sync-handlers.js';
 import type { SettingsStore } from '../settings/settings-file.js';
 import type { ExportFolders } from './export-folders.js';
 import type { Session } from './session.js';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { AboutSchema, type About } from '../../../shared/models/about.js';
@@ -61,20 +58,7 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
   return {
     'library:overview': async () =>
       overview(session, (await options.settings?.get())?.exportFolder ?? options.defaultExportDir ?? null),
-    'papers:query': async (request) => {
-      // While the records are read at open, the list the app opens with comes from the list snapshot.
-      const early = session.startup.page(request);
-      if (early) return { ...early, offset: request.offset, problems: [], searchNote: null, indexBuilding: false };
-      const result = await runPaperQuery(await session.records.orderedBy(request.sort), request, session.search);
-      const searching = request.search.trim() !== '';
-      const status = session.search.status();
-      return {
-        ...result,
-        offset: request.offset,
-        searchNote: searching ? searchNote(status) : null,
-        indexBuilding: searching && status.mode === 'building',
-      };
-    },
+    'papers:query': (request) => queryList(session, request),
     'papers:snippets': async ({ search, ids }) => {
       const query = parseQuery(search);
       return {
@@ -208,18 +192,6 @@ export function createHandlers(session: Session, options: HandlerOptions = {}): 
     }),
     ...createCitationHandlers(session),
     ...createSyncHandlers(session),
-  };
-}
-
-async function overview(session: Session, defaultExportDir: string | null): Promise<Overview> {
-  // Until every record is read, the counts kept at the last close answer (when they are still true).
-  const counts = session.startup.counts() ?? libraryCounts(await session.records.records());
-  return {
-    libraryDir: session.library.dir,
-    ...counts,
-    readOnly: session.library.readOnly,
-    notices: [...session.library.notices],
-    defaultExportDir: defaultExportDir ?? path.join(homedir(), 'Documents', 'Margin'),
   };
 }
 

@@ -1,0 +1,35 @@
+/** The answers behind the sidebar and the list (`library:overview`, `papers:query`): what the first screen shows. */
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { Overview, QueryResult } from '../../../shared/models/views.js';
+import { libraryCounts } from '../papers/library-counts.js';
+import { runPaperQuery, type PaperQuery } from '../search/paper-query.js';
+import { searchNote } from '../search/worker-protocol.js';
+import type { Session } from './session.js';
+
+export async function overview(session: Session, defaultExportDir: string | null): Promise<Overview> {
+  // Until every record is read, the counts kept at the last close answer (when they are still true).
+  const counts = session.startup.counts() ?? libraryCounts(await session.records.records());
+  return {
+    libraryDir: session.library.dir,
+    ...counts,
+    readOnly: session.library.readOnly,
+    notices: [...session.library.notices],
+    defaultExportDir: defaultExportDir ?? path.join(homedir(), 'Documents', 'Margin'),
+  };
+}
+
+export async function queryList(session: Session, request: PaperQuery): Promise<QueryResult> {
+  // While the records are read at open, the list the app opens with comes from the list snapshot.
+  const early = session.startup.page(request);
+  if (early) return { ...early, offset: request.offset, problems: [], searchNote: null, indexBuilding: false };
+  const result = await runPaperQuery(await session.records.orderedBy(request.sort), request, session.search);
+  const searching = request.search.trim() !== '';
+  const status = session.search.status();
+  return {
+    ...result,
+    offset: request.offset,
+    searchNote: searching ? searchNote(status) : null,
+    indexBuilding: searching && status.mode === 'building',
+  };
+}
