@@ -1,7 +1,8 @@
 import type { ImportFormat } from '../../../shared/models/paper.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import { LibraryError } from '../storage/errors.js';
-import { ID_LINE, parseArxiv } from './arxiv.js';
+import { parseArxiv } from './arxiv.js';
+import { detectFormat } from './detect-format.js';
 import { parseBibtex } from './bibtex.js';
 import { parseCslJson } from './csl-json.js';
 import { parseDigest } from './digest/read-digest.js';
@@ -11,64 +12,17 @@ import { withoutMarkup } from '../../../shared/text/without-markup.js';
 import { parseHfJson } from './hf-json.js';
 import { parseRis } from './ris.js';
 import type { ParseResult, ParsedEntry } from '../paper/entry.js';
-import { own } from '../../../shared/own.js';
 import { MAX_IMPORT_BYTES } from '../../../shared/limits.js';
 
 /** Largest import accepted in one go; bigger inputs are almost certainly not a paper list. */
+
+export { detectFormat };
 
 export interface ParseOptions {
   readonly fileName: string | null;
   readonly today: Date;
   /** The same paste as HTML, when the clipboard or a dropped file had it: its links give papers their ids. */
   readonly html?: string | null;
-}
-
-/** How far into the text detection looks: enough for a long export header, bounded for a huge paste. */
-const DETECT_CHARS = 256 * 1024;
-const BIBTEX_ENTRY = /^\s*@\s*[A-Za-z][\w-]*\s*[{(]/;
-const RIS_TAG = /^([A-Z][A-Z0-9])\s{1,2}-(\s|$)/;
-const EXTENSION_FORMAT: Readonly<Record<string, ImportFormat>> = {
-  bib: 'bibtex',
-  bibtex: 'bibtex',
-  ris: 'ris',
-  json: 'csl-json',
-  xml: 'arxiv',
-  atom: 'arxiv',
-};
-
-/**
- * Guess the format from the content's structure, not just its first bytes: a Scopus export opens with
- * `Scopus` and `EXPORT DATE:` lines before its first `@ARTICLE{`, some tools write `TY - JOUR` with one
- * space. When the structure is not decisive (a few stray lines), the file's extension breaks the tie.
- */
-export function detectFormat(text: string, fileName: string | null = null): ImportFormat {
-  const head = text
-    .replace(/^\uFEFF/, '')
-    .trimStart()
-    .slice(0, DETECT_CHARS);
-  if (/^<\?xml[^>]*>\s*<feed|^<feed/i.test(head)) return 'arxiv';
-  // JSON opens with an array of objects or an object; a paste that starts `[PDF] Title` is a digest.
-  if (/^(\[\s*[{\]]|\{\s*["}])/.test(head))
-    return /"paper"\s*:\s*\{/.test(head.slice(0, 4096)) ? 'hf-json' : 'csl-json';
-  const lines = head.split(/\r?\n/);
-  const nonEmpty = lines.map((l) => l.trim()).filter((l) => l !== '');
-  if (nonEmpty.length > 0 && nonEmpty.every((l) => ID_LINE.test(l))) return 'arxiv';
-  let bibtexEntries = 0;
-  let risStarts = 0;
-  let risEnds = 0;
-  for (const line of lines) {
-    if (BIBTEX_ENTRY.test(line) && !/^\s*@\s*(comment|preamble)\b/i.test(line)) bibtexEntries++;
-    const tag = RIS_TAG.exec(line)?.[1];
-    if (tag === 'TY') risStarts++;
-    else if (tag === 'ER') risEnds++;
-  }
-  const byExtension = fileName ? own(EXTENSION_FORMAT, fileName.toLowerCase().split('.').pop() ?? '') : undefined;
-  const risRecords = risEnds > 0 ? risStarts : 0;
-  if (bibtexEntries > 0 || risRecords > 0) {
-    if (bibtexEntries === risRecords) return byExtension === 'ris' ? 'ris' : 'bibtex';
-    return bibtexEntries > risRecords ? 'bibtex' : 'ris';
-  }
-  return byExtension === 'bibtex' || byExtension === 'ris' ? byExtension : 'digest';
 }
 
 /** Parse an import in the given format (`auto` detects it). */

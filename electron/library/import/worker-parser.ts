@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { PARSE_WORKER_NEXT, ParseWorkerPartSchema, ParseWorkerReplySchema } from './parse-worker-protocol.js';
 import { LibraryError } from '../storage/errors.js';
 import type { ImportParseRequest, ImportParser, ParsedImport } from './import-parser.js';
-import { detectFormat } from './parse-import.js';
+import { detectFormat } from './detect-format.js';
 import { firstIssue } from '../../../shared/validation.js';
 
 export interface WorkerParserOptions {

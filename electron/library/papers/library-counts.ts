@@ -5,7 +5,7 @@ import type { Overview } from '../../../shared/models/views.js';
 export type LibraryCounts = Pick<Overview, 'total' | 'statusCounts' | 'tags' | 'trashCount'>;
 
 /** As `localeCompare` orders (the same default collation), without making a collator for each comparison. */
-const byTag = new Intl.Collator();
+let tagCollator: Intl.Collator | null = null;
 
 /** Papers in each status and under each tag (the Trash counted apart). */
 export function libraryCounts(records: readonly PaperRecord[]): LibraryCounts {
@@ -53,7 +53,7 @@ export class CountsTally {
       statusCounts: { ...this.statusCounts },
       tags: [...this.tags.values()]
         .map(({ count, spellings }) => ({ tag: commonestSpelling(spellings), count }))
-        .sort((a, b) => byTag.compare(a.tag, b.tag)),
+        .sort((a, b) => (tagCollator ??= new Intl.Collator()).compare(a.tag, b.tag)),
     };
   }
 }
