@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ImportFormat } from '../../shared/models/paper.js';
 import { Library } from '../../electron/library/library.js';
+import { workerParser } from '../../electron/library/import/worker-parser.js';
+import { existsSync } from 'node:fs';
 import { timed } from './stats.js';
 import { betterBibtex, cslJsonExport, risExport, syntheticRefs } from './synthetic-exports.js';
 
@@ -37,13 +39,21 @@ export async function measureImport(
   }
 }
 
-/** Beside the bench's bundle: out/bench/probe.js. */
+/** Beside the bench's bundle: out/bench/probe.js, and the parse worker the CLI uses. */
 const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'probe.js');
+const PARSE_WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), '../workers/parse-worker.js');
 
 /** In the probe's process: import `file` into the library in `dir` and print `{ ms, added }`. */
 export async function importInThisProcess(dir: string, file: string, format: ImportFormat): Promise<void> {
   const text = await readFile(file, 'utf8');
-  const library = await Library.open({ dir, mode: 'write', holder: 'margin bench (import)' });
+  // Parsed in worker threads, as `margin import` parses (a large BibTeX file by several at once).
+  const parser = existsSync(PARSE_WORKER) ? workerParser(PARSE_WORKER) : undefined;
+  const library = await Library.open({
+    dir,
+    mode: 'write',
+    holder: 'margin bench (import)',
+    ...(parser ? { parser } : {}),
+  });
   try {
     const { ms, value } = await timed(() =>
       library.imports.run({ text, format: 'auto', fileName: `bench.${format}`, tags: [], dryRun: false }),

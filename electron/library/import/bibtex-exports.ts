@@ -21,19 +21,33 @@ export interface MendedExport {
   readonly renamedKeys: ReadonlyMap<string, string>;
 }
 
+const ENTRY_KEY = /^(\s*@\s*[A-Za-z][\w-]*\s*[{(]\s*)([^,\n{}"=]*?)(\s*,)/gm;
+
+/** Scopus exports are mended by what their header says. */
+function isScopus(input: string): boolean {
+  return /^\s*(EXPORT DATE:|source\s*=\s*\{Scopus\})/im.test(input.slice(0, 200_000));
+}
+
+/**
+ * Whether mending depends on the whole file (its header says Scopus, or keys are renamed by a count kept over
+ * the file), so it may not be read in parts.
+ */
+export function mendsAsAWhole(input: string): boolean {
+  if (isScopus(input)) return true;
+  for (const match of input.matchAll(ENTRY_KEY)) if (!KEY_CHARS.test(match[2] ?? '')) return true;
+  return false;
+}
+
 export function mendExport(input: string): MendedExport {
   const renamedKeys = new Map<string, string>();
-  const scopus = /^\s*(EXPORT DATE:|source\s*=\s*\{Scopus\})/im.test(input.slice(0, 200_000));
+  const scopus = isScopus(input);
   const text = input
-    .replace(
-      /^(\s*@\s*[A-Za-z][\w-]*\s*[{(]\s*)([^,\n{}"=]*?)(\s*,)/gm,
-      (whole, start: string, key: string, comma: string) => {
-        if (KEY_CHARS.test(key)) return whole;
-        const placeholder = `${PLACEHOLDER_PREFIX}${renamedKeys.size}`;
-        renamedKeys.set(placeholder, key);
-        return `${start}${placeholder}${comma}`;
-      },
-    )
+    .replace(ENTRY_KEY, (whole, start: string, key: string, comma: string) => {
+      if (KEY_CHARS.test(key)) return whole;
+      const placeholder = `${PLACEHOLDER_PREFIX}${renamedKeys.size}`;
+      renamedKeys.set(placeholder, key);
+      return `${start}${placeholder}${comma}`;
+    })
     .replace(
       /^(\s*)([A-Za-z][\w-]*\([^)\n=]*\)[\w-]*)(\s*=)/gm,
       (_whole, indent: string, name: string, equals: string) => `${indent}${name.replace(/[()]/g, '-')}${equals}`,

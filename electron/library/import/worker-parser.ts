@@ -3,9 +3,16 @@ import { PARSE_WORKER_NEXT, ParseWorkerPartSchema, ParseWorkerReplySchema } from
 import { LibraryError } from '../storage/errors.js';
 import type { ImportParseRequest, ImportParser, ParsedImport } from './import-parser.js';
 import { detectFormat } from './detect-format.js';
+import { joinParts, splitBibtex, SPLIT_MIN_CHARS, type BibtexPart } from './bibtex-split.js';
+import { availableParallelism } from 'node:os';
 import { firstIssue } from '../../../shared/validation.js';
 
+/** Workers reading one large BibTeX file together: one per core, at most four. */
+const PARSE_WORKERS = Math.min(4, Math.max(1, availableParallelism()));
+
 export interface WorkerParserOptions {
+  /** How many workers read a large BibTeX file together (default: one per core, at most four). */
+  readonly workers?: number;
   /** Time allowed for an empty input; each megabyte adds `msPerMegabyte`. Digests get `digestMs`. */
   readonly baseMs?: number;
   readonly msPerMegabyte?: number;
@@ -31,16 +38,21 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
     if (last && sameKey(last.key, key)) return last.result;
     if (running && !sameKey(running.key, key)) running.stop();
     const size = request.text.length + (request.html?.length ?? 0);
-    const digest =
-      (request.format === 'auto'
+    const format =
+      request.format === 'auto'
         ? request.text.trim() === ''
           ? 'digest'
           : detectFormat(request.text, request.fileName)
-        : request.format) === 'digest';
+        : request.format;
+    const digest = format === 'digest';
     const [base, perMb] = digest
       ? [options.digestBaseMs ?? 5_000, options.digestMsPerMegabyte ?? 2_000]
       : [options.baseMs ?? 30_000, options.msPerMegabyte ?? 30_000];
-    const run = runInWorker(workerPath, request, Math.round(base + (perMb * size) / MB));
+    const limitMs = Math.round(base + (perMb * size) / MB);
+    const run =
+      format === 'bibtex' && request.text.length >= SPLIT_MIN_CHARS
+        ? runSplit(workerPath, request, options.workers ?? PARSE_WORKERS, limitMs)
+        : runInWorker(workerPath, request, limitMs);
     running = { key, stop: run.stop, waiting: 0 };
     const result = run.result.finally(() => {
       if (running?.key === key) running = null;
@@ -108,6 +120,47 @@ function requestKey(request: ImportParseRequest): RequestKey {
 
 function sameKey(a: RequestKey, b: RequestKey): boolean {
   return a.every((part, i) => part === b[i]);
+}
+
+/** Large BibTeX: cut into parts (in turns of the event loop), each read by a worker; read whole when it cannot be cut. */
+function runSplit(
+  workerPath: string,
+  request: ImportParseRequest,
+  workers: number,
+  limitMs: number,
+): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
+  let stopped: LibraryError | null = null;
+  let started: { stop: (reason?: LibraryError) => void } | null = null;
+  const result = splitBibtex(request.text, workers).then((parts) => {
+    if (stopped) throw stopped;
+    const run = parts ? runInParts(workerPath, request, parts, limitMs) : runInWorker(workerPath, request, limitMs);
+    started = run;
+    return run.result;
+  });
+  const stop = (reason?: LibraryError): void => {
+    stopped = reason ?? new LibraryError('conflict', `reading ${request.fileName ?? 'the pasted text'} was stopped`);
+    started?.stop(reason);
+  };
+  return { result, stop };
+}
+
+/** Each part in a worker of its own, all at once; the readings joined as one reading of the whole file. */
+function runInParts(
+  workerPath: string,
+  request: ImportParseRequest,
+  parts: readonly BibtexPart[],
+  limitMs: number,
+): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
+  const runs = parts.map((part) => runInWorker(workerPath, { ...request, format: 'bibtex', text: part.text }, limitMs));
+  const stop = (reason?: LibraryError): void => runs.forEach((run) => run.stop(reason));
+  const result = Promise.all(runs.map((run) => run.result)).then(
+    (results) => joinParts(results.map((result, i) => ({ part: parts[i] as BibtexPart, result }))),
+    (error: unknown) => {
+      stop(); // one part failed: the others are not needed
+      throw error;
+    },
+  );
+  return { result, stop };
 }
 
 function runInWorker(

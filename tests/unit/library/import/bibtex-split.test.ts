@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBibtex } from '../../../../electron/library/import/bibtex.js';
+import { joinParts, splitBibtex } from '../../../../electron/library/import/bibtex-split.js';
+import { parseInProcess } from '../../../../electron/library/import/import-parser.js';
+import { workerParser } from '../../../../electron/library/import/worker-parser.js';
+import { decodeBytes } from '../../../../shared/text/decode.js';
+import { betterBibtex, syntheticRefs } from '../../../../scripts/bench/synthetic-exports.js';
+import { bibliography } from '../../../../electron/library/export/bibliography/export-bibliography.js';
+import { syntheticLibrary } from '../../../../scripts/bench/synthetic.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../../..');
+const PARSE_WORKER = path.resolve(ROOT, 'out/workers/parse-worker.js');
+const BIB_FIXTURES = execFileSync('find', ['tests/fixtures', '-name', '*.bib'], { cwd: ROOT, encoding: 'utf8' })
+  .split('\n')
+  .filter((f) => f !== '')
+  .sort();
+
+/** Read in parts and joined, or null when the file is not cut. */
+async function inParts(text: string, fileName: string, parts: number) {
+  const cut = await splitBibtex(text, parts, 0);
+  if (!cut) return null;
+  return {
+    parts: cut.length,
+    result: joinParts(cut.map((part) => ({ part, result: { ...parseBibtex(part.text, fileName), format: 'bibtex' } }))),
+  };
+}
+
+const whole = (text: string, fileName: string) => ({ ...parseBibtex(text, fileName), format: 'bibtex' });
+
+/** Margin's own export of synthetic papers, as the bench imports it. */
+function marginExport(count: number): string {
+  return bibliography(
+    syntheticLibrary(count).map((p) => ({ ...p.record, ...p.content })),
+    'bibtex',
+  );
+}
+
+describe('BibTeX read in parts by several workers', () => {
+  for (const file of BIB_FIXTURES)
+    it(`${file}: the same entries, failures and lines as one reading, or read whole`, async () => {
+      const text = decodeBytes(readFileSync(path.join(ROOT, file))).text;
+      const name = path.basename(file);
+      for (const parts of [2, 3, 4]) {
+        const split = await inParts(text, name, parts);
+        if (split) expect(split.result).toEqual(whole(text, name));
+      }
+    });
+
+  it('cuts large exports of Zotero (Better BibTeX) and of Margin into parts that read as the whole', async () => {
+    for (const text of [betterBibtex(syntheticRefs(400)), marginExport(300)]) {
+      const one = whole(text, 'export.bib');
+      expect(one.entries.length).toBeGreaterThanOrEqual(300);
+      for (const parts of [2, 3, 4]) {
+        const split = await inParts(text, 'export.bib', parts);
+        expect(split?.parts).toBe(parts);
+        expect(split?.result).toEqual(one);
+      }
+    }
+  });
+
+  it('keeps lines and failures true across parts, failures in file order', async () => {
+    const good = (key: string) => `@article{${key},\n  title = {Paper ${key}},\n  year = {2020}\n}\n`;
+    const text = `${good('a')}${good('b')}@article{broken,\n  title = {no end\n\n${good('c')}${good('d')}@article{bad key?,\n  title = {Kept}\n}\n${good('e')}`;
+    const one = whole(text, 'f.bib');
+    for (const parts of [2, 3]) {
+      const split = await inParts(text, 'f.bib', parts);
+      if (split) expect(split.result).toEqual(one);
+    }
+    expect(one.failures.map((f) => f.line)).toEqual(
+      [...one.failures.map((f) => f.line)].sort((a, b) => (a ?? 0) - (b ?? 0)),
+    );
+  });
+
+  it('gives each part the macros defined above it, on one line, and keeps every line true', async () => {
+    const text = betterBibtex(syntheticRefs(200));
+    expect(text).toMatch(/^@string\{/m);
+    const parts = (await splitBibtex(text, 3, 0)) ?? [];
+    expect(parts).toHaveLength(3);
+    for (const part of parts.slice(1)) expect(part.text.split('\n')[0]).toMatch(/^@string\{/);
+    const one = whole(text, 'zotero.bib');
+    expect(one.entries.every((e) => e.line !== null)).toBe(true);
+    expect((await inParts(text, 'zotero.bib', 3))?.result).toEqual(one);
+  });
+
+  it('reads whole what reaches across entries or depends on the whole file', async () => {
+    const body = betterBibtex(syntheticRefs(50));
+    expect(await splitBibtex(body, 2, 0)).not.toBeNull();
+    expect(await splitBibtex(`@string(jml = {J. Mach. Learn.})\n${body}`, 2, 0)).toBeNull();
+    expect(await splitBibtex(`@string{jml = {J. Mach. Learn.}\n${body}`, 2, 0)).toBeNull();
+    expect(await splitBibtex(`@preamble{"\\newcommand{\\x}{y}"}\n${body}`, 2, 0)).toBeNull();
+    expect(await splitBibtex(`${body}@inproceedings{p,\n  crossref = {proc}\n}\n`, 2, 0)).toBeNull();
+    expect(await splitBibtex(`EXPORT DATE: 01 Jan 2024\n${body}`, 2, 0)).toBeNull();
+    expect(await splitBibtex(`${body}@article{smith_testing_????,\n  title = {T}\n}\n`, 2, 0)).toBeNull();
+    // Small files go to one worker.
+    expect(await splitBibtex(body, 2)).toBeNull();
+  });
+
+  it('gives the same import through workers in parts as read in this process', async () => {
+    const text = betterBibtex(syntheticRefs(700));
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    const request = { text, format: 'auto' as const, fileName: 'zotero.bib', html: null, today: new Date(0) };
+    const inProcess = await parseInProcess(request);
+    expect(await workerParser(PARSE_WORKER, { workers: 3 })(request)).toEqual(inProcess);
+  });
+});
