@@ -30,6 +30,8 @@ describe('moves that say what they did and can be undone, in Chromium', () => {
     await expect.poll(() => count(page, 'Inbox')).toBe('76');
     const list = page.getByRole('listbox', { name: 'Papers' });
     const first = await list.getByRole('option').first().getAttribute('aria-label');
+    // As a person does: the key is pressed once the first paper shows as selected.
+    await expect.poll(() => list.getByRole('option', { selected: true }).count()).toBe(1);
     await list.focus();
     await page.keyboard.press('e');
     const toast = page.getByRole('status').filter({ hasText: 'Moved to Archive' });
