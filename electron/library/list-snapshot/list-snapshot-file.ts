@@ -8,12 +8,12 @@
  * offsets, so a page costs its own rows only, and each row is validated when it is read.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ViewSchema, type View } from '../../../shared/ipc/contract.js';
 import { ListRowSchema, OverviewSchema, SortSchema, type ListRow, type Sort } from '../../../shared/models/views.js';
-import { PAPERS_DIR, shardPaths } from '../storage/layout.js';
+import { PAPERS_DIR, shardFileName } from '../storage/layout.js';
 import type { LibraryCounts } from '../papers/library-counts.js';
 
 export const LIST_SNAPSHOT_DIR = '.list-snapshot';
@@ -72,13 +72,22 @@ export function listSnapshotFile(libraryDir: string): string {
 
 /**
  * What every papers shard's file is now. Files are replaced whole (a rename), by Margin, git or a cloud
- * drive, so a changed shard has a new inode or modification time. ~7 ms for 1,024 shards.
+ * drive, so a changed shard has a new inode or modification time; an edit in place changes its time or
+ * size. The folder is listed first, so only shards that exist are asked about: ~3 ms at 1k papers (most
+ * shards missing), ~7 ms for 1,024 files.
  */
 export function papersStamp(libraryDir: string, shardCount: number): string {
   const hash = createHash('sha256').update(`${shardCount}\n`);
+  const folder = path.join(libraryDir, PAPERS_DIR);
+  let present: Set<string>;
+  try {
+    present = new Set(readdirSync(folder));
+  } catch {
+    present = new Set();
+  }
   for (let shard = 0; shard < shardCount; shard++) {
-    const file = shardPaths(libraryDir, PAPERS_DIR, shard, shardCount).file;
-    const s = statSync(file, { throwIfNoEntry: false });
+    const name = shardFileName(shard, shardCount);
+    const s = present.has(name) ? statSync(path.join(folder, name), { throwIfNoEntry: false }) : undefined;
     hash.update(s ? `${s.size}:${s.mtimeMs}:${s.ino}\n` : 'none\n');
   }
   return hash.digest('hex');
