@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMargin } from '../helpers/run-margin.js';
 import { SAMPLE_DIGEST_PATH } from '../helpers/sample-digest.js';
 import { suiteTempDir } from '../helpers/temp-dir.js';
-import { launchBrowser, newPage, screenshot, serve, type Served } from './harness.js';
+import { screenshot, type Served, openInChromium } from './harness.js';
 
 const SENTENCE =
   'Activation sparsity refers to the existence of considerable weakly-contributed elements among activation outputs.';
@@ -44,10 +44,7 @@ describe('annotating abstracts and exporting notes, in Chromium', () => {
     const imported = await runMargin(['import', SAMPLE_DIGEST_PATH, '--library', library]);
     expect(imported.code).toBe(0);
     // Under margin serve the page may export only below the folder named on its command line.
-    served = await serve(library, ['--exports', vault]);
-    browser = await launchBrowser();
-    ({ page, errors } = await newPage(browser));
-    await page.goto(served.url);
+    ({ served, browser, page, errors } = await openInChromium(library, ['--exports', vault]));
   });
   afterAll(async () => {
     await browser?.close();

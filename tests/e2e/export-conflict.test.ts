@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMargin } from '../helpers/run-margin.js';
 import { SAMPLE_DIGEST_PATH } from '../helpers/sample-digest.js';
 import { suiteTempDir } from '../helpers/temp-dir.js';
-import { launchBrowser, newPage, screenshot, serve, type Served } from './harness.js';
+import { newPage, screenshot, type Served, openInChromium } from './harness.js';
 
 const TITLE = 'ProSparse: Introducing and Enhancing Intrinsic Activation Sparsity within Large Language Models';
 const SENTENCE =
@@ -82,10 +82,7 @@ describe('an export conflict settled in the app, in Chromium', () => {
       (await runMargin(['annotate', id, '--quote', 'ProSparse', '--comment', 'the name', '--library', library])).code,
     ).toBe(0);
     expect((await runMargin(['note', id, '--set', 'Compare with CHESS.', '--library', library])).code).toBe(0);
-    served = await serve(library, ['--exports', vault]);
-    browser = await launchBrowser();
-    ({ page, errors } = await newPage(browser));
-    await page.goto(served.url);
+    ({ served, browser, page, errors } = await openInChromium(library, ['--exports', vault]));
   });
   afterAll(async () => {
     await browser?.close();

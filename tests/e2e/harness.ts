@@ -86,6 +86,21 @@ export async function newPage(
   return { context, page, errors };
 }
 
+/**
+ * What most browser tests start with: `margin serve` on the library, Chromium, and a fresh light page at the
+ * app's URL. The test closes `browser` and stops `served` when it is done.
+ */
+export async function openInChromium(
+  library: string,
+  extraArgs: readonly string[] = [],
+): Promise<{ served: Served; browser: Browser; context: BrowserContext; page: Page; errors: string[] }> {
+  const served = await serve(library, extraArgs);
+  const browser = await launchBrowser();
+  const opened = await newPage(browser);
+  await opened.page.goto(served.url);
+  return { served, browser, ...opened };
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf } from '../helpers/make-pdf.js';
 import { runMargin } from '../helpers/run-margin.js';
 import { suiteTempDir } from '../helpers/temp-dir.js';
-import { launchBrowser, newPage, screenshot, serve, type Served } from './harness.js';
+import { screenshot, type Served, openInChromium } from './harness.js';
 
 const TITLE = 'ProSparse: Introducing and Enhancing Intrinsic Activation Sparsity within Large Language Models';
 const MISSING = 'This PDF is not on this machine yet';
@@ -44,10 +44,7 @@ describe('a paper whose PDF is not on this machine (received by sync: PDFs do no
     const pdfs = (await readdir(path.join(library, 'attachments'))).filter((f) => f.endsWith('.pdf'));
     expect(pdfs).toHaveLength(1);
     await rm(path.join(library, 'attachments', pdfs[0] ?? ''));
-    served = await serve(library);
-    browser = await launchBrowser();
-    ({ page, errors } = await newPage(browser));
-    await page.goto(served.url);
+    ({ served, browser, page, errors } = await openInChromium(library));
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMargin } from '../helpers/run-margin.js';
 import { SAMPLE_DIGEST_PATH } from '../helpers/sample-digest.js';
 import { suiteTempDir } from '../helpers/temp-dir.js';
-import { launchBrowser, newPage, screenshot, serve, sidebarCount, type Served } from './harness.js';
+import { screenshot, sidebarCount, type Served, openInChromium } from './harness.js';
 
 const count = sidebarCount;
 
@@ -27,10 +27,7 @@ describe('bulk actions, tags, layout and reading position, in Chromium', () => {
   beforeAll(async () => {
     const library = await suiteTempDir('margin-e2e-reading-');
     expect((await runMargin(['import', SAMPLE_DIGEST_PATH, '--library', library])).code).toBe(0);
-    served = await serve(library);
-    browser = await launchBrowser();
-    ({ page, errors } = await newPage(browser));
-    await page.goto(served.url);
+    ({ served, browser, page, errors } = await openInChromium(library));
   });
   afterAll(async () => {
     await browser?.close();

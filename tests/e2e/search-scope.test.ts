@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMargin } from '../helpers/run-margin.js';
 import { SAMPLE_DIGEST_PATH, samplePapers } from '../helpers/sample-digest.js';
 import { suiteTempDir } from '../helpers/temp-dir.js';
-import { launchBrowser, newPage, screenshot, serve, type Served } from './harness.js';
+import { screenshot, type Served, openInChromium } from './harness.js';
 
 describe('search everywhere by default, in Chromium', () => {
   let browser: Browser;
@@ -19,10 +19,7 @@ describe('search everywhere by default, in Chromium', () => {
     const listed = await runMargin(['list', '--search', '"MindBridge"', '--json', '--library', library]);
     const [paper] = JSON.parse(listed.stdout) as Array<{ id: string }>;
     expect((await runMargin(['status', paper!.id, 'reading', '--library', library])).code).toBe(0);
-    served = await serve(library);
-    browser = await launchBrowser();
-    ({ page, errors } = await newPage(browser));
-    await page.goto(served.url);
+    ({ served, browser, page, errors } = await openInChromium(library));
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMargin } from '../helpers/run-margin.js';
 import { SAMPLE_DIGEST_PATH } from '../helpers/sample-digest.js';
 import { suiteTempDir } from '../helpers/temp-dir.js';
-import { launchBrowser, newPage, screenshot, serve, type Served } from './harness.js';
+import { newPage, screenshot, type Served, openInChromium } from './harness.js';
 
 const run = promisify(execFile);
 
@@ -21,10 +21,7 @@ describe('sync from the toolbar, in Chromium', () => {
     remote = `${await suiteTempDir('margin-e2e-remote-')}/library.git`;
     await run('git', ['init', '--quiet', '--bare', '--initial-branch', 'main', remote]);
     expect((await runMargin(['import', SAMPLE_DIGEST_PATH, '--library', library])).code).toBe(0);
-    served = await serve(library);
-    browser = await launchBrowser();
-    ({ page, errors } = await newPage(browser));
-    await page.goto(served.url);
+    ({ served, browser, page, errors } = await openInChromium(library));
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DIGEST_PATH, samplePapers } from '../helpers/sample-digest.js';
 import { NEW_PAPERS, secondDigest } from '../helpers/second-digest.js';
 import { suiteTempDir } from '../helpers/temp-dir.js';
-import { launchBrowser, newPage, screenshot, serve, sidebarCount, type Served } from './harness.js';
+import { screenshot, sidebarCount, type Served, openInChromium } from './harness.js';
 
 const count = sidebarCount;
 
@@ -31,10 +31,7 @@ describe('morning triage in Chromium', () => {
   const sample = samplePapers();
 
   beforeAll(async () => {
-    served = await serve(await suiteTempDir('margin-e2e-triage-'));
-    browser = await launchBrowser();
-    ({ page, errors } = await newPage(browser));
-    await page.goto(served.url);
+    ({ served, browser, page, errors } = await openInChromium(await suiteTempDir('margin-e2e-triage-')));
   });
   afterAll(async () => {
     await browser?.close();

@@ -38,11 +38,6 @@ export class LaterTextSearch implements TextSearch {
     return this.started?.status() ?? { mode: 'building', done: 0, total: 0 };
   }
 
-  /** The search it started (null: not yet). */
-  get inner(): TextSearch | null {
-    return this.started;
-  }
-
   async close(): Promise<void> {
     const search = await this.ready.catch(() => null);
     await search?.close();
