@@ -131,14 +131,21 @@ function runSplit(
 ): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
   let stopped: LibraryError | null = null;
   let started: { stop: (reason?: LibraryError) => void } | null = null;
-  const result = splitBibtex(request.text, workers).then((parts) => {
+  let rejectNow: (reason: LibraryError) => void = () => undefined;
+  // A stop rejects at once, as a worker's does, even while the file is still being cut (a stopped parse is
+  // forgotten before the same text can be asked for again).
+  const stoppedNow = new Promise<never>((_resolve, reject) => (rejectNow = reject));
+  const reading = splitBibtex(request.text, workers).then((parts) => {
     if (stopped) throw stopped;
     const run = parts ? runInParts(workerPath, request, parts, limitMs) : runInWorker(workerPath, request, limitMs);
     started = run;
     return run.result;
   });
+  reading.catch(() => undefined); // after a stop, its rejection is the one already given
+  const result = Promise.race([reading, stoppedNow]);
   const stop = (reason?: LibraryError): void => {
     stopped = reason ?? new LibraryError('conflict', `reading ${request.fileName ?? 'the pasted text'} was stopped`);
+    rejectNow(stopped);
     started?.stop(reason);
   };
   return { result, stop };
