@@ -46,6 +46,9 @@ async function handle(e: SearchEngine, message: WorkerRequest): Promise<void> {
       );
       return;
     }
+    case 'page':
+      send({ type: 'page', requestId: message.requestId, page: e.page(message.ask) });
+      return;
     case 'search': {
       const { ids, scores } = e.search(message.query);
       send({ type: 'result', requestId: message.requestId, ids: ids.join('\n'), scores });

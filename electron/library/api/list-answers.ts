@@ -5,6 +5,7 @@ import type { Overview, QueryResult } from '../../../shared/models/views.js';
 import { libraryCounts } from '../papers/library-counts.js';
 import { runPaperQuery, type PaperQuery } from '../search/paper-query.js';
 import { searchNote } from '../search/worker-protocol.js';
+import { hasTextTerms, parseQuery } from '../search/query.js';
 import type { Session } from './session.js';
 
 export async function overview(session: Session, defaultExportDir: string | null): Promise<Overview> {
@@ -23,6 +24,8 @@ export async function queryList(session: Session, request: PaperQuery): Promise<
   // While the records are read at open, the list the app opens with comes from the list snapshot.
   const early = session.startup.page(request);
   if (early) return { ...early, offset: request.offset, problems: [], searchNote: null, indexBuilding: false };
+  const fromIndex = await searchFromIndex(session, request);
+  if (fromIndex) return fromIndex;
   const result = await runPaperQuery(await session.records.orderedBy(request.sort), request, session.search);
   const searching = request.search.trim() !== '';
   const status = session.search.status();
@@ -32,4 +35,19 @@ export async function queryList(session: Session, request: PaperQuery): Promise<
     searchNote: searching ? searchNote(status) : null,
     indexBuilding: searching && status.mode === 'building',
   };
+}
+
+/**
+ * While the records are read at open (the list snapshot answers the first screen), a search is answered by the
+ * index alone: its rows, order and count are the ones the records would give (issue 17). Null: the records answer.
+ */
+async function searchFromIndex(session: Session, request: PaperQuery): Promise<QueryResult | null> {
+  if (!session.startup.answering) return null;
+  const query = parseQuery(request.search);
+  if (!hasTextTerms(query)) return null;
+  const { view, sort, offset, limit } = request;
+  const page = await session.search.page({ query, view, sort, offset, limit });
+  // A change landed meanwhile: the records answer, so no search misses a confirmed edit.
+  if (!page || !session.startup.answering) return null;
+  return { ...page, offset, problems: [...query.problems], searchNote: null, indexBuilding: false };
 }

@@ -8,7 +8,17 @@
  * offsets, so a page costs its own rows only, and each row is validated when it is read.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ViewSchema, type View } from '../../../shared/ipc/contract.js';
@@ -120,6 +130,33 @@ export function writeListSnapshot(libraryDir: string, bytes: Buffer): void {
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, bytes);
   renameSync(temp, file);
+}
+
+/** The header's first bytes hold its counts: `{"stamp":"<64 hex>","counts":{"total":N,"trashCount":N,…`. */
+const PAPERS_HINT =
+  /^[^\n]*\n[0-9a-f]{64}\n\{"stamp":"[0-9a-f]{64}","counts":\{"total":(\d{1,9}),"trashCount":(\d{1,9}),/;
+
+/**
+ * How many papers the library held when its snapshot was written, read from the file's first bytes without
+ * checking it (null: none, or not in this shape). A hint for what to start early, never an answer: what the
+ * snapshot answers is read by `readListSnapshot`.
+ */
+export function listSnapshotPapersHint(libraryDir: string): number | null {
+  let head: string;
+  try {
+    const fd = openSync(listSnapshotFile(libraryDir), 'r');
+    try {
+      const buffer = Buffer.alloc(512);
+      head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+  if (!head.startsWith(`${MAGIC}\n`)) return null;
+  const match = PAPERS_HINT.exec(head);
+  return match ? Number(match[1]) + Number(match[2]) : null;
 }
 
 /** A read, whole and current snapshot: counts, and pages of its lists. */

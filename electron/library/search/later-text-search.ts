@@ -1,6 +1,7 @@
 import type { SearchQuery } from './query.js';
 import type { OrdinalHits, TextHits, TextSearch } from './text-search.js';
-import type { SearchEngineStatus } from './worker-protocol.js';
+import type { PageAsk, SearchEngineStatus } from './worker-protocol.js';
+import type { ListRow } from '../../../shared/models/views.js';
 
 /**
  * A search that starts later (once the records are read, so its worker does not slow the reading on two
@@ -11,6 +12,7 @@ export class LaterTextSearch implements TextSearch {
   private readonly changed: Array<{ ids: readonly string[]; content: boolean }> = [];
   private readonly ready: Promise<TextSearch>;
 
+  /** The search is made when `start` settles (`openSession` says when). */
   constructor(start: Promise<() => TextSearch>) {
     this.ready = start.then((make) => {
       const search = make();
@@ -27,6 +29,11 @@ export class LaterTextSearch implements TextSearch {
 
   async matchingOrdinals(query: SearchQuery, order: readonly string[]): Promise<OrdinalHits> {
     return (await this.ready).matchingOrdinals(query, order);
+  }
+
+  /** Only once started: a page asked before then is answered by the records. */
+  async page(ask: PageAsk): Promise<{ total: number; rows: ListRow[] } | null> {
+    return this.started ? this.started.page(ask) : null;
   }
 
   invalidate(ids: readonly string[], content: boolean): void {

@@ -128,7 +128,8 @@ export interface Filterable {
   readonly year: number | null;
   readonly authors: readonly string[];
   readonly editors: readonly string[];
-  readonly attachments: readonly unknown[];
+  /** Only how many there are matters (`has:pdf`). */
+  readonly attachments: { readonly length: number };
   readonly hasNote: boolean;
   readonly annotationCount: number;
 }

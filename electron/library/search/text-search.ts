@@ -1,6 +1,7 @@
 import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
 import type { SearchQuery } from './query.js';
-import type { SearchEngineStatus } from './worker-protocol.js';
+import type { PageAsk, SearchEngineStatus } from './worker-protocol.js';
+import type { ListRow } from '../../../shared/models/views.js';
 import { SearchCorpus, contentText, recordText } from './search-corpus.js';
 
 /** The papers whose text matches a search, and how well where the index knows. */
@@ -26,6 +27,11 @@ export interface TextSearch {
   matching(query: SearchQuery): Promise<TextHits>;
   /** The same, by ordinal in `order` (every paper's id; the same array object while the papers are the same). */
   matchingOrdinals(query: SearchQuery, order: readonly string[]): Promise<OrdinalHits>;
+  /**
+   * A whole search page from the index alone, without the records (asked while they are read at open); null
+   * when it cannot answer so (no index, or it is being built): the records answer then.
+   */
+  page(ask: PageAsk): Promise<{ total: number; rows: ListRow[] } | null>;
   /** Papers changed (their content too, or only the record): re-read their text before the next search. */
   invalidate(ids: readonly string[], content: boolean): void;
   /** How searches are answered now (the app says so while the index is built). */
@@ -62,6 +68,11 @@ export class InProcessTextSearch implements TextSearch {
 
   invalidate(ids: readonly string[]): void {
     for (const id of ids) this.stale.add(id);
+  }
+
+  /** No index here: the records answer every page. */
+  page(): Promise<null> {
+    return Promise.resolve(null);
   }
 
   async matchingOrdinals(query: SearchQuery, order: readonly string[]): Promise<OrdinalHits> {

@@ -1,8 +1,26 @@
 import type { SearchQuery } from './query.js';
 import type { RecordParts } from './search-corpus.js';
+import type { ListRow, Sort } from '../../../shared/models/views.js';
+import type { View } from '../../../shared/ipc/contract.js';
+import type { PaperFacts } from './paper-facts.js';
+
+/** A paper's record as the index keeps it: its searchable fields, and its list row and filter facts. */
+export interface IndexedRecord {
+  readonly parts: RecordParts;
+  readonly facts: PaperFacts;
+}
 
 /** One paper's new searchable text: its record's fields, its content part (undefined: unchanged), or gone (null). */
-export type TextUpdate = readonly [id: string, record: RecordParts | null, content?: string];
+export type TextUpdate = readonly [id: string, record: IndexedRecord | null, content?: string];
+
+/** A page of a search asked of the index alone (see `indexPage`). */
+export interface PageAsk {
+  readonly query: SearchQuery;
+  readonly view: View;
+  readonly sort: Sort;
+  readonly offset: number;
+  readonly limit: number;
+}
 
 /** How searches are answered right now, for the app to say. */
 export type SearchEngineStatus =
@@ -33,6 +51,8 @@ export type WorkerRequest =
   /** Number papers by their place in `ids` from now on (sent when the main process's records change). */
   | { readonly type: 'order'; readonly ids: readonly string[] }
   | { readonly type: 'searchOrdinals'; readonly requestId: number; readonly query: SearchQuery }
+  /** A search page from the index alone, while the main process is still reading the records at open. */
+  | { readonly type: 'page'; readonly requestId: number; readonly ask: PageAsk }
   /** The app is closing: bring the index's record of what it holds up to date, then say 'flushed'. */
   | { readonly type: 'flush' };
 
@@ -54,5 +74,11 @@ export type WorkerReply =
       readonly requestId: number;
       readonly ordinals: Int32Array;
       readonly scored: { readonly ordinals: Int32Array; readonly scores: Float64Array } | null;
+    }
+  /** A 'page' answer; null when the index is not current (being built, or none): the records answer instead. */
+  | {
+      readonly type: 'page';
+      readonly requestId: number;
+      readonly page: { readonly total: number; readonly rows: readonly ListRow[] } | null;
     }
   | { readonly type: 'error'; readonly message: string };

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SearchQuery } from './query.js';
 import { contentText, recordParts } from './search-corpus.js';
+import { paperFacts } from './paper-facts.js';
 import {
   InProcessTextSearch,
   type OrdinalHits,
@@ -8,7 +9,8 @@ import {
   type TextSearch,
   type TextSource,
 } from './text-search.js';
-import type { SearchEngineStatus, TextUpdate, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import type { PageAsk, SearchEngineStatus, TextUpdate, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { ListRowSchema, type ListRow } from '../../../shared/models/views.js';
 
 /** Closing waits this long at most for the worker to record what its index holds (it reads it again next time). */
 const FLUSH_TIMEOUT_MS = 5000;
@@ -39,7 +41,7 @@ export class WorkerTextSearch implements TextSearch {
     this.worker.unref();
     // Searches sent before the worker is ready wait in its queue; 'ready' itself needs no answer.
     this.worker.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'result' || reply.type === 'ordinals') {
+      if (reply.type === 'result' || reply.type === 'ordinals' || reply.type === 'page') {
         this.waiting.get(reply.requestId)?.(reply);
         this.waiting.delete(reply.requestId);
       } else if (reply.type === 'status') this.engineStatus = reply.status;
@@ -75,6 +77,15 @@ export class WorkerTextSearch implements TextSearch {
     return (this.fallback ?? new InProcessTextSearch(this.source)).matchingOrdinals(query, order);
   }
 
+  async page(ask: PageAsk): Promise<{ total: number; rows: ListRow[] } | null> {
+    await this.updates;
+    if (this.fallback) return null;
+    const reply = await this.ask((requestId) => ({ type: 'page', requestId, ask }));
+    if (reply?.type !== 'page' || reply.page === null) return null;
+    // Rows read from the index's file: checked as anything read from disk is.
+    return { total: reply.page.total, rows: reply.page.rows.map((row) => ListRowSchema.parse(row)) };
+  }
+
   private ask(request: (requestId: number) => WorkerRequest): Promise<WorkerReply | null> {
     return new Promise((resolve) => {
       const requestId = this.nextId++;
@@ -98,14 +109,18 @@ export class WorkerTextSearch implements TextSearch {
       const docs: TextUpdate[] = [];
       for (const id of ids) {
         const record = await this.source.getRecord(id);
-        if (!record) docs.push([id, null]);
-        else if (content)
+        if (!record) {
+          docs.push([id, null]);
+          continue;
+        }
+        const indexed = { parts: recordParts(record), facts: paperFacts(record) };
+        if (content)
           docs.push([
             id,
-            recordParts(record),
+            indexed,
             contentText(await this.source.getContent(id), await this.source.attachmentText(record)),
           ]);
-        else docs.push([id, recordParts(record)]);
+        else docs.push([id, indexed]);
       }
       this.post({ type: 'update', docs });
     });

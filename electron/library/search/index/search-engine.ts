@@ -1,10 +1,13 @@
 import { shardOf } from '../../storage/layout.js';
 import type { SearchQuery } from '../query.js';
 import { SearchCorpus, joinRecordParts, splitRecordText } from '../search-corpus.js';
-import type { SearchEngineStatus, TextUpdate } from '../worker-protocol.js';
+import type { PageAsk, SearchEngineStatus, TextUpdate } from '../worker-protocol.js';
+import type { ListRow } from '../../../../shared/models/views.js';
+import { indexPage } from './index-page.js';
+import type { PaperFacts } from '../paper-facts.js';
 import { ordinalHits, type OrdinalHits } from '../text-search.js';
 import { FtsIndex, type IndexedDoc, type ShardStamp } from './fts-index.js';
-import { readShardCount, readShardTexts, sameStamp, shardStamp } from './shard-texts.js';
+import { allShardStamps, readShardCount, readShardTexts, sameStamp } from './shard-texts.js';
 
 /** Up to this many changed shards are read again before the first search; more, and the index is rebuilt behind a scan. */
 const CATCH_UP_LIMIT = 32;
@@ -40,6 +43,8 @@ export interface EngineOptions {
  */
 export class SearchEngine {
   private corpus: SearchCorpus | null = null;
+  /** Each paper's list facts while the corpus answers (the index is built from both). */
+  private facts = new Map<string, PaperFacts>();
   private status: SearchEngineStatus = { mode: 'index' };
   /** Shards edited through the app since their files were last compared with the index. */
   private readonly dirty = new Set<number>();
@@ -129,6 +134,16 @@ export class SearchEngine {
     };
   }
 
+  /**
+   * A search page from the index alone (the main process asks while it still reads the records at open), or
+   * null when the index is not what answers now (being built, or none here).
+   */
+  page(ask: PageAsk): { total: number; rows: ListRow[] } | null {
+    this.applyPending();
+    if (this.corpus || !this.index || this.status.mode !== 'index') return null;
+    return indexPage(this.index, ask);
+  }
+
   search(q: SearchQuery): EngineHits {
     this.applyPending();
     if (this.corpus || !this.index) return { ids: this.corpus?.match(q) ?? [], scores: null };
@@ -145,10 +160,13 @@ export class SearchEngine {
       if (record === null) {
         removed.push(id);
         this.corpus?.delete(id);
+        this.facts.delete(id);
         continue;
       }
-      docs.push(content === undefined ? { id, shard, record } : { id, shard, record, content });
-      this.corpus?.setRecord(id, joinRecordParts(record));
+      const doc = { id, shard, record: record.parts, facts: record.facts };
+      docs.push(content === undefined ? doc : { ...doc, content });
+      if (this.corpus) this.facts.set(id, record.facts);
+      this.corpus?.setRecord(id, joinRecordParts(record.parts));
       if (content !== undefined) this.corpus?.setContent(id, content);
     }
     if (!this.index) return;
@@ -188,6 +206,8 @@ export class SearchEngine {
     this.applyPending();
     if (this.verifyTimer) clearTimeout(this.verifyTimer);
     await this.verify();
+    // For the next start's first search (see `FtsIndex.saveColumns`).
+    this.index?.saveColumns();
   }
 
   close(): void {
@@ -213,9 +233,7 @@ export class SearchEngine {
     }
     if (index.shardCount() !== this.shardCount) index.reset(this.shardCount);
     const held = index.stamps();
-    const now = await Promise.all(
-      Array.from({ length: this.shardCount }, (_, shard) => shardStamp(this.dir, shard, this.shardCount)),
-    );
+    const now = allShardStamps(this.dir, this.shardCount);
     const stale = now.flatMap((stamp, shard) => (sameStamp(held.get(shard), stamp) ? [] : [shard]));
     if (stale.length <= CATCH_UP_LIMIT) {
       for (const shard of stale) {
@@ -234,16 +252,19 @@ export class SearchEngine {
   /** Read every shard into the scan's corpus; returns each shard's stamp as read. */
   private async loadCorpus(): Promise<Map<number, ShardStamp>> {
     const corpus = new SearchCorpus();
+    const facts = new Map<string, PaperFacts>();
     const stamps = new Map<number, ShardStamp>();
     for (let shard = 0; shard < this.shardCount; shard++) {
       const { docs, stamp } = await readShardTexts(this.dir, shard, this.shardCount);
       stamps.set(shard, stamp);
       for (const doc of docs) {
         corpus.setRecord(doc.id, joinRecordParts(doc.record));
+        facts.set(doc.id, doc.facts);
         corpus.setContent(doc.id, doc.content ?? '');
       }
     }
     this.corpus = corpus;
+    this.facts = facts;
     return stamps;
   }
 
@@ -269,7 +290,10 @@ export class SearchEngine {
         shard,
         docs: (byShard.get(shard) ?? []).flatMap((id): IndexedDoc[] => {
           const text = corpus.text(id);
-          return text ? [{ id, shard, record: splitRecordText(text.record), content: text.content }] : [];
+          const facts = this.facts.get(id);
+          return text && facts
+            ? [{ id, shard, record: splitRecordText(text.record), facts, content: text.content }]
+            : [];
         }),
         // Edited since it was read: its stamp is older than what the index now holds, so it is read again next time.
         stamp: stamps.get(shard) ?? { papers: null, contents: null },
@@ -282,6 +306,8 @@ export class SearchEngine {
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.corpus = null;
+    this.facts = new Map();
+    this.index?.saveColumns();
     this.setStatus({ mode: 'index' });
     if (this.dirty.size > 0) this.scheduleVerify();
   }

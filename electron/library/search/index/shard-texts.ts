@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { attachmentText } from '../../attachments/pdf-text-store.js';
 import { own } from '../../../../shared/own.js';
@@ -9,10 +10,12 @@ import {
   ManifestSchema,
   PAPERS_DIR,
   PaperShardSchema,
+  shardFileName,
   shardPaths,
 } from '../../storage/layout.js';
 import { parseValidated } from '../../storage/validated-json-file.js';
 import { contentText, recordParts } from '../search-corpus.js';
+import { paperFacts } from '../paper-facts.js';
 import type { IndexedDoc, ShardStamp } from './fts-index.js';
 
 /** The library's shard count, from its manifest. */
@@ -33,6 +36,36 @@ export async function shardStamp(dir: string, shard: number, shardCount: number)
   };
   const [papers, contents] = await Promise.all([one(PAPERS_DIR), one(CONTENTS_DIR)]);
   return { papers, contents };
+}
+
+/**
+ * Every shard's stamp, as `shardStamp` gives it, at once: each folder is listed first and only the files that
+ * exist are asked about, synchronously (the search worker has nothing else to do yet): ~10 ms for 2,048 files,
+ * where asking for each shard's two files in turn took ~45.
+ */
+export function allShardStamps(dir: string, shardCount: number): ShardStamp[] {
+  const stampsIn = (sub: string): string[] => {
+    const folder = path.join(dir, sub);
+    let names: Set<string>;
+    try {
+      names = new Set(readdirSync(folder));
+    } catch {
+      names = new Set();
+    }
+    return Array.from({ length: shardCount }, (_, shard) => {
+      const name = shardFileName(shard, shardCount);
+      if (!names.has(name)) return 'none';
+      try {
+        const s = statSync(path.join(folder, name));
+        return `${s.size}:${s.mtimeMs}`;
+      } catch {
+        return 'none';
+      }
+    });
+  };
+  const papers = stampsIn(PAPERS_DIR);
+  const contents = stampsIn(CONTENTS_DIR);
+  return papers.map((stamp, shard) => ({ papers: stamp, contents: contents[shard] ?? 'none' }));
 }
 
 export function sameStamp(a: ShardStamp | undefined, b: ShardStamp): boolean {
@@ -65,7 +98,13 @@ export async function readShardTexts(
     for (const [id, record] of Object.entries(records)) {
       // A paper's record and content share a shard index; its PDFs' text is kept beside the PDFs.
       const pdf = record.attachments.length > 0 ? await attachmentText(dir, record) : '';
-      docs.push({ id, shard, record: recordParts(record), content: contentText(own(texts, id) ?? null, pdf) });
+      docs.push({
+        id,
+        shard,
+        record: recordParts(record),
+        facts: paperFacts(record),
+        content: contentText(own(texts, id) ?? null, pdf),
+      });
     }
   } catch {
     // a damaged shard: the main process has it in hand

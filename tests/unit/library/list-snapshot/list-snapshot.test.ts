@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../../electron/library/api/handlers.js';
 import { openSession, type Session, type SessionOptions } from '../../../../electron/library/api/session.js';
-import { listSnapshotFile } from '../../../../electron/library/list-snapshot/list-snapshot-file.js';
+import {
+  listSnapshotFile,
+  listSnapshotPapersHint,
+} from '../../../../electron/library/list-snapshot/list-snapshot-file.js';
 import { STARTUP_LISTS } from '../../../../electron/library/list-snapshot/list-snapshot-writer.js';
 import type { View } from '../../../../shared/ipc/contract.js';
 import type { Sort } from '../../../../shared/models/views.js';
@@ -175,5 +178,16 @@ describe('the list snapshot (the first screen before every record is read)', () 
     expect(startup.page({ view: { kind: 'all' }, sort: 'added', search: '', offset: 0, limit: 5 })).toBeNull();
     expect(startup.page({ ...INBOX, sort: 'title', search: '', offset: 0, limit: 5 })).toBeNull();
     expect(startup.page({ ...INBOX, search: '  ', offset: 0, limit: 5 })?.rows).toHaveLength(5);
+  });
+
+  it('says from its first bytes how many papers it was written for, a hint read without checking the file', async () => {
+    const dir = await librarySeenOnce(300);
+    expect(listSnapshotPapersHint(dir)).toBe(300);
+    const bytes = await readFile(listSnapshotFile(dir));
+    await writeFile(listSnapshotFile(dir), bytes.subarray(0, 40));
+    expect(listSnapshotPapersHint(dir)).toBeNull();
+    await writeFile(listSnapshotFile(dir), `not a snapshot\n${'0'.repeat(64)}\n{"stamp":"x","counts":{"total":5}}\n`);
+    expect(listSnapshotPapersHint(dir)).toBeNull();
+    expect(listSnapshotPapersHint(await tempDir())).toBeNull();
   });
 });

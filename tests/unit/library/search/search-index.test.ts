@@ -12,12 +12,21 @@ import {
   recordText,
   contentText,
 } from '../../../../electron/library/search/search-corpus.js';
-import type { SearchEngineStatus } from '../../../../electron/library/search/worker-protocol.js';
+import type { IndexedRecord, SearchEngineStatus } from '../../../../electron/library/search/worker-protocol.js';
+import type { RecordParts } from '../../../../electron/library/search/search-corpus.js';
+import { paperFacts } from '../../../../electron/library/search/paper-facts.js';
 import { LibraryStore } from '../../../../electron/library/storage/library-store.js';
 import { containsTerm } from '../../../../electron/library/search/query.js';
 import { syntheticLibrary } from '../../../../scripts/bench/synthetic.js';
 import { seedSyntheticLibrary } from '../../../helpers/seed-library.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
+
+/** An edit's record as the engine takes it: these fields, with some paper's list facts. */
+function indexed(parts: RecordParts): IndexedRecord {
+  const [paper] = syntheticLibrary(1);
+  if (!paper) throw new Error('no synthetic paper');
+  return { parts, facts: paperFacts(paper.record) };
+}
 
 const engines: SearchEngine[] = [];
 afterEach(() => {
@@ -133,20 +142,20 @@ describe('the full-text index', () => {
     const { engine } = await start(dir);
     await engine.whenBuilt();
     const [a = '', b = ''] = ids;
-    engine.update([[a, { title: 'zyxwv bayesian', people: '', tags: '' }, 'quux content']]);
+    engine.update([[a, indexed({ title: 'zyxwv bayesian', people: '', tags: '' }), 'quux content']]);
     expect(engine.search(parseQuery('zyxwv')).ids).toEqual([a]);
     expect(engine.search(parseQuery('quux')).ids).toEqual([a]);
     // A record-only edit keeps the content part.
-    engine.update([[a, { title: 'renamed', people: '', tags: 'llm/zyx' }]]);
+    engine.update([[a, indexed({ title: 'renamed', people: '', tags: 'llm/zyx' })]]);
     expect(engine.search(parseQuery('zyxwv')).ids).toEqual([]);
     expect(engine.search(parseQuery('quux zyx')).ids).toEqual([a]);
     engine.update([[a, null]]);
     expect(engine.search(parseQuery('quux')).ids).toEqual([]);
     // Edits that come close together are written in one batch, in the order they came.
-    engine.update([[a, { title: 'back again', people: '', tags: '' }, 'wombat text']]);
+    engine.update([[a, indexed({ title: 'back again', people: '', tags: '' }), 'wombat text']]);
     engine.update([[a, null]]);
-    engine.update([[a, { title: 'back once more', people: '', tags: '' }, 'numbat text']]);
-    engine.update([[a, { title: 'back for good', people: '', tags: '' }]]);
+    engine.update([[a, indexed({ title: 'back once more', people: '', tags: '' }), 'numbat text']]);
+    engine.update([[a, indexed({ title: 'back for good', people: '', tags: '' })]]);
     expect(engine.search(parseQuery('numbat good')).ids).toEqual([a]);
     expect(engine.search(parseQuery('wombat')).ids).toEqual([]);
     engine.close();
@@ -172,7 +181,7 @@ describe('the full-text index', () => {
       // The build's own segments, merged first so what follows is the edits' alone.
     }
     for (const [i, id] of ids.slice(0, 40).entries()) {
-      engine.update([[id, { title: `edited ${i} zorblat`, people: '', tags: '' }, `body ${i}`]]);
+      engine.update([[id, indexed({ title: `edited ${i} zorblat`, people: '', tags: '' }), `body ${i}`]]);
       engine.applyPending(); // one transaction each, as edits a moment apart are written
     }
     const before = engine.search(parseQuery('zorblat')).ids;

@@ -19,6 +19,7 @@ function everyPaper(mode: SearchEngineStatus['mode']): TextSearch & { asked: str
         scored: { ordinals: new Int32Array(0), scores: new Float64Array(0) },
       };
     },
+    page: async () => null,
     invalidate: () => undefined,
     status: () =>
       mode === 'scan' ? { mode, reason: 'test' } : mode === 'building' ? { mode, done: 0, total: 1 } : { mode },
