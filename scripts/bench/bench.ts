@@ -289,7 +289,8 @@ async function baseline(
   });
   await db.write();
   const open: number[] = [];
-  for (let i = 0; i < runs; i++) open.push((await runProbe('baseline-open', dir)).wallMs);
+  // Timed as Margin's opens are: from the probe process's own start, by its own clock.
+  for (let i = 0; i < runs; i++) open.push(num((await runProbe('baseline-open', dir)).result.openMs));
   const edit: number[] = [];
   for (let i = 0; i < Math.max(5, Math.min(20, Math.round(2_000_000 / papers.length))); i++) {
     const paper = db.data.papers[(i * 7919) % db.data.papers.length];

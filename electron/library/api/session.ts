@@ -118,16 +118,21 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   }
   try {
     const shardCount = await readShardCount(library.dir);
+    // Before the records start being read: from then on each wait for a file here waits for a turn of that reading.
+    const searches = await SavedSearches.open(library.dir);
     const startup = new StartupList(
       options.listSnapshot === false ? null : readStartupSnapshot(library.dir, shardCount),
     );
-    const loaded = library.papers.records();
+    // With a snapshot to answer the first screen, the reading starts in the next turn: a first screen asked as soon
+    // as this returns is answered before the reading's first slice (~2–8 ms) runs.
+    const loaded = startup.answering
+      ? new Promise<void>((resolve) => setImmediate(resolve)).then(() => library.papers.records())
+      : library.papers.records();
     void loaded.then(recordsRead.resolve, recordsRead.reject);
     // The app lists every paper at once: without a snapshot to show first, the records are read now.
     const snapshotWasCurrent = startup.answering;
     if (!startup.answering) await loaded;
     library.useTextSearch(search);
-    const searches = await SavedSearches.open(library.dir);
     const records = new RecordCache(
       () => library.papers.records(),
       (id) => library.papers.getRecord(id),

@@ -16,14 +16,17 @@ const SIDE_FILES: ReadonlyArray<readonly [string, readonly string[]]> = [
  * reads), or none. A few folder listings, so it costs next to nothing at open.
  */
 export async function conflictedCopiesNotices(dir: string, shardCount: number): Promise<Notice[]> {
-  const found: string[] = [];
   const look = async (folder: string, isOriginal: (name: string) => boolean) => {
     const names = await readdir(path.join(dir, folder)).catch(() => []);
-    for (const copy of conflictedCopies(names, isOriginal))
-      found.push(folder === '.' ? copy.name : `${folder}/${copy.name}`);
+    return conflictedCopies(names, isOriginal).map((copy) => (folder === '.' ? copy.name : `${folder}/${copy.name}`));
   };
-  for (const folder of [PAPERS_DIR, CONTENTS_DIR]) await look(folder, (name) => isShardName(name, shardCount));
-  for (const [folder, names] of SIDE_FILES) await look(folder, (name) => names.includes(name));
+  // The listings at once (one after another, each waited a round trip through the thread pool), named in this order.
+  const found = (
+    await Promise.all([
+      ...[PAPERS_DIR, CONTENTS_DIR].map((folder) => look(folder, (name) => isShardName(name, shardCount))),
+      ...SIDE_FILES.map(([folder, names]) => look(folder, (name) => names.includes(name))),
+    ])
+  ).flat();
   if (found.length === 0) return [];
   const named = found.slice(0, 3).join(', ') + (found.length > 3 ? `, and ${found.length - 3} more` : '');
   return [

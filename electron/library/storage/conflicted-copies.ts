@@ -63,8 +63,9 @@ export function conflictedCopyOf(name: string, isOriginal: (name: string) => boo
 
 /** Every conflicted copy among `names` (a folder's listing), in name order. */
 export function conflictedCopies(names: readonly string[], isOriginal: (name: string) => boolean): ConflictedCopy[] {
-  return [...names]
-    .sort()
+  // Found first, then put in order: a listing is thousands of shards and (nearly always) no copy.
+  return names
     .map((name) => conflictedCopyOf(name, isOriginal))
-    .filter((copy): copy is ConflictedCopy => copy !== null);
+    .filter((copy): copy is ConflictedCopy => copy !== null)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -1,9 +1,14 @@
 import { shardFileName } from './layout.js';
 
+/** Every shard file name, by shard count: a listing of 2,048 names is checked against a set, not parsed name by name. */
+const namesByCount = new Map<number, ReadonlySet<string>>();
+
 /** Whether `name` is the file of one of a library's shards (`0a3.json` of 1024), not some other file beside them. */
 export function isShardName(name: string, shardCount: number): boolean {
-  const hex = /^([0-9a-f]+)\.json$/.exec(name)?.[1];
-  if (hex === undefined) return false;
-  const index = Number.parseInt(hex, 16);
-  return index < shardCount && shardFileName(index, shardCount) === name;
+  let names = namesByCount.get(shardCount);
+  if (!names) {
+    names = new Set(Array.from({ length: shardCount }, (_, index) => shardFileName(index, shardCount)));
+    namesByCount.set(shardCount, names);
+  }
+  return names.has(name);
 }
