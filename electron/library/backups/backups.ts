@@ -3,12 +3,18 @@ import type { StagedSnapshot } from '../storage/snapshots.js';
 import { listSnapshots, type SnapshotInfo } from '../storage/snapshots.js';
 
 const HOUR_MS = 60 * 60 * 1000;
+/**
+ * The hourly backup starts once edits have paused this long: it reads the whole library back (~1 s of the main
+ * process at 100,000 papers), and edits made meanwhile waited behind it (their p95 at 100k: ~7.5 ms, ~6 without).
+ */
+const PAUSE_MS = 2000;
 
 /** Whole-library backups: on demand, before bulk changes, and at most hourly while the user edits. */
 export class Backups {
   private lastBackupAt: number | null = null;
-  /** The hourly backup runs after an edit returns (queued behind it), never inside it. */
+  /** The hourly backup runs after an edit returns, once edits pause (see PAUSE_MS), never inside one. */
   private pending: Promise<unknown> | null = null;
+  private waiting: NodeJS.Timeout | null = null;
 
   constructor(private readonly ctx: LibraryContext) {
     ctx.onChange(() => this.afterEdit());
@@ -39,12 +45,22 @@ export class Backups {
     return info;
   }
 
-  /** Wait for a backup in progress (before closing). */
+  /** Wait for a backup in progress, and start one still waiting for edits to pause (before closing). */
   async settle(): Promise<void> {
+    if (this.waiting) this.start();
     await this.pending;
   }
 
   private afterEdit(): void {
+    if (this.pending) return;
+    if (this.waiting) clearTimeout(this.waiting);
+    this.waiting = setTimeout(() => this.start(), PAUSE_MS);
+    this.waiting.unref();
+  }
+
+  private start(): void {
+    if (this.waiting) clearTimeout(this.waiting);
+    this.waiting = null;
     this.pending ??= this.hourly()
       .catch((error: unknown) =>
         this.ctx.store.notices.push({
