@@ -2,7 +2,14 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { PaperRecord } from '../../../../shared/models/paper.js';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FtsIndex, INDEX_DIR, INDEX_FILE, parseRowList } from '../../../../electron/library/search/index/fts-index.js';
+import { FtsIndex, INDEX_DIR, INDEX_FILE } from '../../../../electron/library/search/index/fts-index.js';
+import {
+  addedKey,
+  decodeColumns,
+  encodeColumns,
+  parseNumberList,
+  parseRowList,
+} from '../../../../electron/library/search/index/index-columns.js';
 import { SearchEngine } from '../../../../electron/library/search/index/search-engine.js';
 import { parseQuery } from '../../../../electron/library/search/query.js';
 import { relevance } from '../../../../electron/library/search/relevance.js';
@@ -213,5 +220,33 @@ describe('parseRowList', () => {
     expect([...parseRowList('')]).toEqual([]);
     expect([...parseRowList('7')]).toEqual([7]);
     expect([...parseRowList('1,20,300,4000000,2147483647')]).toEqual([1, 20, 300, 4000000, 2147483647]);
+  });
+});
+
+describe('the list columns as the index keeps them', () => {
+  it('reads joined numbers with signs and gaps, and keys times added as their strings order', () => {
+    expect([...parseNumberList('3,5,-1742,9,n,0')]).toEqual([3, 5, -1742, 9, Number.NaN, 0]);
+    expect([...parseNumberList('')]).toEqual([]);
+    const times = ['1969-07-20T20:17:40.000Z', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.001Z'];
+    const keys = times.map(addedKey);
+    expect(keys.every((k) => k !== null)).toBe(true);
+    expect([...keys].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(keys);
+    // Not canonical: the string and time orders may differ, so no key.
+    expect(addedKey('2026-01-01')).toBeNull();
+    expect(addedKey('2026-01-01T00:00:00Z')).toBeNull();
+  });
+
+  it('saves them as a blob read back the same, and refuses a blob of another size or with values out of range', () => {
+    const columns = {
+      status: Uint8Array.from([0, 1, 5, 3]),
+      trashed: Uint8Array.from([0, 0, 1, 0]),
+      added: Float64Array.from([Number.NaN, 1e12, -5, 1.7e12]),
+    };
+    const blob = encodeColumns(columns);
+    expect(decodeColumns(blob, 4)).toEqual(columns);
+    expect(decodeColumns(blob, 5)).toBeNull();
+    const bad = Buffer.from(blob);
+    bad[1] = 99;
+    expect(decodeColumns(bad, 4)).toBeNull();
   });
 });
