@@ -8,22 +8,13 @@
  * offsets, so a page costs its own rows only, and each row is validated when it is read.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ViewSchema, type View } from '../../../shared/ipc/contract.js';
 import { ListRowSchema, OverviewSchema, SortSchema, type ListRow, type Sort } from '../../../shared/models/views.js';
-import { PAPERS_DIR, shardFileName } from '../storage/layout.js';
+import { PAPERS_DIR } from '../storage/layout.js';
+import { shardFileStats } from '../storage/shard-stats.js';
 import type { LibraryCounts } from '../papers/library-counts.js';
 
 export const LIST_SNAPSHOT_DIR = '.list-snapshot';
@@ -88,18 +79,8 @@ export function listSnapshotFile(libraryDir: string): string {
  */
 export function papersStamp(libraryDir: string, shardCount: number): string {
   const hash = createHash('sha256').update(`${shardCount}\n`);
-  const folder = path.join(libraryDir, PAPERS_DIR);
-  let present: Set<string>;
-  try {
-    present = new Set(readdirSync(folder));
-  } catch {
-    present = new Set();
-  }
-  for (let shard = 0; shard < shardCount; shard++) {
-    const name = shardFileName(shard, shardCount);
-    const s = present.has(name) ? statSync(path.join(folder, name), { throwIfNoEntry: false }) : undefined;
+  for (const s of shardFileStats(path.join(libraryDir, PAPERS_DIR), shardCount))
     hash.update(s ? `${s.size}:${s.mtimeMs}:${s.ino}\n` : 'none\n');
-  }
   return hash.digest('hex');
 }
 

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { readdirSync, statSync } from 'node:fs';
+import { shardFileStats } from '../../storage/shard-stats.js';
 import path from 'node:path';
 import { attachmentText } from '../../attachments/pdf-text-store.js';
 import { own } from '../../../../shared/own.js';
@@ -10,7 +10,6 @@ import {
   ManifestSchema,
   PAPERS_DIR,
   PaperShardSchema,
-  shardFileName,
   shardPaths,
 } from '../../storage/layout.js';
 import { parseValidated } from '../../storage/validated-json-file.js';
@@ -44,25 +43,8 @@ export async function shardStamp(dir: string, shard: number, shardCount: number)
  * where asking for each shard's two files in turn took ~45.
  */
 export function allShardStamps(dir: string, shardCount: number): ShardStamp[] {
-  const stampsIn = (sub: string): string[] => {
-    const folder = path.join(dir, sub);
-    let names: Set<string>;
-    try {
-      names = new Set(readdirSync(folder));
-    } catch {
-      names = new Set();
-    }
-    return Array.from({ length: shardCount }, (_, shard) => {
-      const name = shardFileName(shard, shardCount);
-      if (!names.has(name)) return 'none';
-      try {
-        const s = statSync(path.join(folder, name));
-        return `${s.size}:${s.mtimeMs}`;
-      } catch {
-        return 'none';
-      }
-    });
-  };
+  const stampsIn = (sub: string): string[] =>
+    shardFileStats(path.join(dir, sub), shardCount).map((s) => (s ? `${s.size}:${s.mtimeMs}` : 'none'));
   const papers = stampsIn(PAPERS_DIR);
   const contents = stampsIn(CONTENTS_DIR);
   return papers.map((stamp, shard) => ({ papers: stamp, contents: contents[shard] ?? 'none' }));

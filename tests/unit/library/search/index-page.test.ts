@@ -56,6 +56,14 @@ async function builtEngine(dir: string): Promise<SearchEngine> {
   return engine;
 }
 
+/** An index built and closed as the app closes it: flushed, its columns saved for the next start. */
+async function indexSavedAtClose(dir: string): Promise<void> {
+  const engine = await SearchEngine.start(dir);
+  await engine.whenBuilt();
+  await engine.flush();
+  engine.close();
+}
+
 /** A session that answers every list from the records (no worker, no snapshot): the reference. */
 async function reference(dir: string): Promise<Session> {
   const session = await openSession({ dir, holder: 'test', listSnapshot: false });
@@ -146,10 +154,7 @@ describe('a search page from the index alone (asked while the records are read a
     const dir = await tempDir();
     const papers = awkwardPapers(160);
     await seed(dir, papers);
-    const first = await builtEngine(dir);
-    await first.flush(); // saves the columns
-    first.close();
-    engines.splice(engines.indexOf(first), 1);
+    await indexSavedAtClose(dir);
 
     const session = await reference(dir);
     const [a, b, c] = papers.map((p) => p.record.id).filter((_, i) => i % 17 !== 0);
@@ -167,10 +172,7 @@ describe('a search page from the index alone (asked while the records are read a
     const dir = await tempDir();
     const papers = awkwardPapers(120);
     await seed(dir, papers);
-    const first = await builtEngine(dir);
-    await first.flush();
-    first.close();
-    engines.splice(engines.indexOf(first), 1);
+    await indexSavedAtClose(dir);
     const db = new Database(path.join(dir, INDEX_DIR, INDEX_FILE));
     db.prepare(`UPDATE column_cache SET data = ?`).run(Buffer.from('not the columns'));
     db.close();
@@ -199,10 +201,7 @@ describe('a search page from the index alone (asked while the records are read a
     const dir = await tempDir();
     const papers = awkwardPapers(200);
     await seed(dir, papers);
-    const built = await builtEngine(dir);
-    await built.flush();
-    built.close();
-    engines.splice(engines.indexOf(built), 1);
+    await indexSavedAtClose(dir);
     // Written as the session closes: the snapshot the next open starts from.
     const once = await openSession({ dir, holder: 'test' });
     await once.close();
