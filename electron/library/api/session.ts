@@ -202,13 +202,14 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 
 /** The library's text, for a search made before the library has opened: each read waits for the opening. */
 function openedTextSource(opening: Promise<Library>): TextSource {
-  const source = async () => (await opening).textSource();
+  const opened = opening.then((library) => library.textSource());
+  opened.catch(() => undefined); // a failed opening is reported by openSession
   return {
-    allRecords: async () => (await source()).allRecords(),
-    allContents: async () => (await source()).allContents(),
-    getRecord: async (id) => (await source()).getRecord(id),
-    getContent: async (id) => (await source()).getContent(id),
-    attachmentText: async (record) => (await source()).attachmentText(record),
+    allRecords: async () => (await opened).allRecords(),
+    allContents: async () => (await opened).allContents(),
+    getRecord: async (id) => (await opened).getRecord(id),
+    getContent: async (id) => (await opened).getContent(id),
+    attachmentText: async (record) => (await opened).attachmentText(record),
   };
 }
 

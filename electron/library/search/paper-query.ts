@@ -129,6 +129,11 @@ function selectHits(
  */
 function columnStatuses(q: SearchQuery, view: View): Uint8Array | null {
   if (q.notTags.length + q.years.length + q.authors.length + q.has.length + q.notHas.length > 0) return null;
+  return allowedStatuses(q, view);
+}
+
+/** The statuses a view and the query's `status:` filters allow: 1 at each kept status's index in STATUSES. */
+export function allowedStatuses(q: SearchQuery, view: View): Uint8Array {
   return Uint8Array.from(STATUSES, (status) =>
     (view.kind !== 'status' || view.status === status) &&
     (q.statuses.length === 0 || q.statuses.includes(status)) &&

@@ -1,9 +1,9 @@
-import { STATUSES } from '../../../../shared/models/paper.js';
 import type { ListRow, Sort } from '../../../../shared/models/views.js';
 import type { View } from '../../../../shared/ipc/contract.js';
 import { hasTag } from '../../paper/tags.js';
 import { matchesFilters, type SearchQuery } from '../query.js';
 import { baseRelevance } from '../relevance.js';
+import { allowedStatuses } from '../paper-query.js';
 import { titleCollator } from '../record-cache.js';
 import { PaperFactsSchema, filterableFacts, type PaperFacts } from '../paper-facts.js';
 import type { RowScores } from './fts-index.js';
@@ -47,13 +47,7 @@ export function indexPage(source: PageSource, request: PageRequest): { total: nu
   if (sort !== 'relevance' && sort !== 'added') return null;
   const columns = source.columns();
   const rows = source.matchingRows(q);
-  const allowed = Uint8Array.from(STATUSES, (status) =>
-    (view.kind !== 'status' || view.status === status) &&
-    (q.statuses.length === 0 || q.statuses.includes(status)) &&
-    !q.notStatuses.includes(status)
-      ? 1
-      : 0,
-  );
+  const allowed = allowedStatuses(q, view);
   const inTrash = view.kind === 'trash' ? 1 : 0;
   let selected: number[] = [];
   for (const row of rows) {
