@@ -98,15 +98,17 @@ export class Library {
   whileHeld<T>(task: (held: HeldStore) => Promise<T>): Promise<T> {
     const { store } = this.ctx;
     return store.exclusive(async (writer) => {
+      await writer.writeLogged();
       try {
         return await task({
           dir: store.dir,
           readOnly: store.readOnly,
           snapshot: async (reason) => store.finishBackup(await writer.stageBackup(reason)),
-          commit: (changes) => writer.commit(changes),
+          // Into the files at once: the task commits them to git next.
+          commit: (changes) => writer.commit(changes, { toShards: true }),
         });
       } finally {
-        writer.forgetReads();
+        await writer.forgetReads();
       }
     });
   }
@@ -114,7 +116,10 @@ export class Library {
   /** Run a task with no write in flight, so the records the store holds are what its files hold. */
   whileQuiet<T>(task: (records: () => Promise<PaperRecord[]>) => Promise<T>): Promise<T> {
     const { store } = this.ctx;
-    return store.exclusive(() => task(() => store.allRecords()));
+    return store.exclusive(async (writer) => {
+      await writer.writeLogged();
+      return task(() => store.allRecords());
+    });
   }
 
   /** Tell listeners these papers changed behind the library (a sync brought them from another machine). */

@@ -37,12 +37,12 @@ decoding in \\(O(n \\log n)\\) time.</summary>
 const papers = (page: Page) => page.getByRole('listbox', { name: 'Papers' });
 const abstract = (page: Page) => page.getByRole('region', { name: 'Abstract' });
 
-/** Every file of the library folder as text: what is stored, whatever the layout. */
+/** Every data file of the library folder as text (the shards, and the edit log): what is stored, whatever the layout. */
 async function storedText(dir: string): Promise<string> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const texts = await Promise.all(
     entries
-      .filter((e) => e.isFile() && e.name.endsWith('.json'))
+      .filter((e) => e.isFile() && (e.name.endsWith('.json') || e.name === 'edits.log'))
       .map((e) => readFile(path.join(e.parentPath, e.name), 'utf8')),
   );
   return texts.join('\n');

@@ -2,6 +2,8 @@ import { Library } from '../library.js';
 import type { LibraryDeps } from '../context/library-context.js';
 import { SavedSearches } from '../saved-searches.js';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { EDIT_LOG_FILE, JOURNAL_FILE } from '../storage/layout.js';
 import { InProcessTextSearch, type TextSearch, type TextSource } from '../search/text-search.js';
 import { WorkerTextSearch } from '../search/worker-text-search.js';
 import { RecordCache } from '../search/record-cache.js';
@@ -85,7 +87,10 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const searchNow =
     searchWorker !== null &&
     options.listSnapshot !== false &&
-    (listSnapshotPapersHint(options.dir) ?? 0) >= (options.earlySearchFrom ?? EARLY_SEARCH_FROM);
+    (listSnapshotPapersHint(options.dir) ?? 0) >= (options.earlySearchFrom ?? EARLY_SEARCH_FROM) &&
+    // Changes a crash left to replay change shards while the library opens, after the worker compared them.
+    !existsSync(path.join(options.dir, JOURNAL_FILE)) &&
+    !existsSync(path.join(options.dir, EDIT_LOG_FILE));
   const opening = Library.open({
     dir: options.dir,
     mode: 'write',
@@ -188,6 +193,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
         open = false;
         await completeArxiv.stop();
         if (writesSnapshots) await snapshots.close();
+        // The logged edits into their shards before the search compares the shards it holds as edited with their
+        // files: compared after, the index keeps stamps that are true of the files.
+        if (!library.readOnly) await library.whileQuiet(async () => undefined).catch(() => undefined);
         await search.close();
         await library.close();
       },

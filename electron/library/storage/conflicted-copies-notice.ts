@@ -1,5 +1,5 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
+import { TEMP_SUFFIX } from './durable-write.js';
+import { folderListings, type ListFolder } from './folder-listings.js';
 import { conflictedCopies } from './conflicted-copies.js';
 import { CONTENTS_DIR, PAPERS_DIR } from './layout.js';
 import type { Notice } from './recovery.js';
@@ -15,9 +15,14 @@ const SIDE_FILES: ReadonlyArray<readonly [string, readonly string[]]> = [
  * A notice naming the conflicted copies a cloud drive left beside the library's files (which Margin never
  * reads), or none. A few folder listings, so it costs next to nothing at open.
  */
-export async function conflictedCopiesNotices(dir: string, shardCount: number): Promise<Notice[]> {
+export async function conflictedCopiesNotices(
+  dir: string,
+  shardCount: number,
+  list: ListFolder = folderListings(dir),
+): Promise<Notice[]> {
   const look = async (folder: string, isOriginal: (name: string) => boolean) => {
-    const names = await readdir(path.join(dir, folder)).catch(() => []);
+    // Temp files (a write in flight, or one the sweep removes) are no drive's copies.
+    const names = (await list(folder)).filter((name) => !name.endsWith(TEMP_SUFFIX));
     return conflictedCopies(names, isOriginal).map((copy) => (folder === '.' ? copy.name : `${folder}/${copy.name}`));
   };
   // The listings at once (one after another, each waited a round trip through the thread pool), named in this order.

@@ -2,7 +2,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
-import { writeFileDurable } from './durable-write.js';
+import { nodeDurableFs, syncFolder, writeFileDurable } from './durable-write.js';
 import { turns } from './turns.js';
 import { CorruptFileError } from './errors.js';
 import { CURRENT_VERSION, JOURNAL_FILE, JournalSchema, type Journal } from './layout.js';
@@ -50,9 +50,13 @@ export async function journalText(journal: Journal): Promise<string> {
   return parts.join('');
 }
 
-/** Drop the journal once its changes are in the shards. */
+/**
+ * Drop the journal once its changes are in the shards, durably: a journal that came back after a crash would be
+ * replayed over the edits made after it.
+ */
 export async function removeJournal(dir: string): Promise<void> {
   await rm(path.join(dir, JOURNAL_FILE), { force: true });
+  await syncFolder(nodeDurableFs, dir);
 }
 
 /** The journal left by a change that was committed but maybe not applied, or null when there is none. */

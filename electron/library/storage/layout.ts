@@ -9,6 +9,8 @@ export const DEFAULT_SHARD_COUNT = 1024;
 
 export const MANIFEST_FILE = 'margin.json';
 export const JOURNAL_FILE = 'journal.json';
+/** Small changes appended one line each, later written into their shards (see edit-log.ts). */
+export const EDIT_LOG_FILE = 'edits.log';
 export const PAPERS_DIR = 'papers';
 export const CONTENTS_DIR = 'contents';
 export const BACKUPS_DIR = 'backups';

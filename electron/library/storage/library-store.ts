@@ -1,11 +1,13 @@
 /** The library store: opens a library folder, reads its papers and contents, and writes changes one at a time. */
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { EMPTY_CONTENT, type PaperContent, type PaperRecord } from '../../../shared/models/paper.js';
 import { conflictedCopiesNotices } from './conflicted-copies-notice.js';
 import { stampFieldTimes } from './field-times.js';
 import { LibraryError } from './errors.js';
+import { EditLog, readEditLog, type LoggedChanges } from './edit-log.js';
 import { journalOf, readJournal, removeJournal, writeJournal } from './journal-file.js';
-import { CURRENT_VERSION, DEFAULT_SHARD_COUNT } from './layout.js';
+import { CURRENT_VERSION, DEFAULT_SHARD_COUNT, EDIT_LOG_FILE, type Journal } from './layout.js';
 import { migrateLegacySingleFile } from './legacy-single-file.js';
 import {
   applyJournalInMemory,
@@ -14,8 +16,9 @@ import {
   type LibraryShards,
 } from './library-shards.js';
 import { createLibrary, readManifest } from './manifest-file.js';
-import type { Notice } from './recovery.js';
+import { quarantine, type Notice } from './recovery.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
+import { folderListings, type ListFolder } from './folder-listings.js';
 import { acquireWriteLock, type WriteLock } from './write-lock.js';
 import {
   finishSnapshot,
@@ -45,6 +48,22 @@ export interface ChangeSet {
   readonly deleted?: readonly string[];
 }
 
+/** How a change set is made durable. */
+export interface CommitOptions {
+  /**
+   * Into the shard files before this resolves, never only into the edit log: for a task that reads the files
+   * next (a git sync commits them).
+   */
+  readonly toShards?: boolean;
+}
+
+/** Change sets of up to this many papers go into the edit log; larger ones are written into their shards at once. */
+const LOGGED_PAPERS_LIMIT = 16;
+/** Logged changes are written into their shards once edits pause this long… */
+const COMPACT_AFTER_MS = 2000;
+/** …or once the log holds this much. */
+const COMPACT_AT_BYTES = 1 << 20;
+
 /** One paper's stored state: its record and its content, each absent when there is none. */
 export interface StoredPaper {
   readonly record: PaperRecord | undefined;
@@ -64,7 +83,7 @@ export interface HeldStore {
   readonly dir: string;
   readonly readOnly: boolean;
   snapshot(reason: string): Promise<unknown>;
-  commit(changes: ChangeSet): Promise<void>;
+  commit(changes: ChangeSet, options?: CommitOptions): Promise<void>;
 }
 
 /** Writes, available inside `exclusive`. Each is durable on disk when it resolves. */
@@ -72,14 +91,17 @@ export interface StoreWriter {
   putRecord(record: PaperRecord): Promise<void>;
   putContent(id: string, content: PaperContent): Promise<void>;
   /**
-   * Several shards atomically: the change set is written to the journal first (the commit point), then
-   * to each shard, then the journal is dropped. A crash in between is replayed at the next open.
+   * Several papers atomically. A small change set is appended to the edit log (the commit point; see
+   * edit-log.ts). A large one is written to the journal first (the commit point), then to each shard, then the
+   * journal is dropped. A crash in between is replayed at the next open either way.
    */
-  commit(changes: ChangeSet): Promise<void>;
+  commit(changes: ChangeSet, options?: CommitOptions): Promise<void>;
+  /** Write every logged change into its shard and drop the log: the files then hold exactly what the store does. */
+  writeLogged(): Promise<void>;
   /** Link a whole-library backup of the state as it is now; `finishBackup` verifies and publishes it. */
   stageBackup(reason: string): Promise<StagedSnapshot>;
-  /** Drop every shard read so far: the files changed behind the store (a git sync took another machine's). */
-  forgetReads(): void;
+  /** Drop every shard read so far (after writing what is logged): the files changed behind the store (a git sync). */
+  forgetReads(): Promise<void>;
 }
 
 /**
@@ -92,6 +114,11 @@ export class LibraryStore {
   private readonly shards: LibraryShards;
   private writeQueue: Promise<unknown> = Promise.resolve();
   private observer: WriteObserver | null = null;
+  /** Null when read-only. */
+  private readonly log: EditLog | null;
+  /** Shards holding logged changes their files do not have yet. */
+  private readonly unwritten = { papers: new Set<number>(), contents: new Set<number>() };
+  private compactTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     readonly dir: string,
@@ -107,6 +134,7 @@ export class LibraryStore {
       now,
       onNotice: (n: Notice) => this.notices.push(n),
     });
+    this.log = readOnly ? null : new EditLog(dir);
   }
 
   /** Open a library folder, creating it when it does not exist yet. */
@@ -120,6 +148,14 @@ export class LibraryStore {
       if (manifest === null) return store;
       const journal = await readJournal(dir);
       if (journal) await applyJournalInMemory(store.shards, journal);
+      // A writer's edits not yet in their shards (the app may be open).
+      const logged = await readEditLog(dir);
+      for (const change of logged?.changes ?? []) await applyJournalInMemory(store.shards, change);
+      if (logged?.problem)
+        store.notices.push({
+          level: 'warning',
+          message: `${path.join(dir, EDIT_LOG_FILE)}: ${logged.problem}; the edits from there on are not shown. It was left untouched.`,
+        });
       store.notices.push(...(await conflictedCopiesNotices(dir, manifest.shardCount)));
       return store;
     }
@@ -140,8 +176,11 @@ export class LibraryStore {
       }
       const store = new LibraryStore(dir, newer, manifest.shardCount, newer ? null : lock, now);
       store.notices.push(...notices);
-      if (!newer) await store.prepareForWriting();
-      store.notices.push(...(await conflictedCopiesNotices(dir, manifest.shardCount)));
+      // The sweep and the conflicted-copy check read the same folders: each is listed once, up front.
+      const list = folderListings(dir);
+      const copies = conflictedCopiesNotices(dir, manifest.shardCount, list);
+      if (!newer) await store.prepareForWriting(list);
+      store.notices.push(...(await copies));
       return store;
     } catch (error) {
       await lock.release();
@@ -183,8 +222,8 @@ export class LibraryStore {
   }
 
   /** Apply a change set atomically across shards (see StoreWriter.commit). */
-  async commit(changes: ChangeSet): Promise<void> {
-    await this.exclusive((w) => w.commit(changes));
+  async commit(changes: ChangeSet, options?: CommitOptions): Promise<void> {
+    await this.exclusive((w) => w.commit(changes, options));
   }
 
   /**
@@ -211,27 +250,28 @@ export class LibraryStore {
   }
 
   private readonly writer: StoreWriter = {
-    stageBackup: (reason) => stageSnapshot(this.dir, reason, this.now()),
-    forgetReads: () => {
+    stageBackup: async (reason) => {
+      await this.writer.writeLogged();
+      return stageSnapshot(this.dir, reason, this.now());
+    },
+    forgetReads: async () => {
+      await this.writer.writeLogged();
       this.shards.papers.clear();
       this.shards.contents.clear();
     },
+    writeLogged: () => this.writeLogged(),
     putRecord: async (written) => {
-      const shard = await this.shards.papers.loadFor(written.id);
-      const before = shard.papers[written.id];
+      const before = (await this.shards.papers.loadFor(written.id)).papers[written.id];
       const record = stampFieldTimes(before, written);
-      shard.papers[record.id] = record;
-      await this.shards.papers.save(this.shards.papers.indexOf(record.id));
+      await this.logChange(journalOf([record], new Map(), []));
       if (this.observer?.wants()) this.observer.wrote(record.id, { record: before }, { record });
     },
     putContent: async (id, content) => {
-      const shard = await this.shards.contents.loadFor(id);
-      const before = shard.contents[id];
-      shard.contents[id] = content;
-      await this.shards.contents.save(this.shards.contents.indexOf(id));
+      const before = (await this.shards.contents.loadFor(id)).contents[id];
+      await this.logChange(journalOf([], new Map([[id, content]]), []));
       if (this.observer?.wants()) this.observer.wrote(id, { content: before }, { content });
     },
-    commit: async (changes) => {
+    commit: async (changes, options = {}) => {
       if (changes.records.length === 0 && changes.contents.size === 0 && !changes.deleted?.length) return;
       const observer = this.observer?.wants() ? this.observer : null;
       const before = observer ? await this.statesBefore(changes) : null;
@@ -239,12 +279,51 @@ export class LibraryStore {
       for (const record of changes.records)
         records.push(stampFieldTimes((await this.shards.papers.loadFor(record.id)).papers[record.id], record));
       const journal = journalOf(records, changes.contents, changes.deleted ?? []);
-      await writeJournal(this.dir, journal);
-      await applyJournalToShards(this.shards, journal);
-      await removeJournal(this.dir);
+      const papers = new Set([...records.map((r) => r.id), ...changes.contents.keys(), ...(changes.deleted ?? [])]);
+      if (options.toShards !== true && papers.size <= LOGGED_PAPERS_LIMIT) await this.logChange(journal);
+      else {
+        // The log first: its changes are older than this one, and a log replayed after it would undo it.
+        await this.writeLogged();
+        await writeJournal(this.dir, journal);
+        await applyJournalToShards(this.shards, journal);
+        await removeJournal(this.dir);
+      }
       if (observer && before) reportCommit(observer, { ...changes, records }, before);
     },
   };
+
+  /** Append a change to the edit log (the commit point), then make it in memory; its shards are written later. */
+  private async logChange(change: Journal): Promise<void> {
+    const log = this.log;
+    if (!log) throw new LibraryError('read-only', `${this.dir} is open read-only; nothing was changed.`);
+    await log.append(change);
+    const touched = await applyJournalInMemory(this.shards, change);
+    for (const shard of touched.papers) this.unwritten.papers.add(shard);
+    for (const shard of touched.contents) this.unwritten.contents.add(shard);
+    this.compactLater(log.bytes >= COMPACT_AT_BYTES ? 0 : COMPACT_AFTER_MS);
+  }
+
+  /** Write the logged changes into their shards once edits pause (a failure leaves the log, tried again later). */
+  private compactLater(delayMs: number): void {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      this.exclusive((writer) => writer.writeLogged()).catch(() => undefined);
+    }, delayMs);
+    this.compactTimer.unref();
+  }
+
+  /** Compaction: every shard with logged changes written (the folders synced once each), then the log removed. */
+  private async writeLogged(): Promise<void> {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    if (!this.log?.pending) return;
+    await this.shards.papers.saveAllJournaled(this.unwritten.papers);
+    this.unwritten.papers.clear();
+    await this.shards.contents.saveAllJournaled(this.unwritten.contents);
+    this.unwritten.contents.clear();
+    await this.log.remove();
+  }
 
   /** What a change set is about to replace, paper by paper. */
   private async statesBefore(changes: ChangeSet): Promise<Map<string, StoredPaper>> {
@@ -265,7 +344,8 @@ export class LibraryStore {
 
   /** Put a backup back: first a backup of the current state (so this can be undone), then the files, then a fresh read. */
   async restore(name: string): Promise<SnapshotInfo> {
-    return this.exclusive(async () => {
+    return this.exclusive(async (writer) => {
+      await writer.writeLogged();
       await takeSnapshot(this.dir, 'before-restore', this.now());
       const info = await restoreSnapshot(this.dir, name);
       this.shards.papers.clear();
@@ -274,8 +354,11 @@ export class LibraryStore {
     });
   }
 
+  /** Write what is logged into the shards (left for the next open if that fails), then let the library go. */
   async close(): Promise<void> {
+    if (this.log) await this.exclusive((writer) => writer.writeLogged()).catch(() => undefined);
     await this.writeQueue.catch(() => undefined);
+    await this.log?.close();
     await this.lock?.release();
   }
 
@@ -283,8 +366,8 @@ export class LibraryStore {
     if (this.readOnly) throw new LibraryError('read-only', `${this.dir} is open read-only; nothing was changed.`);
   }
 
-  private async prepareForWriting(): Promise<void> {
-    await removeStaleTempFiles(this.dir);
+  private async prepareForWriting(list: ListFolder): Promise<void> {
+    await removeStaleTempFiles(this.dir, list);
     const migrated = await migrateLegacySingleFile(this.dir);
     if (migrated) this.notices.push(migrated);
     const journal = await readJournal(this.dir);
@@ -292,6 +375,29 @@ export class LibraryStore {
       await applyJournalToShards(this.shards, journal);
       await removeJournal(this.dir);
     }
+    // After the journal: a journal is written only once the log was empty, so the log holds the later changes.
+    const logged = await readEditLog(this.dir);
+    if (logged) await this.replayLog(logged);
+  }
+
+  /** Write the changes a log left (the process stopped before compaction) into their shards, then drop it. */
+  private async replayLog(logged: LoggedChanges): Promise<void> {
+    const touched = { papers: new Set<number>(), contents: new Set<number>() };
+    for (const change of logged.changes) {
+      const one = await applyJournalInMemory(this.shards, change);
+      for (const shard of one.papers) touched.papers.add(shard);
+      for (const shard of one.contents) touched.contents.add(shard);
+    }
+    await this.shards.papers.saveAllJournaled(touched.papers);
+    await this.shards.contents.saveAllJournaled(touched.contents);
+    if (logged.problem) {
+      const kept = await quarantine(this.dir, path.join(this.dir, EDIT_LOG_FILE), this.now);
+      this.notices.push({
+        level: 'warning',
+        message: `${path.join(this.dir, EDIT_LOG_FILE)}: ${logged.problem}. The edits before it were kept; the log was kept at ${kept}, and the edits from that line on are missing until it is repaired.`,
+      });
+    }
+    await this.log?.remove();
   }
 }
 

@@ -66,7 +66,8 @@ async function readGoodBackup<S extends z.ZodType>(previousPath: string, schema:
   }
 }
 
-async function quarantine(libraryDir: string, filePath: string, now: () => Date): Promise<string> {
+/** Move a bad file into `quarantine/` (never overwritten: the name carries the time); returns where it went. */
+export async function quarantine(libraryDir: string, filePath: string, now: () => Date): Promise<string> {
   const dir = path.join(libraryDir, QUARANTINE_DIR);
   await mkdir(dir, { recursive: true });
   const relative = path.relative(libraryDir, filePath).split(path.sep).join('-');

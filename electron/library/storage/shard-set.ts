@@ -117,11 +117,4 @@ export class ShardSet<S extends z.ZodType> {
     await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
     if (queue.length > 0) await syncFolder(nodeDurableFs, path.join(this.options.libraryDir, this.options.dir));
   }
-
-  /** Write one shard durably. */
-  async save(index: number): Promise<void> {
-    const db = this.shards.get(index);
-    if (!db) throw new Error(`shard ${index} of ${this.options.dir} was never loaded`);
-    await db.write();
-  }
 }

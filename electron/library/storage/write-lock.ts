@@ -36,12 +36,13 @@ export async function acquireWriteLock(
   for (let attempt = 0; attempt < 2; attempt++) {
     // Written whole to a file of its own, then linked into place: the lock appears with its holder's name
     // in it, or not at all (a crash between creating and filling it left an empty lock that refused writers).
+    // Not fsynced (~5 ms of every open): only a power loss could leave it empty, and its holder is then gone,
+    // so an empty lock is recovered like any unreadable one once it is a few seconds old.
     const temp = path.join(libraryDir, `${LOCK_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     try {
       const handle = await open(temp, 'wx');
       try {
         await handle.writeFile(`${JSON.stringify(info, null, 2)}\n`);
-        await handle.sync();
       } finally {
         await handle.close();
       }

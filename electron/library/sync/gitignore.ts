@@ -7,6 +7,7 @@ import { readIfExists } from '../storage/read-if-exists.js';
 export const NEVER_SYNCED: ReadonlyArray<{ readonly pattern: string; readonly why: string }> = [
   { pattern: '/write.lock', why: 'which process on this machine is writing the library' },
   { pattern: '/journal.json', why: 'a change this machine is applying (replayed here if it died halfway)' },
+  { pattern: '/edits.log', why: 'edits this machine made that are not yet written into their shards' },
   { pattern: '*.tmp', why: 'files being written (durable writes, the lock, incoming PDFs)' },
   { pattern: '/backups/', why: "this machine's previous versions and whole-library backups" },
   { pattern: '/quarantine/', why: 'damaged files and merged conflicted copies, kept aside on this machine' },

@@ -8,6 +8,7 @@ import type { PaperFacts } from '../paper-facts.js';
 import { ordinalHits, type OrdinalHits } from '../text-search.js';
 import { FtsIndex, type IndexedDoc, type ShardStamp } from './fts-index.js';
 import { allShardStamps, readShardCount, readShardTexts, sameStamp } from './shard-texts.js';
+import { loggedEditsByShard } from '../../storage/edit-log.js';
 
 /** Up to this many changed shards are read again before the first search; more, and the index is rebuilt behind a scan. */
 const CATCH_UP_LIMIT = 32;
@@ -234,12 +235,18 @@ export class SearchEngine {
     if (index.shardCount() !== this.shardCount) index.reset(this.shardCount);
     const held = index.stamps();
     const now = allShardStamps(this.dir, this.shardCount);
-    const stale = now.flatMap((stamp, shard) => (sameStamp(held.get(shard), stamp) ? [] : [shard]));
+    // Shards the store's edit log changes are not what their files say either.
+    const logged = loggedEditsByShard(this.dir, this.shardCount);
+    const stale = now.flatMap((stamp, shard) =>
+      sameStamp(held.get(shard), stamp) && !logged.has(shard) ? [] : [shard],
+    );
     if (stale.length <= CATCH_UP_LIMIT) {
       for (const shard of stale) {
-        const { docs, stamp } = await readShardTexts(this.dir, shard, this.shardCount);
+        const { docs, stamp, fromLog } = await readShardTexts(this.dir, shard, this.shardCount, logged);
         index.replaceShard(shard, docs, stamp);
+        if (fromLog) this.dirty.add(shard);
       }
+      if (this.dirty.size > 0) this.scheduleVerify();
       this.setStatus({ mode: 'index' });
       return;
     }
@@ -254,9 +261,11 @@ export class SearchEngine {
     const corpus = new SearchCorpus();
     const facts = new Map<string, PaperFacts>();
     const stamps = new Map<number, ShardStamp>();
+    const logged = loggedEditsByShard(this.dir, this.shardCount);
     for (let shard = 0; shard < this.shardCount; shard++) {
-      const { docs, stamp } = await readShardTexts(this.dir, shard, this.shardCount);
+      const { docs, stamp, fromLog } = await readShardTexts(this.dir, shard, this.shardCount, logged);
       stamps.set(shard, stamp);
+      if (fromLog) this.dirty.add(shard);
       for (const doc of docs) {
         corpus.setRecord(doc.id, joinRecordParts(doc.record));
         facts.set(doc.id, doc.facts);
@@ -318,17 +327,21 @@ export class SearchEngine {
     this.verifyTimer.unref();
   }
 
-  /** Compare edited shards with their files, so the stamps the index keeps are true. */
+  /**
+   * Compare edited shards with their files (and the edit log on top), so the stamps the index keeps are true. A
+   * shard the log still had changes for stays edited: it is compared again once they are in its files.
+   */
   private async verify(): Promise<void> {
     this.applyPending();
+    const logged = loggedEditsByShard(this.dir, this.shardCount);
     for (const shard of [...this.dirty]) {
       if (this.closed || !this.index || this.corpus) return;
       const before = this.edits.get(shard) ?? 0;
-      const { docs, stamp } = await readShardTexts(this.dir, shard, this.shardCount);
+      const { docs, stamp, fromLog } = await readShardTexts(this.dir, shard, this.shardCount, logged);
       // An edit landed while the files were read: what was read may be older than what the index holds.
       if ((this.edits.get(shard) ?? 0) !== before || !this.index) continue;
       this.index.replaceShard(shard, docs, stamp);
-      this.dirty.delete(shard);
+      if (!fromLog) this.dirty.delete(shard);
     }
     if (this.dirty.size > 0) this.scheduleVerify();
     else await this.mergeWhileIdle();

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { shardFileStats } from '../../storage/shard-stats.js';
 import path from 'node:path';
 import { attachmentText } from '../../attachments/pdf-text-store.js';
-import { own } from '../../../../shared/own.js';
+import { type ShardEdits } from '../../storage/edit-log.js';
 import {
   CONTENTS_DIR,
   ContentShardSchema,
@@ -54,17 +54,23 @@ export function sameStamp(a: ShardStamp | undefined, b: ShardStamp): boolean {
   return a !== undefined && a.papers === b.papers && a.contents === b.contents;
 }
 
+/** A stamp no file has: given to a shard read with the edit log on top, so it is read again once compacted. */
+const WITH_LOG = '+log';
+
 /**
- * Every paper's searchable text in one shard, read from its files, with the stamp taken before reading (so
- * a file replaced meanwhile reads as changed next time, never the other way round). A shard that does not
- * read gives no papers: the main process reports and recovers damaged files.
+ * Every paper's searchable text in one shard, read from its files with `logged` (the store's edit log, see
+ * edit-log.ts) on top, as the store sees it; with the stamp taken before reading (so a file replaced meanwhile
+ * reads as changed next time, never the other way round). `fromLog`: the log had changes here, so the stamp is
+ * one no file has and the shard must be read again once they are in its files. A shard that does not read
+ * gives no papers: the main process reports and recovers damaged files.
  */
 export async function readShardTexts(
   dir: string,
   shard: number,
   shardCount: number,
-): Promise<{ docs: IndexedDoc[]; stamp: ShardStamp }> {
-  const stamp = await shardStamp(dir, shard, shardCount);
+  logged: ReadonlyMap<number, ShardEdits> = new Map(),
+): Promise<{ docs: IndexedDoc[]; stamp: ShardStamp; fromLog: boolean }> {
+  const fileStamp = await shardStamp(dir, shard, shardCount);
   const read = async (sub: string): Promise<string | null> => {
     try {
       return await readFile(shardPaths(dir, sub, shard, shardCount).file, 'utf8');
@@ -73,11 +79,25 @@ export async function readShardTexts(
     }
   };
   const [papers, contents] = await Promise.all([read(PAPERS_DIR), read(CONTENTS_DIR)]);
+  const edits = logged.get(shard);
+  const stamp = edits
+    ? { papers: `${fileStamp.papers}${WITH_LOG}`, contents: `${fileStamp.contents}${WITH_LOG}` }
+    : fileStamp;
   const docs: IndexedDoc[] = [];
   try {
-    const records = papers ? parseValidated('papers', papers, PaperShardSchema).papers : {};
-    const texts = contents ? parseValidated('contents', contents, ContentShardSchema).contents : {};
-    for (const [id, record] of Object.entries(records)) {
+    const records = new Map(Object.entries(papers ? parseValidated('papers', papers, PaperShardSchema).papers : {}));
+    const texts = new Map(
+      Object.entries(contents ? parseValidated('contents', contents, ContentShardSchema).contents : {}),
+    );
+    for (const [id, record] of edits?.records ?? []) {
+      if (record) records.set(id, record);
+      else records.delete(id);
+    }
+    for (const [id, content] of edits?.contents ?? []) {
+      if (content) texts.set(id, content);
+      else texts.delete(id);
+    }
+    for (const [id, record] of records) {
       // A paper's record and content share a shard index; its PDFs' text is kept beside the PDFs.
       const pdf = record.attachments.length > 0 ? await attachmentText(dir, record) : '';
       docs.push({
@@ -85,11 +105,11 @@ export async function readShardTexts(
         shard,
         record: recordParts(record),
         facts: paperFacts(record),
-        content: contentText(own(texts, id) ?? null, pdf),
+        content: contentText(texts.get(id) ?? null, pdf),
       });
     }
   } catch {
     // a damaged shard: the main process has it in hand
   }
-  return { docs, stamp };
+  return { docs, stamp, fromLog: edits !== undefined };
 }

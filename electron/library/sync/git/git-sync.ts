@@ -222,6 +222,7 @@ async function writeMerged(store: SyncedLibrary, ours: LibraryState, merged: Lib
     [...merged.contents].filter(([id, content]) => !same(content, ours.contents.get(id))),
   );
   const deleted = [...ours.records.keys()].filter((id) => !merged.records.has(id));
-  await store.commit({ records, contents, deleted });
+  // Into the shard files, not the edit log: they are committed to git next.
+  await store.commit({ records, contents, deleted }, { toShards: true });
   for (const key of SIDE_KEYS) if (!same(merged[key], ours[key])) await writeSideFile(store.dir, key, merged);
 }

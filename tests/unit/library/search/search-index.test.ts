@@ -23,6 +23,8 @@ import type { IndexedRecord, SearchEngineStatus } from '../../../../electron/lib
 import type { RecordParts } from '../../../../electron/library/search/search-corpus.js';
 import { paperFacts } from '../../../../electron/library/search/paper-facts.js';
 import { LibraryStore } from '../../../../electron/library/storage/library-store.js';
+import { DEFAULT_SHARD_COUNT, shardOf } from '../../../../electron/library/storage/layout.js';
+import { allShardStamps } from '../../../../electron/library/search/index/shard-texts.js';
 import { containsTerm } from '../../../../electron/library/search/query.js';
 import { syntheticLibrary } from '../../../../scripts/bench/synthetic.js';
 import { seedSyntheticLibrary } from '../../../helpers/seed-library.js';
@@ -176,6 +178,32 @@ describe('the full-text index', () => {
     const again = await start(dir);
     expect(again.statuses).toEqual([{ mode: 'index' }]);
     expect(again.engine.search(parseQuery('qwertyuiop')).ids).toEqual([b]);
+  });
+
+  it("never undoes an edit still in the store's edit log when it compares shards with their files", async () => {
+    const dir = await tempDir();
+    const ids = await seedSyntheticLibrary(dir, 100);
+    const { engine } = await start(dir);
+    await engine.whenBuilt();
+    const b = ids[1] ?? '';
+    const store = await LibraryStore.open({ dir, mode: 'write', holder: 'app', now: () => new Date() });
+    const record = await store.getRecord(b);
+    if (!record) throw new Error('seeded paper missing');
+    await store.putRecord({ ...record, title: 'Xylophonic Edits' });
+    engine.update([[b, indexed({ title: 'xylophonic edits', people: '', tags: '' })]]);
+    // Compared while the edit is only in the log (its shard file still has the old title)…
+    await engine.flush();
+    expect(engine.search(parseQuery('xylophonic')).ids).toEqual([b]);
+    // …and again once it is in the file: the stamp the index keeps is then the file's.
+    await store.exclusive((writer) => writer.writeLogged());
+    await engine.flush();
+    expect(engine.search(parseQuery('xylophonic')).ids).toEqual([b]);
+    engine.close();
+    await store.close();
+    const shard = shardOf(b, DEFAULT_SHARD_COUNT);
+    const index = FtsIndex.open(dir);
+    expect(index.stamps().get(shard)).toEqual(allShardStamps(dir, DEFAULT_SHARD_COUNT)[shard]);
+    index.close();
   });
 
   it('writes edits without merging segments, and merges them later with the answers unchanged', async () => {

@@ -43,8 +43,11 @@ describe('LibraryStore on disk', () => {
     const dir = await tempDir();
     const { library, ids } = await seeded(dir);
     const id = ids[0] ?? '';
-    await library.papers.setStatus(id, 'reading'); // now the shard has a previous version in backups/
     await library.close();
+    // Edited in a second session: its edits are written into the shard at close, the first version kept in backups/.
+    const second = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
+    await second.papers.setStatus(id, 'reading');
+    await second.close();
     const file = shardFile(dir, id);
     const before = await readFile(file);
     await truncate(file, 40);

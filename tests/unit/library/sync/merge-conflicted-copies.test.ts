@@ -105,6 +105,7 @@ describe('mergeConflictedCopies', () => {
     const dir = await tempDir();
     const store = await open(dir);
     await store.putRecord(paperRecord(A, { status: 'reading' }));
+    await store.exclusive((writer) => writer.writeLogged()); // from the edit log into its shard file
     const shard = path.join(dir, PAPERS_DIR, shardName(A));
     const before = await readFile(shard, 'utf8');
     const name = shardName(A).replace('.json', ' (conflicted copy).json');
