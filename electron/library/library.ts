@@ -139,6 +139,10 @@ export class Library {
   get readOnly(): boolean {
     return this.ctx.store.readOnly;
   }
+
+  get shardCount(): number {
+    return this.ctx.store.shardCount;
+  }
   /** What the user must be told about this library (recoveries, read-only mode). */
   get notices(): readonly Notice[] {
     return this.ctx.store.notices;

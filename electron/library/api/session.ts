@@ -9,7 +9,6 @@ import { WorkerTextSearch } from '../search/worker-text-search.js';
 import { RecordCache } from '../search/record-cache.js';
 import { warmSearch } from '../search/warm-search.js';
 import { LaterTextSearch } from '../search/later-text-search.js';
-import { readShardCount } from '../search/index/shard-texts.js';
 import { StartupList } from '../list-snapshot/startup-list.js';
 import { ListSnapshotWriter } from '../list-snapshot/list-snapshot-writer.js';
 import {
@@ -122,7 +121,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     throw error;
   }
   try {
-    const shardCount = await readShardCount(library.dir);
+    const shardCount = library.shardCount;
     // Before the records start being read: from then on each wait for a file here waits for a turn of that reading.
     const searches = await SavedSearches.open(library.dir);
     const startup = new StartupList(

@@ -78,10 +78,13 @@ export function listSnapshotFile(libraryDir: string): string {
  * shards missing), ~7 ms for 1,024 files.
  */
 export function papersStamp(libraryDir: string, shardCount: number): string {
-  const hash = createHash('sha256').update(`${shardCount}\n`);
-  for (const s of shardFileStats(path.join(libraryDir, PAPERS_DIR), shardCount))
-    hash.update(s ? `${s.size}:${s.mtimeMs}:${s.ino}\n` : 'none\n');
-  return hash.digest('hex');
+  // One string hashed once: an update per shard cost ~1 ms of the open.
+  const lines = shardFileStats(path.join(libraryDir, PAPERS_DIR), shardCount).map((s) =>
+    s ? `${s.size}:${s.mtimeMs}:${s.ino}\n` : 'none\n',
+  );
+  return createHash('sha256')
+    .update(`${shardCount}\n${lines.join('')}`)
+    .digest('hex');
 }
 
 /** The snapshot's bytes: magic line, SHA-256 of the rest, header line, rows, offset tables (little-endian u32). */

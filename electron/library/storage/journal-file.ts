@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js';
 import { nodeDurableFs, syncFolder, writeFileDurable } from './durable-write.js';
 import { turns } from './turns.js';
+import { recordLine } from './stable-json.js';
 import { CorruptFileError } from './errors.js';
 import { CURRENT_VERSION, JOURNAL_FILE, JournalSchema, type Journal } from './layout.js';
 import { readIfExists } from './read-if-exists.js';
@@ -41,7 +42,8 @@ export async function journalText(journal: Journal): Promise<string> {
   ] as const) {
     const members: string[] = [];
     for (const [id, value] of Object.entries(map)) {
-      members.push(`${JSON.stringify(id)}:${JSON.stringify(value)}`);
+      // The same text its shard writes next (see recordLines): each paper is serialized once.
+      members.push(`${JSON.stringify(id)}:${recordLine(value)}`);
       if (work.due()) await work.turn();
     }
     parts.push(`,"${name}":{${members.join(',')}}`);

@@ -123,7 +123,8 @@ export class LibraryStore {
   private constructor(
     readonly dir: string,
     readonly readOnly: boolean,
-    shardCount: number,
+    /** From the manifest (the default for a library not created yet). */
+    readonly shardCount: number,
     private readonly lock: WriteLock | null,
     private readonly now: () => Date,
   ) {

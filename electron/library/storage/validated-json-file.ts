@@ -4,7 +4,7 @@ import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { writeFileDurable, isErrnoException } from './durable-write.js';
 import { CorruptFileError } from './errors.js';
-import { stableStringify } from './stable-json.js';
+import { recordLines, stableStringify } from './stable-json.js';
 import { firstIssue } from '../../../shared/validation.js';
 
 /**
@@ -13,9 +13,6 @@ import { firstIssue } from '../../../shared/validation.js';
  * is stable pretty JSON replaced durably, with the previous version kept aside.
  */
 export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
-  /** Serialized records, reused while the record object is unchanged (see stableStringify). */
-  private readonly lines = new WeakMap<object, string>();
-
   constructor(
     readonly filePath: string,
     private readonly schema: S,
@@ -56,7 +53,7 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<
   /** `syncFolder: false`: see `writeFileDurable` (a journaled write, whose folder the caller syncs once). */
   async write(data: z.output<S>, { syncFolder = true }: { syncFolder?: boolean } = {}): Promise<void> {
     const options = this.previousVersionPath === undefined ? {} : { previousVersionPath: this.previousVersionPath };
-    await writeFileDurable(this.filePath, stableStringify(data, this.inlineDepth, this.lines), {
+    await writeFileDurable(this.filePath, stableStringify(data, this.inlineDepth, recordLines), {
       ...options,
       syncFolder,
     });

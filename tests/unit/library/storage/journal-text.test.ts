@@ -1,17 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import { journalOf, journalText } from '../../../../electron/library/storage/journal-file.js';
+import { recordLine, stableStringify } from '../../../../electron/library/storage/stable-json.js';
 import { syntheticLibrary } from '../../../../scripts/bench/synthetic.js';
 
+/** The reference: JSON.stringify with a replacer that sorts every object's keys. */
+function sortedReference(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
+      : v,
+  );
+}
+
 describe('journalText', () => {
-  it('writes in turns exactly what JSON.stringify writes in one go', async () => {
+  it('writes in turns the journal JSON.parse reads back, each paper as its shard will write it', async () => {
     const papers = syntheticLibrary(300, 7);
     const journal = journalOf(
       papers.map((p) => p.record),
       new Map(papers.slice(0, 200).map((p) => [p.record.id, p.content])),
       ['gone-1', 'gone-2'],
     );
-    expect(await journalText(journal)).toBe(JSON.stringify(journal));
+    const text = await journalText(journal);
+    expect(JSON.parse(text)).toEqual(journal);
+    for (const { record } of papers.slice(0, 20)) expect(text).toContain(`:${sortedReference(record)}`);
     const empty = journalOf([], new Map(), []);
-    expect(await journalText(empty)).toBe(JSON.stringify(empty));
+    expect(JSON.parse(await journalText(empty))).toEqual(empty);
+  });
+});
+
+describe('stable JSON', () => {
+  it('writes each record as JSON.stringify with sorted keys does, on real-looking and awkward values', () => {
+    const awkward = {
+      z: 1,
+      a: [3, undefined, { y: 'é\u2028"\\', b: null }, () => 1],
+      m: undefined,
+      n: { '10': 'ten', '2': 'two', b: [], a: {}, '4294967295': 'not an index', '07': 'nor this' },
+      s: '\ud83d\ude00 \u0000',
+      f: -0,
+      big: 1e21,
+      nan: Number.NaN,
+    };
+    for (const value of [awkward, ...syntheticLibrary(200, 3).flatMap((p) => [p.record, p.content])])
+      expect(recordLine(value)).toBe(sortedReference(value));
+  });
+
+  it('puts one record per line in a shard, and keeps the bytes the same however the keys were added', () => {
+    const [one, two] = syntheticLibrary(2, 5);
+    if (!one || !two) throw new Error('no papers');
+    const reversed = Object.fromEntries(Object.entries(one.record).reverse());
+    const shard = (record: object) => stableStringify({ version: 1, papers: { [one.record.id]: record } }, 2);
+    expect(shard(reversed)).toBe(shard({ ...one.record }));
+    expect(shard(one.record).split('\n')).toHaveLength(7); // 6 lines and the last newline
+    expect(JSON.parse(shard(one.record))).toEqual({ version: 1, papers: { [one.record.id]: one.record } });
   });
 });
