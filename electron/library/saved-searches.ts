@@ -19,7 +19,8 @@ export class SavedSearches {
       path.join(libraryDir, BACKUPS_DIR, 'searches.json'),
     );
     const db = new Low(file, { version: 1 as const, searches: [] });
-    await db.read();
+    // Blocking: read while the library opens, before anything else runs (see ShardSet.load).
+    db.data = file.readSync() ?? db.data;
     return new SavedSearches(db);
   }
 

@@ -12,7 +12,7 @@ import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js'
 import { firstIssue } from '../../../shared/validation.js';
 import { nodeDurableFs, syncFolder } from './durable-write.js';
 import { EDIT_LOG_FILE, JournalSchema, shardOf, type Journal } from './layout.js';
-import { readIfExists } from './read-if-exists.js';
+import { readIfExistsSync } from './read-if-exists.js';
 
 /** The log of one library open for writing; appends are made one at a time (the store's write queue). */
 export class EditLog {
@@ -123,7 +123,7 @@ export function parseEditLog(text: string): LoggedChanges {
 
 /** The library's log, or null when there is none. */
 export async function readEditLog(dir: string): Promise<LoggedChanges | null> {
-  const text = await readIfExists(path.join(dir, EDIT_LOG_FILE));
+  const text = readIfExistsSync(path.join(dir, EDIT_LOG_FILE));
   return text === null ? null : parseEditLog(text);
 }
 

@@ -1,5 +1,5 @@
 /** One listing of each library folder per open, shared by the checks that read them (the sweep, conflicted copies). */
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** A folder's names (relative to the library), or none when it does not exist. */
@@ -10,7 +10,16 @@ export function folderListings(dir: string): ListFolder {
   const listed = new Map<string, Promise<string[]>>();
   return (folder) => {
     let names = listed.get(folder);
-    if (!names) listed.set(folder, (names = readdir(path.join(dir, folder)).catch(() => [] as string[])));
+    // Blocking (see readIfExistsSync): listed while the library opens, before anything else runs.
+    if (!names) listed.set(folder, (names = Promise.resolve(listSync(path.join(dir, folder)))));
     return names;
   };
+}
+
+function listSync(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }

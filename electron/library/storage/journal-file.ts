@@ -7,7 +7,7 @@ import { turns } from './turns.js';
 import { recordLine } from './stable-json.js';
 import { CorruptFileError } from './errors.js';
 import { CURRENT_VERSION, JOURNAL_FILE, JournalSchema, type Journal } from './layout.js';
-import { readIfExists } from './read-if-exists.js';
+import { readIfExistsSync } from './read-if-exists.js';
 import { parseValidated } from './validated-json-file.js';
 
 /** A journal of these changes, in the version this build writes. */
@@ -64,7 +64,7 @@ export async function removeJournal(dir: string): Promise<void> {
 /** The journal left by a change that was committed but maybe not applied, or null when there is none. */
 export async function readJournal(dir: string): Promise<Journal | null> {
   const file = path.join(dir, JOURNAL_FILE);
-  const text = await readIfExists(file);
+  const text = readIfExistsSync(file);
   if (text === null) return null;
   try {
     return parseValidated(file, text, JournalSchema);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { journalOf, writeJournal } from './journal-file.js';
 import { BACKUPS_DIR } from './layout.js';
 import { LEGACY_SINGLE_FILE, V0LibrarySchema, migrateV0ToV1 } from './migrations.js';
-import { readIfExists } from './read-if-exists.js';
+import { readIfExistsSync } from './read-if-exists.js';
 import type { Notice } from './recovery.js';
 import { parseValidated } from './validated-json-file.js';
 
@@ -15,7 +15,7 @@ import { parseValidated } from './validated-json-file.js';
  */
 export async function migrateLegacySingleFile(dir: string): Promise<Notice | null> {
   const legacyPath = path.join(dir, LEGACY_SINGLE_FILE);
-  const text = await readIfExists(legacyPath);
+  const text = readIfExistsSync(legacyPath);
   if (text === null) return null;
   const { records, contents } = migrateV0ToV1(parseValidated(legacyPath, text, V0LibrarySchema));
   await writeJournal(dir, journalOf(records, contents, []));

@@ -1,5 +1,5 @@
 /** The library store: opens a library folder, reads its papers and contents, and writes changes one at a time. */
-import { mkdir } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EMPTY_CONTENT, type PaperContent, type PaperRecord } from '../../../shared/models/paper.js';
 import { conflictedCopiesNotices } from './conflicted-copies-notice.js';
@@ -160,7 +160,7 @@ export class LibraryStore {
       store.notices.push(...(await conflictedCopiesNotices(dir, manifest.shardCount)));
       return store;
     }
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     const lock = await acquireWriteLock(dir, options.holder, now, {
       takeOverFromOtherHost: options.takeOverLock === true,
     });

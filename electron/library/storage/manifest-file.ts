@@ -13,7 +13,7 @@ import {
   PAPERS_DIR,
   type Manifest,
 } from './layout.js';
-import { readIfExists } from './read-if-exists.js';
+import { readIfExistsSync } from './read-if-exists.js';
 import { recoverCorruptFile, type Notice } from './recovery.js';
 import { stableStringify } from './stable-json.js';
 import { parseValidated } from './validated-json-file.js';
@@ -52,7 +52,7 @@ export async function readManifest(
   const file = path.join(dir, MANIFEST_FILE);
   let text: string | null;
   try {
-    text = await readIfExists(file);
+    text = readIfExistsSync(file);
   } catch (error) {
     throw new LibraryError('io', `${file}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
   }

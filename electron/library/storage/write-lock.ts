@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rm, stat } from 'node:fs/promises';
+import { closeSync, linkSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { isErrnoException } from './durable-write.js';
@@ -39,19 +40,21 @@ export async function acquireWriteLock(
     // Not fsynced (~5 ms of every open): only a power loss could leave it empty, and its holder is then gone,
     // so an empty lock is recovered like any unreadable one once it is a few seconds old.
     const temp = path.join(libraryDir, `${LOCK_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    // Blocking calls: the lock is taken as the library opens, before anything else runs, and five round trips
+    // through the thread pool cost ~1.5 ms against ~0.1 ms.
     try {
-      const handle = await open(temp, 'wx');
+      const fd = openSync(temp, 'wx');
       try {
-        await handle.writeFile(`${JSON.stringify(info, null, 2)}\n`);
+        writeFileSync(fd, `${JSON.stringify(info, null, 2)}\n`);
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
-      await link(temp, lockPath);
+      linkSync(temp, lockPath);
       return { release: () => releaseLock(lockPath) };
     } catch (error) {
       if (!isErrnoException(error) || error.code !== 'EEXIST') throw error;
     } finally {
-      await rm(temp, { force: true });
+      rmSync(temp, { force: true });
     }
     const current = await readLockInfo(lockPath);
     if (current === null && (await isFresh(lockPath, now))) {
