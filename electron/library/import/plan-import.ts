@@ -44,7 +44,7 @@ export async function planImport(
   control: ImportControl & { readonly onPlanned?: (done: number) => void } = {},
 ): Promise<ImportPlan> {
   const existing = await ctx.store.allRecords();
-  const index = new MatchIndex(existing);
+  const index = await MatchIndex.inTurns(existing);
   const distinct = await ctx.distinctPairs();
   const keys = new CitationKeys(existing);
   const pending = new Map<string, Pending>();

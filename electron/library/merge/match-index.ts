@@ -1,4 +1,5 @@
 import { surnameKey, titleKey, type ArxivId, type Doi } from '../paper/identity.js';
+import { turns } from '../storage/turns.js';
 
 /**
  * What matching needs to know about a paper. Its ids are normalized already: a record's were when it was
@@ -37,6 +38,17 @@ export class MatchIndex {
 
   constructor(papers: Iterable<Identity> = []) {
     for (const paper of papers) this.add(paper);
+  }
+
+  /** The index of these papers, made in turns of the event loop (~300 ms at 100,000 papers at once). */
+  static async inTurns(papers: readonly Identity[]): Promise<MatchIndex> {
+    const index = new MatchIndex();
+    const work = turns();
+    for (const paper of papers) {
+      index.add(paper);
+      if (work.due()) await work.turn();
+    }
+    return index;
   }
 
   add(paper: Identity): void {

@@ -1,7 +1,23 @@
 import type { PaperRecord } from '../../../shared/models/paper.js';
+import { turns } from '../storage/turns.js';
 
 /** Positions (in one sort order, ascending) of the papers with each tag, by the tag in lower case. */
 export type TagIndex = Map<string, Int32Array>;
+
+/** `tagIndexOf` in turns of the event loop (~150 ms at 100,000 papers at once): made in the background. */
+export async function tagIndexInTurns(records: readonly PaperRecord[]): Promise<TagIndex> {
+  const lists = new Map<string, number[]>();
+  const work = turns();
+  for (let position = 0; position < records.length; position++) {
+    for (const tag of lowerTags((records[position] as PaperRecord).tags)) {
+      const list = lists.get(tag);
+      if (list) list.push(position);
+      else lists.set(tag, [position]);
+    }
+    if (work.due()) await work.turn();
+  }
+  return new Map([...lists].map(([tag, positions]) => [tag, Int32Array.from(positions)]));
+}
 
 /** The tag index of records in their order. */
 export function tagIndexOf(records: readonly PaperRecord[]): TagIndex {

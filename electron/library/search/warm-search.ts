@@ -3,7 +3,7 @@ import { parseQuery } from './query.js';
 import { runPaperQuery } from './paper-query.js';
 import type { RecordCache } from './record-cache.js';
 import type { TextSearch } from './text-search.js';
-import { tagIndexOf } from './tag-index.js';
+import { tagIndexInTurns } from './tag-index.js';
 
 /** The rest of the warm-up waits this long after the order is made: the first list is shown first. */
 const AFTER_FIRST_LIST_MS = 3000;
@@ -32,5 +32,7 @@ export async function warmSearch(records: RecordCache, search: TextSearch, isOpe
     );
   if (!isOpen()) return;
   const current = await records.orderedBy('added');
-  current.tagIndex ??= tagIndexOf(current.records);
+  const tagIndex = await tagIndexInTurns(current.records);
+  // Made in turns: a tag view asked meanwhile may have made it already.
+  current.tagIndex ??= tagIndex;
 }

@@ -8,9 +8,16 @@ export interface DurableFs {
   rename: typeof fsp.rename;
   link: typeof fsp.link;
   rm: typeof fsp.rm;
+  unlink: typeof fsp.unlink;
 }
 
-export const nodeDurableFs: DurableFs = { open: fsp.open, rename: fsp.rename, link: fsp.link, rm: fsp.rm };
+export const nodeDurableFs: DurableFs = {
+  open: fsp.open,
+  rename: fsp.rename,
+  link: fsp.link,
+  rm: fsp.rm,
+  unlink: fsp.unlink,
+};
 
 export interface DurableWriteOptions {
   /** Where to keep the previous version (a hard link, so it costs no copy). */
@@ -63,7 +70,10 @@ export async function writeFileDurable(
 }
 
 async function keepPreviousVersion(fs: DurableFs, filePath: string, backupPath: string): Promise<void> {
-  await fs.rm(backupPath, { force: true });
+  // unlink, not rm: rm's JavaScript (a rimraf) cost ~50 µs a call, a tenth of a second in an import's 2,048 writes.
+  await fs.unlink(backupPath).catch((error: unknown) => {
+    if (!isErrnoException(error) || error.code !== 'ENOENT') throw error;
+  });
   try {
     await fs.link(filePath, backupPath);
   } catch {

@@ -22,3 +22,40 @@ export function turns(budgetMs = TURN_MS): { due: () => boolean; turn: () => Pro
     },
   };
 }
+
+/** Sorted in runs this long by `Array.prototype.sort`, each within one turn, before the runs are merged. */
+const SORT_RUN = 2048;
+
+/**
+ * `items.slice().sort(compare)`, in turns of the event loop: runs sorted by the engine, then merged pairwise with a
+ * pause whenever a turn's time is up. Stable, as the engine's sort is, so the order is the same. Sorting 100,000
+ * papers at once held the event loop ~150 ms.
+ */
+export async function sortInTurns<T>(items: readonly T[], compare: (a: T, b: T) => number): Promise<T[]> {
+  const n = items.length;
+  const work = turns();
+  let from: T[] = [];
+  for (let at = 0; at < n; at += SORT_RUN) {
+    for (const item of items.slice(at, at + SORT_RUN).sort(compare)) from.push(item);
+    if (work.due()) await work.turn();
+  }
+  let to: T[] = new Array<T>(n);
+  for (let width = SORT_RUN; width < n; width *= 2) {
+    for (let low = 0; low < n; low += 2 * width) {
+      const middle = Math.min(low + width, n);
+      const high = Math.min(low + 2 * width, n);
+      let left = low;
+      let right = middle;
+      let out = low;
+      while (left < middle && right < high) {
+        // The right run's item goes first only when strictly before: equal items keep their order.
+        to[out++] = compare(from[right] as T, from[left] as T) < 0 ? (from[right++] as T) : (from[left++] as T);
+        if ((out & 1023) === 0 && work.due()) await work.turn();
+      }
+      while (left < middle) to[out++] = from[left++] as T;
+      while (right < high) to[out++] = from[right++] as T;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}

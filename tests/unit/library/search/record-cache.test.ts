@@ -4,6 +4,7 @@ import { paperRecord } from '../../../helpers/paper-record.js';
 import type { Sort } from '../../../../shared/models/views.js';
 import { comparator, RecordCache, sortedOrdinals } from '../../../../electron/library/search/record-cache.js';
 import { tagIndexOf } from '../../../../electron/library/search/tag-index.js';
+import { sortInTurns } from '../../../../electron/library/storage/turns.js';
 
 const rec = paperRecord;
 
@@ -66,7 +67,7 @@ function cacheOver(store: ReturnType<typeof fakeStore>): RecordCache {
 describe('sortedOrdinals', () => {
   it.each([1, 2, 3])(
     'orders as the comparator does, dates shared, titles tied, and odd date shapes (seed %i)',
-    (seed) => {
+    async (seed) => {
       let state = seed;
       const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
       const titles = ['Alpha', 'alpha', 'Älpha', 'Paper 9', 'Paper 10', 'beta', 'Beta', '', 'Zeta 2'];
@@ -85,15 +86,40 @@ describe('sortedOrdinals', () => {
       );
       for (const sort of ['added', 'relevance', 'title', 'year'] as const) {
         const expected = [...records].sort(comparator(sort));
-        expect(sortedOrdinals(records, sort).map((i) => records[i]?.id)).toEqual(expected.map((r) => r.id));
+        expect((await sortedOrdinals(records, sort)).map((i) => records[i]?.id)).toEqual(expected.map((r) => r.id));
       }
       // One date in another shape (no milliseconds): string order, as the comparator has it.
       const odd = [...records, paperRecord('podd0001', { addedAt: '2026-01-01T00:00:00Z' })];
-      expect(sortedOrdinals(odd, 'added').map((i) => odd[i]?.id)).toEqual(
+      expect((await sortedOrdinals(odd, 'added')).map((i) => odd[i]?.id)).toEqual(
         [...odd].sort(comparator('added')).map((r) => r.id),
       );
     },
   );
+});
+
+describe('sortInTurns', () => {
+  it('sorts as the engine does, stably, at every size around its runs', async () => {
+    let state = 7;
+    const next = () => (state = (state * 48271) % 2147483647) / 2147483647;
+    for (const size of [0, 1, 2, 2047, 2048, 2049, 4097, 9000]) {
+      // Few distinct keys, so most items tie and stability shows.
+      const items = Array.from({ length: size }, (_, i) => ({ key: Math.floor(next() * 50), i }));
+      const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;
+      expect(await sortInTurns(items, byKey)).toEqual([...items].sort(byKey));
+      expect(items.map((x) => x.i)).toEqual(Array.from({ length: size }, (_, i) => i)); // left as it was
+    }
+  });
+
+  it('lets the event loop run while it sorts', async () => {
+    const items = Array.from({ length: 200_000 }, (_, i) => `k${(i * 7919) % 200_003}`);
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    const collator = new Intl.Collator('en');
+    const sorted = await sortInTurns(items, (a, b) => collator.compare(a, b));
+    clearInterval(ticking);
+    expect(sorted).toEqual([...items].sort((a, b) => collator.compare(a, b)));
+    expect(turns).toBeGreaterThan(2);
+  });
 });
 
 describe('comparator', () => {

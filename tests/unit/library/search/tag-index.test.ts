@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { patchTagIndex, tagIndexOf, type TagIndex } from '../../../../electron/library/search/tag-index.js';
+import {
+  patchTagIndex,
+  tagIndexInTurns,
+  tagIndexOf,
+  type TagIndex,
+} from '../../../../electron/library/search/tag-index.js';
 import { paperRecord } from '../../../helpers/paper-record.js';
 
 /** A small deterministic generator (mulberry32), so a failure names its seed and repeats. */
@@ -18,6 +23,13 @@ const TAGS = ['llm', 'LLM', 'vision', 'llm/sparse', 'Ünïcode', 'to-read', 'con
 const plain = (index: TagIndex) => Object.fromEntries([...index].map(([tag, list]) => [tag, [...list]]));
 
 describe('tag index', () => {
+  it('is the same made in turns as at once', async () => {
+    const records = Array.from({ length: 5000 }, (_, i) =>
+      paperRecord(`p${String(i).padStart(7, '0')}`, { tags: [`t${i % 37}`, `G/${i % 5}`, ...(i % 3 ? [] : ['Odd'])] }),
+    );
+    expect(await tagIndexInTurns(records)).toEqual(tagIndexOf(records));
+  });
+
   it('lists each tag once per paper, case folded, in order', () => {
     const records = [
       paperRecord('aaaaaaa1', { tags: ['LLM', 'llm', 'vision'] }),

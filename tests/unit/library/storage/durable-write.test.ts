@@ -39,6 +39,10 @@ function recordingFs(log: string[], root: string): DurableFs {
       log.push(`rm ${rel(p)}`);
       await fsp.rm(p, o);
     },
+    unlink: async (p) => {
+      log.push(`unlink ${rel(p)}`);
+      await fsp.unlink(p);
+    },
   };
 }
 
@@ -56,7 +60,7 @@ describe('writeFileDurable', () => {
       'open .data.json.TMP wx',
       'write .data.json.TMP',
       'fsync .data.json.TMP',
-      'rm data.json.prev',
+      'unlink data.json.prev',
       'link data.json -> data.json.prev',
       'rename .data.json.TMP -> data.json',
       'open . r',
