@@ -3,7 +3,7 @@ import type { Sort } from '../../../shared/models/views.js';
 import type { OrderedRecords } from './paper-query.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import { patchTagIndex } from './tag-index.js';
-import { nextTurn, sortInTurns, turns } from '../storage/turns.js';
+import { sortInTurns, turns } from '../storage/turns.js';
 
 let collator: Intl.Collator | null = null;
 /** The order of titles. Made on first use: making one costs ~6 ms, which every start would otherwise pay before its first list. */
@@ -87,6 +87,8 @@ export class RecordCache {
   private readonly ready = new Map<Sort, OrderedRecords & { records: PaperRecord[] }>();
   private generation = 0;
   private ids: { all: readonly PaperRecord[]; ids: readonly string[] } | null = null;
+  /** Papers patched in place so far: work made over several turns from the records checks it did not change. */
+  private patchCount = 0;
   /** A refresh in progress: reads wait for it, so no query sees a record from before an edit. */
   private pending: Promise<void> = Promise.resolve();
   /** Refreshes asked for and not yet applied. */
@@ -120,7 +122,11 @@ export class RecordCache {
     const generation = this.generation;
     // Kept while it is made, so queries arriving meanwhile wait for this sort instead of sorting again.
     const made = this.records().then(async (all) => {
-      const ordered = await this.order(all, key);
+      // Sorted in turns; papers edited meanwhile keep their places (an edit that would move one starts afresh).
+      const byOrdinal = await sortedOrdinals(all, key);
+      // From here on in one turn: no edit lands between reading the records and keeping the order, which from
+      // then on each edit patches.
+      const ordered = this.order(all, byOrdinal);
       if (generation === this.generation) this.ready.set(key, ordered);
       return ordered;
     });
@@ -131,19 +137,14 @@ export class RecordCache {
     return ordered;
   }
 
-  private async order(all: PaperRecord[], sort: Sort): Promise<OrderedRecords & { records: PaperRecord[] }> {
-    // Sorting ordinals (places in `all`) gives each order its map from ordinal to position for free.
-    const byOrdinal = await sortedOrdinals(all, sort);
-    // The rest in three turns (~20–40 ms each at 100,000 papers).
+  /** The order of `all` given its ordinals (places in `all`) sorted: sorting ordinals gives each position for free. */
+  private order(all: PaperRecord[], byOrdinal: readonly number[]): OrderedRecords & { records: PaperRecord[] } {
     const records = byOrdinal.map((ordinal) => all[ordinal] as PaperRecord);
     const positionOf = new Int32Array(all.length);
     byOrdinal.forEach((ordinal, position) => (positionOf[ordinal] = position));
-    await nextTurn();
-    const at = new Map(records.map((r, i) => [r.id, i]));
-    await nextTurn();
     return {
       records,
-      at,
+      at: new Map(records.map((r, i) => [r.id, i])),
       ids: this.idsOf(all),
       positionOf,
       // Patching never changes it: a paper moved to or from the Trash starts the cache afresh.
@@ -204,6 +205,7 @@ export class RecordCache {
         return this.invalidate();
       }
       all[at] = record;
+      this.patchCount++;
       for (const ordered of this.ready.values()) {
         const position = ordered.at.get(record.id);
         if (position === undefined) continue;
@@ -212,6 +214,11 @@ export class RecordCache {
         if (ordered.tagIndex) patchTagIndex(ordered.tagIndex, position, old.tags, record.tags);
       }
     }
+  }
+
+  /** How many papers were patched in place so far (see `patchCount`). */
+  get patches(): number {
+    return this.patchCount;
   }
 
   invalidate(): void {

@@ -32,7 +32,9 @@ export async function warmSearch(records: RecordCache, search: TextSearch, isOpe
     );
   if (!isOpen()) return;
   const current = await records.orderedBy('added');
+  const patches = records.patches;
   const tagIndex = await tagIndexInTurns(current.records);
-  // Made in turns: a tag view asked meanwhile may have made it already.
-  current.tagIndex ??= tagIndex;
+  // Made in turns: kept only if no paper was edited meanwhile (else the first tag view makes it), and unless a tag
+  // view asked meanwhile made it already.
+  if (records.patches === patches) current.tagIndex ??= tagIndex;
 }
