@@ -297,6 +297,9 @@ export class LibraryStore {
   private async logChange(change: Journal): Promise<void> {
     const log = this.log;
     if (!log) throw new LibraryError('read-only', `${this.dir} is open read-only; nothing was changed.`);
+    // Every shard it touches is read first: once the line is in the log, making it in memory must not fail halfway.
+    for (const id of [...Object.keys(change.papers), ...change.deleted]) await this.shards.papers.loadFor(id);
+    for (const id of [...Object.keys(change.contents), ...change.deleted]) await this.shards.contents.loadFor(id);
     await log.append(change);
     const touched = await applyJournalInMemory(this.shards, change);
     for (const shard of touched.papers) this.unwritten.papers.add(shard);
