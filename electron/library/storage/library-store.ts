@@ -5,7 +5,8 @@ import { EMPTY_CONTENT, type PaperContent, type PaperRecord } from '../../../sha
 import { conflictedCopiesNotices } from './conflicted-copies-notice.js';
 import { stampFieldTimes } from './field-times.js';
 import { LibraryError } from './errors.js';
-import { EditLog, readEditLog, type LoggedChanges } from './edit-log.js';
+import { readEditLog } from './edit-log.js';
+import { LoggedShards } from './logged-shards.js';
 import { journalOf, readJournal, removeJournal, writeJournal } from './journal-file.js';
 import { CURRENT_VERSION, DEFAULT_SHARD_COUNT, EDIT_LOG_FILE, type Journal } from './layout.js';
 import { migrateLegacySingleFile } from './legacy-single-file.js';
@@ -16,7 +17,7 @@ import {
   type LibraryShards,
 } from './library-shards.js';
 import { createLibrary, readManifest } from './manifest-file.js';
-import { quarantine, type Notice } from './recovery.js';
+import type { Notice } from './recovery.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
 import { folderListings, type ListFolder } from './folder-listings.js';
 import { acquireWriteLock, type WriteLock } from './write-lock.js';
@@ -114,10 +115,8 @@ export class LibraryStore {
   private readonly shards: LibraryShards;
   private writeQueue: Promise<unknown> = Promise.resolve();
   private observer: WriteObserver | null = null;
-  /** Null when read-only. */
-  private readonly log: EditLog | null;
-  /** Shards holding logged changes their files do not have yet. */
-  private readonly unwritten = { papers: new Set<number>(), contents: new Set<number>() };
+  /** The edit log; null when read-only. */
+  private readonly log: LoggedShards | null;
   private compactTimer: NodeJS.Timeout | null = null;
 
   private constructor(
@@ -135,7 +134,7 @@ export class LibraryStore {
       now,
       onNotice: (n: Notice) => this.notices.push(n),
     });
-    this.log = readOnly ? null : new EditLog(dir);
+    this.log = readOnly ? null : new LoggedShards(dir, this.shards);
   }
 
   /** Open a library folder, creating it when it does not exist yet. */
@@ -293,17 +292,11 @@ export class LibraryStore {
     },
   };
 
-  /** Append a change to the edit log (the commit point), then make it in memory; its shards are written later. */
+  /** Commit a change through the edit log; its shards are written when edits pause (or the log grows). */
   private async logChange(change: Journal): Promise<void> {
     const log = this.log;
     if (!log) throw new LibraryError('read-only', `${this.dir} is open read-only; nothing was changed.`);
-    // Every shard it touches is read first: once the line is in the log, making it in memory must not fail halfway.
-    for (const id of [...Object.keys(change.papers), ...change.deleted]) await this.shards.papers.loadFor(id);
-    for (const id of [...Object.keys(change.contents), ...change.deleted]) await this.shards.contents.loadFor(id);
-    await log.append(change);
-    const touched = await applyJournalInMemory(this.shards, change);
-    for (const shard of touched.papers) this.unwritten.papers.add(shard);
-    for (const shard of touched.contents) this.unwritten.contents.add(shard);
+    await log.add(change);
     this.compactLater(log.bytes >= COMPACT_AT_BYTES ? 0 : COMPACT_AFTER_MS);
   }
 
@@ -321,12 +314,7 @@ export class LibraryStore {
   private async writeLogged(): Promise<void> {
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.compactTimer = null;
-    if (!this.log?.pending) return;
-    await this.shards.papers.saveAllJournaled(this.unwritten.papers);
-    this.unwritten.papers.clear();
-    await this.shards.contents.saveAllJournaled(this.unwritten.contents);
-    this.unwritten.contents.clear();
-    await this.log.remove();
+    await this.log?.writeAll();
   }
 
   /** What a change set is about to replace, paper by paper. */
@@ -381,27 +369,8 @@ export class LibraryStore {
     }
     // After the journal: a journal is written only once the log was empty, so the log holds the later changes.
     const logged = await readEditLog(this.dir);
-    if (logged) await this.replayLog(logged);
-  }
-
-  /** Write the changes a log left (the process stopped before compaction) into their shards, then drop it. */
-  private async replayLog(logged: LoggedChanges): Promise<void> {
-    const touched = { papers: new Set<number>(), contents: new Set<number>() };
-    for (const change of logged.changes) {
-      const one = await applyJournalInMemory(this.shards, change);
-      for (const shard of one.papers) touched.papers.add(shard);
-      for (const shard of one.contents) touched.contents.add(shard);
-    }
-    await this.shards.papers.saveAllJournaled(touched.papers);
-    await this.shards.contents.saveAllJournaled(touched.contents);
-    if (logged.problem) {
-      const kept = await quarantine(this.dir, path.join(this.dir, EDIT_LOG_FILE), this.now);
-      this.notices.push({
-        level: 'warning',
-        message: `${path.join(this.dir, EDIT_LOG_FILE)}: ${logged.problem}. The edits before it were kept; the log was kept at ${kept}, and the edits from that line on are missing until it is repaired.`,
-      });
-    }
-    await this.log?.remove();
+    const notice = logged && this.log ? await this.log.replay(logged, this.now) : null;
+    if (notice) this.notices.push(notice);
   }
 }
 
