@@ -20,18 +20,16 @@ export async function conflictedCopiesNotices(
   shardCount: number,
   list: ListFolder = folderListings(dir),
 ): Promise<Notice[]> {
-  const look = async (folder: string, isOriginal: (name: string) => boolean) => {
+  const look = (folder: string, isOriginal: (name: string) => boolean) => {
     // Temp files (a write in flight, or one the sweep removes) are no drive's copies.
-    const names = (await list(folder)).filter((name) => !name.endsWith(TEMP_SUFFIX));
+    const names = list(folder).filter((name) => !name.endsWith(TEMP_SUFFIX));
     return conflictedCopies(names, isOriginal).map((copy) => (folder === '.' ? copy.name : `${folder}/${copy.name}`));
   };
-  // The listings at once (one after another, each waited a round trip through the thread pool), named in this order.
-  const found = (
-    await Promise.all([
-      ...[PAPERS_DIR, CONTENTS_DIR].map((folder) => look(folder, (name) => isShardName(name, shardCount))),
-      ...SIDE_FILES.map(([folder, names]) => look(folder, (name) => names.includes(name))),
-    ])
-  ).flat();
+  // Named in this order.
+  const found = [
+    ...[PAPERS_DIR, CONTENTS_DIR].flatMap((folder) => look(folder, (name) => isShardName(name, shardCount))),
+    ...SIDE_FILES.flatMap(([folder, names]) => look(folder, (name) => names.includes(name))),
+  ];
   if (found.length === 0) return [];
   const named = found.slice(0, 3).join(', ') + (found.length > 3 ? `, and ${found.length - 3} more` : '');
   return [

@@ -3,15 +3,15 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** A folder's names (relative to the library), or none when it does not exist. */
-export type ListFolder = (folder: string) => Promise<string[]>;
+export type ListFolder = (folder: string) => string[];
 
 /** Lists each folder once, however many checks ask: at 1,000 papers each listing of a shard folder costs ~0.5 ms. */
 export function folderListings(dir: string): ListFolder {
-  const listed = new Map<string, Promise<string[]>>();
+  const listed = new Map<string, string[]>();
   return (folder) => {
     let names = listed.get(folder);
     // Blocking (see readIfExistsSync): listed while the library opens, before anything else runs.
-    if (!names) listed.set(folder, (names = Promise.resolve(listSync(path.join(dir, folder)))));
+    if (!names) listed.set(folder, (names = listSync(path.join(dir, folder))));
     return names;
   };
 }

@@ -12,13 +12,15 @@ import { folderListings, type ListFolder } from './folder-listings.js';
  */
 export async function removeStaleTempFiles(dir: string, list: ListFolder = folderListings(dir)): Promise<void> {
   const folders = ['.', PAPERS_DIR, CONTENTS_DIR, ATTACHMENTS_DIR];
-  // The listings at once: one after another, each waited a round trip through the thread pool.
-  const [snapshots, ...listings] = await Promise.all([list(SNAPSHOTS_DIR), ...folders.map((folder) => list(folder))]);
   const doomed = [
     // A backup interrupted by a crash left a `.partial` folder; it was never a backup.
-    ...(snapshots ?? []).filter((n) => n.endsWith('.partial')).map((n) => path.join(dir, SNAPSHOTS_DIR, n)),
-    ...folders.flatMap((folder, i) =>
-      (listings[i] ?? []).filter((n) => n.endsWith(TEMP_SUFFIX)).map((n) => path.join(dir, folder, n)),
+    ...list(SNAPSHOTS_DIR)
+      .filter((n) => n.endsWith('.partial'))
+      .map((n) => path.join(dir, SNAPSHOTS_DIR, n)),
+    ...folders.flatMap((folder) =>
+      list(folder)
+        .filter((n) => n.endsWith(TEMP_SUFFIX))
+        .map((n) => path.join(dir, folder, n)),
     ),
   ];
   await Promise.all(doomed.map((file) => rm(file, { recursive: true, force: true })));
