@@ -1,19 +1,23 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseEditLog } from '../../electron/library/storage/edit-log.js';
-import { DEFAULT_SHARD_COUNT, shardFileName, shardOf } from '../../electron/library/storage/layout.js';
+import { DEFAULT_SHARD_COUNT, JournalSchema, shardFileName, shardOf } from '../../electron/library/storage/layout.js';
 
 type Shard = { version: number; papers?: Record<string, unknown>; contents?: Record<string, unknown> };
 
 /**
  * What a library holds, for before/after comparisons: its top-level data files as they are, and each shard with
- * the edit log's changes on top (the store writes logged changes into their shards whenever edits pause, which
- * changes files but not what the library holds).
+ * the changes not yet in it on top, a large change's journal and then the edit log's (the store writes them into
+ * their shards whenever edits pause, which changes files but not what the library holds).
  */
 export async function librarySnapshot(dir: string): Promise<string> {
   const parts: string[] = [];
   const logText = await readFile(path.join(dir, 'edits.log'), 'utf8').catch(() => '');
-  const { changes } = parseEditLog(logText);
+  const journalText = await readFile(path.join(dir, 'journal.json'), 'utf8').catch(() => null);
+  const changes = [
+    ...(journalText === null ? [] : [JournalSchema.parse(JSON.parse(journalText))]),
+    ...parseEditLog(logText).changes,
+  ];
   const shards = new Map<string, Shard>();
   for (const sub of ['papers', 'contents'] as const) {
     for (const name of await jsonFiles(path.join(dir, sub)))
@@ -28,7 +32,8 @@ export async function librarySnapshot(dir: string): Promise<string> {
       for (const id of change.deleted) delete holder(shards, key, id)[id];
     }
   }
-  for (const name of await jsonFiles(dir)) parts.push(name, await readFile(path.join(dir, name), 'utf8'));
+  for (const name of await jsonFiles(dir))
+    if (name !== 'journal.json') parts.push(name, await readFile(path.join(dir, name), 'utf8'));
   for (const key of [...shards.keys()].sort()) {
     const shard = shards.get(key);
     const members = shard?.papers ?? shard?.contents ?? {};

@@ -30,8 +30,11 @@ async function libraryWithHistory() {
     dryRun: false,
   });
   const id = ids[0] ?? '';
-  await library.papers.addTags(id, ['before-damage']);
+  // Closed in between: the import's shards are written at its close, and the edit's at the next, over them.
   await library.close();
+  const again = await Library.open({ dir, mode: 'write', holder: 'test', deps: fixedDeps() });
+  await again.papers.addTags(id, ['before-damage']);
+  await again.close();
   return { dir, id };
 }
 

@@ -13,7 +13,7 @@ import { turns } from '../storage/turns.js';
 export const SPLIT_MIN_CHARS = 1024 * 1024;
 
 /** One part of a file: its text, and the line of the file it starts on. */
-export interface BibtexPart {
+export interface FilePart {
   readonly text: string;
   readonly firstLine: number;
 }
@@ -31,7 +31,7 @@ export async function splitBibtex(
   input: string,
   parts: number,
   minChars = SPLIT_MIN_CHARS,
-): Promise<BibtexPart[] | null> {
+): Promise<FilePart[] | null> {
   if (parts < 2 || input.length < minChars) return null;
   const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
   if (REACHES_ACROSS.test(text) || mendsAsAWhole(text)) return null;
@@ -88,9 +88,9 @@ function macroDefinitions(text: string): Array<{ text: string; end: number }> | 
 
 /** The parts' readings as one: lines counted in the whole file, failures in file order. */
 export function joinParts(
-  read: ReadonlyArray<{ readonly part: BibtexPart; readonly result: ParsedImport }>,
+  read: ReadonlyArray<{ readonly part: FilePart; readonly result: ParsedImport }>,
 ): ParsedImport {
-  const shift = (line: number | null, part: BibtexPart) => (line === null ? null : line + part.firstLine - 1);
+  const shift = (line: number | null, part: FilePart) => (line === null ? null : line + part.firstLine - 1);
   return {
     format: 'bibtex',
     entries: read.flatMap(({ part, result }) => result.entries.map((e) => ({ ...e, line: shift(e.line, part) }))),

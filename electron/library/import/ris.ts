@@ -6,6 +6,11 @@ import { normalizeInputText } from '../../../shared/text/input.js';
 
 /** `TY  - JOUR`: a two-character tag, two spaces (one, from some tools), a dash, a space (some drop it at the end). */
 const TAG_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: ([^\n]*))?$/; // [^\n], not `.`: a U+2028 inside a value is text
+/** Whether a line (as the file has it) ends a record, by the same test the reader applies. */
+export function isRisEndLine(line: string): boolean {
+  return TAG_LINE.exec(line.trimEnd())?.[1] === 'ER';
+}
+
 /** Authors, in the order the record lists them; `A2`/`A3`/`ED` are editors and series editors, not authors. */
 const AUTHOR_TAGS: ReadonlySet<string> = new Set(['AU', 'A1']);
 

@@ -3,15 +3,16 @@ import { PARSE_WORKER_NEXT, ParseWorkerPartSchema, ParseWorkerReplySchema } from
 import { LibraryError } from '../storage/errors.js';
 import type { ImportParseRequest, ImportParser, ParsedImport } from './import-parser.js';
 import { detectFormat } from './detect-format.js';
-import { joinParts, splitBibtex, SPLIT_MIN_CHARS, type BibtexPart } from './bibtex-split.js';
+import { joinParts, splitBibtex, SPLIT_MIN_CHARS, type FilePart } from './bibtex-split.js';
+import { joinRisParts, splitRis } from './ris-split.js';
 import { availableParallelism } from 'node:os';
 import { firstIssue } from '../../../shared/validation.js';
 
-/** Workers reading one large BibTeX file together: one per core, at most four. */
+/** Workers reading one large BibTeX or RIS file together: one per core, at most four. */
 const PARSE_WORKERS = Math.min(4, Math.max(1, availableParallelism()));
 
 export interface WorkerParserOptions {
-  /** How many workers read a large BibTeX file together (default: one per core, at most four). */
+  /** How many workers read a large BibTeX or RIS file together (default: one per core, at most four). */
   readonly workers?: number;
   /** Time allowed for an empty input; each megabyte adds `msPerMegabyte`. Digests get `digestMs`. */
   readonly baseMs?: number;
@@ -49,10 +50,14 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
       ? [options.digestBaseMs ?? 5_000, options.digestMsPerMegabyte ?? 2_000]
       : [options.baseMs ?? 30_000, options.msPerMegabyte ?? 30_000];
     const limitMs = Math.round(base + (perMb * size) / MB);
+    const workers = options.workers ?? PARSE_WORKERS;
+    const risParts = format === 'ris' ? splitRis(request.text, workers, SPLIT_MIN_CHARS) : null;
     const run =
       format === 'bibtex' && request.text.length >= SPLIT_MIN_CHARS
-        ? runSplit(workerPath, request, options.workers ?? PARSE_WORKERS, limitMs)
-        : runInWorker(workerPath, request, limitMs);
+        ? runSplit(workerPath, request, workers, limitMs)
+        : risParts
+          ? runInParts(workerPath, { ...request, format: 'ris' }, risParts, joinRisParts, limitMs)
+          : runInWorker(workerPath, request, limitMs);
     running = { key, stop: run.stop, waiting: 0 };
     const result = run.result.finally(() => {
       if (running?.key === key) running = null;
@@ -137,7 +142,9 @@ function runSplit(
   const stoppedNow = new Promise<never>((_resolve, reject) => (rejectNow = reject));
   const reading = splitBibtex(request.text, workers).then((parts) => {
     if (stopped) throw stopped;
-    const run = parts ? runInParts(workerPath, request, parts, limitMs) : runInWorker(workerPath, request, limitMs);
+    const run = parts
+      ? runInParts(workerPath, { ...request, format: 'bibtex' }, parts, joinParts, limitMs)
+      : runInWorker(workerPath, request, limitMs);
     started = run;
     return run.result;
   });
@@ -151,17 +158,21 @@ function runSplit(
   return { result, stop };
 }
 
-/** Each part in a worker of its own, all at once; the readings joined as one reading of the whole file. */
+/**
+ * Each part in a worker of its own, all at once (`request` names the format, so no part is detected alone); the
+ * readings joined as one reading of the whole file.
+ */
 function runInParts(
   workerPath: string,
   request: ImportParseRequest,
-  parts: readonly BibtexPart[],
+  parts: readonly FilePart[],
+  join: (read: ReadonlyArray<{ part: FilePart; result: ParsedImport }>) => ParsedImport,
   limitMs: number,
 ): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
-  const runs = parts.map((part) => runInWorker(workerPath, { ...request, format: 'bibtex', text: part.text }, limitMs));
+  const runs = parts.map((part) => runInWorker(workerPath, { ...request, text: part.text }, limitMs));
   const stop = (reason?: LibraryError): void => runs.forEach((run) => run.stop(reason));
   const result = Promise.all(runs.map((run) => run.result)).then(
-    (results) => joinParts(results.map((result, i) => ({ part: parts[i] as BibtexPart, result }))),
+    (results) => join(results.map((result, i) => ({ part: parts[i] as FilePart, result }))),
     (error: unknown) => {
       stop(); // one part failed: the others are not needed
       throw error;

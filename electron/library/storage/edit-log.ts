@@ -12,6 +12,7 @@ import type { PaperContent, PaperRecord } from '../../../shared/models/paper.js'
 import { firstIssue } from '../../../shared/validation.js';
 import { nodeDurableFs, syncFolder } from './durable-write.js';
 import { EDIT_LOG_FILE, JournalSchema, shardOf, type Journal } from './layout.js';
+import { readJournalSync } from './journal-file.js';
 import { readIfExistsSync } from './read-if-exists.js';
 
 /** The log of one library open for writing; appends are made one at a time (the store's write queue). */
@@ -134,17 +135,19 @@ export interface ShardEdits {
 }
 
 /**
- * The log's changes by shard, for a reader of shard files (the search worker) that must see what the store sees:
- * the files with the log on top. Read at once; a log that cannot be read gives no edits.
+ * The changes committed but maybe not in their shard files yet, by shard: a large change's journal, then the log's.
+ * For a reader of shard files (the search worker) that must see what the store sees: the files with these on top.
+ * Read at once; a journal or log that cannot be read gives no edits (the store reports it).
  */
-export function loggedEditsByShard(dir: string, shardCount: number): Map<number, ShardEdits> {
-  let text: string;
+export function pendingEditsByShard(dir: string, shardCount: number): Map<number, ShardEdits> {
+  const journal = readJournalSync(dir);
+  let text = '';
   try {
     text = readFileSync(path.join(dir, EDIT_LOG_FILE), 'utf8');
   } catch {
-    // None (or unreadable: the store reports a log it cannot read).
-    return new Map();
+    // None (or unreadable).
   }
+  if (journal === null && text === '') return new Map();
   const byShard = new Map<number, ShardEdits>();
   const of = (id: string): ShardEdits => {
     const shard = shardOf(id, shardCount);
@@ -152,7 +155,7 @@ export function loggedEditsByShard(dir: string, shardCount: number): Map<number,
     if (!edits) byShard.set(shard, (edits = { records: new Map(), contents: new Map() }));
     return edits;
   };
-  for (const change of parseEditLog(text).changes) {
+  for (const change of [...(journal ? [journal] : []), ...parseEditLog(text).changes]) {
     for (const [id, record] of Object.entries(change.papers)) of(id).records.set(id, record);
     for (const [id, content] of Object.entries(change.contents)) of(id).contents.set(id, content);
     for (const id of change.deleted) {

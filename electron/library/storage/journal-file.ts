@@ -63,6 +63,11 @@ export async function removeJournal(dir: string): Promise<void> {
 
 /** The journal left by a change that was committed but maybe not applied, or null when there is none. */
 export async function readJournal(dir: string): Promise<Journal | null> {
+  return readJournalSync(dir);
+}
+
+/** `readJournal`, for a reader with nothing else to do meanwhile (the search worker). */
+export function readJournalSync(dir: string): Journal | null {
   const file = path.join(dir, JOURNAL_FILE);
   const text = readIfExistsSync(file);
   if (text === null) return null;

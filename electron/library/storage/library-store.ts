@@ -93,8 +93,9 @@ export interface StoreWriter {
   putContent(id: string, content: PaperContent): Promise<void>;
   /**
    * Several papers atomically. A small change set is appended to the edit log (the commit point; see
-   * edit-log.ts). A large one is written to the journal first (the commit point), then to each shard, then the
-   * journal is dropped. A crash in between is replayed at the next open either way.
+   * edit-log.ts). A large one is written to the journal (the commit point), once what the log held is in its
+   * shards; its shards are written at the next compaction (at once with `toShards`), then the journal is dropped.
+   * A crash in between is replayed at the next open either way: the journal, then the log.
    */
   commit(changes: ChangeSet, options?: CommitOptions): Promise<void>;
   /** Write every logged change into its shard and drop the log: the files then hold exactly what the store does. */
@@ -281,6 +282,7 @@ export class LibraryStore {
       const journal = journalOf(records, changes.contents, changes.deleted ?? []);
       const papers = new Set([...records.map((r) => r.id), ...changes.contents.keys(), ...(changes.deleted ?? [])]);
       if (options.toShards !== true && papers.size <= LOGGED_PAPERS_LIMIT) await this.logChange(journal);
+      else if (options.toShards !== true) await this.journalChange(journal);
       else {
         // The log first: its changes are older than this one, and a log replayed after it would undo it.
         await this.writeLogged();
@@ -298,6 +300,19 @@ export class LibraryStore {
     if (!log) throw new LibraryError('read-only', `${this.dir} is open read-only; nothing was changed.`);
     await log.add(change);
     this.compactLater(log.bytes >= COMPACT_AT_BYTES ? 0 : COMPACT_AFTER_MS);
+  }
+
+  /**
+   * Commit a large change through the journal (the commit point), after writing what is pending (it is older); its
+   * shards are written with the log's at the next compaction, so the import that made it is done once the journal is
+   * on disk.
+   */
+  private async journalChange(change: Journal): Promise<void> {
+    const log = this.log;
+    if (!log) throw new LibraryError('read-only', `${this.dir} is open read-only; nothing was changed.`);
+    await this.writeLogged();
+    await log.addJournaled(change);
+    this.compactLater(COMPACT_AFTER_MS);
   }
 
   /** Write the logged changes into their shards once edits pause (a failure leaves the log, tried again later). */

@@ -1,6 +1,10 @@
-/** A writable store's edit log (see edit-log.ts) and the shards holding logged changes their files lack yet. */
+/**
+ * A writable store's changes committed but not yet in their shard files: small ones in the edit log (see
+ * edit-log.ts), a large one in the journal (journal-file.ts). Both are written into their shards later, at once.
+ */
 import path from 'node:path';
 import { EditLog, type LoggedChanges } from './edit-log.js';
+import { removeJournal, writeJournal } from './journal-file.js';
 import { EDIT_LOG_FILE, type Journal } from './layout.js';
 import { applyJournalInMemory, type LibraryShards } from './library-shards.js';
 import { quarantine, type Notice } from './recovery.js';
@@ -9,6 +13,8 @@ export class LoggedShards {
   private readonly log: EditLog;
   /** Shards holding logged changes their files do not have yet. */
   private readonly unwritten = { papers: new Set<number>(), contents: new Set<number>() };
+  /** A journal is committed whose changes are not all in their shard files yet. */
+  private journaled = false;
 
   constructor(
     private readonly dir: string,
@@ -24,23 +30,60 @@ export class LoggedShards {
 
   /** Commit a change by appending it to the log, then make it in memory; its shards are written later. */
   async add(change: Journal): Promise<void> {
-    // Every shard it touches is read first: once the line is in the log, making it in memory must not fail halfway.
-    for (const id of [...Object.keys(change.papers), ...change.deleted]) await this.shards.papers.loadFor(id);
-    for (const id of [...Object.keys(change.contents), ...change.deleted]) await this.shards.contents.loadFor(id);
+    await this.readTouched(change);
     await this.log.append(change);
-    const touched = await applyJournalInMemory(this.shards, change);
-    for (const shard of touched.papers) this.unwritten.papers.add(shard);
-    for (const shard of touched.contents) this.unwritten.contents.add(shard);
+    this.markUnwritten(await applyJournalInMemory(this.shards, change));
   }
 
-  /** Compaction: every shard with logged changes written (the folders synced once each), then the log removed. */
+  /**
+   * Commit a large change by writing the journal, then make it in memory; its shards are written at the next
+   * compaction, like the log's. Only when nothing is pending: the journal is replayed before the log at open, so
+   * the log must hold only later changes.
+   */
+  async addJournaled(change: Journal): Promise<void> {
+    if (this.pending) throw new Error('a journal is written only once the pending changes are in their shards');
+    await this.readTouched(change);
+    await writeJournal(this.dir, change);
+    this.journaled = true;
+    this.markUnwritten(await applyJournalInMemory(this.shards, change));
+  }
+
+  /** Whether changes are committed that their shard files do not have yet. */
+  get pending(): boolean {
+    return this.journaled || this.log.pending;
+  }
+
+  /**
+   * Compaction: every shard with pending changes written (the folders synced once each), then the journal and the
+   * log removed, in that order: a log replayed over shards that already hold it changes nothing, while a journal
+   * replayed after the log was gone would undo the log's changes.
+   */
   async writeAll(): Promise<void> {
-    if (!this.log.pending) return;
+    if (!this.pending) return;
     await this.shards.papers.saveAllJournaled(this.unwritten.papers);
     this.unwritten.papers.clear();
     await this.shards.contents.saveAllJournaled(this.unwritten.contents);
     this.unwritten.contents.clear();
-    await this.log.remove();
+    if (this.journaled) await removeJournal(this.dir);
+    this.journaled = false;
+    if (this.log.pending) await this.log.remove();
+  }
+
+  /** Every shard a change touches, read before it is committed: making it in memory then cannot fail halfway. */
+  private async readTouched(change: Journal): Promise<void> {
+    const { papers, contents } = this.shards;
+    const paperShards = new Set([...Object.keys(change.papers), ...change.deleted].map((id) => papers.indexOf(id)));
+    const contentShards = new Set(
+      [...Object.keys(change.contents), ...change.deleted].map((id) => contents.indexOf(id)),
+    );
+    // Blocking reads (see ShardSet.loadAll): an import may touch every shard.
+    for (const shard of paperShards) await papers.load(shard, true);
+    for (const shard of contentShards) await contents.load(shard, true);
+  }
+
+  private markUnwritten(touched: { papers: Set<number>; contents: Set<number> }): void {
+    for (const shard of touched.papers) this.unwritten.papers.add(shard);
+    for (const shard of touched.contents) this.unwritten.contents.add(shard);
   }
 
   /**

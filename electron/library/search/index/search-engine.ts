@@ -8,7 +8,7 @@ import type { PaperFacts } from '../paper-facts.js';
 import { ordinalHits, type OrdinalHits } from '../text-search.js';
 import { FtsIndex, type IndexedDoc, type ShardStamp } from './fts-index.js';
 import { allShardStamps, readShardCount, readShardTexts, sameStamp } from './shard-texts.js';
-import { loggedEditsByShard } from '../../storage/edit-log.js';
+import { pendingEditsByShard } from '../../storage/edit-log.js';
 
 /** Up to this many changed shards are read again before the first search; more, and the index is rebuilt behind a scan. */
 const CATCH_UP_LIMIT = 32;
@@ -236,7 +236,7 @@ export class SearchEngine {
     const held = index.stamps();
     const now = allShardStamps(this.dir, this.shardCount);
     // Shards the store's edit log changes are not what their files say either.
-    const logged = loggedEditsByShard(this.dir, this.shardCount);
+    const logged = pendingEditsByShard(this.dir, this.shardCount);
     const stale = now.flatMap((stamp, shard) =>
       sameStamp(held.get(shard), stamp) && !logged.has(shard) ? [] : [shard],
     );
@@ -261,7 +261,7 @@ export class SearchEngine {
     const corpus = new SearchCorpus();
     const facts = new Map<string, PaperFacts>();
     const stamps = new Map<number, ShardStamp>();
-    const logged = loggedEditsByShard(this.dir, this.shardCount);
+    const logged = pendingEditsByShard(this.dir, this.shardCount);
     for (let shard = 0; shard < this.shardCount; shard++) {
       const { docs, stamp, fromLog } = await readShardTexts(this.dir, shard, this.shardCount, logged);
       stamps.set(shard, stamp);
@@ -333,7 +333,7 @@ export class SearchEngine {
    */
   private async verify(): Promise<void> {
     this.applyPending();
-    const logged = loggedEditsByShard(this.dir, this.shardCount);
+    const logged = pendingEditsByShard(this.dir, this.shardCount);
     for (const shard of [...this.dirty]) {
       if (this.closed || !this.index || this.corpus) return;
       const before = this.edits.get(shard) ?? 0;

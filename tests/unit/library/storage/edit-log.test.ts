@@ -12,7 +12,7 @@ import {
 } from '../../../../electron/library/storage/layout.js';
 import { LibraryStore } from '../../../../electron/library/storage/library-store.js';
 import { readShardTexts } from '../../../../electron/library/search/index/shard-texts.js';
-import { loggedEditsByShard } from '../../../../electron/library/storage/edit-log.js';
+import { pendingEditsByShard } from '../../../../electron/library/storage/edit-log.js';
 import { shardOf, DEFAULT_SHARD_COUNT } from '../../../../electron/library/storage/layout.js';
 import { paperRecord } from '../../../helpers/paper-record.js';
 import { librarySnapshot } from '../../../helpers/snapshot.js';
@@ -140,12 +140,66 @@ describe('the edit log', () => {
   it('is written into the shards before a large change, so a crash after it never undoes that change', async () => {
     const { dir, store } = await library();
     await store.putRecord(paperRecord(ID, { title: 'Logged first' }));
-    // More papers than the log takes: written through the journal into the shards.
+    // More papers than the log takes: committed through the journal.
     await store.commit({ records: ids.map((id) => paperRecord(id, { title: `Bulk ${id}` })), contents: new Map() });
     await expect(stat(path.join(dir, EDIT_LOG_FILE))).rejects.toThrow();
-    await expect(stat(path.join(dir, JOURNAL_FILE))).rejects.toThrow();
+    expect(await readFile(paperShardFile(dir, ID), 'utf8')).toContain('Logged first');
     const reopened = await open(await crashImage(dir));
     expect((await reopened.getRecord(ID))?.title).toBe(`Bulk ${ID}`);
+    await reopened.close();
+    await store.close();
+  });
+
+  it('takes a large change through the journal, whose shards are written at the next compaction', async () => {
+    const { dir, store } = await library();
+    const before = await readFile(paperShardFile(dir, ID), 'utf8');
+    await store.commit({ records: ids.map((id) => paperRecord(id, { title: `Bulk ${id}` })), contents: new Map() });
+    // Committed: the journal is on disk, the shard files are as they were, the store has the change.
+    expect(await readFile(path.join(dir, JOURNAL_FILE), 'utf8')).toContain(`Bulk ${ID}`);
+    expect(await readFile(paperShardFile(dir, ID), 'utf8')).toBe(before);
+    expect((await store.getRecord(ID))?.title).toBe(`Bulk ${ID}`);
+    const reader = await open(dir, 'read');
+    expect((await reader.getRecord(ID))?.title).toBe(`Bulk ${ID}`);
+    await reader.close();
+    await store.exclusive((writer) => writer.writeLogged());
+    await expect(stat(path.join(dir, JOURNAL_FILE))).rejects.toThrow();
+    expect(await readFile(paperShardFile(dir, ID), 'utf8')).toContain(`Bulk ${ID}`);
+    await store.close();
+  });
+
+  it('logs an edit made after a large change behind its journal, and replays both in order after a crash', async () => {
+    const { dir, store } = await library();
+    await store.commit({ records: ids.map((id) => paperRecord(id, { title: `Bulk ${id}` })), contents: new Map() });
+    await store.putRecord(paperRecord(ID, { title: 'Edited after the import' }));
+    expect(await readFile(path.join(dir, EDIT_LOG_FILE), 'utf8')).toContain('Edited after the import');
+    const crashed = await crashImage(dir);
+    const reopened = await open(crashed);
+    expect((await reopened.getRecord(ID))?.title).toBe('Edited after the import');
+    expect((await reopened.getRecord(ids[1] ?? ''))?.title).toBe(`Bulk ${ids[1]}`);
+    expect(reopened.notices).toEqual([]);
+    await reopened.close();
+    // Compacted, then a crash: the journal is gone with the log, so nothing replays the import over the edit.
+    await store.exclusive((writer) => writer.writeLogged());
+    await expect(stat(path.join(dir, JOURNAL_FILE))).rejects.toThrow();
+    await expect(stat(path.join(dir, EDIT_LOG_FILE))).rejects.toThrow();
+    const later = await open(await crashImage(dir));
+    expect((await later.getRecord(ID))?.title).toBe('Edited after the import');
+    await later.close();
+    await store.close();
+  });
+
+  it('writes what is pending before a second large change, so the older journal never replays over it', async () => {
+    const { dir, store } = await library();
+    await store.commit({ records: ids.map((id) => paperRecord(id, { title: `First ${id}` })), contents: new Map() });
+    await store.putRecord(paperRecord(ID, { title: 'Between the two' }));
+    await store.commit({
+      records: ids.slice(1).map((id) => paperRecord(id, { title: `Second ${id}` })),
+      contents: new Map(),
+    });
+    await expect(stat(path.join(dir, EDIT_LOG_FILE))).rejects.toThrow();
+    const reopened = await open(await crashImage(dir));
+    expect((await reopened.getRecord(ID))?.title).toBe('Between the two');
+    expect((await reopened.getRecord(ids[1] ?? ''))?.title).toBe(`Second ${ids[1]}`);
     await reopened.close();
     await store.close();
   });
@@ -172,14 +226,34 @@ describe('the edit log', () => {
     const { dir, store } = await library();
     await store.putRecord(paperRecord(ID, { title: 'Zeppelin overhead' }));
     const shard = shardOf(ID, DEFAULT_SHARD_COUNT);
-    const logged = await readShardTexts(dir, shard, DEFAULT_SHARD_COUNT, loggedEditsByShard(dir, DEFAULT_SHARD_COUNT));
+    const logged = await readShardTexts(dir, shard, DEFAULT_SHARD_COUNT, pendingEditsByShard(dir, DEFAULT_SHARD_COUNT));
     expect(logged.fromLog).toBe(true);
     expect(logged.docs.find((d) => d.id === ID)?.record.title).toContain('zeppelin');
     await store.exclusive((writer) => writer.writeLogged());
-    const written = await readShardTexts(dir, shard, DEFAULT_SHARD_COUNT, loggedEditsByShard(dir, DEFAULT_SHARD_COUNT));
+    const written = await readShardTexts(
+      dir,
+      shard,
+      DEFAULT_SHARD_COUNT,
+      pendingEditsByShard(dir, DEFAULT_SHARD_COUNT),
+    );
     expect(written.fromLog).toBe(false);
     expect(written.docs.find((d) => d.id === ID)?.record.title).toContain('zeppelin');
     expect(written.stamp).not.toEqual(logged.stamp);
+    await store.close();
+  });
+
+  it('puts a large change still in its journal on top of the files the search worker reads', async () => {
+    const { dir, store } = await library();
+    await store.commit({ records: ids.map((id) => paperRecord(id, { title: `Quokka ${id}` })), contents: new Map() });
+    const shard = shardOf(ID, DEFAULT_SHARD_COUNT);
+    const pending = await readShardTexts(
+      dir,
+      shard,
+      DEFAULT_SHARD_COUNT,
+      pendingEditsByShard(dir, DEFAULT_SHARD_COUNT),
+    );
+    expect(pending.fromLog).toBe(true);
+    expect(pending.docs.find((d) => d.id === ID)?.record.title).toContain('quokka');
     await store.close();
   });
 });

@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseRis } from '../../../../electron/library/import/ris.js';
+import { joinRisParts, splitRis } from '../../../../electron/library/import/ris-split.js';
+import { parseInProcess } from '../../../../electron/library/import/import-parser.js';
+import { workerParser } from '../../../../electron/library/import/worker-parser.js';
+import { decodeBytes } from '../../../../shared/text/decode.js';
+import { risExport, syntheticRefs } from '../../../../scripts/bench/synthetic-exports.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../../..');
+const PARSE_WORKER = path.resolve(ROOT, 'out/workers/parse-worker.js');
+const RIS_FIXTURES = execFileSync('find', ['tests/fixtures', '-name', '*.ris'], { cwd: ROOT, encoding: 'utf8' })
+  .split('\n')
+  .filter((f) => f !== '')
+  .sort();
+
+const whole = (text: string, fileName: string) => ({ ...parseRis(text, fileName), format: 'ris' as const });
+
+/** Read in parts and joined, or null when the file is not cut. */
+function inParts(text: string, fileName: string, parts: number) {
+  const cut = splitRis(text, parts, 0);
+  if (!cut) return null;
+  return {
+    parts: cut.length,
+    result: joinRisParts(cut.map((part) => ({ part, result: whole(part.text, fileName) }))),
+  };
+}
+
+describe('RIS read in parts by several workers', () => {
+  it('has real exports to check against', () => expect(RIS_FIXTURES.length).toBeGreaterThanOrEqual(10));
+
+  for (const file of RIS_FIXTURES)
+    it(`${file}: the same entries, failures and lines as one reading`, () => {
+      const text = decodeBytes(readFileSync(path.join(ROOT, file))).text;
+      const name = path.basename(file);
+      for (const parts of [2, 3, 4]) {
+        const split = inParts(text, name, parts);
+        if (split) expect(split.result).toEqual(whole(text, name));
+      }
+    });
+
+  it('cuts a large export just after records end, into parts that read as the whole', () => {
+    const text = risExport(syntheticRefs(400));
+    const one = whole(text, 'export.ris');
+    expect(one.entries).toHaveLength(400);
+    for (const parts of [2, 3, 4]) {
+      const cut = splitRis(text, parts, 0) ?? [];
+      expect(cut).toHaveLength(parts);
+      for (const part of cut.slice(1)) expect(part.text).toMatch(/^(\s*\n)*TY {1,2}-/);
+      expect(inParts(text, 'export.ris', parts)?.result).toEqual(one);
+    }
+  });
+
+  it('keeps lines and failures true across parts, CRLF and records without an end included', () => {
+    const record = (n: number) => `TY  - JOUR\r\nTI  - Paper ${n}\r\nAU  - Doe, Jane\r\nPY  - 2020\r\nER  - \r\n`;
+    const text = [
+      record(1),
+      'stray text between records\r\n',
+      record(2),
+      'TY  - JOUR\r\nAU  - No, Title\r\nER  -\r\n',
+      record(3),
+      'TY  - JOUR\r\nTI  - Never ended\r\n',
+      record(4),
+      'ER  - \r\n',
+      record(5),
+      'TY  - JOUR\r\nTI  - Last, open\r\n',
+    ].join('');
+    const one = whole(text, 'f.ris');
+    expect(one.failures.length).toBeGreaterThanOrEqual(4);
+    let cutSomewhere = false;
+    for (const parts of [2, 3, 4, 5]) {
+      const split = inParts(text, 'f.ris', parts);
+      cutSomewhere ||= split !== null;
+      if (split) expect(split.result).toEqual(one);
+    }
+    expect(cutSomewhere).toBe(true);
+  });
+
+  it('reads small files whole', () => {
+    expect(splitRis(risExport(syntheticRefs(50)), 2, 1024 * 1024)).toBeNull();
+  });
+
+  it('gives the same import through workers in parts as read in this process', async () => {
+    const text = risExport(syntheticRefs(700));
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    const request = { text, format: 'auto' as const, fileName: 'zotero.ris', html: null, today: new Date(0) };
+    const inProcess = await parseInProcess(request);
+    expect(inProcess.entries).toHaveLength(700);
+    expect(await workerParser(PARSE_WORKER, { workers: 3 })(request)).toEqual(inProcess);
+  });
+});
