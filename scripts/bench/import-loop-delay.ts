@@ -9,8 +9,11 @@ export interface ImportLoopDelay extends LoopDelay {
   readonly added: number;
 }
 
-/** How long after the import's answer the loop is still watched: the search index and caches catch up then. */
-const AFTERMATH_MS = 1500;
+/**
+ * How long after the import's answer the loop is still watched: the search index and caches catch up then, and the
+ * store writes the import's shards (2 s after the last change, then ~2 s for 2,048 files at 100,000 papers).
+ */
+const AFTERMATH_MS = 6000;
 
 /**
  * Start `margin serve` on `dir` with its loop watched, import `bibtex` through its HTTP API as the page does

@@ -3,7 +3,7 @@ import type { PaperRecord } from '../../../shared/models/paper.js';
 import type { Sort } from '../../../shared/models/views.js';
 import { CountsTally } from '../papers/library-counts.js';
 import { toListRow } from '../paper/list-row.js';
-import { selectRecords } from '../search/paper-query.js';
+import { selectRecordsInTurns } from '../search/paper-query.js';
 import type { RecordCache } from '../search/record-cache.js';
 import type { TextSearch } from '../search/text-search.js';
 import {
@@ -131,7 +131,7 @@ export class ListSnapshotWriter {
     const lists: ListToWrite[] = [];
     for (const { view, sort, records } of captured.lists) {
       // The papers the app's query selects for this list without a search, in its order.
-      const selected = await selectRecords(records, { view, search: '' }, this.options.search());
+      const selected = await selectRecordsInTurns(records, { view, search: '' }, this.options.search());
       const rows = new ListRowsBuilder();
       for (let at = 0; at < selected.length; at += SLICE) {
         rows.add(selected.slice(at, at + SLICE).map(toListRow));

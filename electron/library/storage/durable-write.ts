@@ -41,7 +41,8 @@ export const TEMP_SUFFIX = '.tmp';
  */
 export async function writeFileDurable(
   filePath: string,
-  content: string,
+  /** The text, or its pieces in order (each turned into bytes alone: a large file never blocks in one go). */
+  content: string | readonly string[],
   options: DurableWriteOptions = {},
 ): Promise<void> {
   const fs = options.fs ?? nodeDurableFs;
@@ -52,7 +53,8 @@ export async function writeFileDurable(
   );
   const handle = await fs.open(tempPath, 'wx');
   try {
-    await handle.writeFile(content, 'utf8');
+    if (typeof content === 'string') await handle.writeFile(content, 'utf8');
+    else for (const piece of content) await handle.writeFile(piece, 'utf8');
     await handle.sync();
   } finally {
     await handle.close();

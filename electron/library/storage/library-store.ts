@@ -5,6 +5,7 @@ import { EMPTY_CONTENT, type PaperContent, type PaperRecord } from '../../../sha
 import { conflictedCopiesNotices } from './conflicted-copies-notice.js';
 import { stampFieldTimes } from './field-times.js';
 import { LibraryError } from './errors.js';
+import { turns } from './turns.js';
 import { readEditLog } from './edit-log.js';
 import { LoggedShards } from './logged-shards.js';
 import { journalOf, readJournal, removeJournal, writeJournal } from './journal-file.js';
@@ -192,9 +193,13 @@ export class LibraryStore {
   /** All records, loading every paper shard on first call. */
   async allRecords(): Promise<PaperRecord[]> {
     const records: PaperRecord[] = [];
+    // In turns: ~30 ms at 100,000 papers, several times that while workers parse an import on both cores.
+    const work = turns();
     // A loop, not flatMap: a third of the time at 100,000 papers in 1,024 shards.
-    for (const shard of await this.shards.papers.loadAll())
+    for (const shard of await this.shards.papers.loadAll()) {
       for (const record of Object.values(shard.papers)) records.push(record);
+      if (work.due()) await work.turn();
+    }
     return records;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journalOf, journalText } from '../../../../electron/library/storage/journal-file.js';
+import { journalOf, journalChunks } from '../../../../electron/library/storage/journal-file.js';
 import { recordLine, stableStringify } from '../../../../electron/library/storage/stable-json.js';
 import { syntheticLibrary } from '../../../../scripts/bench/synthetic.js';
 
@@ -16,7 +16,7 @@ function sortedReference(value: unknown): string {
   );
 }
 
-describe('journalText', () => {
+describe('journalChunks', () => {
   it('writes in turns the journal JSON.parse reads back, each paper as its shard will write it', async () => {
     const papers = syntheticLibrary(300, 7);
     const journal = journalOf(
@@ -24,11 +24,24 @@ describe('journalText', () => {
       new Map(papers.slice(0, 200).map((p) => [p.record.id, p.content])),
       ['gone-1', 'gone-2'],
     );
-    const text = await journalText(journal);
+    const text = (await journalChunks(journal)).join('');
     expect(JSON.parse(text)).toEqual(journal);
     for (const { record } of papers.slice(0, 20)) expect(text).toContain(`:${sortedReference(record)}`);
     const empty = journalOf([], new Map(), []);
-    expect(JSON.parse(await journalText(empty))).toEqual(empty);
+    expect(JSON.parse((await journalChunks(empty)).join(''))).toEqual(empty);
+  });
+
+  it('comes in pieces of about a megabyte that join into the whole journal', async () => {
+    const papers = syntheticLibrary(2000, 11);
+    const journal = journalOf(
+      papers.map((p) => p.record),
+      new Map(papers.map((p) => [p.record.id, p.content])),
+      [],
+    );
+    const chunks = await journalChunks(journal);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeGreaterThanOrEqual(1 << 20);
+    expect(JSON.parse(chunks.join(''))).toEqual(journal);
   });
 });
 
