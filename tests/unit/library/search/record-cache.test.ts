@@ -600,6 +600,30 @@ describe('RecordCache', () => {
       expect(store.loads).toBe(2);
     });
 
+    it('keeps every edit patched while a large order is made in turns', async () => {
+      const many = Array.from({ length: 150_000 }, (_, i) =>
+        rec(`p${String(i).padStart(8, '0')}`, { title: `Paper ${(i * 7919) % 150_000}` }),
+      );
+      const store = fakeStore(many);
+      const cache = cacheOver(store);
+      await cache.records();
+      let done = false;
+      const sorting = cache.sortedBy('title').finally(() => (done = true));
+      let edits = 0;
+      while (!done) {
+        const target = many[(edits * 4099) % many.length] as PaperRecord;
+        store.put({ ...target, tags: [`edit-${edits}`] });
+        await cache.refresh([target.id]);
+        edits++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const ordered = await sorting;
+      expect(edits).toBeGreaterThan(1);
+      const current = new Map((await cache.records()).map((r) => [r.id, r]));
+      expect(ordered.every((r) => current.get(r.id) === r)).toBe(true);
+      expect(ids(ordered)).toEqual(sortedIds(many, 'title'));
+    });
+
     it('does not keep an order sorted from records loaded before a refresh', async () => {
       const store = fakeStore(library());
       const gate = deferred<void>();
