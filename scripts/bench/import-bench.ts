@@ -66,6 +66,8 @@ export async function importInThisProcess(dir: string, file: string, format: Imp
 
 export interface ExportImports {
   readonly import50kBibtexMs: number | null;
+  /** 10,000 of the same Better BibTeX entries into an empty library: the 50k import's own linearity base. */
+  readonly import10kBetterBibtexMs: number | null;
   readonly import10kRisMs: number;
   readonly import10kCslJsonMs: number;
 }
@@ -89,7 +91,10 @@ export async function measureExportImports(
   const ris = await measureImport(risExport(refs), 'ris', path.join(root, 'import-ris'));
   const csl = await measureImport(cslJsonExport(refs), 'csl-json', path.join(root, 'import-csl'));
   let bib: number | null = null;
+  let bbt10k: number | null = null;
   if (bibtex50k) {
+    log('  import 10,000 Better BibTeX entries…');
+    bbt10k = (await measureImport(betterBibtex(refs), 'bibtex', path.join(root, 'import-bbt-10k'))).ms;
     log('  import 50,000 Better BibTeX entries…');
     const all = syntheticRefs(50_000);
     bib = 0;
@@ -98,5 +103,10 @@ export async function measureExportImports(
         await measureImport(betterBibtex(all.slice(i, i + FILE_ENTRIES)), 'bibtex', path.join(root, 'import-50k'))
       ).ms;
   }
-  return { import50kBibtexMs: bib, import10kRisMs: ris.ms, import10kCslJsonMs: csl.ms };
+  return {
+    import50kBibtexMs: bib,
+    import10kBetterBibtexMs: bbt10k,
+    import10kRisMs: ris.ms,
+    import10kCslJsonMs: csl.ms,
+  };
 }

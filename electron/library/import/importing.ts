@@ -164,7 +164,7 @@ export class Importing {
 
   /**
    * Plan and commit in one lock. When the import changes a library that has papers, a backup of the
-   * state before it is linked inside the same lock, then verified once the import has landed.
+   * state before it is linked inside the same lock, then verified in the background once the import has landed.
    */
   private async commitWithBackup(
     entries: readonly ParsedEntry[],
@@ -182,7 +182,7 @@ export class Importing {
       await writer.commit({ records: planned.records, contents: planned.contents });
       return { plan: planned, staged: backup };
     });
-    if (staged) await this.backups.finish(staged);
+    if (staged) this.backups.finishLater(staged);
     return plan;
   }
 }
