@@ -140,7 +140,12 @@ export interface ShardEdits {
  * Read at once; a journal or log that cannot be read gives no edits (the store reports it).
  */
 export function pendingEditsByShard(dir: string, shardCount: number): Map<number, ShardEdits> {
-  const journal = readJournalSync(dir);
+  let journal: Journal | null = null;
+  try {
+    journal = readJournalSync(dir);
+  } catch {
+    // Unreadable: the store reports it.
+  }
   let text = '';
   try {
     text = readFileSync(path.join(dir, EDIT_LOG_FILE), 'utf8');

@@ -8,6 +8,7 @@ import { removeJournal, writeJournal } from './journal-file.js';
 import { EDIT_LOG_FILE, type Journal } from './layout.js';
 import { applyJournalInMemory, type LibraryShards } from './library-shards.js';
 import { quarantine, type Notice } from './recovery.js';
+import { turns } from './turns.js';
 
 export class LoggedShards {
   private readonly log: EditLog;
@@ -76,9 +77,16 @@ export class LoggedShards {
     const contentShards = new Set(
       [...Object.keys(change.contents), ...change.deleted].map((id) => contents.indexOf(id)),
     );
-    // Blocking reads (see ShardSet.loadAll): an import may touch every shard.
-    for (const shard of paperShards) await papers.load(shard, true);
-    for (const shard of contentShards) await contents.load(shard, true);
+    // Blocking reads (see ShardSet.loadAll), in turns: an import may touch every shard, ~150 KB each at 100k.
+    const work = turns();
+    for (const shard of paperShards) {
+      await papers.load(shard, true);
+      if (work.due()) await work.turn();
+    }
+    for (const shard of contentShards) {
+      await contents.load(shard, true);
+      if (work.due()) await work.turn();
+    }
   }
 
   private markUnwritten(touched: { papers: Set<number>; contents: Set<number> }): void {

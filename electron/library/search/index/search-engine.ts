@@ -235,7 +235,7 @@ export class SearchEngine {
     if (index.shardCount() !== this.shardCount) index.reset(this.shardCount);
     const held = index.stamps();
     const now = allShardStamps(this.dir, this.shardCount);
-    // Shards the store's edit log changes are not what their files say either.
+    // Shards the store's journal or edit log changes are not what their files say either.
     const logged = pendingEditsByShard(this.dir, this.shardCount);
     const stale = now.flatMap((stamp, shard) =>
       sameStamp(held.get(shard), stamp) && !logged.has(shard) ? [] : [shard],

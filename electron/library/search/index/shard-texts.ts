@@ -54,12 +54,15 @@ export function sameStamp(a: ShardStamp | undefined, b: ShardStamp): boolean {
   return a !== undefined && a.papers === b.papers && a.contents === b.contents;
 }
 
-/** A stamp no file has: given to a shard read with the edit log on top, so it is read again once compacted. */
+/**
+ * A stamp no file has: given to a shard read with the store's pending changes (journal, edit log) on top, so it is
+ * read again once they are in its files.
+ */
 const WITH_LOG = '+log';
 
 /**
- * Every paper's searchable text in one shard, read from its files with `logged` (the store's edit log, see
- * edit-log.ts) on top, as the store sees it; with the stamp taken before reading (so a file replaced meanwhile
+ * Every paper's searchable text in one shard, read from its files with `logged` (the store's journal and edit log,
+ * see edit-log.ts) on top, as the store sees it; with the stamp taken before reading (so a file replaced meanwhile
  * reads as changed next time, never the other way round). `fromLog`: the log had changes here, so the stamp is
  * one no file has and the shard must be read again once they are in its files. A shard that does not read
  * gives no papers: the main process reports and recovers damaged files.
