@@ -46,6 +46,20 @@ describe('journalChunks', () => {
 });
 
 describe('stable JSON', () => {
+  it("reuses a journal's line for a paper in a shard, and remembers nothing new from a shard write", () => {
+    const [a, b] = syntheticLibrary(2, 5).map((p) => p.record);
+    if (!a || !b) throw new Error('two papers expected');
+    const cache = new WeakMap<object, string>();
+    const fromJournal = recordLine(a);
+    cache.set(a, fromJournal);
+    const shard = { version: 1, papers: { [a.id]: a, [b.id]: b } };
+    const text = stableStringify(shard, 2, cache);
+    expect(text).toContain(fromJournal);
+    expect(text).toContain(sortedReference(b));
+    expect(cache.has(b)).toBe(false);
+    expect(JSON.parse(text)).toEqual(shard);
+  });
+
   it('writes each record as JSON.stringify with sorted keys does, on real-looking and awkward values', () => {
     const awkward = {
       z: 1,
