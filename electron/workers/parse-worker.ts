@@ -6,9 +6,13 @@ import {
   PARSE_WORKER_NEXT,
   PARSE_WORKER_PART,
   ParseWorkerRequestSchema,
+  ParseWorkerTextPieceSchema,
   type ParseWorkerReply,
 } from '../library/import/parse-worker-protocol.js';
-import type { ParsedImport } from '../library/import/import-parser.js';
+import type { ImportParseRequest, ParsedImport } from '../library/import/import-parser.js';
+import type { z } from 'zod';
+
+type ParseWorkerRequest = z.output<typeof ParseWorkerRequestSchema>;
 import { LibraryError } from '../library/storage/errors.js';
 import { firstIssue } from '../../shared/validation.js';
 
@@ -40,6 +44,22 @@ async function replyInParts(result: ParsedImport): Promise<void> {
   reply({ ok: true, result: { ...result, entries: [] } });
 }
 
+/** The request with its whole text: the pieces sent after it appended in order. */
+function withWholeText(request: ParseWorkerRequest): Promise<ImportParseRequest> {
+  if (request.textPieces === 0) return Promise.resolve(request);
+  const pieces: string[] = [];
+  return new Promise((resolve) =>
+    port.on('message', function piece(message: unknown) {
+      const parsed = ParseWorkerTextPieceSchema.safeParse(message);
+      if (!parsed.success) return;
+      pieces.push(parsed.data.textPiece);
+      if (pieces.length < request.textPieces) return;
+      port.off('message', piece);
+      resolve({ ...request, text: `${request.text}${pieces.join('')}` });
+    }),
+  );
+}
+
 const request = ParseWorkerRequestSchema.safeParse(workerData);
 if (!request.success)
   reply({
@@ -48,7 +68,8 @@ if (!request.success)
     message: `the import reader was given no import (${firstIssue(request.error).message})`,
   });
 else
-  parseInProcess(request.data)
+  withWholeText(request.data)
+    .then(parseInProcess)
     .then(replyInParts)
     .catch((error: unknown) =>
       reply(

@@ -4,14 +4,25 @@ import { ImportFormatSchema } from '../../../shared/models/paper.js';
 import { LIBRARY_ERROR_CODES, type LibraryErrorCode } from '../storage/errors.js';
 import type { ParsedImport } from './import-parser.js';
 
-/** What the parse worker is given (as `workerData`): checked on arrival like any other boundary. */
+/**
+ * What the parse worker is given (as `workerData`): checked on arrival like any other boundary. A large text comes
+ * after it in `textPieces` messages (`ParseWorkerTextPieceSchema`), appended to `text` in order: each is copied in a
+ * turn of its own, where a 12 MB text copied into `workerData` held the main process's event loop ~40 ms.
+ */
 export const ParseWorkerRequestSchema = z.object({
   text: z.string(),
+  textPieces: z.number().int().min(0).default(0),
   format: z.union([z.literal('auto'), ImportFormatSchema]),
   fileName: z.string().nullable(),
   html: z.string().nullable(),
   today: z.date(),
 });
+
+/** One piece of the text, in order (see `ParseWorkerRequestSchema`). */
+export const ParseWorkerTextPieceSchema = z.object({ textPiece: z.string() });
+
+/** Texts longer than this go to the worker in pieces of this many characters. */
+export const PARSE_WORKER_TEXT_PIECE = 1 << 20;
 
 /**
  * The worker's one answer: the parse, or the error it raised. The parse's envelope is checked; its

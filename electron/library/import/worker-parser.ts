@@ -1,5 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { PARSE_WORKER_NEXT, ParseWorkerPartSchema, ParseWorkerReplySchema } from './parse-worker-protocol.js';
+import {
+  PARSE_WORKER_NEXT,
+  PARSE_WORKER_TEXT_PIECE,
+  ParseWorkerPartSchema,
+  ParseWorkerReplySchema,
+} from './parse-worker-protocol.js';
 import { LibraryError } from '../storage/errors.js';
 import type { ImportParseRequest, ImportParser, ParsedImport } from './import-parser.js';
 import { detectFormat } from './detect-format.js';
@@ -181,6 +186,15 @@ function runInParts(
   return { result, stop };
 }
 
+/** A long text as pieces of `PARSE_WORKER_TEXT_PIECE` characters; none for a short one (sent whole). */
+function textPieces(text: string): string[] {
+  if (text.length <= PARSE_WORKER_TEXT_PIECE) return [];
+  const pieces: string[] = [];
+  for (let at = 0; at < text.length; at += PARSE_WORKER_TEXT_PIECE)
+    pieces.push(text.slice(at, at + PARSE_WORKER_TEXT_PIECE));
+  return pieces;
+}
+
 function runInWorker(
   workerPath: string,
   request: ImportParseRequest,
@@ -189,8 +203,18 @@ function runInWorker(
   let stop = (_reason?: LibraryError): void => undefined;
   const result = new Promise<ParsedImport>((resolve, reject) => {
     // A parse that needs more than this is not a paper list; the worker fails alone, not the app.
-    const worker = new Worker(workerPath, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+    const pieces = textPieces(request.text);
+    const workerData = pieces.length === 0 ? request : { ...request, text: '', textPieces: pieces.length };
+    const worker = new Worker(workerPath, { workerData, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
     let settled = false;
+    // The text after the request, a piece per turn (see ParseWorkerRequestSchema).
+    let sent = 0;
+    const sendNext = (): void => {
+      if (settled || sent >= pieces.length) return;
+      worker.postMessage({ textPiece: pieces[sent++] });
+      setImmediate(sendNext);
+    };
+    sendNext();
     const settle = (fn: () => void): void => {
       if (settled) return;
       settled = true;

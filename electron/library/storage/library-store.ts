@@ -282,8 +282,12 @@ export class LibraryStore {
       const observer = this.observer?.wants() ? this.observer : null;
       const before = observer ? await this.statesBefore(changes) : null;
       const records: PaperRecord[] = [];
-      for (const record of changes.records)
+      // In turns: an import stamps 10,000 records.
+      const work = turns();
+      for (const record of changes.records) {
         records.push(stampFieldTimes((await this.shards.papers.loadFor(record.id)).papers[record.id], record));
+        if (work.due()) await work.turn();
+      }
       const journal = journalOf(records, changes.contents, changes.deleted ?? []);
       const papers = new Set([...records.map((r) => r.id), ...changes.contents.keys(), ...(changes.deleted ?? [])]);
       if (options.toShards !== true && papers.size <= LOGGED_PAPERS_LIMIT) await this.logChange(journal);
@@ -341,10 +345,12 @@ export class LibraryStore {
   private async statesBefore(changes: ChangeSet): Promise<Map<string, StoredPaper>> {
     const ids = new Set([...changes.records.map((r) => r.id), ...changes.contents.keys(), ...(changes.deleted ?? [])]);
     const states = new Map<string, StoredPaper>();
+    const work = turns();
     for (const id of ids) {
       const record = (await this.shards.papers.loadFor(id)).papers[id];
       const content = (await this.shards.contents.loadFor(id)).contents[id];
       states.set(id, { record, content });
+      if (work.due()) await work.turn();
     }
     return states;
   }

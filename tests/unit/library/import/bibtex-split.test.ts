@@ -98,6 +98,21 @@ describe('BibTeX read in parts by several workers', () => {
     expect(await splitBibtex(body, 2)).toBeNull();
   });
 
+  it('finds what makes a large file be read whole anywhere in it, across the pieces it is checked in', async () => {
+    // Several pieces of a megabyte.
+    const body = betterBibtex(syntheticRefs(1500));
+    expect(body.length).toBeGreaterThan(3 * 1024 * 1024);
+    expect(await splitBibtex(body, 2)).not.toBeNull();
+    const at = (fraction: number) => body.indexOf('\n@', Math.floor(body.length * fraction)) + 1;
+    const insert = (fraction: number, text: string) =>
+      `${body.slice(0, at(fraction))}${text}${body.slice(at(fraction))}`;
+    expect(await splitBibtex(insert(0.9, '@preamble{"\\newcommand{\\x}{y}"}\n'), 2)).toBeNull();
+    expect(await splitBibtex(insert(0.6, '@inproceedings{p,\n  crossref = {proc}\n}\n'), 2)).toBeNull();
+    expect(await splitBibtex(insert(0.75, '@article{smith_testing_????,\n  title = {T}\n}\n'), 2)).toBeNull();
+    // Spanning a line break, where a piece may start.
+    expect(await splitBibtex(insert(0.45, '@preamble\n{"x"}\n'), 2)).toBeNull();
+  });
+
   it('gives the same import through workers in parts as read in this process', async () => {
     const text = betterBibtex(syntheticRefs(700));
     expect(text.length).toBeGreaterThan(1024 * 1024);

@@ -9,6 +9,7 @@ import { Library } from '../../../../electron/library/library.js';
 import { fixedDeps } from '../../../helpers/fixed-deps.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
 import { SAMPLE_DIGEST_PATH } from '../../../helpers/sample-digest.js';
+import { cslJsonExport, syntheticRefs } from '../../../../scripts/bench/synthetic-exports.js';
 
 const PARSE_WORKER = path.resolve(import.meta.dirname, '../../../../out/workers/parse-worker.js');
 const today = new Date('2026-11-27T12:00:00Z');
@@ -67,6 +68,18 @@ describe('parsing in a worker thread', () => {
     const text = await readFile(SAMPLE_DIGEST_PATH, 'utf8');
     const request = { text, format: 'auto' as const, fileName: 'digest.txt', html: null, today };
     expect(await workerParser(PARSE_WORKER)(request)).toEqual(await parseInProcess(request));
+  });
+
+  it('gives a text of several megabytes, sent to the worker in pieces, the same result as parsing in process', async () => {
+    // CSL-JSON is read by one worker whole, so its text goes in pieces; non-Latin text and a pair of surrogates
+    // (an emoji) may fall on a piece's edge.
+    const refs = syntheticRefs(1200).map((ref, i) => ({ ...ref, title: `${ref.title} — Ünïcödé 🧪 ${i}` }));
+    const text = cslJsonExport(refs);
+    expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+    const request = { text, format: 'auto' as const, fileName: 'zotero.json', html: null, today };
+    const inProcess = await parseInProcess(request);
+    expect(inProcess.entries).toHaveLength(1200);
+    expect(await workerParser(PARSE_WORKER)(request)).toEqual(inProcess);
   });
 
   it('parses the same text once for every preview and the import, and stops a parse when newer text comes', async () => {
