@@ -4,19 +4,12 @@
  * provided each part is given the `@string` macros defined above it, and nothing else reaches across entries
  * or depends on the whole file (cross-references, a preamble, a Scopus header); such files are read whole.
  */
-import type { ImportFailure } from '../../../shared/models/import-report.js';
-import type { ParsedImport } from './import-parser.js';
+import type { FilePart } from './file-parts.js';
 import { mendsAsAWhole } from './bibtex-exports.js';
 import { turns } from '../storage/turns.js';
 
 /** Below this, one worker reads the file sooner than two can be started. */
 export const SPLIT_MIN_CHARS = 1024 * 1024;
-
-/** One part of a file: its text, and the line of the file it starts on. */
-export interface FilePart {
-  readonly text: string;
-  readonly firstLine: number;
-}
 
 /** What one entry may use of another (cross-references, a preamble): then the file is read whole. */
 const REACHES_ACROSS = /@\s*preamble\s*[{(]|^\s*(crossref|xdata|xref|set)\s*=/im;
@@ -106,26 +99,4 @@ function macroDefinitions(text: string): Array<{ text: string; end: number }> | 
     found.push({ text: text.slice(match.index, i + 1).replace(/\n/g, ' '), end: i + 1 });
   }
   return found;
-}
-
-/** The parts' readings as one: lines counted in the whole file, failures in file order. */
-export function joinParts(
-  read: ReadonlyArray<{ readonly part: FilePart; readonly result: ParsedImport }>,
-): ParsedImport {
-  const shift = (line: number | null, part: FilePart) => (line === null ? null : line + part.firstLine - 1);
-  return {
-    format: 'bibtex',
-    entries: read.flatMap(({ part, result }) => result.entries.map((e) => ({ ...e, line: shift(e.line, part) }))),
-    failures: inFileOrder(
-      read.flatMap(({ part, result }) => result.failures.map((f) => ({ ...f, line: shift(f.line, part) }))),
-    ),
-  };
-}
-
-/** Failures by line (stable; those without a line last), as one reading of the whole file lists them. */
-export function inFileOrder(failures: readonly ImportFailure[]): ImportFailure[] {
-  return failures
-    .map((failure, at) => ({ failure, at }))
-    .sort((a, b) => (a.failure.line ?? Infinity) - (b.failure.line ?? Infinity) || a.at - b.at)
-    .map(({ failure }) => failure);
 }

@@ -7,7 +7,7 @@ import { BIBTEX_KEY } from '../paper/citation-key.js';
 import { mendExport, renamedKey } from './bibtex-exports.js';
 import { protectTex } from './bibtex-tex.js';
 import { fastPath } from './bibtex-fast-path.js';
-import { inFileOrder } from './bibtex-split.js';
+import { inFileOrder } from './file-parts.js';
 import type { NameParser } from './bibtex-names.js';
 import { withoutMarkup } from '../../../shared/text/without-markup.js';
 import { cleanUrl, isoDate, lineAt, lineLocator, splitKeywords, text, yearOf } from './fields.js';

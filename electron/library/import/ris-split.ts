@@ -1,13 +1,11 @@
 /**
  * Large RIS read in parts, each by a worker of its own, as large BibTeX is (see bibtex-split.ts). A RIS reader
  * keeps nothing across an `ER` line: right after one it is exactly where it is at the start of a file. So a file
- * cut just after `ER` lines reads as the same entries and failures, in the same order, lines counted from the cut.
+ * cut just after `ER` lines reads as the same entries and failures, in the same order, lines counted from the cut
+ * (joined by `joinParts`: its failures come in line order, as a RIS reader reports them).
  */
-import type { ParsedImport } from './import-parser.js';
-import type { FilePart } from './bibtex-split.js';
+import type { FilePart } from './file-parts.js';
 import { isRisEndLine } from './ris.js';
-
-export type { FilePart };
 
 /** The file cut into about `parts` pieces of similar size, each just after an `ER` line; null when it is not cut. */
 export function splitRis(input: string, parts: number, minChars: number): FilePart[] | null {
@@ -53,16 +51,4 @@ function countLines(text: string, from: number, to: number): number {
   let lines = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) lines++;
   return lines;
-}
-
-/** The parts' readings as one: lines counted in the whole file, entries and failures in the order read. */
-export function joinRisParts(
-  read: ReadonlyArray<{ readonly part: FilePart; readonly result: ParsedImport }>,
-): ParsedImport {
-  const shift = (line: number | null, part: FilePart) => (line === null ? null : line + part.firstLine - 1);
-  return {
-    format: 'ris',
-    entries: read.flatMap(({ part, result }) => result.entries.map((e) => ({ ...e, line: shift(e.line, part) }))),
-    failures: read.flatMap(({ part, result }) => result.failures.map((f) => ({ ...f, line: shift(f.line, part) }))),
-  };
 }

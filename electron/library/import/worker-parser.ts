@@ -1,3 +1,4 @@
+import type { ImportFormat } from '../../../shared/models/paper.js';
 import { Worker } from 'node:worker_threads';
 import {
   PARSE_WORKER_NEXT,
@@ -8,8 +9,9 @@ import {
 import { LibraryError } from '../storage/errors.js';
 import type { ImportParseRequest, ImportParser, ParsedImport } from './import-parser.js';
 import { detectFormat } from './detect-format.js';
-import { joinParts, splitBibtex, SPLIT_MIN_CHARS, type FilePart } from './bibtex-split.js';
-import { joinRisParts, splitRis } from './ris-split.js';
+import { splitBibtex, SPLIT_MIN_CHARS } from './bibtex-split.js';
+import { joinParts, type FilePart } from './file-parts.js';
+import { splitRis } from './ris-split.js';
 import { availableParallelism } from 'node:os';
 import { firstIssue } from '../../../shared/validation.js';
 
@@ -61,7 +63,7 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
       format === 'bibtex' && request.text.length >= SPLIT_MIN_CHARS
         ? runSplit(workerPath, request, workers, limitMs)
         : risParts
-          ? runInParts(workerPath, { ...request, format: 'ris' }, risParts, joinRisParts, limitMs)
+          ? runInParts(workerPath, { ...request, format: 'ris' }, risParts, limitMs)
           : runInWorker(workerPath, request, limitMs);
     running = { key, stop: run.stop, waiting: 0 };
     const result = run.result.finally(() => {
@@ -148,7 +150,7 @@ function runSplit(
   const reading = splitBibtex(request.text, workers).then((parts) => {
     if (stopped) throw stopped;
     const run = parts
-      ? runInParts(workerPath, { ...request, format: 'bibtex' }, parts, joinParts, limitMs)
+      ? runInParts(workerPath, { ...request, format: 'bibtex' }, parts, limitMs)
       : runInWorker(workerPath, request, limitMs);
     started = run;
     return run.result;
@@ -169,15 +171,18 @@ function runSplit(
  */
 function runInParts(
   workerPath: string,
-  request: ImportParseRequest,
+  request: ImportParseRequest & { readonly format: ImportFormat },
   parts: readonly FilePart[],
-  join: (read: ReadonlyArray<{ part: FilePart; result: ParsedImport }>) => ParsedImport,
   limitMs: number,
 ): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
   const runs = parts.map((part) => runInWorker(workerPath, { ...request, text: part.text }, limitMs));
   const stop = (reason?: LibraryError): void => runs.forEach((run) => run.stop(reason));
   const result = Promise.all(runs.map((run) => run.result)).then(
-    (results) => join(results.map((result, i) => ({ part: parts[i] as FilePart, result }))),
+    (results) =>
+      joinParts(
+        results.map((result, i) => ({ part: parts[i] as FilePart, result })),
+        request.format,
+      ),
     (error: unknown) => {
       stop(); // one part failed: the others are not needed
       throw error;

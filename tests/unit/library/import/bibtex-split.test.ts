@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../../../electron/library/import/bibtex.js';
-import { joinParts, splitBibtex } from '../../../../electron/library/import/bibtex-split.js';
+import { splitBibtex } from '../../../../electron/library/import/bibtex-split.js';
+import { joinParts } from '../../../../electron/library/import/file-parts.js';
 import { parseInProcess } from '../../../../electron/library/import/import-parser.js';
 import { workerParser } from '../../../../electron/library/import/worker-parser.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
@@ -24,7 +25,10 @@ async function inParts(text: string, fileName: string, parts: number) {
   if (!cut) return null;
   return {
     parts: cut.length,
-    result: joinParts(cut.map((part) => ({ part, result: { ...parseBibtex(part.text, fileName), format: 'bibtex' } }))),
+    result: joinParts(
+      cut.map((part) => ({ part, result: { ...parseBibtex(part.text, fileName), format: 'bibtex' as const } })),
+      'bibtex',
+    ),
   };
 }
 

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRis } from '../../../../electron/library/import/ris.js';
-import { joinRisParts, splitRis } from '../../../../electron/library/import/ris-split.js';
+import { splitRis } from '../../../../electron/library/import/ris-split.js';
+import { joinParts } from '../../../../electron/library/import/file-parts.js';
 import { parseInProcess } from '../../../../electron/library/import/import-parser.js';
 import { workerParser } from '../../../../electron/library/import/worker-parser.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
@@ -24,7 +25,10 @@ function inParts(text: string, fileName: string, parts: number) {
   if (!cut) return null;
   return {
     parts: cut.length,
-    result: joinRisParts(cut.map((part) => ({ part, result: whole(part.text, fileName) }))),
+    result: joinParts(
+      cut.map((part) => ({ part, result: whole(part.text, fileName) })),
+      'ris',
+    ),
   };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { titleKey } from '../../../../electron/library/paper/identity.js';
+import { random } from '../../../../scripts/bench/synthetic.js';
 
 /** The key as it was defined before ASCII titles got their short cut: the fast path must give the same. */
 const reference = (title: string): string =>
@@ -11,17 +12,6 @@ const reference = (title: string): string =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-
-/** mulberry32: a failure names its seed and repeats. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 
