@@ -11,10 +11,10 @@ import {
 } from '../library/import/parse-worker-protocol.js';
 import type { ImportParseRequest, ParsedImport } from '../library/import/import-parser.js';
 import type { z } from 'zod';
-
-type ParseWorkerRequest = z.output<typeof ParseWorkerRequestSchema>;
 import { LibraryError } from '../library/storage/errors.js';
 import { firstIssue } from '../../shared/validation.js';
+
+type ParseWorkerRequest = z.output<typeof ParseWorkerRequestSchema>;
 
 if (!parentPort) throw new Error('parse-worker must run as a worker thread');
 const port = parentPort;
