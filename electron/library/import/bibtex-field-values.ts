@@ -9,26 +9,34 @@ export interface FieldValue {
   readonly end: number;
 }
 
-/** Each `name = {value}` that starts a line, in order, its braces matched (one pass). */
+/** What ends or nests a value: braces, and an `@` opening a line (an unclosed value ends there). */
+const BRACE_OR_ENTRY = /[{}]|\n@/g;
+
+/** Each `name = {value}` that starts a line, in order, its braces matched (one pass, by regex: every file's text runs through this several times). */
 export function* fieldValues(text: string): Generator<FieldValue> {
   let after = 0;
   for (const match of text.matchAll(ANY_FIELD)) {
     const start = match.index + match[0].length;
     if (start <= after) continue; // a line inside a value already taken
     let depth = 1;
-    let j = start;
-    for (; j < text.length; j++) {
-      const ch = text[j];
+    let end = text.length;
+    BRACE_OR_ENTRY.lastIndex = start;
+    for (let m = BRACE_OR_ENTRY.exec(text); m !== null; m = BRACE_OR_ENTRY.exec(text)) {
+      const ch = m[0];
       if (ch === '{') depth++;
-      else if (ch === '}' && --depth === 0) break;
-      else if (ch === '@' && text[j - 1] === '\n') break; // an unclosed value: left to the parser
+      else if (ch === '}') {
+        if (--depth === 0) {
+          end = m.index;
+          break;
+        }
+      } else {
+        end = m.index + 1; // an unclosed value: left to the parser
+        break;
+      }
     }
-    if (depth !== 0) {
-      after = j;
-      continue;
-    }
-    after = j;
+    after = end;
+    if (depth !== 0) continue;
     const name = (match[1] ?? '').toLowerCase();
-    yield { name, start, end: j };
+    yield { name, start, end };
   }
 }

@@ -19,6 +19,12 @@ import { fieldValues } from './bibtex-field-values.js';
 /** Placeholders the parser passes through untouched: capitals and digits. */
 const PLACEHOLDER = /ZQTEXT(\d+)QZ(\n*)/g;
 const PLAIN_WORD = /^[A-Za-z0-9.,;:()!?/+=*@|[\]'-]+$/;
+/** The next word, and the whitespace before it. */
+const WORD = /(\s*)(\S+)/y;
+/** A whole word of PLAIN_WORD's characters, without `--` or `''`. */
+const PLAIN_WORD_IN_TEXT = String.raw`(?!\S*(?:--|''))[A-Za-z0-9.,;:()!?/+=*@|[\]'-]+(?!\S)`;
+/** Whitespace, then plain words up to the last one's end. */
+const PLAIN_RUN = new RegExp(String.raw`(\s*)(${PLAIN_WORD_IN_TEXT}(?:\s+${PLAIN_WORD_IN_TEXT})*)`, 'y');
 /** Fields whose parsed values Margin reads only through `restore`. */
 const PROSE_FIELDS = new Set(['abstract', 'title', 'subtitle']);
 /**
@@ -154,7 +160,27 @@ function withProseSetAside(value: string, runs: Run[]): string {
     raw = [];
     text = [];
   };
-  for (const [, space = '', part = ''] of value.matchAll(/(\s*)(\S+)/g)) {
+  let at = 0;
+  for (;;) {
+    // Most of an abstract is runs of plain words at depth 0: taken a run at a time, as word by word below.
+    if (depth === 0 && guarded === 0) {
+      PLAIN_RUN.lastIndex = at;
+      const run = PLAIN_RUN.exec(value);
+      if (run !== null) {
+        const [, space = '', words = ''] = run;
+        if (raw.length > 0) raw.push(pendingSpace, space);
+        else out.push(pendingSpace, space);
+        raw.push(words);
+        text.push(words.replace(/\s+/g, ' '));
+        pendingSpace = '';
+        at = run.index + run[0].length;
+      }
+    }
+    WORD.lastIndex = at;
+    const word = WORD.exec(value);
+    if (word === null) break;
+    at = WORD.lastIndex;
+    const [, space = '', part = ''] = word;
     pendingSpace += space;
     // Most words are plain: no braces, no backslash (checked first, as it is most of the cost).
     const simple = PLAIN_WORD.test(part) && !/--|''/.test(part);
@@ -179,7 +205,7 @@ function withProseSetAside(value: string, runs: Run[]): string {
     }
     pendingSpace = '';
   }
-  pendingSpace += /\s*$/.exec(value)?.[0] ?? '';
+  pendingSpace += value.slice(at); // only whitespace is left
   flush();
   out.push(pendingSpace);
   return out.join('');

@@ -28,19 +28,22 @@ export async function splitBibtex(
   if (parts < 2 || input.length < minChars) return null;
   const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
   if (await anyPiece(text, (piece) => REACHES_ACROSS.test(piece) || mendsAsAWhole(piece))) return null;
-  // ~3 ns a character (75 ms for 25 MB), in turns: the main process keeps answering meanwhile.
+  // Braces and line breaks found by a regex (a loop over every character took 120 ms for 25 MB), in turns:
+  // the main process keeps answering meanwhile.
   const work = turns();
   const cuts: number[] = [0];
   let depth = 0;
   let lines = 1;
   const lineAtCut: number[] = [1];
-  for (let i = 0; i < text.length; i++) {
-    if ((i & 0xffff) === 0 && work.due()) await work.turn();
-    const ch = text.charCodeAt(i);
-    if (ch === 123 /* { */) depth++;
-    else if (ch === 125 /* } */) depth = Math.max(0, depth - 1);
-    else if (ch === 10 /* \n */) {
+  const marks = /[{}\n]/g;
+  for (let seen = 0, m = marks.exec(text); m !== null; m = marks.exec(text)) {
+    if ((++seen & 0xffff) === 0 && work.due()) await work.turn();
+    const ch = m[0];
+    if (ch === '{') depth++;
+    else if (ch === '}') depth = Math.max(0, depth - 1);
+    else {
       lines++;
+      const i = m.index;
       const wanted = (cuts.length * text.length) / parts;
       if (depth === 0 && cuts.length < parts && i + 1 >= wanted && /^@\s*[A-Za-z]/.test(text.slice(i + 1, i + 40))) {
         cuts.push(i + 1);

@@ -1,4 +1,4 @@
-import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import { parse, type Creator, type Entry, type Library } from '@retorquere/bibtex-parser';
 import type { ImportFailure } from '../../../shared/models/import-report.js';
 import { normalizeArxivId, normalizeDoi } from '../paper/identity.js';
 import { LibraryError } from '../storage/errors.js';
@@ -7,6 +7,7 @@ import { BIBTEX_KEY } from '../paper/citation-key.js';
 import { mendExport, renamedKey } from './bibtex-exports.js';
 import { protectTex } from './bibtex-tex.js';
 import { fastPath } from './bibtex-fast-path.js';
+import { carryFields } from './bibtex-carried-fields.js';
 import { inFileOrder } from './file-parts.js';
 import type { NameParser } from './bibtex-names.js';
 import { withoutMarkup } from '../../../shared/text/without-markup.js';
@@ -35,9 +36,8 @@ export function parseBibtex(
   const sized = withoutOversizedEntries(tex.text, failures, lineLocator(tex.text));
   // Prose, names and raw values set aside (the parser's time goes there); off only in the fast path's test.
   const fast = fastPath(sized, parseNames, options.fastPath !== false);
-  const input = fast.text;
+  const { input, library } = parseCarrying(fast.text, options.fastPath !== false);
   const lineOf = lineLocator(input);
-  const library = parse(input, PARSER_OPTIONS);
   let searchFrom = 0;
   for (const error of library.errors) {
     const at = error.input ? input.indexOf(error.input.slice(0, 60), 0) : -1;
@@ -76,6 +76,20 @@ const PARSER_OPTIONS = {
   english: false,
   applyCrossRef: true,
 } as const;
+
+/**
+ * The parse, with fields that hold one placeholder carried around the parser (bibtex-carried-fields), or
+ * the text as it is when that could differ. Both texts have the same lines; `input` is the one parsed.
+ */
+function parseCarrying(text: string, carry: boolean): { input: string; library: Library } {
+  const parseText = (bibtex: string) => parse(bibtex, PARSER_OPTIONS);
+  if (carry) {
+    const carried = carryFields(text, parseText);
+    const library = carried.putBack(parseText(carried.text));
+    if (library !== null) return { input: carried.text, library };
+  }
+  return { input: text, library: parseText(text) };
+}
 
 const parseNames: NameParser = (bibtex) => {
   const library = parse(bibtex, PARSER_OPTIONS);

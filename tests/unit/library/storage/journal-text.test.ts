@@ -71,7 +71,22 @@ describe('stable JSON', () => {
       big: 1e21,
       nan: Number.NaN,
     };
-    for (const value of [awkward, ...syntheticLibrary(200, 3).flatMap((p) => [p.record, p.content])])
+    const ownProto = JSON.parse('{"b": 1, "__proto__": {"x": 1}, "a": [{"__proto__": 2}]}') as object;
+    const bare = Object.assign(Object.create(null) as object, { b: 1, a: { d: 2, c: [{ f: 1, e: 2 }, 3] } });
+    const mixed = {
+      list: [
+        { b: 1, a: 2 },
+        { c: 3, a: { z: 1, y: [{ x: 0, w: undefined }] } },
+      ],
+      map: new Map([[1, 2]]),
+    };
+    for (const value of [
+      awkward,
+      ownProto,
+      bare,
+      mixed,
+      ...syntheticLibrary(200, 3).flatMap((p) => [p.record, p.content]),
+    ])
       expect(recordLine(value)).toBe(sortedReference(value));
   });
 
