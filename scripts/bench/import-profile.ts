@@ -22,7 +22,7 @@ const { values } = parseArgs({
     entries: { type: 'string', default: '10000' },
     papers: { type: 'string', default: '10000' },
     format: { type: 'string', default: 'bibtex' },
-    /** `margin`: the BibTeX Margin itself exports (what the bench's import10kBibtexMs imports) instead of Zotero's. */
+    /** `margin`: the BibTeX Margin itself exports (the bench's import10kMarginBibtexMs) instead of Zotero's. */
     source: { type: 'string', default: 'zotero' },
     /** Also time @retorquere/bibtex-parser alone on the whole text (minutes at 10k entries). */
     reference: { type: 'boolean', default: false },

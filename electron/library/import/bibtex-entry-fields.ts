@@ -130,6 +130,9 @@ class EntryReader {
   private key(allow: string): string {
     const start = this.pos;
     for (; this.pos < this.text.length; this.pos++) {
+      const code = this.text.charCodeAt(this.pos);
+      // Letters and digits, most of any key, without the regex.
+      if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) continue;
       const ch = this.text[this.pos] ?? '';
       if (!KEY_CHAR.test(ch) && !allow.includes(ch)) break;
     }

@@ -11,6 +11,8 @@
  *   carrying affiliation letters become `D'Ambrosio, A. and Aria, M.`.
  */
 
+import { LineStartPattern } from './line-starts.js';
+
 /** What the parser reads in a key; others (`?`, `’`, `(`) make it reject the whole entry. */
 const KEY_CHARS = /^[\p{L}\p{N}_:.\-/+']*$/u;
 const PLACEHOLDER_PREFIX = 'marginrenamedkey';
@@ -21,7 +23,8 @@ export interface MendedExport {
   readonly renamedKeys: ReadonlyMap<string, string>;
 }
 
-const ENTRY_KEY = /^(\s*@\s*[A-Za-z][\w-]*\s*[{(]\s*)([^,\n{}"=]*?)(\s*,)/gm;
+const ENTRY_KEY_BODY = String.raw`(\s*@\s*[A-Za-z][\w-]*\s*[{(]\s*)([^,\n{}"=]*?)(\s*,)`;
+const ENTRY_KEY = new LineStartPattern(ENTRY_KEY_BODY);
 
 /** Scopus exports are mended by what their header says. */
 function isScopus(input: string): boolean {
@@ -33,38 +36,46 @@ function isScopus(input: string): boolean {
  * the file), so it may not be read in parts.
  */
 export function mendsAsAWhole(input: string): boolean {
-  if (isScopus(input)) return true;
-  for (const match of input.matchAll(ENTRY_KEY)) if (!KEY_CHARS.test(match[2] ?? '')) return true;
+  return isScopus(input) || hasBadKey(input);
+}
+
+/** Whether some entry's key has characters the parser rejects. */
+function hasBadKey(input: string): boolean {
+  for (const match of ENTRY_KEY.matchAll(input)) if (!KEY_CHARS.test(match[2] ?? '')) return true;
   return false;
 }
 
 export function mendExport(input: string): MendedExport {
   const renamedKeys = new Map<string, string>();
   const scopus = isScopus(input);
-  const text = input
-    .replace(ENTRY_KEY, (whole, start: string, key: string, comma: string) => {
-      if (KEY_CHARS.test(key)) return whole;
-      const placeholder = `${PLACEHOLDER_PREFIX}${renamedKeys.size}`;
-      renamedKeys.set(placeholder, key);
-      return `${start}${placeholder}${comma}`;
-    })
-    .replace(
-      /^(\s*)([A-Za-z][\w-]*\([^)\n=]*\)[\w-]*)(\s*=)/gm,
-      (_whole, indent: string, name: string, equals: string) => `${indent}${name.replace(/[()]/g, '-')}${equals}`,
-    )
-    .replace(/^(\s*author\s*=\s*\{)([^}\n]*)(\})/gim, (whole, start: string, value: string, end: string) =>
-      scopus ? `${start}${scopusAuthors(value)}${end}` : whole,
+  // Each step rewrites the text only when it has something to mend (most exports have nothing).
+  let text = !hasBadKey(input)
+    ? input
+    : input.replace(new RegExp(`^${ENTRY_KEY_BODY}`, 'gm'), (whole, start: string, key: string, comma: string) => {
+        if (KEY_CHARS.test(key)) return whole;
+        const placeholder = `${PLACEHOLDER_PREFIX}${renamedKeys.size}`;
+        renamedKeys.set(placeholder, key);
+        return `${start}${placeholder}${comma}`;
+      });
+  text = text.replace(
+    /^(\s*)([A-Za-z][\w-]*\([^)\n=]*\)[\w-]*)(\s*=)/gm,
+    (_whole, indent: string, name: string, equals: string) => `${indent}${name.replace(/[()]/g, '-')}${equals}`,
+  );
+  if (scopus)
+    text = text.replace(
+      /^(\s*author\s*=\s*\{)([^}\n]*)(\})/gim,
+      (_whole, start: string, value: string, end: string) => `${start}${scopusAuthors(value)}${end}`,
     );
   return { text: withoutUnusedFields(text), renamedKeys };
 }
 
-const UNUSED_FIELD = /^[ \t]*(references|cited-references)[ \t]*=[ \t]*\{/gim;
+const UNUSED_FIELD = new LineStartPattern(String.raw`[ \t]*(references|cited-references)[ \t]*=[ \t]*\{`, 'i');
 
 /** Empty the value of each unused field (braces matched, newlines kept for line numbers). */
 function withoutUnusedFields(text: string): string {
   const out: string[] = [];
   let last = 0;
-  for (const match of text.matchAll(UNUSED_FIELD)) {
+  for (const match of UNUSED_FIELD.matchAll(text)) {
     const open = match.index + match[0].length;
     if (open < last) continue;
     let depth = 1;

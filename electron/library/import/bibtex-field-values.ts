@@ -1,5 +1,7 @@
+import { LineStartPattern } from './line-starts.js';
+
 /** A field name at the start of a line: `name = {`, as Zotero, JabRef and Better BibTeX write fields. */
-const ANY_FIELD = /^[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*\{/gm;
+const ANY_FIELD = new LineStartPattern(String.raw`[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*\{`);
 
 /** A `{…}` field value found before parsing, its name lower-cased. */
 export interface FieldValue {
@@ -15,7 +17,7 @@ const BRACE_OR_ENTRY = /[{}]|\n@/g;
 /** Each `name = {value}` that starts a line, in order, its braces matched (one pass, by regex: every file's text runs through this several times). */
 export function* fieldValues(text: string): Generator<FieldValue> {
   let after = 0;
-  for (const match of text.matchAll(ANY_FIELD)) {
+  for (const match of ANY_FIELD.matchAll(text)) {
     const start = match.index + match[0].length;
     if (start <= after) continue; // a line inside a value already taken
     let depth = 1;

@@ -21,6 +21,8 @@ const PLACEHOLDER = /ZQTEXT(\d+)QZ(\n*)/g;
 const PLAIN_WORD = /^[A-Za-z0-9.,;:()!?/+=*@|[\]'-]+$/;
 /** The next word, and the whitespace before it. */
 const WORD = /(\s*)(\S+)/y;
+/** Whitespace other than single spaces, which printing collapses. */
+const SPACED = /[^\S ]|  /;
 /** A whole word of PLAIN_WORD's characters, without `--` or `''`. */
 const PLAIN_WORD_IN_TEXT = String.raw`(?!\S*(?:--|''))[A-Za-z0-9.,;:()!?/+=*@|[\]'-]+(?!\S)`;
 /** Whitespace, then plain words up to the last one's end. */
@@ -171,7 +173,7 @@ function withProseSetAside(value: string, runs: Run[]): string {
         if (raw.length > 0) raw.push(pendingSpace, space);
         else out.push(pendingSpace, space);
         raw.push(words);
-        text.push(words.replace(/\s+/g, ' '));
+        text.push(SPACED.test(words) ? words.replace(/\s+/g, ' ') : words);
         pendingSpace = '';
         at = run.index + run[0].length;
       }

@@ -10,6 +10,8 @@
  * - a few text commands it drops are given their characters (`\textquotesingle`, `\TeX`, `\LaTeX`).
  */
 
+import { LineStartPattern } from './line-starts.js';
+
 /** Placeholders the parser passes through untouched: capitals and digits, no TeX. */
 const PLACEHOLDER = /ZQMATH(\d+)QZ/g;
 /** Math longer than this is no inline formula; its `$` is taken for prose. */
@@ -107,12 +109,15 @@ export function protectTex(input: string): ProtectedTex {
   };
 }
 
-const VERBATIM_FIELD = /^[ \t]*(doi|url|eprint|file|pdf|verba|verbb|verbc)[ \t]*=[ \t]*\{/gim;
+const VERBATIM_FIELD = new LineStartPattern(
+  String.raw`[ \t]*(doi|url|eprint|file|pdf|verba|verbb|verbc)[ \t]*=[ \t]*\{`,
+  'i',
+);
 
 /** Where each verbatim field's value lies, `[start, end)`, in order (braces matched, one pass). */
 function verbatimRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (const match of text.matchAll(VERBATIM_FIELD)) {
+  for (const match of VERBATIM_FIELD.matchAll(text)) {
     const start = match.index + match[0].length;
     if (ranges.length > 0 && start < (ranges.at(-1)?.[1] ?? 0)) continue;
     let depth = 1;

@@ -9,6 +9,7 @@ import { protectTex } from './bibtex-tex.js';
 import { fastPath } from './bibtex-fast-path.js';
 import { carryFields } from './bibtex-carried-fields.js';
 import { inFileOrder } from './file-parts.js';
+import { LineStartPattern } from './line-starts.js';
 import type { NameParser } from './bibtex-names.js';
 import { withoutMarkup } from '../../../shared/text/without-markup.js';
 import { cleanUrl, isoDate, lineAt, lineLocator, splitKeywords, text, yearOf } from './fields.js';
@@ -135,10 +136,11 @@ function refuseExplodingMacros(input: string, fileName: string | null): void {
  * Newlines stay, so every other entry keeps its line number.
  */
 export const MAX_ENTRY_CHARS = 64 * 1024;
+const ENTRY_START = new LineStartPattern('[ \\t]*@');
 
 function withoutOversizedEntries(input: string, failures: ImportFailure[], lineOf: (index: number) => number): string {
   if (input.length <= MAX_ENTRY_CHARS) return input;
-  const starts = [...input.matchAll(/^[ \t]*@/gm)].map((m) => m.index);
+  const starts = [...ENTRY_START.matchAll(input)].map((m) => m.index);
   let out = '';
   let last = 0;
   starts.push(input.length);
