@@ -7,14 +7,18 @@
 import type { FilePart } from './file-parts.js';
 import { mendsAsAWhole } from './bibtex-exports.js';
 import { turns } from '../storage/turns.js';
+import { LineStartPattern } from './line-starts.js';
 
 /** Below this, one worker reads the file sooner than two can be started. */
 export const SPLIT_MIN_CHARS = 1024 * 1024;
 
 /** What one entry may use of another (cross-references, a preamble): then the file is read whole. */
-const REACHES_ACROSS = /@\s*preamble\s*[{(]|^\s*(crossref|xdata|xref|set)\s*=/im;
+const PREAMBLE = /@\s*preamble\s*[{(]/i;
+const REFERENCE_FIELD = new LineStartPattern(String.raw`\s*(crossref|xdata|xref|set)\s*=`, 'i');
+const reachesAcross = (piece: string): boolean =>
+  PREAMBLE.test(piece) || !REFERENCE_FIELD.matchAll(piece).next().done;
 /** A macro definition opening a line (`@string{jmlr = {…}}`); each part is given those above it. */
-const MACRO = /^@\s*string\s*([{(])/gim;
+const MACRO = new LineStartPattern(String.raw`@\s*string\s*([{(])`, 'i');
 
 /**
  * The file cut into about `parts` pieces of similar size, each starting at an entry (an `@` opening a line
@@ -27,7 +31,7 @@ export async function splitBibtex(
 ): Promise<FilePart[] | null> {
   if (parts < 2 || input.length < minChars) return null;
   const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
-  if (await anyPiece(text, (piece) => REACHES_ACROSS.test(piece) || mendsAsAWhole(piece))) return null;
+  if (await anyPiece(text, (piece) => reachesAcross(piece) || mendsAsAWhole(piece))) return null;
   // Braces and line breaks found by a regex (a loop over every character took 120 ms for 25 MB), in turns:
   // the main process keeps answering meanwhile.
   const work = turns();
@@ -89,7 +93,7 @@ async function anyPiece(text: string, test: (piece: string) => boolean): Promise
 /** Every `@string{…}` with where it ends, written on one line; null when one is not closed (read whole). */
 function macroDefinitions(text: string): Array<{ text: string; end: number }> | null {
   const found: Array<{ text: string; end: number }> = [];
-  for (const match of text.matchAll(MACRO)) {
+  for (const match of MACRO.matchAll(text)) {
     if (match[1] !== '{') return null;
     let depth = 0;
     let i = match.index + match[0].length - 1;
