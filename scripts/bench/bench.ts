@@ -73,6 +73,9 @@ interface SizeResult {
   ranges: Record<string, [number, number]>;
 }
 
+/** Edits timed at each size and in the 1,000-paper reference (editP95Ms, editRatio). */
+const EDITS_PER_SIZE = 1200;
+
 /** Each import figure is the median of this many imports, each into a fresh library; their range is reported. */
 const IMPORT_RUNS = 3;
 
@@ -320,10 +323,11 @@ async function benchSize(size: number, log: (line: string) => void, bibtex50k: b
     const opens = [];
     for (let i = 0; i < runs; i++) opens.push(await runProbe('open', dir));
     log('  edits…');
-    // The same number of edits at each size, so the p95s compare (editRatio).
+    // The same number of edits at each size, so the p95s compare (editRatio). 1,200 each: with 400, a p95 rested on
+    // its 20 slowest edits, and the ratio of two such swung from 1.1 to 2.6 between runs of the same code.
     const referenceDir = path.join(root, 'reference-1k');
     await seed(referenceDir, syntheticLibrary(1000));
-    const { edits, reference } = await measureEdits(dir, referenceDir, 400);
+    const { edits, reference } = await measureEdits(dir, referenceDir, EDITS_PER_SIZE);
     log('  search…');
     const searches = await measureSearch(dir, 'index');
     const scans = await measureSearch(dir, 'scan');
