@@ -129,6 +129,21 @@ function proseWord(word: string): string | null {
   return text === '' || /--|''/.test(text) ? null : text;
 }
 
+/** `\url{…}` with a link of characters the parser prints as written, and punctuation after it. */
+const PLAIN_LINK = /^\\url\{([A-Za-z0-9:/._?=&+-]+)\}([.,;:)]*)$/;
+
+/**
+ * A word that is a plain link (`\url{https://github.com/x/y}.`, common at the end of an abstract) with the
+ * link set aside: the parser prints `\url{…}`'s argument as written, and the grammar costs ~1 µs a character.
+ */
+function withLinkSetAside(word: string, runs: Run[]): string {
+  const link = word.startsWith('\\url{') ? PLAIN_LINK.exec(word) : null;
+  const [, url = '', after = ''] = link ?? [];
+  if (link === null || url.includes('--')) return word;
+  runs.push({ raw: url, text: url });
+  return `\\url{ZQTEXT${runs.length - 1}QZ}${after}`;
+}
+
 /** `{…}` whose first brace closes at its end. */
 function isOneGroup(value: string): boolean {
   if (!value.startsWith('{') || !value.endsWith('}')) return false;
@@ -182,7 +197,8 @@ function withProseSetAside(value: string, runs: Run[]): string {
     const word = WORD.exec(value);
     if (word === null) break;
     at = WORD.lastIndex;
-    const [, space = '', part = ''] = word;
+    const [, space = '', written = ''] = word;
+    const part = depth === 0 && guarded === 0 ? withLinkSetAside(written, runs) : written;
     pendingSpace += space;
     // Most words are plain: no braces, no backslash (checked first, as it is most of the cost).
     const simple = PLAIN_WORD.test(part) && !/--|''/.test(part);

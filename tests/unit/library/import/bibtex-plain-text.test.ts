@@ -50,6 +50,7 @@ describe('prose set aside before parsing BibTeX', () => {
     "an en -- dash, a quote ''here'' and ``there'' too",
     'a comment % hidden words\n  shown words on the next line',
     'a url \\url{https://example.org/a_b} then text, and \\href{https://x.org}{label words} after',
+    'links \\url{https://x.org/a-b?c=d&e=f+g}. and \\url{http://y.org/x--y}, \\url{z.org/%41} \\url{a.org/~u}) {\\url{b.org/in}} \\emph \\url{c.org/arg} end',
     'scripts: H\\textsubscript{2}O and x\\textsuperscript{abc} words',
     "accents: M{\\\"u}ller and {\\'e}t{\\'e} and \\c{c}a plain",
     'groups {Deep Learning} and {{Protected Words}} with {\\bf bold words} after',
