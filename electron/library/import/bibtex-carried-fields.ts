@@ -10,7 +10,7 @@ import { entryFields, type EntryField } from './bibtex-entry-fields.js';
  * placeholder or macro in that field, learnt from the parser itself. Each emptied value is checked to be a
  * whole field of a parsed entry, read by the parser's grammar (bibtex-entry-fields). Wherever the result
  * could differ from parsing the field (a parse error, a field named twice, a value outside an entry, a
- * macro defined twice or after its use, cross-references), `putBack` gives null and the caller parses the
+ * macro defined twice or after its use, a cross-reference), `putBack` gives null and the caller parses the
  * text as it was.
  */
 
@@ -55,8 +55,6 @@ interface Candidate {
 }
 
 export function carryFields(input: string, parse: Parse): CarriedFields {
-  // A child's emptied field would inherit its parent's: such files keep every field.
-  if (/crossref/i.test(input)) return AS_IS(input);
   const macros = macroDefinitions(input);
   const candidates = [...placeholderFields(input), ...(macros === null ? [] : macroFields(input))].sort(
     (a, b) => a.start - b.start,
@@ -162,7 +160,8 @@ function putBack(
   templates: ReadonlyMap<string, Template>,
   definitionEnds: readonly number[],
 ): Library | null {
-  if (library.errors.length > 0) return null;
+  // A child's emptied field would have inherited its parent's (the word alone, in an abstract, changes nothing).
+  if (library.errors.length > 0 || library.entries.some((e) => e.fields.crossref !== undefined)) return null;
   let next = 0;
   let searchFrom = 0;
   let definition = 0;

@@ -129,6 +129,12 @@ describe('fields carried around the parser', () => {
     }
   });
 
+  it('carries fields in a file whose abstracts name Crossref', () => {
+    const text =
+      '@string{j = {J}}\n@article{a,\n  title = {ZQTEXT0QZ},\n  abstract = {Metadata from Crossref},\n  journal = j,\n}\n';
+    expect(carried(text).library).not.toBeNull();
+  });
+
   it('reads the bench’s Better BibTeX entries as the parser does, field by field', () => {
     const { fast, reference } = bothWays(betterBibtex(syntheticRefs(120)));
     expect(fast).toEqual(reference);
