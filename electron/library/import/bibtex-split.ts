@@ -15,8 +15,7 @@ export const SPLIT_MIN_CHARS = 1024 * 1024;
 /** What one entry may use of another (cross-references, a preamble): then the file is read whole. */
 const PREAMBLE = /@\s*preamble\s*[{(]/i;
 const REFERENCE_FIELD = new LineStartPattern(String.raw`\s*(crossref|xdata|xref|set)\s*=`, 'i');
-const reachesAcross = (piece: string): boolean =>
-  PREAMBLE.test(piece) || !REFERENCE_FIELD.matchAll(piece).next().done;
+const reachesAcross = (piece: string): boolean => PREAMBLE.test(piece) || !REFERENCE_FIELD.matchAll(piece).next().done;
 /** A macro definition opening a line (`@string{jmlr = {…}}`); each part is given those above it. */
 const MACRO = new LineStartPattern(String.raw`@\s*string\s*([{(])`, 'i');
 
