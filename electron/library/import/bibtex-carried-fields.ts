@@ -223,16 +223,15 @@ function learnTemplates(candidates: readonly Candidate[], definitions: string, p
   for (const c of candidates) if (!shapes.has(c.shape)) shapes.set(c.shape, c);
   const placeholders = [...shapes.values()].filter((c) => !c.macro);
   const macros = [...shapes.values()].filter((c) => c.macro);
-  const learn = (list: readonly Candidate[], prefix: string, print: (c: Candidate) => string | null): void => {
+  const learn = (list: readonly Candidate[], prefix: string, print: (c: Candidate) => string): void => {
     if (list.length === 0) return;
-    const library = parse(
-      prefix + list.map((c, i) => `@misc{zqcarry${i},\n  ${c.name} = ${print(c) ?? ''}\n}\n`).join(''),
-    );
+    const library = parse(prefix + list.map((c, i) => `@misc{zqcarry${i},\n  ${c.name} = ${print(c)}\n}\n`).join(''));
     if (library.errors.length > 0 || library.entries.length !== list.length) return;
     for (const [i, c] of list.entries()) {
       const entry = library.entries[i];
       if (entry?.key !== `zqcarry${i}`) return;
-      const printed = JSON.stringify(entry.fields[c.name]);
+      // The field's name is the file's: read as an own property only (`__proto__` is a name too).
+      const printed = Object.hasOwn(entry.fields, c.name) ? JSON.stringify(entry.fields[c.name]) : undefined;
       if (printed === undefined) continue;
       if (c.macro) templates.set(c.shape, () => JSON.parse(printed) as unknown);
       else {

@@ -129,6 +129,16 @@ describe('fields carried around the parser', () => {
     }
   });
 
+  it('carries fields named like what objects inherit as their own, and reads them as the parser does', () => {
+    const text =
+      '@string{j = {J}}\n@article{a,\n  title = {T},\n  __proto__ = j,\n  constructor = j,\n  tostring = {ZQFIELD0QZ},\n}\n';
+    const { library } = carried(text);
+    expect(library?.entries[0]?.fields).toEqual(parseText(text).entries[0]?.fields);
+    expect(Object.getPrototypeOf(library?.entries[0]?.fields)).toBe(Object.prototype);
+    const { fast, reference } = bothWays(text);
+    expect(fast).toEqual(reference);
+  });
+
   it('carries fields in a file whose abstracts name Crossref', () => {
     const text =
       '@string{j = {J}}\n@article{a,\n  title = {ZQTEXT0QZ},\n  abstract = {Metadata from Crossref},\n  journal = j,\n}\n';
