@@ -37,13 +37,23 @@ decoding in \\(O(n \\log n)\\) time.</summary>
 const papers = (page: Page) => page.getByRole('listbox', { name: 'Papers' });
 const abstract = (page: Page) => page.getByRole('region', { name: 'Abstract' });
 
-/** Every data file of the library folder as text (the shards, and the edit log): what is stored, whatever the layout. */
+/**
+ * Every data file of the library folder as text (the shards, the journal, the edit log): what is stored, whatever
+ * the layout. Not the backups, which the import takes and checks in the background (a staged one is renamed while
+ * it is read); a file replaced between the listing and its reading is read as nothing.
+ */
 async function storedText(dir: string): Promise<string> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const texts = await Promise.all(
     entries
       .filter((e) => e.isFile() && (e.name.endsWith('.json') || e.name === 'edits.log'))
-      .map((e) => readFile(path.join(e.parentPath, e.name), 'utf8')),
+      .filter((e) => !path.relative(dir, e.parentPath).split(path.sep).includes('backups'))
+      .map((e) =>
+        readFile(path.join(e.parentPath, e.name), 'utf8').catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+          throw error;
+        }),
+      ),
   );
   return texts.join('\n');
 }
