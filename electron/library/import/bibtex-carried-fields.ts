@@ -1,6 +1,7 @@
 import type { Entry, Library } from '@retorquere/bibtex-parser';
 import { fieldValues } from './bibtex-field-values.js';
 import { entryFields, type EntryField } from './bibtex-entry-fields.js';
+import { LineStartPattern } from './line-starts.js';
 
 /**
  * After prose, names and raw values are set aside, most fields of a Zotero entry hold one placeholder or
@@ -18,7 +19,9 @@ import { entryFields, type EntryField } from './bibtex-entry-fields.js';
 const LONE_PLACEHOLDER = /^(\{?)(ZQ(?:TEXT|FIELD|NAMES))\d+QZ(\}?)$/;
 const MAX_PLACEHOLDER = 32;
 /** A field whose value is one macro, on a line of its own: `journaltitle = jmlr,`. */
-const MACRO_FIELD = /^([ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*)([A-Za-z][\w]*)(?=[ \t]*(?:,|\n[ \t]*\}))/gm;
+const MACRO_FIELD = new LineStartPattern(
+  String.raw`([ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*)([A-Za-z][\w]*)(?=[ \t]*(?:,|\n[ \t]*\}))`,
+);
 /** A macro definition in braces (anywhere: a file read in parts has them on one line). */
 const MACRO_DEFINITION = /@[ \t]*string[ \t]*\{[ \t]*([A-Za-z][\w]*)[ \t]*=/gi;
 
@@ -104,7 +107,7 @@ function* placeholderFields(input: string): Generator<Candidate> {
 }
 
 function* macroFields(input: string): Generator<Candidate> {
-  for (const match of input.matchAll(MACRO_FIELD)) {
+  for (const match of MACRO_FIELD.matchAll(input)) {
     const [, before = '', field = '', macro = ''] = match;
     const start = match.index + before.length;
     const name = field.toLowerCase();

@@ -25,6 +25,9 @@ export interface MendedExport {
 
 const ENTRY_KEY_BODY = String.raw`(\s*@\s*[A-Za-z][\w-]*\s*[{(]\s*)([^,\n{}"=]*?)(\s*,)`;
 const ENTRY_KEY = new LineStartPattern(ENTRY_KEY_BODY);
+/** A field name with parentheses (Web of Science's `Usage-Count-(Last-180-days)`). */
+const PAREN_FIELD_BODY = String.raw`(\s*)([A-Za-z][\w-]*\([^)\n=]*\)[\w-]*)(\s*=)`;
+const PAREN_FIELD = new LineStartPattern(PAREN_FIELD_BODY);
 
 /** Scopus exports are mended by what their header says. */
 function isScopus(input: string): boolean {
@@ -57,10 +60,11 @@ export function mendExport(input: string): MendedExport {
         renamedKeys.set(placeholder, key);
         return `${start}${placeholder}${comma}`;
       });
-  text = text.replace(
-    /^(\s*)([A-Za-z][\w-]*\([^)\n=]*\)[\w-]*)(\s*=)/gm,
-    (_whole, indent: string, name: string, equals: string) => `${indent}${name.replace(/[()]/g, '-')}${equals}`,
-  );
+  if (!PAREN_FIELD.matchAll(text).next().done)
+    text = text.replace(
+      new RegExp(`^${PAREN_FIELD_BODY}`, 'gm'),
+      (_whole, indent: string, name: string, equals: string) => `${indent}${name.replace(/[()]/g, '-')}${equals}`,
+    );
   if (scopus)
     text = text.replace(
       /^(\s*author\s*=\s*\{)([^}\n]*)(\})/gim,
