@@ -487,9 +487,13 @@ export class FtsIndex implements PageSource {
       this.maxRow = Math.max(this.maxRow, inserted);
       return;
     }
-    if (doc.content === undefined)
+    if (doc.content === undefined) {
+      if (!this.recordTextDiffers(rowid, doc.record)) {
+        this.writeFacts(rowid, doc.facts);
+        return;
+      }
       this.sql(`UPDATE docs SET title = ?, people = ?, tags = ? WHERE rowid = ?`).run(title, people, tags, rowid);
-    else
+    } else
       this.sql(`UPDATE docs SET title = ?, people = ?, tags = ?, content = ? WHERE rowid = ?`).run(
         title,
         people,
@@ -499,6 +503,18 @@ export class FtsIndex implements PageSource {
       );
     this.sql(`UPDATE heads SET title = ?, people = ?, tags = ? WHERE rowid = ?`).run(title, people, tags, rowid);
     this.writeFacts(rowid, doc.facts);
+  }
+
+  /**
+   * Whether the record's text differs from what the index holds for `rowid`. FTS5 rewrites every column of a row
+   * it updates (the whole abstract's postings for a status change), so an edit that leaves the text as it was
+   * writes only its facts.
+   */
+  private recordTextDiffers(rowid: number, record: RecordParts): boolean {
+    const held = this.sql<[number], { title: string; people: string; tags: string }>(
+      `SELECT title, people, tags FROM heads WHERE rowid = ?`,
+    ).get(rowid);
+    return !held || held.title !== record.title || held.people !== record.people || held.tags !== record.tags;
   }
 
   /** The paper's list facts, and the columns `columns` reads: status and Trash as flags, and the time added. */

@@ -11,6 +11,7 @@ import {
   parseRowList,
 } from '../../../../electron/library/search/index/index-columns.js';
 import { SearchEngine } from '../../../../electron/library/search/index/search-engine.js';
+import { indexPage } from '../../../../electron/library/search/index/index-page.js';
 import { parseQuery } from '../../../../electron/library/search/query.js';
 import { relevance } from '../../../../electron/library/search/relevance.js';
 import {
@@ -228,6 +229,43 @@ describe('the full-text index', () => {
     }
     expect(engine.search(parseQuery('zorblat')).ids).toEqual(before);
     expect(engine.search(parseQuery('"edited 7 zorblat"')).ids).toEqual([ids[7]]);
+  });
+
+  it("writes only the list facts of an edit that leaves a paper's text as it was (a status change)", async () => {
+    const dir = await tempDir();
+    await seedSyntheticLibrary(dir, 60);
+    const papers = syntheticLibrary(60);
+    const index = FtsIndex.open(dir);
+    const { engine } = await start(dir, () => index);
+    await engine.whenBuilt();
+    while (index.mergeSome()) {
+      // The build's own segments, merged first so what follows is the edits' alone.
+    }
+    const edited = papers.slice(0, 20).map((p) => ({ ...p.record, status: 'read' as const }));
+    for (const record of edited) {
+      engine.update([[record.id, { parts: recordParts(record), facts: paperFacts(record) }]]);
+      engine.applyPending();
+    }
+    // No text was rewritten: the full-text tables got no new segment to merge…
+    expect(index.mergeSome()).toBe(false);
+    // …and the facts and status columns say what the edits did.
+    const read = indexPage(index, {
+      query: parseQuery(''),
+      view: { kind: 'status', status: 'read' },
+      sort: 'added',
+      offset: 0,
+      limit: 100,
+    });
+    expect(read?.rows.map((r) => r.id)).toEqual(expect.arrayContaining(edited.map((r) => r.id)));
+    expect(read?.rows.every((r) => r.status === 'read')).toBe(true);
+    // A changed tag is text: it is written (a segment per edit, merged once there are a few), and found.
+    const tagged = edited.slice(0, 5).map((r) => ({ ...r, tags: [...r.tags, 'zorblattag'] }));
+    for (const record of tagged) {
+      engine.update([[record.id, { parts: recordParts(record), facts: paperFacts(record) }]]);
+      engine.applyPending();
+    }
+    expect(engine.search(parseQuery('zorblattag')).ids.sort()).toEqual(tagged.map((r) => r.id).sort());
+    expect(index.mergeSome()).toBe(true);
   });
 
   it('falls back to the scan, and says why, when no index can be opened', async () => {
