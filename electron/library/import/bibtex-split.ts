@@ -62,8 +62,8 @@ export async function splitBibtex(
     const above = macros.filter((m) => m.end <= start).map((m) => m.text);
     // On one line of their own above the part (their line breaks are spaces to BibTeX), so its lines shift by one.
     return above.length === 0
-      ? { text: body, firstLine: lineAtCut[k] ?? 1 }
-      : { text: `${above.join(' ')}\n${body}`, firstLine: (lineAtCut[k] ?? 1) - 1 };
+      ? { head: '', body, firstLine: lineAtCut[k] ?? 1 }
+      : { head: `${above.join(' ')}\n`, body, firstLine: (lineAtCut[k] ?? 1) - 1 };
   });
 }
 

@@ -28,7 +28,8 @@ export function splitRis(input: string, parts: number, minChars: number): FilePa
   }
   if (cuts.length < 2) return null;
   return cuts.map((start, k) => ({
-    text: text.slice(start, cuts[k + 1] ?? text.length),
+    head: '',
+    body: text.slice(start, cuts[k + 1] ?? text.length),
     firstLine: firstLines[k] ?? 1,
   }));
 }

@@ -175,7 +175,7 @@ function runInParts(
   parts: readonly FilePart[],
   limitMs: number,
 ): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
-  const runs = parts.map((part) => runInWorker(workerPath, { ...request, text: part.text }, limitMs));
+  const runs = parts.map((part) => runInWorker(workerPath, { ...request, text: part.head }, limitMs, part.body));
   const stop = (reason?: LibraryError): void => runs.forEach((run) => run.stop(reason));
   const result = Promise.all(runs.map((run) => run.result)).then(
     (results) =>
@@ -191,25 +191,32 @@ function runInParts(
   return { result, stop };
 }
 
-/** A long text as pieces of `PARSE_WORKER_TEXT_PIECE` characters; none for a short one (sent whole). */
+/** A long text as pieces of `PARSE_WORKER_TEXT_PIECE` characters. */
 function textPieces(text: string): string[] {
-  if (text.length <= PARSE_WORKER_TEXT_PIECE) return [];
   const pieces: string[] = [];
   for (let at = 0; at < text.length; at += PARSE_WORKER_TEXT_PIECE)
     pieces.push(text.slice(at, at + PARSE_WORKER_TEXT_PIECE));
   return pieces;
 }
 
+/**
+ * Read `request.text` followed by `rest` in a worker of its own. A long text goes after the request, in pieces
+ * (each copied in a turn of its own); `rest` is never joined to `request.text` here, which would copy it whole.
+ */
 function runInWorker(
   workerPath: string,
   request: ImportParseRequest,
   limitMs: number,
+  rest = '',
 ): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
   let stop = (_reason?: LibraryError): void => undefined;
   const result = new Promise<ParsedImport>((resolve, reject) => {
     // A parse that needs more than this is not a paper list; the worker fails alone, not the app.
-    const pieces = textPieces(request.text);
-    const workerData = pieces.length === 0 ? request : { ...request, text: '', textPieces: pieces.length };
+    const long = request.text.length + rest.length > PARSE_WORKER_TEXT_PIECE;
+    const pieces = long ? [...textPieces(request.text), ...textPieces(rest)] : [];
+    const workerData = long
+      ? { ...request, text: '', textPieces: pieces.length }
+      : { ...request, text: request.text + rest };
     const worker = new Worker(workerPath, { workerData, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
     let settled = false;
     // The text after the request, a piece per turn (see ParseWorkerRequestSchema).

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../../../electron/library/import/bibtex.js';
+import { partText } from '../../../../electron/library/import/file-parts.js';
 import { carryFields } from '../../../../electron/library/import/bibtex-carried-fields.js';
 import { entryFields } from '../../../../electron/library/import/bibtex-entry-fields.js';
 import { splitBibtex } from '../../../../electron/library/import/bibtex-split.js';
@@ -72,7 +73,7 @@ describe('fields carried around the parser', () => {
     const parts = await splitBibtex(betterBibtex(syntheticRefs(400)), 2, 1000);
     expect(parts).toHaveLength(2);
     for (const part of parts ?? []) {
-      const { emptied, library } = carried(part.text);
+      const { emptied, library } = carried(partText(part));
       expect(emptied).toBeGreaterThan(0);
       expect(library).not.toBeNull();
     }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../../../electron/library/import/bibtex.js';
 import { splitBibtex } from '../../../../electron/library/import/bibtex-split.js';
-import { joinParts } from '../../../../electron/library/import/file-parts.js';
+import { joinParts, partText } from '../../../../electron/library/import/file-parts.js';
 import { parseInProcess } from '../../../../electron/library/import/import-parser.js';
 import { workerParser } from '../../../../electron/library/import/worker-parser.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
@@ -26,7 +26,7 @@ async function inParts(text: string, fileName: string, parts: number) {
   return {
     parts: cut.length,
     result: joinParts(
-      cut.map((part) => ({ part, result: { ...parseBibtex(part.text, fileName), format: 'bibtex' as const } })),
+      cut.map((part) => ({ part, result: { ...parseBibtex(partText(part), fileName), format: 'bibtex' as const } })),
       'bibtex',
     ),
   };
@@ -83,7 +83,7 @@ describe('BibTeX read in parts by several workers', () => {
     expect(text).toMatch(/^@string\{/m);
     const parts = (await splitBibtex(text, 3, 0)) ?? [];
     expect(parts).toHaveLength(3);
-    for (const part of parts.slice(1)) expect(part.text.split('\n')[0]).toMatch(/^@string\{/);
+    for (const part of parts.slice(1)) expect(partText(part).split('\n')[0]).toMatch(/^@string\{/);
     const one = whole(text, 'zotero.bib');
     expect(one.entries.every((e) => e.line !== null)).toBe(true);
     expect((await inParts(text, 'zotero.bib', 3))?.result).toEqual(one);

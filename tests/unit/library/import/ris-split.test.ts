@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRis } from '../../../../electron/library/import/ris.js';
 import { splitRis } from '../../../../electron/library/import/ris-split.js';
-import { joinParts } from '../../../../electron/library/import/file-parts.js';
+import { joinParts, partText } from '../../../../electron/library/import/file-parts.js';
 import { parseInProcess } from '../../../../electron/library/import/import-parser.js';
 import { workerParser } from '../../../../electron/library/import/worker-parser.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
@@ -26,7 +26,7 @@ function inParts(text: string, fileName: string, parts: number) {
   return {
     parts: cut.length,
     result: joinParts(
-      cut.map((part) => ({ part, result: whole(part.text, fileName) })),
+      cut.map((part) => ({ part, result: whole(partText(part), fileName) })),
       'ris',
     ),
   };
@@ -52,7 +52,7 @@ describe('RIS read in parts by several workers', () => {
     for (const parts of [2, 3, 4]) {
       const cut = splitRis(text, parts, 0) ?? [];
       expect(cut).toHaveLength(parts);
-      for (const part of cut.slice(1)) expect(part.text).toMatch(/^(\s*\n)*TY {1,2}-/);
+      for (const part of cut.slice(1)) expect(partText(part)).toMatch(/^(\s*\n)*TY {1,2}-/);
       expect(inParts(text, 'export.ris', parts)?.result).toEqual(one);
     }
   });
