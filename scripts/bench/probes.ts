@@ -57,8 +57,9 @@ export async function probeBaselineOpen(dir: string): Promise<void> {
 
 /**
  * Edits as the app makes them (search worker attached), in rounds the bench asks for on stdin ("N": make N more
- * edits, answered by one JSON line of their times; end of input: close). Two of these, at two library sizes,
- * take turns, so both sizes' edits meet the same machine: the bench's noise is not read as a cost of size.
+ * edits, answered by one JSON line of their times; "N settle": then, untimed, wait until the search worker has
+ * written them to its index; end of input: close). Two of these, at two library sizes, take turns, so both sizes'
+ * edits meet the same machine: the bench's noise is not read as a cost of size.
  */
 export async function probeEdits(dir: string): Promise<void> {
   const session = await openSession({ dir, holder: 'margin bench (edits)', searchWorker: SEARCH_WORKER });
@@ -67,8 +68,9 @@ export async function probeEdits(dir: string): Promise<void> {
   process.stdout.write('ready\n');
   let made = 0;
   for await (const line of createInterface({ input: process.stdin })) {
+    const [count, settle] = line.split(' ');
     const times: number[] = [];
-    for (let n = Number(line); n > 0; n--, made++) {
+    for (let n = Number(count); n > 0; n--, made++) {
       const record = records[(made * 7919) % records.length];
       if (!record) break;
       const started = performance.now();
@@ -80,6 +82,8 @@ export async function probeEdits(dir: string): Promise<void> {
         );
       times.push(performance.now() - started);
     }
+    // A search writes the edits the worker holds before it answers (SearchEngine.applyPending).
+    if (settle === 'settle') await queryList(session, { ...FIRST_SEARCH, search: 'settle', limit: 1 });
     process.stdout.write(`${JSON.stringify(times)}\n`);
   }
   await session.close();
