@@ -211,7 +211,6 @@ function runInWorker(
 ): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
   let stop = (_reason?: LibraryError): void => undefined;
   const result = new Promise<ParsedImport>((resolve, reject) => {
-    // A parse that needs more than this is not a paper list; the worker fails alone, not the app.
     const long = request.text.length + rest.length > PARSE_WORKER_TEXT_PIECE;
     const pieces = long ? [...textPieces(request.text), ...textPieces(rest)] : [];
     const workerData = long
@@ -235,6 +234,7 @@ function runInWorker(
       void worker.terminate();
     };
     const where = request.fileName ?? 'the pasted text';
+    // A parse that needs more than `limitMs` is not a paper list; the worker fails alone, not the app.
     const timer = setTimeout(() => {
       settle(() =>
         reject(
