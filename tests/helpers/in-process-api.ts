@@ -19,6 +19,8 @@ export interface InProcessMain {
   readonly session: Session;
   /** Every channel called, in order. */
   readonly calls: Channel[];
+  /** Calls made and not yet answered. */
+  pending(): number;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function inProcessMain(dir: string): Promise<InProcessMain> {
   const session = await openSession({ dir, holder: 'renderer-test', deps: fixedDeps() });
   const handlers = createHandlers(session, { exportFolders: anyFolder });
   const calls: Channel[] = [];
+  let inFlight = 0;
   const listeners = new Set<(change: unknown) => void>();
   const unsubscribe = session.library.onChange((ids, change) => {
     const event = structuredClone(libraryChange(ids, change.content));
@@ -39,10 +42,16 @@ export async function inProcessMain(dir: string): Promise<InProcessMain> {
   return {
     session,
     calls,
+    pending: () => inFlight,
     transport: {
       async invoke(channel, request) {
         calls.push(channel);
-        return structuredClone(await dispatch(handlers, channel, structuredClone(request)));
+        inFlight++;
+        try {
+          return structuredClone(await dispatch(handlers, channel, structuredClone(request)));
+        } finally {
+          inFlight--;
+        }
       },
       async readAttachment(paperId, sha256) {
         return readAttachmentBytes(session.library, { paperId, sha256 });

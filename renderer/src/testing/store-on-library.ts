@@ -34,7 +34,14 @@ export async function storeOnLibrary(count: number): Promise<{ store: MarginStor
   return { store, main };
 }
 
-/** Let change events, and the refreshes they start, run to the end. */
+/**
+ * Let change events, and the refreshes they start, run to the end: until no call to main has been in flight for
+ * five steps of 5 ms in a row (five steps alone left a refresh unanswered on a loaded machine), at most 5 s.
+ */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5));
+  let quiet = 0;
+  for (let waited = 0; quiet < 5 && waited < 5000; waited += 5) {
+    await new Promise((r) => setTimeout(r, 5));
+    quiet = open.every((main) => main.pending() === 0) ? quiet + 1 : 0;
+  }
 }
