@@ -3,19 +3,19 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Handlers } from '../../shared/ipc/contract.js';
+import { TEXT_IN_PIECES_CHANNELS, type Handlers } from '../../shared/ipc/contract.js';
 import { LIBRARY_CHANGED_EVENT } from '../../shared/ipc/channels.js';
 import { libraryChange } from '../../shared/ipc/library-change.js';
 import { fail, type Envelope } from '../../shared/ipc/envelope.js';
 import { dispatch } from '../library/api/dispatch.js';
-import { parseJsonOffThread } from './json-off-thread.js';
+import { jsonReader, type JsonReader } from './json-off-thread.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
 import { own } from '../../shared/own.js';
 
 /** Largest request body: an import of up to 64 MB of text, JSON-escaped. */
 const MAX_BODY_BYTES = 80 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-margin-token';
-/** A body this large takes milliseconds to parse: it is parsed in a worker thread. */
+/** A body this large takes milliseconds to parse: it is read in a worker thread. */
 const LARGE_BODY_BYTES = 1_000_000;
 
 export interface HostOptions {
@@ -116,15 +116,12 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
   }
 
   async function callChannel(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
-    const body = await readBody(req);
-    if (body === null) return send(res, 413, fail('invalid-request', `request body over ${MAX_BODY_BYTES} bytes`));
-    let payload: unknown;
-    try {
-      payload = await parseBody(body);
-    } catch {
+    const body = await readBody(req, TEXT_IN_PIECES_CHANNELS.has(channel) ? 'text' : null);
+    if (body.kind === 'too-large')
+      return send(res, 413, fail('invalid-request', `request body over ${MAX_BODY_BYTES} bytes`));
+    if (body.kind === 'not-json')
       return send(res, 400, fail('invalid-request', `${channel}: the request body is not valid JSON`));
-    }
-    const envelope = await dispatch(options.handlers, channel, payload);
+    const envelope = await dispatch(options.handlers, channel, body.value);
     send(res, envelope.ok ? 200 : statusFor(envelope.error.code), envelope);
   }
 
@@ -209,35 +206,57 @@ function send(res: ServerResponse, status: number, body: Envelope<unknown>): voi
   res.end(JSON.stringify(body));
 }
 
-/** The body's bytes, or null when it is over MAX_BODY_BYTES. */
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
+type Body =
+  { readonly kind: 'value'; readonly value: unknown } | { readonly kind: 'too-large' } | { readonly kind: 'not-json' };
+
+/**
+ * The body read as JSON. A large one (an import) goes to a worker thread as it arrives, and its long `piecedField`
+ * comes back in line pieces (json-off-thread.ts): the event loop goes on meanwhile, and never holds the body whole.
+ */
+function readBody(req: IncomingMessage, piecedField: string | null): Promise<Body> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let reader: JsonReader | null = null;
+    const toReader = (chunk: Buffer): void => {
+      // A chunk of its own, handed over whole (a socket's chunk may share its memory with others).
+      const copy = new Uint8Array(chunk);
+      reader?.write(copy);
+    };
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        resolve(null);
+        reader?.abort();
+        resolve({ kind: 'too-large' });
         req.destroy();
         return;
       }
-      chunks.push(chunk);
+      if (reader === null && size > LARGE_BODY_BYTES) {
+        reader = jsonReader({ piecedField });
+        chunks.splice(0).forEach(toReader);
+      }
+      if (reader) toReader(chunk);
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('end', () => {
+      if (reader === null) {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({ kind: 'value', value: text === '' ? {} : (JSON.parse(text) as unknown) });
+        } catch {
+          resolve({ kind: 'not-json' });
+        }
+        return;
+      }
+      reader.end().then(
+        // Taking the value in was a turn of its own; the call itself starts in the next.
+        (value) => setImmediate(() => resolve({ kind: 'value', value })),
+        (error: unknown) => (error instanceof SyntaxError ? resolve({ kind: 'not-json' }) : reject(error)),
+      );
+    });
+    req.on('error', (error) => {
+      reader?.abort();
+      reject(error);
+    });
   });
-}
-
-/** A body as JSON: a large one (an import) is read in a worker thread, so the event loop goes on meanwhile. */
-async function parseBody(body: Buffer): Promise<unknown> {
-  if (body.length === 0) return {};
-  // Buffer.concat gave a body this large an ArrayBuffer of its own, so handing it over moves nothing else.
-  const { buffer } = body;
-  if (body.length > LARGE_BODY_BYTES && buffer instanceof ArrayBuffer && buffer.byteLength === body.length) {
-    const value = await parseJsonOffThread(new Uint8Array(buffer));
-    // Taking the value in (a copy of its strings) was a turn of its own; the call itself starts in the next.
-    await new Promise((resolve) => setImmediate(resolve));
-    return value;
-  }
-  return JSON.parse(body.toString('utf8'));
 }

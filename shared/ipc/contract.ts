@@ -52,8 +52,23 @@ const FolderPath = z.string().trim().min(1, 'choose a folder').max(4096);
 const Empty = z.strictObject({});
 const PaperRef = z.strictObject({ id: PaperIdSchema });
 const Tags = z.array(TagSchema).min(1).max(50);
+/** Most pieces a text may come in: a megabyte each makes 64 of the largest import. */
+const MAX_TEXT_PIECES = 4096;
+/**
+ * A large text as the HTTP host hands it over: pieces, each ending at a line break, never joined in the main process
+ * (electron/library/import/text-pieces.ts). Electron's IPC and small bodies give one string.
+ */
+export const TextInPiecesSchema = z
+  .array(z.string())
+  .min(1)
+  .max(MAX_TEXT_PIECES)
+  .refine((pieces) => pieces.reduce((sum, piece) => sum + piece.length, 0) <= MAX_IMPORT_CHARS, {
+    message: `Too big: expected at most ${MAX_IMPORT_CHARS} characters`,
+  });
+/** The channels whose `text` may come in pieces. */
+export const TEXT_IN_PIECES_CHANNELS: ReadonlySet<string> = new Set(['import:preview', 'import:run']);
 const ImportSource = {
-  text: z.string().max(MAX_IMPORT_CHARS),
+  text: z.union([z.string().max(MAX_IMPORT_CHARS), TextInPiecesSchema]),
   format: z.enum(['auto', ...IMPORT_FORMATS]),
   fileName: z.string().max(255).nullable(),
   /** The same paste as HTML (the clipboard's text/html): its links give papers their ids. */
@@ -311,7 +326,8 @@ export const CONTRACT = {
   /** Read a digest into a new triage: its papers grouped against the library and past skips; nothing imported. */
   'triage:start': {
     request: z.strictObject({
-      text: ImportSource.text,
+      // A digest (kept with its triage as one string), not a library export: it never comes in pieces.
+      text: z.string().max(MAX_IMPORT_CHARS),
       html: ImportSource.html,
       format: ImportSource.format,
       fileName: ImportSource.fileName,

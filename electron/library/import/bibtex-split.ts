@@ -3,11 +3,14 @@
  * ~0.4 ms per entry). Entries are independent, so a file cut between entries reads as the same entries,
  * provided each part is given the `@string` macros defined above it, and nothing else reaches across entries
  * or depends on the whole file (cross-references, a preamble, a Scopus header); such files are read whole.
+ *
+ * The file is read as line pieces (text-pieces.ts), a piece per turn of the event loop, and never joined here.
  */
-import type { FilePart } from './file-parts.js';
+import { partBodies, unixLinePieces, type FilePart, type PieceAt } from './file-parts.js';
 import { mendsAsAWhole } from './bibtex-exports.js';
 import { turns } from '../storage/turns.js';
 import { LineStartPattern } from './line-starts.js';
+import { textLength, type ImportText } from './text-pieces.js';
 
 /** Below this, one worker reads the file sooner than two can be started. */
 export const SPLIT_MIN_CHARS = 1024 * 1024;
@@ -24,85 +27,102 @@ const MACRO = new LineStartPattern(String.raw`@\s*string\s*([{(])`, 'i');
  * outside every brace), or null when it must be read whole. Line breaks are made `\n` first, as the parser does.
  */
 export async function splitBibtex(
-  input: string,
+  input: ImportText,
   parts: number,
   minChars = SPLIT_MIN_CHARS,
 ): Promise<FilePart[] | null> {
-  if (parts < 2 || input.length < minChars) return null;
-  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
-  if (await anyPiece(text, (piece) => reachesAcross(piece) || mendsAsAWhole(piece))) return null;
+  if (parts < 2 || textLength(input) < minChars) return null;
+  const pieces = await unixLinePieces(input);
+  if (!pieces || (await anyPiece(pieces, (piece) => reachesAcross(piece) || mendsAsAWhole(piece)))) return null;
+  const length = textLength(pieces);
   // Braces and line breaks found by a regex (a loop over every character took 120 ms for 25 MB), in turns:
   // the main process keeps answering meanwhile.
   const work = turns();
-  const cuts: number[] = [0];
+  const cuts: PieceAt[] = [{ piece: 0, at: 0 }];
+  const lineAtCut: number[] = [1];
   let depth = 0;
   let lines = 1;
-  const lineAtCut: number[] = [1];
-  const marks = /[{}\n]/g;
-  for (let seen = 0, m = marks.exec(text); m !== null; m = marks.exec(text)) {
-    if ((++seen & 0xffff) === 0 && work.due()) await work.turn();
-    const ch = m[0];
-    if (ch === '{') depth++;
-    else if (ch === '}') depth = Math.max(0, depth - 1);
-    else {
-      lines++;
-      const i = m.index;
-      const wanted = (cuts.length * text.length) / parts;
-      if (depth === 0 && cuts.length < parts && i + 1 >= wanted && /^@\s*[A-Za-z]/.test(text.slice(i + 1, i + 40))) {
-        cuts.push(i + 1);
-        lineAtCut.push(lines);
+  let offset = 0;
+  for (const [k, piece] of pieces.entries()) {
+    const marks = /[{}\n]/g;
+    for (let seen = 0, m = marks.exec(piece); m !== null; m = marks.exec(piece)) {
+      if ((++seen & 0xffff) === 0 && work.due()) await work.turn();
+      const ch = m[0];
+      if (ch === '{') depth++;
+      else if (ch === '}') depth = Math.max(0, depth - 1);
+      else {
+        lines++;
+        const i = m.index;
+        const wanted = (cuts.length * length) / parts;
+        // Pieces end at line breaks, so a line ending a piece is followed by the next piece's first.
+        const next = i + 1 < piece.length ? { piece: k, at: i + 1 } : { piece: k + 1, at: 0 };
+        const lineStart = (pieces[next.piece] ?? '').slice(next.at, next.at + 40);
+        if (depth === 0 && cuts.length < parts && offset + i + 1 >= wanted && /^@\s*[A-Za-z]/.test(lineStart)) {
+          cuts.push(next);
+          lineAtCut.push(lines);
+        }
       }
     }
+    offset += piece.length;
+    if (work.due()) await work.turn();
   }
   if (cuts.length < 2) return null;
-  const macros = macroDefinitions(text);
+  const macros = macroDefinitions(pieces);
   if (!macros) return null;
-  return cuts.map((start, k) => {
-    const body = text.slice(start, cuts[k + 1] ?? text.length);
-    const above = macros.filter((m) => m.end <= start).map((m) => m.text);
+  return partBodies(pieces, cuts).map((body, k) => {
+    const cut = cuts[k] ?? { piece: 0, at: 0 };
+    const above = macros.filter((m) => m.end.piece < cut.piece || (m.end.piece === cut.piece && m.end.at <= cut.at));
+    const firstLine = lineAtCut[k] ?? 1;
     // On one line of their own above the part (their line breaks are spaces to BibTeX), so its lines shift by one.
     return above.length === 0
-      ? { head: '', body, firstLine: lineAtCut[k] ?? 1 }
-      : { head: `${above.join(' ')}\n`, body, firstLine: (lineAtCut[k] ?? 1) - 1 };
+      ? { head: '', body, firstLine }
+      : { head: `${above.map((m) => m.text).join(' ')}\n`, body, firstLine: firstLine - 1 };
   });
 }
 
-/** Pieces of about this many characters are checked in one turn (~2 ms each). */
-const PIECE_CHARS = 1 << 20;
-
 /**
- * Whether `test` holds on some piece of `text`, cut at line breaks into pieces of about a megabyte, each checked in a
- * turn of its own (the whole 25 MB at once held the event loop ~80 ms). Each piece starts with the line before it,
- * so a match spanning a line break is seen; a piece's first line read on its own can only add matches, which make
- * the file be read whole.
+ * Whether `test` holds on some piece, each checked in a turn of its own (the whole 25 MB at once held the event loop
+ * ~80 ms) with the line before it, so a match spanning a line break is seen; a piece's first line read on its own can
+ * only add matches, which make the file be read whole.
  */
-async function anyPiece(text: string, test: (piece: string) => boolean): Promise<boolean> {
+async function anyPiece(pieces: readonly string[], test: (piece: string) => boolean): Promise<boolean> {
   const work = turns();
-  for (let start = 0; start < text.length;) {
-    const next = text.indexOf('\n', start + PIECE_CHARS);
-    const end = next === -1 ? text.length : next + 1;
-    const from = start === 0 ? 0 : text.lastIndexOf('\n', start - 2) + 1;
-    if (test(text.slice(from, end))) return true;
-    start = end;
+  for (const [k, piece] of pieces.entries()) {
+    const before = k === 0 ? '' : (pieces[k - 1] ?? '');
+    const lineBefore = before.slice(before.lastIndexOf('\n', before.length - 2) + 1);
+    if (test(lineBefore + piece)) return true;
     if (work.due()) await work.turn();
   }
   return false;
 }
 
 /** Every `@string{…}` with where it ends, written on one line; null when one is not closed (read whole). */
-function macroDefinitions(text: string): Array<{ text: string; end: number }> | null {
-  const found: Array<{ text: string; end: number }> = [];
-  for (const match of MACRO.matchAll(text)) {
-    if (match[1] !== '{') return null;
-    let depth = 0;
-    let i = match.index + match[0].length - 1;
-    for (; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === '{') depth++;
-      else if (ch === '}' && --depth === 0) break;
+function macroDefinitions(pieces: readonly string[]): Array<{ text: string; end: PieceAt }> | null {
+  const found: Array<{ text: string; end: PieceAt }> = [];
+  for (const [k, piece] of pieces.entries()) {
+    for (const match of MACRO.matchAll(piece)) {
+      if (match[1] !== '{') return null;
+      // The definition runs from its `{` to the brace closing it, on into later pieces if it must.
+      let depth = 0;
+      let text = '';
+      let end: PieceAt | null = null;
+      for (let p = k, from = match.index + match[0].length - 1; p < pieces.length && end === null; p++, from = 0) {
+        const within = pieces[p] ?? '';
+        let i = from;
+        for (; i < within.length; i++) {
+          const ch = within[i];
+          if (ch === '{') depth++;
+          else if (ch === '}' && --depth === 0) break;
+        }
+        const start = p === k ? match.index : 0;
+        if (i < within.length) {
+          text += within.slice(start, i + 1);
+          end = { piece: p, at: i + 1 };
+        } else text += within.slice(start);
+      }
+      if (end === null) return null;
+      found.push({ text: text.replace(/\n/g, ' '), end });
     }
-    if (depth !== 0) return null;
-    found.push({ text: text.slice(match.index, i + 1).replace(/\n/g, ' '), end: i + 1 });
   }
   return found;
 }

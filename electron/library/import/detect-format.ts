@@ -4,7 +4,7 @@ import { own } from '../../../shared/own.js';
 import { ID_LINE } from './arxiv.js';
 
 /** How far into the text detection looks: enough for a long export header, bounded for a huge paste. */
-const DETECT_CHARS = 256 * 1024;
+export const DETECT_CHARS = 256 * 1024;
 const BIBTEX_ENTRY = /^\s*@\s*[A-Za-z][\w-]*\s*[{(]/;
 const RIS_TAG = /^([A-Z][A-Z0-9])\s{1,2}-(\s|$)/;
 const EXTENSION_FORMAT: Readonly<Record<string, ImportFormat>> = {

@@ -5,22 +5,60 @@
 import type { ImportFailure } from '../../../shared/models/import-report.js';
 import type { ImportFormat } from '../../../shared/models/paper.js';
 import type { ParsedImport } from './import-parser.js';
+import { turns } from '../storage/turns.js';
+import { endAtLines, linePieces, type ImportText } from './text-pieces.js';
 
 /**
- * One part of a file: the line of the file it starts on, and its text as `head` + `body`. The body is a slice of
- * the file; the head is what must be read before it ('' or a line of the file's macro definitions). They are kept
- * apart because joining them makes a new string of the body's size: at 12 MB, copying it in one step (when it is
- * cut into pieces for the worker) held the main process's event loop for ~90 ms.
+ * One part of a file: the line of the file it starts on, and its text as `head` + `body`. The body is a run of the
+ * file's line pieces (text-pieces.ts); the head is what must be read before it ('' or a line of the file's macro
+ * definitions). Neither is joined in the main process: at 12 MB, making a part one string held its event loop ~90 ms.
  */
 export interface FilePart {
   readonly head: string;
-  readonly body: string;
+  readonly body: readonly string[];
   readonly firstLine: number;
 }
 
 /** The part's whole text, as its worker reads it. */
 export function partText(part: FilePart): string {
-  return part.head + part.body;
+  return part.head + part.body.join('');
+}
+
+/** A place in a text given as pieces: a piece, and a character in it. */
+export interface PieceAt {
+  readonly piece: number;
+  readonly at: number;
+}
+
+/** The text between each cut and the next (the last to the end), as slices of `pieces`; cuts in file order. */
+export function partBodies(pieces: readonly string[], cuts: readonly PieceAt[]): string[][] {
+  return cuts.map((from, k) => {
+    const to = cuts[k + 1] ?? { piece: pieces.length - 1, at: (pieces[pieces.length - 1] ?? '').length };
+    const body: string[] = [];
+    for (let p = from.piece; p <= to.piece; p++) {
+      const piece = pieces[p] ?? '';
+      const slice = piece.slice(p === from.piece ? from.at : 0, p === to.piece ? to.at : piece.length);
+      if (slice !== '') body.push(slice);
+    }
+    return body;
+  });
+}
+
+/**
+ * The text as line pieces with every line break made `\n`, as the parsers make them (so lines are counted alike),
+ * a piece per turn; null when some line is in two pieces (a line of megabytes: such a file is read whole).
+ */
+export async function unixLinePieces(text: ImportText): Promise<string[] | null> {
+  const pieces = linePieces(text);
+  if (!endAtLines(pieces)) return null;
+  const work = turns();
+  const unix: string[] = [];
+  for (const piece of pieces) {
+    // A piece ends at a line break, so none is cut between its `\r` and `\n`.
+    unix.push(piece.includes('\r') ? piece.replace(/\r\n?/g, '\n') : piece);
+    if (work.due()) await work.turn();
+  }
+  return unix;
 }
 
 /** The parts' readings as one: lines counted in the whole file, failures in file order. */

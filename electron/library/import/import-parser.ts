@@ -1,9 +1,10 @@
 import type { ImportFormat } from '../../../shared/models/paper.js';
 import type { ParseResult } from '../paper/entry.js';
+import { wholeText, type ImportText } from './text-pieces.js';
 
 /** What a parser is asked to read: plain data, so it can cross into a worker thread. */
 export interface ImportParseRequest {
-  readonly text: string;
+  readonly text: ImportText;
   readonly format: ImportFormat | 'auto';
   readonly fileName: string | null;
   readonly html: string | null;
@@ -21,7 +22,7 @@ export type ImportParser = (request: ImportParseRequest, signal?: AbortSignal) =
  */
 export const parseInProcess: ImportParser = async (request) => {
   const { parseImport } = await import('./parse-import.js');
-  return parseImport(request.text, request.format, {
+  return parseImport(wholeText(request.text), request.format, {
     fileName: request.fileName,
     today: request.today,
     html: request.html,

@@ -10,10 +10,12 @@ import { previewItems, reportEntries, type ImportOutcome } from './import-outcom
 import { planImport, type ImportPlan } from './plan-import.js';
 import { mergeEntry } from '../merge/merge-entry.js';
 import { LibraryError } from '../storage/errors.js';
+import type { ImportText } from './text-pieces.js';
 import { progressReporter, throwIfCancelled, type ImportControl } from './import-progress.js';
 
 export interface ImportRequest {
-  readonly text: string;
+  /** One string, or pieces of one (text-pieces.ts). */
+  readonly text: ImportText;
   readonly format: ImportFormat | 'auto';
   readonly fileName: string | null;
   readonly tags: readonly string[];

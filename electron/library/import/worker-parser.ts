@@ -8,10 +8,11 @@ import {
 } from './parse-worker-protocol.js';
 import { LibraryError } from '../storage/errors.js';
 import type { ImportParseRequest, ImportParser, ParsedImport } from './import-parser.js';
-import { detectFormat } from './detect-format.js';
+import { detectFormat, DETECT_CHARS } from './detect-format.js';
 import { splitBibtex, SPLIT_MIN_CHARS } from './bibtex-split.js';
 import { joinParts, type FilePart } from './file-parts.js';
 import { splitRis } from './ris-split.js';
+import { isBlank, leadingText, linePieces, sameText, textLength, type ImportText } from './text-pieces.js';
 import { availableParallelism } from 'node:os';
 import { firstIssue } from '../../../shared/validation.js';
 
@@ -45,12 +46,12 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
   const parse = (request: ImportParseRequest, key: RequestKey): Promise<ParsedImport> => {
     if (last && sameKey(last.key, key)) return last.result;
     if (running && !sameKey(running.key, key)) running.stop();
-    const size = request.text.length + (request.html?.length ?? 0);
+    const size = textLength(request.text) + (request.html?.length ?? 0);
     const format =
       request.format === 'auto'
-        ? request.text.trim() === ''
+        ? isBlank(request.text)
           ? 'digest'
-          : detectFormat(request.text, request.fileName)
+          : detectFormat(leadingText(request.text, DETECT_CHARS), request.fileName)
         : request.format;
     const digest = format === 'digest';
     const [base, perMb] = digest
@@ -58,13 +59,16 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
       : [options.baseMs ?? 30_000, options.msPerMegabyte ?? 30_000];
     const limitMs = Math.round(base + (perMb * size) / MB);
     const workers = options.workers ?? PARSE_WORKERS;
-    const risParts = format === 'ris' ? splitRis(request.text, workers, SPLIT_MIN_CHARS) : null;
+    const split =
+      format === 'bibtex'
+        ? () => splitBibtex(request.text, workers)
+        : format === 'ris'
+          ? () => splitRis(request.text, workers, SPLIT_MIN_CHARS)
+          : null;
     const run =
-      format === 'bibtex' && request.text.length >= SPLIT_MIN_CHARS
-        ? runSplit(workerPath, request, workers, limitMs)
-        : risParts
-          ? runInParts(workerPath, { ...request, format: 'ris' }, risParts, limitMs)
-          : runInWorker(workerPath, request, limitMs);
+      (format === 'bibtex' || format === 'ris') && split && textLength(request.text) >= SPLIT_MIN_CHARS
+        ? runSplit(workerPath, { ...request, format }, split, limitMs)
+        : runInWorker(workerPath, request, '', linePieces(request.text), limitMs);
     running = { key, stop: run.stop, waiting: 0 };
     const result = run.result.finally(() => {
       if (running?.key === key) running = null;
@@ -118,27 +122,30 @@ function cancellable(result: Promise<ParsedImport>, signal: AbortSignal, onAbort
  * What makes two parses the same. The texts are kept and compared as they are, not hashed: comparing is a
  * memory comparison (or nothing, for the same string), where hashing 25 MB held the event loop for ~80 ms.
  */
-type RequestKey = readonly [string, string, string, string, string];
+interface RequestKey {
+  readonly text: ImportText;
+  readonly rest: readonly [string, string, string, string];
+}
 
 function requestKey(request: ImportParseRequest): RequestKey {
-  return [
-    request.format,
-    request.fileName ?? '',
-    request.today.toISOString().slice(0, 10),
-    request.text,
-    request.html ?? '',
-  ];
+  return {
+    text: request.text,
+    rest: [request.format, request.fileName ?? '', request.today.toISOString().slice(0, 10), request.html ?? ''],
+  };
 }
 
 function sameKey(a: RequestKey, b: RequestKey): boolean {
-  return a.every((part, i) => part === b[i]);
+  return a.rest.every((part, i) => part === b.rest[i]) && sameText(a.text, b.text);
 }
 
-/** Large BibTeX: cut into parts (in turns of the event loop), each read by a worker; read whole when it cannot be cut. */
+/**
+ * Large BibTeX or RIS: cut into parts by `split` (in turns of the event loop), each read by a worker; read whole
+ * when it cannot be cut.
+ */
 function runSplit(
   workerPath: string,
-  request: ImportParseRequest,
-  workers: number,
+  request: ImportParseRequest & { readonly format: ImportFormat },
+  split: () => Promise<FilePart[] | null>,
   limitMs: number,
 ): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
   let stopped: LibraryError | null = null;
@@ -147,11 +154,11 @@ function runSplit(
   // A stop rejects at once, as a worker's does, even while the file is still being cut (a stopped parse is
   // forgotten before the same text can be asked for again).
   const stoppedNow = new Promise<never>((_resolve, reject) => (rejectNow = reject));
-  const reading = splitBibtex(request.text, workers).then((parts) => {
+  const reading = split().then((parts) => {
     if (stopped) throw stopped;
     const run = parts
-      ? runInParts(workerPath, { ...request, format: 'bibtex' }, parts, limitMs)
-      : runInWorker(workerPath, request, limitMs);
+      ? runInParts(workerPath, request, parts, limitMs)
+      : runInWorker(workerPath, request, '', linePieces(request.text), limitMs);
     started = run;
     return run.result;
   });
@@ -175,7 +182,7 @@ function runInParts(
   parts: readonly FilePart[],
   limitMs: number,
 ): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
-  const runs = parts.map((part) => runInWorker(workerPath, { ...request, text: part.head }, limitMs, part.body));
+  const runs = parts.map((part) => runInWorker(workerPath, request, part.head, part.body, limitMs));
   const stop = (reason?: LibraryError): void => runs.forEach((run) => run.stop(reason));
   const result = Promise.all(runs.map((run) => run.result)).then(
     (results) =>
@@ -191,31 +198,33 @@ function runInParts(
   return { result, stop };
 }
 
-/** A long text as pieces of `PARSE_WORKER_TEXT_PIECE` characters. */
-function textPieces(text: string): string[] {
-  const pieces: string[] = [];
-  for (let at = 0; at < text.length; at += PARSE_WORKER_TEXT_PIECE)
-    pieces.push(text.slice(at, at + PARSE_WORKER_TEXT_PIECE));
-  return pieces;
+/** Pieces of at most `PARSE_WORKER_TEXT_PIECE` characters (a slice shares its string's memory: nothing is copied). */
+function smallPieces(pieces: readonly string[]): string[] {
+  const small: string[] = [];
+  for (const piece of pieces)
+    for (let at = 0; at < piece.length; at += PARSE_WORKER_TEXT_PIECE)
+      small.push(piece.slice(at, at + PARSE_WORKER_TEXT_PIECE));
+  return small;
 }
 
 /**
- * Read `request.text` followed by `rest` in a worker of its own. A long text goes after the request, in pieces
- * (each copied in a turn of its own); `rest` is never joined to `request.text` here, which would copy it whole.
+ * Read `head` followed by `body` (the request's text, or a part of it) in a worker of its own. A long text goes
+ * after the request, in pieces (each copied in a turn of its own), never joined here: that would copy it whole.
  */
 function runInWorker(
   workerPath: string,
   request: ImportParseRequest,
+  head: string,
+  body: readonly string[],
   limitMs: number,
-  rest = '',
 ): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
   let stop = (_reason?: LibraryError): void => undefined;
   const result = new Promise<ParsedImport>((resolve, reject) => {
-    const long = request.text.length + rest.length > PARSE_WORKER_TEXT_PIECE;
-    const pieces = long ? [...textPieces(request.text), ...textPieces(rest)] : [];
+    const long = head.length + textLength(body) > PARSE_WORKER_TEXT_PIECE;
+    const pieces = long ? smallPieces([head, ...body]) : [];
     const workerData = long
       ? { ...request, text: '', textPieces: pieces.length }
-      : { ...request, text: request.text + rest };
+      : { ...request, text: head + body.join('') };
     const worker = new Worker(workerPath, { workerData, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
     let settled = false;
     // The text after the request, a piece per turn (see ParseWorkerRequestSchema).

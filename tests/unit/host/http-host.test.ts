@@ -7,6 +7,9 @@ import { sampleSession } from '../../helpers/session.js';
 import { readAttachmentBytes } from '../../../electron/library/api/attachment-bytes.js';
 import { makePdf } from '../../helpers/make-pdf.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import type { Handlers, ParsedRequest } from '../../../shared/ipc/contract.js';
+import { endAtLines } from '../../../electron/library/import/text-pieces.js';
+import { betterBibtex, syntheticRefs } from '../../../scripts/bench/synthetic-exports.js';
 
 const STATIC_DIR = path.resolve(import.meta.dirname, '../../../out/renderer');
 let running: { host: RunningHost; session: Session } | null = null;
@@ -17,10 +20,10 @@ afterEach(async () => {
   running = null;
 });
 
-async function start() {
+async function start(wrap: (handlers: Handlers) => Handlers = (h) => h) {
   const { session, handlers, ids } = await sampleSession(await tempDir());
   const host = await startHttpHost({
-    handlers,
+    handlers: wrap(handlers),
     staticDir: STATIC_DIR,
     subscribe: (l) => session.library.onChange(l),
     readAttachment: (request) => readAttachmentBytes(session.library, request),
@@ -157,6 +160,39 @@ describe('margin serve HTTP host', () => {
     const bad = await send(host.port, { method: 'POST', path: '/api/notes%3Aset', headers, body: `{${body}` });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it("hands a large import's text to its handler in line pieces, never as one string, and imports it whole", async () => {
+    const given: Array<ParsedRequest<'import:preview'>['text']> = [];
+    const { host } = await start((handlers) => ({
+      ...handlers,
+      'import:preview': async (request) => {
+        given.push(request.text);
+        return handlers['import:preview'](request);
+      },
+    }));
+    const headers = { host: `127.0.0.1:${host.port}`, 'x-margin-token': host.token };
+    // Three megabytes and more of a Zotero export with Windows line breaks, non-ASCII split across the body's chunks.
+    const text = betterBibtex(syntheticRefs(1300)).replace(/\n/g, '\r\n');
+    expect(text.length).toBeGreaterThan(3 * 1024 * 1024);
+    const body = JSON.stringify({ text, format: 'auto', fileName: 'zotero.bib' });
+    const res = await send(host.port, { method: 'POST', path: '/api/import%3Apreview', headers, body });
+    expect(res.status).toBe(200);
+    expect((JSON.parse(res.body) as { data: { added: number } }).data.added).toBe(1300);
+    const [pieces] = given;
+    if (!Array.isArray(pieces)) throw new Error('the text came as one string');
+    expect(pieces.length).toBeGreaterThanOrEqual(3);
+    expect(endAtLines(pieces)).toBe(true);
+    expect(pieces.join('') === text, 'the pieces join to the text as sent').toBe(true);
+    // A small import comes as it was sent.
+    const small = await send(host.port, {
+      method: 'POST',
+      path: '/api/import%3Apreview',
+      headers,
+      body: JSON.stringify({ text: 'arXiv:2401.00001', format: 'auto', fileName: null }),
+    });
+    expect(small.status).toBe(200);
+    expect(given[1]).toBe('arXiv:2401.00001');
   });
 
   it('serves the UI with a CSP and never a file outside it', async () => {

@@ -8,6 +8,7 @@ import { joinParts, partText } from '../../../../electron/library/import/file-pa
 import { parseInProcess } from '../../../../electron/library/import/import-parser.js';
 import { workerParser } from '../../../../electron/library/import/worker-parser.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
+import { cutAtLines, endAtLines } from '../../../../electron/library/import/text-pieces.js';
 import { betterBibtex, syntheticRefs } from '../../../../scripts/bench/synthetic-exports.js';
 import { bibliography } from '../../../../electron/library/export/bibliography/export-bibliography.js';
 import { syntheticLibrary } from '../../../../scripts/bench/synthetic.js';
@@ -44,12 +45,21 @@ function marginExport(count: number): string {
 
 describe('BibTeX read in parts by several workers', () => {
   for (const file of BIB_FIXTURES)
-    it(`${file}: the same entries, failures and lines as one reading, or read whole`, async () => {
+    it(`${file}: the same entries, failures and lines as one reading, or read whole; cut alike from pieces`, async () => {
       const text = decodeBytes(readFileSync(path.join(ROOT, file))).text;
       const name = path.basename(file);
       for (const parts of [2, 3, 4]) {
         const split = await inParts(text, name, parts);
         if (split) expect(split.result).toEqual(whole(text, name));
+        const fromString = await splitBibtex(text, parts, 0);
+        for (const size of [64, 700, 4000]) {
+          // A line longer than three pieces is cut inside: then the file is read whole.
+          const pieces = cutAtLines(text, size);
+          const fromPieces = await splitBibtex(pieces, parts, 0);
+          const expected = endAtLines(pieces) ? fromString : null;
+          expect(fromPieces?.map(partText)).toEqual(expected?.map(partText));
+          expect(fromPieces?.map((part) => part.firstLine)).toEqual(expected?.map((part) => part.firstLine));
+        }
       }
     });
 
@@ -123,5 +133,8 @@ describe('BibTeX read in parts by several workers', () => {
     const request = { text, format: 'auto' as const, fileName: 'zotero.bib', html: null, today: new Date(0) };
     const inProcess = await parseInProcess(request);
     expect(await workerParser(PARSE_WORKER, { workers: 3 })(request)).toEqual(inProcess);
+    // The same text in pieces, as the HTTP host hands a large body over.
+    const pieced = { ...request, text: cutAtLines(text, 100_000) };
+    expect(await workerParser(PARSE_WORKER, { workers: 3 })(pieced)).toEqual(inProcess);
   });
 });

@@ -8,6 +8,7 @@ import { joinParts, partText } from '../../../../electron/library/import/file-pa
 import { parseInProcess } from '../../../../electron/library/import/import-parser.js';
 import { workerParser } from '../../../../electron/library/import/worker-parser.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
+import { cutAtLines, endAtLines } from '../../../../electron/library/import/text-pieces.js';
 import { risExport, syntheticRefs } from '../../../../scripts/bench/synthetic-exports.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
@@ -20,8 +21,8 @@ const RIS_FIXTURES = execFileSync('find', ['tests/fixtures', '-name', '*.ris'], 
 const whole = (text: string, fileName: string) => ({ ...parseRis(text, fileName), format: 'ris' as const });
 
 /** Read in parts and joined, or null when the file is not cut. */
-function inParts(text: string, fileName: string, parts: number) {
-  const cut = splitRis(text, parts, 0);
+async function inParts(text: string, fileName: string, parts: number) {
+  const cut = await splitRis(text, parts, 0);
   if (!cut) return null;
   return {
     parts: cut.length,
@@ -36,28 +37,35 @@ describe('RIS read in parts by several workers', () => {
   it('has real exports to check against', () => expect(RIS_FIXTURES.length).toBeGreaterThanOrEqual(10));
 
   for (const file of RIS_FIXTURES)
-    it(`${file}: the same entries, failures and lines as one reading`, () => {
+    it(`${file}: the same entries, failures and lines as one reading, cut from one string or from pieces`, async () => {
       const text = decodeBytes(readFileSync(path.join(ROOT, file))).text;
       const name = path.basename(file);
       for (const parts of [2, 3, 4]) {
-        const split = inParts(text, name, parts);
+        const split = await inParts(text, name, parts);
         if (split) expect(split.result).toEqual(whole(text, name));
+        const fromString = (await splitRis(text, parts, 0))?.map(partText);
+        for (const size of [64, 700, 4000]) {
+          // A line longer than three pieces is cut inside: then the file is read whole.
+          const pieces = cutAtLines(text, size);
+          const fromPieces = await splitRis(pieces, parts, 0);
+          expect(fromPieces?.map(partText)).toEqual(endAtLines(pieces) ? fromString : undefined);
+        }
       }
     });
 
-  it('cuts a large export just after records end, into parts that read as the whole', () => {
+  it('cuts a large export just after records end, into parts that read as the whole', async () => {
     const text = risExport(syntheticRefs(400));
     const one = whole(text, 'export.ris');
     expect(one.entries).toHaveLength(400);
     for (const parts of [2, 3, 4]) {
-      const cut = splitRis(text, parts, 0) ?? [];
+      const cut = (await splitRis(text, parts, 0)) ?? [];
       expect(cut).toHaveLength(parts);
       for (const part of cut.slice(1)) expect(partText(part)).toMatch(/^(\s*\n)*TY {1,2}-/);
-      expect(inParts(text, 'export.ris', parts)?.result).toEqual(one);
+      expect((await inParts(text, 'export.ris', parts))?.result).toEqual(one);
     }
   });
 
-  it('keeps lines and failures true across parts, CRLF and records without an end included', () => {
+  it('keeps lines and failures true across parts, CRLF and records without an end included', async () => {
     const record = (n: number) => `TY  - JOUR\r\nTI  - Paper ${n}\r\nAU  - Doe, Jane\r\nPY  - 2020\r\nER  - \r\n`;
     const text = [
       record(1),
@@ -75,15 +83,15 @@ describe('RIS read in parts by several workers', () => {
     expect(one.failures.length).toBeGreaterThanOrEqual(4);
     let cutSomewhere = false;
     for (const parts of [2, 3, 4, 5]) {
-      const split = inParts(text, 'f.ris', parts);
+      const split = await inParts(text, 'f.ris', parts);
       cutSomewhere ||= split !== null;
       if (split) expect(split.result).toEqual(one);
     }
     expect(cutSomewhere).toBe(true);
   });
 
-  it('reads small files whole', () => {
-    expect(splitRis(risExport(syntheticRefs(50)), 2, 1024 * 1024)).toBeNull();
+  it('reads small files whole', async () => {
+    expect(await splitRis(risExport(syntheticRefs(50)), 2, 1024 * 1024)).toBeNull();
   });
 
   it('gives the same import through workers in parts as read in this process', async () => {
@@ -93,5 +101,8 @@ describe('RIS read in parts by several workers', () => {
     const inProcess = await parseInProcess(request);
     expect(inProcess.entries).toHaveLength(700);
     expect(await workerParser(PARSE_WORKER, { workers: 3 })(request)).toEqual(inProcess);
+    // The same text in pieces, as the HTTP host hands a large body over.
+    const pieced = { ...request, text: cutAtLines(text, 100_000) };
+    expect(await workerParser(PARSE_WORKER, { workers: 3 })(pieced)).toEqual(inProcess);
   });
 });
