@@ -13,10 +13,12 @@ import type { ImportParseRequest, ParsedImport } from '../library/import/import-
 import type { z } from 'zod';
 import { LibraryError } from '../library/storage/errors.js';
 import { firstIssue } from '../../shared/validation.js';
+import { runInBackground } from './background-priority.js';
 
 type ParseWorkerRequest = z.output<typeof ParseWorkerRequestSchema>;
 
 if (!parentPort) throw new Error('parse-worker must run as a worker thread');
+runInBackground();
 const port = parentPort;
 
 function reply(message: ParseWorkerReply): void {

@@ -3,8 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractPdfPages } from '../library/attachments/pdf-text.js';
+import { runInBackground } from './background-priority.js';
 
 if (!parentPort) throw new Error('pdf-text-worker must run as a worker thread');
+runInBackground();
 const port = parentPort;
 const file = typeof workerData === 'string' ? workerData : '';
 

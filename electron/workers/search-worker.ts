@@ -4,8 +4,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SearchEngine } from '../library/search/index/search-engine.js';
 import type { WorkerReply, WorkerRequest } from '../library/search/worker-protocol.js';
+import { runInBackground } from './background-priority.js';
 
 if (!parentPort) throw new Error('search-worker must run as a worker thread');
+runInBackground();
 const port = parentPort;
 const { dir } = workerData as { dir: string }; // set by WorkerTextSearch, the only creator of this worker
 
@@ -24,6 +26,9 @@ port.on('message', (message: WorkerRequest) => {
     );
 });
 
+/** The order's ids so far, while it comes in parts. */
+let orderSoFar: string[] = [];
+
 async function handle(e: SearchEngine, message: WorkerRequest): Promise<void> {
   switch (message.type) {
     case 'flush':
@@ -34,7 +39,10 @@ async function handle(e: SearchEngine, message: WorkerRequest): Promise<void> {
       e.update(message.docs);
       return;
     case 'order':
-      e.setOrder(message.ids);
+      orderSoFar.push(...message.ids);
+      if (message.more) return;
+      e.setOrder(orderSoFar);
+      orderSoFar = [];
       return;
     case 'searchOrdinals': {
       const { ordinals, scored } = e.searchOrdinals(message.query);

@@ -8,7 +8,8 @@
  * offsets, so a page costs its own rows only, and each row is validated when it is read.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ViewSchema, type View } from '../../../shared/ipc/contract.js';
@@ -16,6 +17,7 @@ import { ListRowSchema, OverviewSchema, SortSchema, type ListRow, type Sort } fr
 import { PAPERS_DIR } from '../storage/layout.js';
 import { shardFileStats } from '../storage/shard-stats.js';
 import type { LibraryCounts } from '../papers/library-counts.js';
+import { turns } from '../storage/turns.js';
 
 export const LIST_SNAPSHOT_DIR = '.list-snapshot';
 const FILE = 'list.snapshot';
@@ -87,33 +89,50 @@ export function papersStamp(libraryDir: string, shardCount: number): string {
     .digest('hex');
 }
 
-/** The snapshot's bytes: magic line, SHA-256 of the rest, header line, rows, offset tables (little-endian u32). */
-export function encodeListSnapshot(stamp: string, counts: LibraryCounts, lists: readonly ListToWrite[]): Buffer {
+/**
+ * The snapshot file as its chunks, in order: the magic and checksum line, the header, then each list's rows and
+ * offset table. Nothing is joined (a 100,000-paper snapshot is tens of MB: copying it whole held the event loop), and
+ * the checksum is taken a chunk at a time, in turns.
+ */
+export async function encodeListSnapshot(
+  stamp: string,
+  counts: LibraryCounts,
+  lists: readonly ListToWrite[],
+): Promise<Buffer[]> {
   const parts: Buffer[] = [];
   const entries: Array<z.input<typeof ListEntrySchema>> = [];
   let at = 0;
   for (const list of lists) {
-    const rows = Buffer.concat(list.rows);
+    const rowsLength = list.rows.reduce((sum, rows) => sum + rows.length, 0);
     const total = list.starts.length - 1;
     const table = Buffer.alloc(4 * list.starts.length);
     list.starts.forEach((start, i) => table.writeUInt32LE(start, 4 * i));
-    entries.push({ view: list.view, sort: list.sort, total, rowsAt: at, tableAt: at + rows.length });
-    parts.push(rows, table);
-    at += rows.length + table.length;
+    entries.push({ view: list.view, sort: list.sort, total, rowsAt: at, tableAt: at + rowsLength });
+    parts.push(...list.rows, table);
+    at += rowsLength + table.length;
   }
   const header = Buffer.from(`${JSON.stringify({ stamp, counts, lists: entries })}\n`, 'utf8');
-  const body = Buffer.concat([header, ...parts]);
-  const sum = createHash('sha256').update(body).digest('hex');
-  return Buffer.concat([Buffer.from(`${MAGIC}\n${sum}\n`, 'utf8'), body]);
+  const hash = createHash('sha256').update(header);
+  const work = turns();
+  for (const part of parts) {
+    hash.update(part);
+    if (work.due()) await work.turn();
+  }
+  return [Buffer.from(`${MAGIC}\n${hash.digest('hex')}\n`, 'utf8'), header, ...parts];
 }
 
-/** Write the snapshot whole or not at all (a temporary file, then a rename). */
-export function writeListSnapshot(libraryDir: string, bytes: Buffer): void {
+/** Write the snapshot whole or not at all (a temporary file, then a rename), a chunk at a time. */
+export async function writeListSnapshot(libraryDir: string, chunks: readonly Buffer[]): Promise<void> {
   const file = listSnapshotFile(libraryDir);
-  mkdirSync(path.dirname(file), { recursive: true });
+  await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, bytes);
-  renameSync(temp, file);
+  const handle = await open(temp, 'w');
+  try {
+    for (const chunk of chunks) await handle.write(chunk);
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, file);
 }
 
 /** The header's first bytes hold its counts: `{"stamp":"<64 hex>","counts":{"total":N,"trashCount":N,…`. */

@@ -5,7 +5,7 @@ import { shardOf, shardPaths } from './layout.js';
 import { recoverCorruptFile, type Notice } from './recovery.js';
 import { ValidatedJsonFile } from './validated-json-file.js';
 import { nodeDurableFs, syncFolder } from './durable-write.js';
-import { turns } from './turns.js';
+import { sharedTurns, turns } from './turns.js';
 import path from 'node:path';
 
 export interface ShardSetOptions<S extends z.ZodType> {
@@ -105,12 +105,15 @@ export class ShardSet<S extends z.ZodType> {
   async saveAllJournaled(indices: Iterable<number>, concurrency = 16): Promise<void> {
     const queue = [...indices];
     let next = 0;
+    // Each write turns its shard into text before it waits on the disk: one at a time, within turns.
+    const work = sharedTurns();
     const worker = async (): Promise<void> => {
       while (next < queue.length) {
         const index = queue[next++];
         if (index === undefined) continue;
         const db = this.shards.get(index);
         if (!db) throw new Error(`shard ${index} of ${this.options.dir} was never loaded`);
+        await work.pass();
         await db.file.write(db.data, { syncFolder: false });
       }
     };
