@@ -9,6 +9,7 @@ import { libraryChange } from '../../shared/ipc/library-change.js';
 import { fail, type Envelope } from '../../shared/ipc/envelope.js';
 import { dispatch } from '../library/api/dispatch.js';
 import { jsonReader, type JsonReader } from './json-off-thread.js';
+import { jsonPieces } from './json-pieces.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
 import { own } from '../../shared/own.js';
 
@@ -122,7 +123,7 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
     if (body.kind === 'not-json')
       return send(res, 400, fail('invalid-request', `${channel}: the request body is not valid JSON`));
     const envelope = await dispatch(options.handlers, channel, body.value);
-    send(res, envelope.ok ? 200 : statusFor(envelope.error.code), envelope);
+    await sendInPieces(res, envelope.ok ? 200 : statusFor(envelope.error.code), envelope);
   }
 
   async function sendAttachment(res: ServerResponse, pathname: string): Promise<void> {
@@ -197,13 +198,23 @@ function statusFor(code: string): number {
   return 500;
 }
 
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
+
 function send(res: ServerResponse, status: number, body: Envelope<unknown>): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
+  res.writeHead(status, JSON_HEADERS);
   res.end(JSON.stringify(body));
+}
+
+/** An answer that may be large (an import's report), its text made in turns and sent as it is made. */
+async function sendInPieces(res: ServerResponse, status: number, body: Envelope<unknown>): Promise<void> {
+  const pieces = await jsonPieces(body);
+  res.writeHead(status, JSON_HEADERS);
+  for (const piece of pieces) res.write(piece);
+  res.end();
 }
 
 type Body =

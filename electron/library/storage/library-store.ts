@@ -299,7 +299,7 @@ export class LibraryStore {
         await applyJournalToShards(this.shards, journal);
         await removeJournal(this.dir);
       }
-      if (observer && before) reportCommit(observer, { ...changes, records }, before);
+      if (observer && before) await reportCommit(observer, { ...changes, records }, before);
     },
   };
 
@@ -400,11 +400,17 @@ export class LibraryStore {
   }
 }
 
-/** Tell the observer what each paper of a committed change set was and now is. */
-function reportCommit(observer: WriteObserver, changes: ChangeSet, before: ReadonlyMap<string, StoredPaper>): void {
+/** Tell the observer what each paper of a committed change set was and now is, in turns (an import has 10,000). */
+async function reportCommit(
+  observer: WriteObserver,
+  changes: ChangeSet,
+  before: ReadonlyMap<string, StoredPaper>,
+): Promise<void> {
   const deleted = new Set(changes.deleted ?? []);
   const records = new Map<string, PaperRecord>(changes.records.map((r) => [r.id, r]));
+  const work = turns();
   for (const [id, was] of before) {
+    if (work.due()) await work.turn();
     if (deleted.has(id)) {
       observer.wrote(id, was, { record: undefined, content: undefined });
       continue;
