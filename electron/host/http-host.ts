@@ -265,6 +265,7 @@ function readBody(req: IncomingMessage, piecedField: string | null): Promise<Bod
         (error: unknown) => (error instanceof SyntaxError ? resolve({ kind: 'not-json' }) : reject(error)),
       );
     });
+    // Node reports an upload the client drops part-way as an error (ECONNRESET): the reader's worker stops with it.
     req.on('error', (error) => {
       reader?.abort();
       reject(error);

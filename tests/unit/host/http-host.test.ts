@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -193,6 +194,32 @@ describe('margin serve HTTP host', () => {
     });
     expect(small.status).toBe(200);
     expect(given[1]).toBe('arXiv:2401.00001');
+  });
+
+  it('stops reading a large upload the client drops part-way, leaving no thread behind', async () => {
+    const { host } = await start();
+    const threads = (): number => readdirSync('/proc/self/task').length;
+    const until = async (done: () => boolean, what: string): Promise<void> => {
+      for (let waited = 0; !done(); waited += 20) {
+        if (waited > 10_000) throw new Error(`still waiting for ${what} (${threads()} threads)`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    // A first call, so the threads Node starts on demand are there before counting.
+    await send(host.port, { path: '/' });
+    const before = threads();
+    const req = request({
+      host: '127.0.0.1',
+      port: host.port,
+      method: 'POST',
+      path: '/api/import%3Apreview',
+      headers: { host: `127.0.0.1:${host.port}`, 'x-margin-token': host.token, 'content-length': String(8 << 20) },
+    });
+    req.on('error', () => undefined);
+    req.write(`{"text":"${'x'.repeat(3 << 20)}`);
+    await until(() => threads() > before, 'the reader to start');
+    req.destroy();
+    await until(() => threads() <= before, 'the reader to stop');
   });
 
   it('serves the UI with a CSP and never a file outside it', async () => {
