@@ -79,8 +79,10 @@ async function addedKeys(all: readonly PaperRecord[]): Promise<Float64Array | nu
  */
 export class RecordCache {
   private all: PaperRecord[] | null = null;
-  /** Each paper's ordinal (its place in `all`), made when first patched. */
+  /** Each paper's ordinal (its place in `all`), made when first patched while no order is held (see `ordinals`). */
   private ordinalOf: Map<string, number> | null = null;
+  /** The first order made from `all`: its places by id, and the ordinal at each place. */
+  private placesHeld: { at: ReadonlyMap<string, number>; byOrdinal: readonly number[] } | null = null;
   /** Each sort order, as soon as it is asked for (queries meanwhile wait for the one sort)… */
   private readonly sorted = new Map<Sort, Promise<OrderedRecords & { records: PaperRecord[] }>>();
   /** …and once made: what edits patch. */
@@ -130,7 +132,10 @@ export class RecordCache {
       const patches = this.patchCount;
       const ordered = await this.orderInTurns(all, byOrdinal);
       if (this.patchCount !== patches) withPatchedRecords(ordered, all, byOrdinal);
-      if (generation === this.generation) this.ready.set(key, ordered);
+      if (generation === this.generation) {
+        this.ready.set(key, ordered);
+        this.placesHeld ??= { at: ordered.at, byOrdinal };
+      }
       return ordered;
     });
     this.sorted.set(key, made);
@@ -200,12 +205,10 @@ export class RecordCache {
   private async patch(ids: readonly string[]): Promise<void> {
     if (!this.all) return this.invalidate();
     const all = this.all;
-    // Kept between edits: making it costs ~10–30 ms at 100,000 papers, more than the edit itself (so in turns).
-    if (this.ordinalOf?.size !== all.length) this.ordinalOf = await ordinalsInTurns(all);
+    const ordinalOf = await this.ordinals(all);
     if (this.all !== all) return this.invalidate();
-    const ordinalOf = this.ordinalOf;
     // A new paper (an import) starts afresh: known before reading thousands of records for nothing.
-    if (ids.some((id) => !ordinalOf.has(id))) return this.invalidate();
+    if (ids.some((id) => ordinalOf(id) === undefined)) return this.invalidate();
     const fresh: PaperRecord[] = [];
     const work = turns();
     for (const id of ids) {
@@ -216,7 +219,7 @@ export class RecordCache {
     }
     if (this.all !== all) return this.invalidate();
     for (const record of fresh) {
-      const at = ordinalOf.get(record.id);
+      const at = ordinalOf(record.id);
       const old = at === undefined ? undefined : all[at];
       if (
         at === undefined ||
@@ -241,6 +244,23 @@ export class RecordCache {
     }
   }
 
+  /**
+   * Each paper's ordinal by id. Read through an order's places when one is held (the app holds the newest-first
+   * order from its first list on): a map of every id made for the first edit took ~150 ms at 100,000 papers, in
+   * turns the first edits waited behind (issue 18, `editRatio`). Else a map, made in turns and kept between edits.
+   */
+  private async ordinals(all: readonly PaperRecord[]): Promise<(id: string) => number | undefined> {
+    const held = this.placesHeld;
+    if (held)
+      return (id) => {
+        const position = held.at.get(id);
+        return position === undefined ? undefined : held.byOrdinal[position];
+      };
+    if (this.ordinalOf?.size !== all.length) this.ordinalOf = await ordinalsInTurns(all);
+    const ordinalOf = this.ordinalOf;
+    return (id) => ordinalOf.get(id);
+  }
+
   /** How many papers were patched in place so far (see `patchCount`). */
   get patches(): number {
     return this.patchCount;
@@ -250,6 +270,7 @@ export class RecordCache {
     this.generation++;
     this.all = null;
     this.ordinalOf = null;
+    this.placesHeld = null;
     this.sorted.clear();
     this.ready.clear();
   }
