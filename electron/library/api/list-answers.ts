@@ -2,7 +2,6 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Overview, QueryResult } from '../../../shared/models/views.js';
-import { libraryCounts } from '../papers/library-counts.js';
 import { runPaperQuery, type PaperQuery } from '../search/paper-query.js';
 import { searchNote } from '../search/worker-protocol.js';
 import { hasTextTerms, parseQuery } from '../search/query.js';
@@ -10,7 +9,7 @@ import type { Session } from './session.js';
 
 export async function overview(session: Session, defaultExportDir: string | null): Promise<Overview> {
   // Until every record is read, the counts kept at the last close answer (when they are still true).
-  const counts = session.startup.counts() ?? libraryCounts(await session.records.records());
+  const counts = session.startup.counts() ?? (await session.records.counts());
   return {
     libraryDir: session.library.dir,
     ...counts,

@@ -7,14 +7,10 @@ export type LibraryCounts = Pick<Overview, 'total' | 'statusCounts' | 'tags' | '
 /** As `localeCompare` orders (the same default collation), without making a collator for each comparison. */
 let tagCollator: Intl.Collator | null = null;
 
-/** Papers in each status and under each tag (the Trash counted apart). */
-export function libraryCounts(records: readonly PaperRecord[]): LibraryCounts {
-  const tally = new CountsTally();
-  for (const record of records) tally.add(record);
-  return tally.result();
-}
-
-/** The counts, paper by paper (so a large library can be counted a slice at a time). */
+/**
+ * Papers in each status and under each tag (the Trash counted apart), paper by paper: a large library is counted a
+ * slice at a time, and an edit moves the counts without counting again.
+ */
 export class CountsTally {
   private readonly statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>; // every status is set to 0 just here
   /** By the tag in lower case, as tag views and `tag:` match; shown as most papers write it. */
@@ -23,12 +19,21 @@ export class CountsTally {
   private total = 0;
 
   add(record: PaperRecord): void {
+    this.count(record, 1);
+  }
+
+  /** Take back a paper `add` counted (an edit replaces it): the counts are then as if it had never been added. */
+  remove(record: PaperRecord): void {
+    this.count(record, -1);
+  }
+
+  private count(record: PaperRecord, by: 1 | -1): void {
     if (record.trashedAt !== null) {
-      this.trashCount++;
+      this.trashCount += by;
       return;
     }
-    this.total++;
-    this.statusCounts[record.status] += 1;
+    this.total += by;
+    this.statusCounts[record.status] += by;
     // Count each paper once under every level of its tags: `llm/sparsity` counts for `llm` too.
     const counted: string[] = [];
     for (const tag of record.tags)
@@ -38,9 +43,12 @@ export class CountsTally {
         if (!counted.includes(key)) {
           counted.push(key);
           const entry = this.tags.get(key) ?? { count: 0, spellings: new Map<string, number>() };
-          entry.count++;
-          entry.spellings.set(written, (entry.spellings.get(written) ?? 0) + 1);
-          this.tags.set(key, entry);
+          entry.count += by;
+          const spelled = (entry.spellings.get(written) ?? 0) + by;
+          if (spelled > 0) entry.spellings.set(written, spelled);
+          else entry.spellings.delete(written);
+          if (entry.count > 0) this.tags.set(key, entry);
+          else this.tags.delete(key);
         }
         if (end === -1) break;
       }

@@ -4,6 +4,7 @@ import type { OrderedRecords } from './paper-query.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import { patchTagIndex } from './tag-index.js';
 import { sortInTurns, turns } from '../storage/turns.js';
+import { CountsTally, type LibraryCounts } from '../papers/library-counts.js';
 
 let collator: Intl.Collator | null = null;
 /** The order of titles. Made on first use: making one costs ~6 ms, which every start would otherwise pay before its first list. */
@@ -95,6 +96,9 @@ export class RecordCache {
   private pending: Promise<void> = Promise.resolve();
   /** Refreshes asked for and not yet applied. */
   private refreshing = 0;
+  /** The overview's counts of `all`, made in turns (`counted` papers so far), then moved along with each patch. */
+  private counting: { all: readonly PaperRecord[]; tally: CountsTally; counted: number; done: Promise<void> } | null =
+    null;
 
   constructor(
     private readonly load: () => Promise<PaperRecord[]>,
@@ -194,6 +198,38 @@ export class RecordCache {
   }
 
   /**
+   * Papers in each status and under each tag. Counted once per load, in turns (~200 ms at 100,000 papers at once,
+   * which the app asked for after every edit), then kept: each patched edit takes back the paper as it was and adds
+   * it as it is.
+   */
+  async counts(): Promise<LibraryCounts> {
+    for (;;) {
+      const all = await this.records();
+      let counting = this.counting;
+      if (counting?.all !== all) {
+        if (this.all !== all) continue; // started afresh meanwhile
+        counting = this.countInTurns(all);
+      }
+      await counting.done;
+      if (this.counting === counting) return counting.tally.result();
+    }
+  }
+
+  private countInTurns(all: readonly PaperRecord[]): NonNullable<RecordCache['counting']> {
+    const counting = { all, tally: new CountsTally(), counted: 0, done: Promise.resolve() };
+    this.counting = counting;
+    counting.done = (async () => {
+      const work = turns();
+      // A paper patched meanwhile is counted as it is if not yet reached, else moved by the patch (see `patch`).
+      for (; counting.counted < all.length && this.counting === counting; counting.counted++) {
+        counting.tally.add(all[counting.counted] as PaperRecord);
+        if ((counting.counted & 255) === 255 && work.due()) await work.turn();
+      }
+    })();
+    return counting;
+  }
+
+  /**
    * What is held now, without waiting or loading: every record (in the order they were read) and the orders
    * made so far; null while nothing is held or a refresh is still to be applied.
    */
@@ -234,6 +270,11 @@ export class RecordCache {
       }
       all[at] = record;
       this.patchCount++;
+      const counting = this.counting;
+      if (counting?.all === all && at < counting.counted) {
+        counting.tally.remove(old);
+        counting.tally.add(record);
+      }
       for (const ordered of this.ready.values()) {
         const position = ordered.at.get(record.id);
         if (position === undefined) continue;
@@ -271,6 +312,7 @@ export class RecordCache {
     this.all = null;
     this.ordinalOf = null;
     this.placesHeld = null;
+    this.counting = null;
     this.sorted.clear();
     this.ready.clear();
   }

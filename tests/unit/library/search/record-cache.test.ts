@@ -5,6 +5,8 @@ import type { Sort } from '../../../../shared/models/views.js';
 import { comparator, RecordCache, sortedOrdinals } from '../../../../electron/library/search/record-cache.js';
 import { tagIndexOf } from '../../../../electron/library/search/tag-index.js';
 import { sortInTurns } from '../../../../electron/library/storage/turns.js';
+import { CountsTally, type LibraryCounts } from '../../../../electron/library/papers/library-counts.js';
+import { syntheticLibrary } from '../../../../scripts/bench/synthetic.js';
 
 const rec = paperRecord;
 
@@ -640,5 +642,72 @@ describe('RecordCache', () => {
       expect(ids(await sorting)).toEqual(['aaaaaaa2', 'aaaaaaa3', 'aaaaaaa1']);
       expect(ids(await cache.sortedBy('title'))).toEqual(['aaaaaaa2', 'aaaaaaa1', 'aaaaaaa3']);
     });
+  });
+});
+
+describe('counts (the overview)', () => {
+  /** The counts made afresh, a paper at a time: what the kept counts must equal. */
+  const countedAfresh = (records: readonly PaperRecord[]): LibraryCounts => {
+    const tally = new CountsTally();
+    for (const record of records) tally.add(record);
+    return tally.result();
+  };
+  const library = syntheticLibrary(20_000, 7).map((p) => p.record);
+
+  it('takes back exactly what it added: removing papers gives the counts of the rest', () => {
+    const tally = new CountsTally();
+    for (const record of library) tally.add(record);
+    for (const record of library.slice(0, 15_000)) tally.remove(record);
+    expect(tally.result()).toEqual(countedAfresh(library.slice(15_000)));
+    // A tag no paper has any more is gone, and so is a spelling no paper writes.
+    const spelled = [rec('aaaaaaa1', { tags: ['ML/rl'] }), rec('aaaaaaa2', { tags: ['ml'] })];
+    const two = new CountsTally();
+    spelled.forEach((r) => two.add(r));
+    two.remove(spelled[0] as PaperRecord);
+    expect(two.result().tags).toEqual([{ tag: 'ml', count: 1 }]);
+  });
+
+  it('counts once per load, and keeps the counts true through edits without counting again', async () => {
+    const store = fakeStore(library);
+    const cache = cacheOver(store);
+    expect(await cache.counts()).toEqual(countedAfresh(library));
+    const [first, second, third] = library;
+    if (!first || !second || !third) throw new Error('a library of papers');
+    const edited = [
+      { ...first, tags: ['Fresh/Tag', ...first.tags] },
+      { ...second, status: 'read' as const, tags: [] },
+      { ...third, tags: [...third.tags, 'fresh'] },
+    ];
+    edited.forEach((r) => store.put(r));
+    await cache.refresh(edited.map((r) => r.id));
+    const now = await store.load();
+    expect(await cache.counts()).toEqual(countedAfresh(now));
+    expect(store.loads).toBe(2); // once by the cache, once above: the edits were patched, not loaded again
+  });
+
+  it('counts an edit made while it counts exactly once, whether it was reached yet or not', async () => {
+    const store = fakeStore(library);
+    const cache = cacheOver(store);
+    await cache.records();
+    const counting = cache.counts();
+    // Edits to papers early and late in the records, patched while the counting goes on in turns.
+    const early = { ...(library[1] as PaperRecord), tags: ['while/counting'], status: 'reading' as const };
+    const late = { ...(library[19_990] as PaperRecord), tags: ['while/counting'], status: 'read' as const };
+    store.put(early);
+    store.put(late);
+    await Promise.all([cache.refresh([early.id]), cache.refresh([late.id])]);
+    const now = await store.load();
+    expect(await counting).toEqual(countedAfresh(now));
+    expect(await cache.counts()).toEqual(countedAfresh(now));
+  });
+
+  it('counts afresh after anything that starts afresh (an import)', async () => {
+    const store = fakeStore(library.slice(0, 100));
+    const cache = cacheOver(store);
+    expect((await cache.counts()).total).toBe(100);
+    const imported = library[100] as PaperRecord;
+    store.put(imported);
+    await cache.refresh([imported.id]);
+    expect(await cache.counts()).toEqual(countedAfresh(library.slice(0, 101)));
   });
 });
