@@ -6,11 +6,11 @@
  *
  * The file is read as line pieces (text-pieces.ts), a piece per turn of the event loop, and never joined here.
  */
-import { partBodies, unixLinePieces, type FilePart, type PieceAt } from './file-parts.js';
+import { partBodies, type FilePart, type PieceAt } from './file-parts.js';
 import { mendsAsAWhole } from './bibtex-exports.js';
 import { turns } from '../storage/turns.js';
 import { LineStartPattern } from './line-starts.js';
-import { textLength, type ImportText } from './text-pieces.js';
+import { textLength, unixLinePieces, type ImportText } from './text-pieces.js';
 
 /** Below this, one worker reads the file sooner than two can be started. */
 export const SPLIT_MIN_CHARS = 1024 * 1024;

@@ -5,8 +5,6 @@
 import type { ImportFailure } from '../../../shared/models/import-report.js';
 import type { ImportFormat } from '../../../shared/models/paper.js';
 import type { ParsedImport } from './import-parser.js';
-import { turns } from '../storage/turns.js';
-import { endAtLines, linePieces, type ImportText } from './text-pieces.js';
 
 /**
  * One part of a file: the line of the file it starts on, and its text as `head` + `body`. The body is a run of the
@@ -42,23 +40,6 @@ export function partBodies(pieces: readonly string[], cuts: readonly PieceAt[]):
     }
     return body;
   });
-}
-
-/**
- * The text as line pieces with every line break made `\n`, as the parsers make them (so lines are counted alike),
- * a piece per turn; null when some line is in two pieces (a line of megabytes: such a file is read whole).
- */
-export async function unixLinePieces(text: ImportText): Promise<string[] | null> {
-  const pieces = linePieces(text);
-  if (!endAtLines(pieces)) return null;
-  const work = turns();
-  const unix: string[] = [];
-  for (const piece of pieces) {
-    // A piece ends at a line break, so none is cut between its `\r` and `\n`.
-    unix.push(piece.includes('\r') ? piece.replace(/\r\n?/g, '\n') : piece);
-    if (work.due()) await work.turn();
-  }
-  return unix;
 }
 
 /** The parts' readings as one: lines counted in the whole file, failures in file order. */

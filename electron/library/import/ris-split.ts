@@ -5,9 +5,9 @@
  * (joined by `joinParts`: its failures come in line order, as a RIS reader reports them). The file is read as line
  * pieces (text-pieces.ts), never joined here.
  */
-import { partBodies, unixLinePieces, type FilePart, type PieceAt } from './file-parts.js';
+import { partBodies, type FilePart, type PieceAt } from './file-parts.js';
 import { isRisEndLine } from './ris.js';
-import { textLength, type ImportText } from './text-pieces.js';
+import { textLength, unixLinePieces, type ImportText } from './text-pieces.js';
 
 /** The file cut into about `parts` pieces of similar size, each just after an `ER` line; null when it is not cut. */
 export async function splitRis(input: ImportText, parts: number, minChars: number): Promise<FilePart[] | null> {

@@ -5,6 +5,8 @@
  * cut them into parts for the parse workers, which join what they are given.
  */
 
+import { turns } from '../storage/turns.js';
+
 /** An import's text: one string (a paste, a file read by the CLI) or pieces of one (`linePieces`). */
 export type ImportText = string | readonly string[];
 
@@ -72,4 +74,21 @@ export function wholeText(text: ImportText): string {
 export function sameText(a: ImportText, b: ImportText): boolean {
   if (typeof a === 'string' || typeof b === 'string') return a === b;
   return a.length === b.length && a.every((piece, i) => piece === b[i]);
+}
+
+/**
+ * The text as line pieces with every line break made `\n`, as the parsers make them (so lines are counted alike),
+ * a piece per turn; null when some line is in two pieces (a line of megabytes: such a file is read whole).
+ */
+export async function unixLinePieces(text: ImportText): Promise<string[] | null> {
+  const pieces = linePieces(text);
+  if (!endAtLines(pieces)) return null;
+  const work = turns();
+  const unix: string[] = [];
+  for (const piece of pieces) {
+    // A piece ends at a line break, so none is cut between its `\r` and `\n`.
+    unix.push(piece.includes('\r') ? piece.replace(/\r\n?/g, '\n') : piece);
+    if (work.due()) await work.turn();
+  }
+  return unix;
 }
