@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../api/client.js';
+import { libraryChange } from '../../../shared/ipc/library-change.js';
 import { settle, storeOnLibrary } from '../testing/store-on-library.js';
 
 describe('one refresh path', () => {
@@ -29,6 +30,17 @@ describe('one refresh path', () => {
     expect(store.getState().overview?.statusCounts.read).toBe(1);
     // The paper being read stays open, with what changed.
     expect(store.getState().paper).toMatchObject({ id: open.id, status: 'read' });
+  });
+
+  it('opens the selected paper when a change event reloads the list while a new view is still loading', async () => {
+    const { store } = await storeOnLibrary(3);
+    // As when the import that made the library reports its change just as the app shows its first view.
+    const view = store.getState().setView({ kind: 'status', status: 'inbox' });
+    const reload = store.getState().applyLibraryChange(libraryChange([], true));
+    await Promise.all([view, reload]);
+    await settle();
+    expect(store.getState().total).toBe(3);
+    expect(store.getState().paper?.id).toBe(store.getState().selectedId);
   });
 
   it('takes an unreadable change event as "anything may have changed"', async () => {

@@ -173,7 +173,8 @@ export const createListSlice: SliceCreator<ListSlice> = (api) => (set, get) => {
 
   async function requery(keepSelection: boolean): Promise<void> {
     const generation = get().generation + 1;
-    follow = !keepSelection || advanceNext;
+    // A reload that overtakes a new query still loading (a change event meanwhile) keeps that query's following.
+    follow = !keepSelection || advanceNext || (follow && !get().listLoaded);
     advanceNext = false;
     set({
       generation,
