@@ -1,5 +1,6 @@
 import { STATUSES, type PaperRecord, type Status } from '../../../shared/models/paper.js';
 import type { Overview } from '../../../shared/models/views.js';
+import { turns } from '../storage/turns.js';
 
 /** The overview's figures that come from the papers alone (the rest is about this run: notices, folders). */
 export type LibraryCounts = Pick<Overview, 'total' | 'statusCounts' | 'tags' | 'trashCount'>;
@@ -63,6 +64,43 @@ export class CountsTally {
         .map(({ count, spellings }) => ({ tag: commonestSpelling(spellings), count }))
         .sort((a, b) => (tagCollator ??= new Intl.Collator()).compare(a.tag, b.tag)),
     };
+  }
+}
+
+/**
+ * The counts of one load's records (`all`), counted in turns and then kept: the record cache tells it of each paper
+ * an edit replaced in place, so the counts move with edits instead of being made again from every paper.
+ */
+export class KeptCounts {
+  readonly tally = new CountsTally();
+  /** Papers counted so far, in the records' order. */
+  private counted = 0;
+  private stopped = false;
+  /** Settles once every paper is counted, or once stopped. */
+  readonly done: Promise<void>;
+
+  constructor(readonly all: readonly PaperRecord[]) {
+    this.done = this.countInTurns();
+  }
+
+  /** The paper at `at` in `all` was replaced: moved if counted already, else counted as it is when reached. */
+  patched(at: number, old: PaperRecord, record: PaperRecord): void {
+    if (at >= this.counted) return;
+    this.tally.remove(old);
+    this.tally.add(record);
+  }
+
+  /** The records were let go (the cache starts afresh): stop counting them. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private async countInTurns(): Promise<void> {
+    const work = turns();
+    for (; this.counted < this.all.length && !this.stopped; this.counted++) {
+      this.tally.add(this.all[this.counted] as PaperRecord);
+      if ((this.counted & 255) === 255 && work.due()) await work.turn();
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import type { OrderedRecords } from './paper-query.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import { patchTagIndex } from './tag-index.js';
 import { sortInTurns, turns } from '../storage/turns.js';
-import { CountsTally, type LibraryCounts } from '../papers/library-counts.js';
+import { KeptCounts, type LibraryCounts } from '../papers/library-counts.js';
 
 let collator: Intl.Collator | null = null;
 /** The order of titles. Made on first use: making one costs ~6 ms, which every start would otherwise pay before its first list. */
@@ -96,9 +96,8 @@ export class RecordCache {
   private pending: Promise<void> = Promise.resolve();
   /** Refreshes asked for and not yet applied. */
   private refreshing = 0;
-  /** The overview's counts of `all`, made in turns (`counted` papers so far), then moved along with each patch. */
-  private counting: { all: readonly PaperRecord[]; tally: CountsTally; counted: number; done: Promise<void> } | null =
-    null;
+  /** The overview's counts of `all`, moved along with each patch. */
+  private kept: KeptCounts | null = null;
 
   constructor(
     private readonly load: () => Promise<PaperRecord[]>,
@@ -205,28 +204,14 @@ export class RecordCache {
   async counts(): Promise<LibraryCounts> {
     for (;;) {
       const all = await this.records();
-      let counting = this.counting;
-      if (counting?.all !== all) {
+      let kept = this.kept;
+      if (kept?.all !== all) {
         if (this.all !== all) continue; // started afresh meanwhile
-        counting = this.countInTurns(all);
+        kept = this.kept = new KeptCounts(all);
       }
-      await counting.done;
-      if (this.counting === counting) return counting.tally.result();
+      await kept.done;
+      if (this.kept === kept) return kept.tally.result();
     }
-  }
-
-  private countInTurns(all: readonly PaperRecord[]): NonNullable<RecordCache['counting']> {
-    const counting = { all, tally: new CountsTally(), counted: 0, done: Promise.resolve() };
-    this.counting = counting;
-    counting.done = (async () => {
-      const work = turns();
-      // A paper patched meanwhile is counted as it is if not yet reached, else moved by the patch (see `patch`).
-      for (; counting.counted < all.length && this.counting === counting; counting.counted++) {
-        counting.tally.add(all[counting.counted] as PaperRecord);
-        if ((counting.counted & 255) === 255 && work.due()) await work.turn();
-      }
-    })();
-    return counting;
   }
 
   /**
@@ -270,11 +255,7 @@ export class RecordCache {
       }
       all[at] = record;
       this.patchCount++;
-      const counting = this.counting;
-      if (counting?.all === all && at < counting.counted) {
-        counting.tally.remove(old);
-        counting.tally.add(record);
-      }
+      if (this.kept?.all === all) this.kept.patched(at, old, record);
       for (const ordered of this.ready.values()) {
         const position = ordered.at.get(record.id);
         if (position === undefined) continue;
@@ -312,7 +293,8 @@ export class RecordCache {
     this.all = null;
     this.ordinalOf = null;
     this.placesHeld = null;
-    this.counting = null;
+    this.kept?.stop();
+    this.kept = null;
     this.sorted.clear();
     this.ready.clear();
   }
