@@ -16,7 +16,7 @@ import { ViewSchema, type View } from '../../../shared/ipc/contract.js';
 import { ListRowSchema, OverviewSchema, SortSchema, type ListRow, type Sort } from '../../../shared/models/views.js';
 import { PAPERS_DIR } from '../storage/layout.js';
 import { shardFileStats } from '../storage/shard-stats.js';
-import type { LibraryCounts } from '../papers/library-counts.js';
+import type { LibraryCounts } from '../search/library-counts.js';
 import { turns } from '../storage/turns.js';
 
 export const LIST_SNAPSHOT_DIR = '.list-snapshot';

@@ -1,7 +1,7 @@
 import type { View } from '../../../shared/ipc/contract.js';
 import type { PaperRecord } from '../../../shared/models/paper.js';
 import type { Sort } from '../../../shared/models/views.js';
-import { CountsTally } from '../papers/library-counts.js';
+import { CountsTally } from '../search/library-counts.js';
 import { toListRow } from '../paper/list-row.js';
 import { selectRecordsInTurns } from '../search/paper-query.js';
 import type { RecordCache } from '../search/record-cache.js';

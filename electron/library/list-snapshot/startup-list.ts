@@ -1,6 +1,6 @@
 import type { View } from '../../../shared/ipc/contract.js';
 import type { ListRow, Sort } from '../../../shared/models/views.js';
-import type { LibraryCounts } from '../papers/library-counts.js';
+import type { LibraryCounts } from '../search/library-counts.js';
 import type { ListSnapshot } from './list-snapshot-file.js';
 
 /**

@@ -4,7 +4,7 @@ import type { OrderedRecords } from './paper-query.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import { patchTagIndex } from './tag-index.js';
 import { sortInTurns, turns } from '../storage/turns.js';
-import { KeptCounts, type LibraryCounts } from '../papers/library-counts.js';
+import { KeptCounts, type LibraryCounts } from './library-counts.js';
 
 let collator: Intl.Collator | null = null;
 /** The order of titles. Made on first use: making one costs ~6 ms, which every start would otherwise pay before its first list. */

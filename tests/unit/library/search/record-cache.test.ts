@@ -5,7 +5,7 @@ import type { Sort } from '../../../../shared/models/views.js';
 import { comparator, RecordCache, sortedOrdinals } from '../../../../electron/library/search/record-cache.js';
 import { tagIndexOf } from '../../../../electron/library/search/tag-index.js';
 import { sortInTurns } from '../../../../electron/library/storage/turns.js';
-import { CountsTally, type LibraryCounts } from '../../../../electron/library/papers/library-counts.js';
+import { CountsTally, type LibraryCounts } from '../../../../electron/library/search/library-counts.js';
 import { syntheticLibrary } from '../../../../scripts/bench/synthetic.js';
 
 const rec = paperRecord;
