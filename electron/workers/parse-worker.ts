@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import { LibraryError } from '../library/storage/errors.js';
 import { firstIssue } from '../../shared/validation.js';
 import { runInBackground } from './background-priority.js';
+import { inFileLines } from '../library/import/file-parts.js';
 
 type ParseWorkerRequest = z.output<typeof ParseWorkerRequestSchema>;
 
@@ -71,7 +72,7 @@ if (!request.success)
   });
 else
   withWholeText(request.data)
-    .then(parseInProcess)
+    .then(async (whole) => inFileLines(await parseInProcess(whole), request.data.firstLine))
     .then(replyInParts)
     .catch((error: unknown) =>
       reply(

@@ -42,18 +42,27 @@ export function partBodies(pieces: readonly string[], cuts: readonly PieceAt[]):
   });
 }
 
-/** The parts' readings as one: lines counted in the whole file, failures in file order. */
-export function joinParts(
-  read: ReadonlyArray<{ readonly part: FilePart; readonly result: ParsedImport }>,
-  format: ImportFormat,
-): ParsedImport {
-  const shift = (line: number | null, part: FilePart) => (line === null ? null : line + part.firstLine - 1);
+/**
+ * A part's reading with its lines counted in the whole file (the part starts on `firstLine`). The part's worker does
+ * this before it answers, so joining the parts copies no entry in the main process: copying 10,000 there, and the
+ * collection that set off, held its event loop ~70 ms.
+ */
+export function inFileLines(result: ParsedImport, firstLine: number): ParsedImport {
+  if (firstLine === 1) return result;
+  const shift = (line: number | null) => (line === null ? null : line + firstLine - 1);
+  return {
+    ...result,
+    entries: result.entries.map((e) => ({ ...e, line: shift(e.line) })),
+    failures: result.failures.map((f) => ({ ...f, line: shift(f.line) })),
+  };
+}
+
+/** The parts' readings (each in the file's lines, `inFileLines`) as one, failures in file order. */
+export function joinParts(readings: readonly ParsedImport[], format: ImportFormat): ParsedImport {
   return {
     format,
-    entries: read.flatMap(({ part, result }) => result.entries.map((e) => ({ ...e, line: shift(e.line, part) }))),
-    failures: inFileOrder(
-      read.flatMap(({ part, result }) => result.failures.map((f) => ({ ...f, line: shift(f.line, part) }))),
-    ),
+    entries: readings.flatMap((reading) => reading.entries),
+    failures: inFileOrder(readings.flatMap((reading) => reading.failures)),
   };
 }
 

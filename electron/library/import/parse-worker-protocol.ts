@@ -16,6 +16,8 @@ export const ParseWorkerRequestSchema = z.object({
   fileName: z.string().nullable(),
   html: z.string().nullable(),
   today: z.date(),
+  /** The line of the file the text starts on (a part of a file): the answer's lines are the file's. */
+  firstLine: z.number().int().min(1).default(1),
 });
 
 /** One piece of the text, in order (see `ParseWorkerRequestSchema`). */

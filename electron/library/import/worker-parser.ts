@@ -182,14 +182,10 @@ function runInParts(
   parts: readonly FilePart[],
   limitMs: number,
 ): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
-  const runs = parts.map((part) => runInWorker(workerPath, request, part.head, part.body, limitMs));
+  const runs = parts.map((part) => runInWorker(workerPath, request, part.head, part.body, limitMs, part.firstLine));
   const stop = (reason?: LibraryError): void => runs.forEach((run) => run.stop(reason));
   const result = Promise.all(runs.map((run) => run.result)).then(
-    (results) =>
-      joinParts(
-        results.map((result, i) => ({ part: parts[i] as FilePart, result })),
-        request.format,
-      ),
+    (results) => joinParts(results, request.format),
     (error: unknown) => {
       stop(); // one part failed: the others are not needed
       throw error;
@@ -217,14 +213,15 @@ function runInWorker(
   head: string,
   body: readonly string[],
   limitMs: number,
+  firstLine = 1,
 ): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
   let stop = (_reason?: LibraryError): void => undefined;
   const result = new Promise<ParsedImport>((resolve, reject) => {
     const long = head.length + textLength(body) > PARSE_WORKER_TEXT_PIECE;
     const pieces = long ? smallPieces([head, ...body]) : [];
     const workerData = long
-      ? { ...request, text: '', textPieces: pieces.length }
-      : { ...request, text: head + body.join('') };
+      ? { ...request, text: '', textPieces: pieces.length, firstLine }
+      : { ...request, text: head + body.join(''), firstLine };
     const worker = new Worker(workerPath, { workerData, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
     let settled = false;
     // The text after the request, a piece per turn (see ParseWorkerRequestSchema).

@@ -145,7 +145,7 @@ export class ListSnapshotWriter {
         tally.add(captured.truth[i] as PaperRecord);
       await nextTurn();
     }
-    await writeListSnapshot(this.options.dir, await encodeListSnapshot(captured.stamp, tally.result(), lists));
+    await writeListSnapshot(this.options.dir, await encodeListSnapshot(captured.stamp, await tally.result(), lists));
   }
 }
 

@@ -1,6 +1,6 @@
 import { STATUSES, type PaperRecord, type Status } from '../../../shared/models/paper.js';
 import type { Overview } from '../../../shared/models/views.js';
-import { turns } from '../storage/turns.js';
+import { sortInTurns, turns } from '../storage/turns.js';
 
 /** The overview's figures that come from the papers alone (the rest is about this run: notices, folders). */
 export type LibraryCounts = Pick<Overview, 'total' | 'statusCounts' | 'tags' | 'trashCount'>;
@@ -55,15 +55,16 @@ export class CountsTally {
       }
   }
 
-  result(): LibraryCounts {
-    return {
-      total: this.total,
-      trashCount: this.trashCount,
-      statusCounts: { ...this.statusCounts },
-      tags: [...this.tags.values()]
-        .map(({ count, spellings }) => ({ tag: commonestSpelling(spellings), count }))
-        .sort((a, b) => (tagCollator ??= new Intl.Collator()).compare(a.tag, b.tag)),
-    };
+  /**
+   * The counts as they are now, the tags in the collator's order, sorted in turns of the event loop: 17,000 tags (a
+   * library whose papers carry their keywords) took ~35 ms to sort at once.
+   */
+  async result(): Promise<LibraryCounts> {
+    // Taken at once, so edits counted while the tags are sorted are not half in the answer.
+    const counts = { total: this.total, trashCount: this.trashCount, statusCounts: { ...this.statusCounts } };
+    const tags = [...this.tags.values()].map(({ count, spellings }) => ({ tag: commonestSpelling(spellings), count }));
+    const collator = (tagCollator ??= new Intl.Collator());
+    return { ...counts, tags: await sortInTurns(tags, (a, b) => collator.compare(a.tag, b.tag)) };
   }
 }
 

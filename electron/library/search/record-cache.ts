@@ -210,7 +210,7 @@ export class RecordCache {
         kept = this.kept = new KeptCounts(all);
       }
       await kept.done;
-      if (this.kept === kept) return kept.tally.result();
+      if (this.kept === kept) return await kept.tally.result();
     }
   }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../../../electron/library/import/bibtex.js';
 import { splitBibtex } from '../../../../electron/library/import/bibtex-split.js';
-import { joinParts, partText } from '../../../../electron/library/import/file-parts.js';
+import { inFileLines, joinParts, partText } from '../../../../electron/library/import/file-parts.js';
 import { parseInProcess } from '../../../../electron/library/import/import-parser.js';
 import { workerParser } from '../../../../electron/library/import/worker-parser.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
@@ -27,7 +27,9 @@ async function inParts(text: string, fileName: string, parts: number) {
   return {
     parts: cut.length,
     result: joinParts(
-      cut.map((part) => ({ part, result: { ...parseBibtex(partText(part), fileName), format: 'bibtex' as const } })),
+      cut.map((part) =>
+        inFileLines({ ...parseBibtex(partText(part), fileName), format: 'bibtex' as const }, part.firstLine),
+      ),
       'bibtex',
     ),
   };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRis } from '../../../../electron/library/import/ris.js';
 import { splitRis } from '../../../../electron/library/import/ris-split.js';
-import { joinParts, partText } from '../../../../electron/library/import/file-parts.js';
+import { inFileLines, joinParts, partText } from '../../../../electron/library/import/file-parts.js';
 import { parseInProcess } from '../../../../electron/library/import/import-parser.js';
 import { workerParser } from '../../../../electron/library/import/worker-parser.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
@@ -27,7 +27,7 @@ async function inParts(text: string, fileName: string, parts: number) {
   return {
     parts: cut.length,
     result: joinParts(
-      cut.map((part) => ({ part, result: whole(partText(part), fileName) })),
+      cut.map((part) => inFileLines(whole(partText(part), fileName), part.firstLine)),
       'ris',
     ),
   };
