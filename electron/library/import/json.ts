@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ImportFailure } from '../../../shared/models/import-report.js';
 import { LibraryError } from '../storage/errors.js';
-import { lineAt, lineLocator } from './fields.js';
+import { lineAt } from './fields.js';
 import { firstIssue } from '../../../shared/validation.js';
 
 /** JSON.parse with an error that says where the input stops being JSON. */
@@ -46,28 +46,31 @@ export function jsonItems<S extends z.ZodType>(
 }
 
 /**
- * The line where each element of a top-level JSON array starts, in one pass (strings and escapes
- * skipped), so every item can be reported with its line. Call it only on text JSON.parse accepted.
+ * The line where each element of a top-level JSON array starts, in one pass, so every item can be reported with its
+ * line. Call it only on text JSON.parse accepted: then a string holds no raw line break, so lines are counted between
+ * tokens, and each string is skipped whole by searching for its closing quote (a loop over every character took
+ * ~200 ms of a 28 MB, 10,000-item export).
  */
 function itemLines(input: string): number[] {
-  const lineOf = lineLocator(input);
   const starts: number[] = [];
+  let line = 1;
+  let nextBreak = input.indexOf('\n');
+  const lineOf = (at: number): number => {
+    for (; nextBreak !== -1 && nextBreak < at; nextBreak = input.indexOf('\n', nextBreak + 1)) line++;
+    return line;
+  };
+  // A structural character, a string's opening quote, or a run of anything else but space (a number, `true`, `null`).
+  const token = /[[\]{},"]|[^\s[\]{},"]+/g;
   let depth = 0;
-  let inString = false;
   let expectValue = false;
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i];
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-      continue;
-    }
-    if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t' || ch === '\uFEFF') continue;
-    if (depth === 1 && expectValue) {
-      starts.push(lineOf(i));
+  for (let match = token.exec(input); match !== null; match = token.exec(input)) {
+    const at = match.index;
+    const ch = match[0];
+    if (depth === 1 && expectValue && ch !== ']') {
+      starts.push(lineOf(at));
       expectValue = false;
     }
-    if (ch === '"') inString = true;
+    if (ch === '"') token.lastIndex = stringEnd(input, at) + 1;
     else if (ch === '[' || ch === '{') {
       depth++;
       if (depth === 1) expectValue = true;
@@ -75,4 +78,14 @@ function itemLines(input: string): number[] {
     else if (ch === ',' && depth === 1) expectValue = true;
   }
   return starts;
+}
+
+/** Where the string opening at `open` ends: the next quote not escaped by a backslash. */
+function stringEnd(input: string, open: number): number {
+  for (let at = input.indexOf('"', open + 1); at !== -1; at = input.indexOf('"', at + 1)) {
+    let slashes = 0;
+    while (input[at - 1 - slashes] === '\\') slashes++;
+    if (slashes % 2 === 0) return at;
+  }
+  return input.length;
 }

@@ -153,6 +153,17 @@ describe('every failure with its line (item 12)', () => {
     );
     expect(csl.failures).toEqual([{ line: 3, message: 'item 2 ("b") has no title; skipped' }]);
     expect(csl.entries.map((e) => e.line)).toEqual([2, 4]);
+    // Strings that end in backslashes, or hold quotes, brackets and commas; items that are not objects; a compact line.
+    const tricky = read(
+      '[{"title": "Ends in a backslash \\\\", "note": "}, {"},\n  7,\n  {"title": "Quoted \\"]\\", [x]"},\n' +
+        '  {"title": "Last", "author": [{"family": "O\'Neil, \\\\"}]}, null]',
+    );
+    expect(tricky.entries.map((e) => [e.title, e.line])).toEqual([
+      ['Ends in a backslash \\', 1],
+      ['Quoted "]", [x]', 3],
+      ['Last', 4],
+    ]);
+    expect(tricky.failures.map((f) => f.line)).toEqual([2, 4]);
     const atom = read(
       '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<entry>\n<id>http://arxiv.org/abs/2401.00001v1</id>\n<title>One</title>\n</entry>\n<entry>\n<id>http://arxiv.org/abs/2401.00002v1</id>\n</entry>\n</feed>',
     );
