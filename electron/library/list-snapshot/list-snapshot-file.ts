@@ -8,14 +8,14 @@
  * offsets, so a page costs its own rows only, and each row is validated when it is read.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ViewSchema, type View } from '../../../shared/ipc/contract.js';
 import { ListRowSchema, OverviewSchema, SortSchema, type ListRow, type Sort } from '../../../shared/models/views.js';
 import { PAPERS_DIR } from '../storage/layout.js';
-import { shardFileStats } from '../storage/shard-stats.js';
+import { shardFileStats, shardFileStatsInTurns } from '../storage/shard-stats.js';
 import type { LibraryCounts } from '../search/library-counts.js';
 import { turns } from '../storage/turns.js';
 
@@ -80,10 +80,17 @@ export function listSnapshotFile(libraryDir: string): string {
  * shards missing), ~7 ms for 1,024 files.
  */
 export function papersStamp(libraryDir: string, shardCount: number): string {
+  return stampOf(shardCount, shardFileStats(path.join(libraryDir, PAPERS_DIR), shardCount));
+}
+
+/** `papersStamp` in turns of the event loop, for the snapshot writer (the store's queue held meanwhile). */
+export async function papersStampInTurns(libraryDir: string, shardCount: number): Promise<string> {
+  return stampOf(shardCount, await shardFileStatsInTurns(path.join(libraryDir, PAPERS_DIR), shardCount));
+}
+
+function stampOf(shardCount: number, stats: ReadonlyArray<Stats | undefined>): string {
   // One string hashed once: an update per shard cost ~1 ms of the open.
-  const lines = shardFileStats(path.join(libraryDir, PAPERS_DIR), shardCount).map((s) =>
-    s ? `${s.size}:${s.mtimeMs}:${s.ino}\n` : 'none\n',
-  );
+  const lines = stats.map((s) => (s ? `${s.size}:${s.mtimeMs}:${s.ino}\n` : 'none\n'));
   return createHash('sha256')
     .update(`${shardCount}\n${lines.join('')}`)
     .digest('hex');

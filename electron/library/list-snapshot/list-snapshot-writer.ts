@@ -9,7 +9,7 @@ import type { TextSearch } from '../search/text-search.js';
 import {
   encodeListSnapshot,
   ListRowsBuilder,
-  papersStamp,
+  papersStampInTurns,
   writeListSnapshot,
   type ListToWrite,
 } from './list-snapshot-file.js';
@@ -123,7 +123,7 @@ export class ListSnapshotWriter {
         if (!ordered) return null;
         lists.push({ view, sort, records: ordered.records.slice() });
       }
-      return { stamp: papersStamp(dir, shardCount), truth, lists };
+      return { stamp: await papersStampInTurns(dir, shardCount), truth, lists };
     });
   }
 
