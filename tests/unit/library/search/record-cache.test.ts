@@ -711,6 +711,37 @@ describe('counts (the overview)', () => {
     expect(await cache.counts()).toEqual(await countedAfresh(library.slice(0, 101)));
   });
 
+  it('keeps its tags in order through edits that move counts, and through those that add, drop or respell a tag', async () => {
+    const now = library.slice(0, 3000);
+    const tally = new CountsTally();
+    now.forEach((r) => tally.add(r));
+    expect(await tally.result()).toEqual(await countedAfresh(now));
+    const edit = async (at: number, change: (r: PaperRecord) => Partial<PaperRecord>) => {
+      const old = now[at] as PaperRecord;
+      const next = { ...old, ...change(old) };
+      tally.remove(old);
+      tally.add(next);
+      now[at] = next;
+      expect(await tally.result()).toEqual(await countedAfresh(now));
+    };
+    await edit(0, () => ({ status: 'read' })); // counts move, no tag comes or goes
+    await edit(1, (r) => ({ tags: [...r.tags, 'Aardvark/new'] })); // two new tags, first in the order
+    await edit(2, (r) => ({ tags: [...r.tags, 'zebra'] })); // a new tag, last
+    await edit(1, (r) => ({ tags: r.tags.filter((t) => t !== 'Aardvark/new') })); // both gone again
+    await edit(3, (r) => ({ tags: [...r.tags, 'ZEBRA'] })); // another spelling, as common
+    await edit(4, (r) => ({ tags: [...r.tags, 'ZEBRA'] })); // now the commonest
+    await edit(5, () => ({ trashedAt: '2026-11-28T12:00:00.000Z' })); // to the Trash: its tags count no more
+    // `fi` sorts before the ligature `ﬁ` (a tag of its own), `FI` after it: a new spelling can move a tag.
+    await edit(6, (r) => ({ tags: [...r.tags, 'fi'] }));
+    await edit(7, (r) => ({ tags: [...r.tags, '\uFB01'] }));
+    await edit(8, (r) => ({ tags: [...r.tags, 'fi'] }));
+    await edit(9, (r) => ({ tags: [...r.tags, 'FI'] })); // a second spelling, less common
+    await edit(10, (r) => ({ tags: [...r.tags, 'FI'] })); // as common, and first in code-unit order: shown
+    await edit(11, (r) => ({ tags: [...r.tags, 'fl'] }));
+    await edit(12, (r) => ({ tags: [...r.tags, '\uFB02'] }));
+    await edit(13, (r) => ({ tags: [...r.tags, 'FL'] })); // a second spelling, at once as common as the first: shown
+  });
+
   it("lists every tag in the collator's order, however many there are", async () => {
     // More tags than one sorted run of sortInTurns, in an order far from the collator's (case, accents, digits).
     const starts = ['alpha', 'Beta', 'élan', 'zeta', 'Ωmega', 'Élan', '10x'];
