@@ -36,6 +36,7 @@ const entries = [
   { in: 'scripts/bench/probes.ts', out: 'out/bench/probe.js' },
   { in: 'scripts/bench/import-profile.ts', out: 'out/bench/import-profile.js' },
   { in: 'scripts/bench/import-loop.ts', out: 'out/bench/import-loop.js' },
+  { in: 'scripts/bench/late-turns.ts', out: 'out/bench/late-turns.js' },
   { in: 'scripts/fixtures/digest-accuracy.ts', out: 'out/fixtures/digest-accuracy.js' },
   { in: 'scripts/fixtures/import-check.ts', out: 'out/fixtures/import-check.js' },
 ];
