@@ -39,22 +39,32 @@ const abstract = (page: Page) => page.getByRole('region', { name: 'Abstract' });
 
 /**
  * Every data file of the library folder as text (the shards, the journal, the edit log): what is stored, whatever
- * the layout. Not the backups, which the import takes and checks in the background (a staged one is renamed while
- * it is read); a file replaced between the listing and its reading is read as nothing.
+ * the layout. Not the backups, which the import takes and checks in the background: a staged one is renamed while
+ * it is listed (a recursive listing of the whole folder failed on it in CI), so their folder is never entered. A
+ * file or folder replaced between its listing and its reading is read as nothing.
  */
 async function storedText(dir: string): Promise<string> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const texts = await Promise.all(
-    entries
-      .filter((e) => e.isFile() && (e.name.endsWith('.json') || e.name === 'edits.log'))
-      .filter((e) => !path.relative(dir, e.parentPath).split(path.sep).includes('backups'))
-      .map((e) =>
-        readFile(path.join(e.parentPath, e.name), 'utf8').catch((error: unknown) => {
-          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-          throw error;
-        }),
-      ),
-  );
+  const texts: string[] = [];
+  const gone = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+  const walk = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch((error: unknown) => {
+      if (gone(error)) return [];
+      throw error;
+    });
+    for (const entry of entries) {
+      const at = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!(folder === dir && entry.name === 'backups')) await walk(at);
+      } else if (entry.isFile() && (entry.name.endsWith('.json') || entry.name === 'edits.log'))
+        texts.push(
+          await readFile(at, 'utf8').catch((error: unknown) => {
+            if (gone(error)) return '';
+            throw error;
+          }),
+        );
+    }
+  };
+  await walk(dir);
   return texts.join('\n');
 }
 
