@@ -66,11 +66,14 @@ function validKey(key: string | undefined): string | null {
   return key !== undefined && BIBTEX_KEY.test(key) ? key : null;
 }
 
-/** Read CSL-JSON as Zotero and Pandoc write it: an array of items (or one item). */
-export function parseCslJson(input: string, fileName: string | null): ParseResult {
+/**
+ * Read CSL-JSON as Zotero and Pandoc write it: an array of items (or one item). `firstItem` numbers the items of a
+ * part of a file as the whole file does (json-split.ts).
+ */
+export function parseCslJson(input: string, fileName: string | null, firstItem = 1): ParseResult {
   const entries: ParsedEntry[] = [];
   const failures: ImportFailure[] = [];
-  for (const { position, line, item } of jsonItems(input, fileName, ItemSchema, failures)) {
+  for (const { position, line, item } of jsonItems(input, fileName, ItemSchema, failures, firstItem)) {
     const where = `item ${position}`;
     const title = text(item.title);
     if (!title) {

@@ -7,19 +7,23 @@ import type { ImportFormat } from '../../../shared/models/paper.js';
 import type { ParsedImport } from './import-parser.js';
 
 /**
- * One part of a file: the line of the file it starts on, and its text as `head` + `body`. The body is a run of the
- * file's line pieces (text-pieces.ts); the head is what must be read before it ('' or a line of the file's macro
- * definitions). Neither is joined in the main process: at 12 MB, making a part one string held its event loop ~90 ms.
+ * One part of a file: the line of the file it starts on, and its text as `head` + `body` + `tail`. The body is a run
+ * of the file's line pieces (text-pieces.ts); the head and tail are what must be read around it to make it a file of
+ * its own ('' or a line of the file's macro definitions; the brackets of a JSON array). None is joined in the main
+ * process: at 12 MB, making a part one string held its event loop ~90 ms.
  */
 export interface FilePart {
   readonly head: string;
   readonly body: readonly string[];
+  readonly tail?: string;
   readonly firstLine: number;
+  /** The number of the part's first item in the whole file (CSL-JSON's items are named by number). */
+  readonly firstItem?: number;
 }
 
 /** The part's whole text, as its worker reads it. */
 export function partText(part: FilePart): string {
-  return part.head + part.body.join('');
+  return part.head + part.body.join('') + (part.tail ?? '');
 }
 
 /** A place in a text given as pieces: a piece, and a character in it. */

@@ -9,6 +9,8 @@ export interface ImportParseRequest {
   readonly fileName: string | null;
   readonly html: string | null;
   readonly today: Date;
+  /** The number of the text's first item when it is a part of a CSL-JSON file (json-split.ts). */
+  readonly firstItem?: number;
 }
 
 export type ParsedImport = ParseResult & { readonly format: ImportFormat };
@@ -26,5 +28,6 @@ export const parseInProcess: ImportParser = async (request) => {
     fileName: request.fileName,
     today: request.today,
     html: request.html,
+    ...(request.firstItem === undefined ? {} : { firstItem: request.firstItem }),
   });
 };

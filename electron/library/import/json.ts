@@ -20,29 +20,31 @@ export function parseJson(input: string, fileName: string | null): unknown {
 }
 
 /**
- * The items of a JSON import (an array, or one object) that match `schema`, each with its 1-based
- * position; an item that does not match is reported as `item N: field: problem`.
+ * The items of a JSON import (an array, or one object) that match `schema`, each with its position (1-based, or
+ * counted from `firstItem` when the text is a part of a file) and line; an item that does not match is reported as
+ * `item N: field: problem`. Items come one at a time, so the reader's own failures for an item follow this one's
+ * for the items before it: failures come in item order, as a file read in parts reports them (json-split.ts).
  */
-export function jsonItems<S extends z.ZodType>(
+export function* jsonItems<S extends z.ZodType>(
   input: string,
   fileName: string | null,
   schema: S,
   failures: ImportFailure[],
-): Array<{ readonly position: number; readonly line: number | null; readonly item: z.output<S> }> {
+  firstItem = 1,
+): Generator<{ readonly position: number; readonly line: number | null; readonly item: z.output<S> }> {
   const json = parseJson(input, fileName);
   const raw: unknown[] = Array.isArray(json) ? json : [json];
   const lines = Array.isArray(json) ? itemLines(input) : [1];
-  const items: Array<{ position: number; line: number | null; item: z.output<S> }> = [];
-  raw.forEach((value, index) => {
+  for (const [index, value] of raw.entries()) {
     const parsed = schema.safeParse(value);
     const line = lines[index] ?? null;
-    if (parsed.success) items.push({ position: index + 1, line, item: parsed.data });
+    const position = index + firstItem;
+    if (parsed.success) yield { position, line, item: parsed.data };
     else {
       const { where, message } = firstIssue(parsed.error);
-      failures.push({ line, message: `item ${index + 1}: ${where === 'top' ? 'item' : where}: ${message}` });
+      failures.push({ line, message: `item ${position}: ${where === 'top' ? 'item' : where}: ${message}` });
     }
-  });
-  return items;
+  }
 }
 
 /**
@@ -81,7 +83,7 @@ function itemLines(input: string): number[] {
 }
 
 /** Where the string opening at `open` ends: the next quote not escaped by a backslash. */
-function stringEnd(input: string, open: number): number {
+export function stringEnd(input: string, open: number): number {
   for (let at = input.indexOf('"', open + 1); at !== -1; at = input.indexOf('"', at + 1)) {
     let slashes = 0;
     while (input[at - 1 - slashes] === '\\') slashes++;

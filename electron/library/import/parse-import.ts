@@ -23,6 +23,8 @@ export interface ParseOptions {
   readonly today: Date;
   /** The same paste as HTML, when the clipboard or a dropped file had it: its links give papers their ids. */
   readonly html?: string | null;
+  /** The number of the text's first item when it is a part of a CSL-JSON file (json-split.ts). */
+  readonly firstItem?: number;
 }
 
 /** Parse an import in the given format (`auto` detects it). */
@@ -78,7 +80,7 @@ function parseAs(chosen: ImportFormat, text: string, options: ParseOptions): Par
     case 'ris':
       return { ...parseRis(text, options.fileName), format: chosen };
     case 'csl-json':
-      return { ...parseCslJson(text, options.fileName), format: chosen };
+      return { ...parseCslJson(text, options.fileName, options.firstItem), format: chosen };
     case 'arxiv':
       return { ...parseArxiv(text, options.fileName), format: chosen };
     case 'hf-json':

@@ -18,6 +18,8 @@ export const ParseWorkerRequestSchema = z.object({
   today: z.date(),
   /** The line of the file the text starts on (a part of a file): the answer's lines are the file's. */
   firstLine: z.number().int().min(1).default(1),
+  /** The number of the text's first item (a part of a CSL-JSON file): the answer's items are named as the file's. */
+  firstItem: z.number().int().min(1).default(1),
 });
 
 /** One piece of the text, in order (see `ParseWorkerRequestSchema`). */

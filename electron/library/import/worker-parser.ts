@@ -12,16 +12,19 @@ import { detectFormat, DETECT_CHARS } from './detect-format.js';
 import { splitBibtex, SPLIT_MIN_CHARS } from './bibtex-split.js';
 import { joinParts, type FilePart } from './file-parts.js';
 import { splitRis } from './ris-split.js';
+import { JSON_SPLIT_MIN_CHARS, splitJsonArray } from './json-split.js';
 import { isBlank, leadingText, linePieces, sameText, textLength, type ImportText } from './text-pieces.js';
 import { availableParallelism } from 'node:os';
 import { firstIssue } from '../../../shared/validation.js';
 
-/** Workers reading one large BibTeX or RIS file together: one per core, at most four. */
+/** Workers reading one large BibTeX, RIS or CSL-JSON file together: one per core, at most four. */
 const PARSE_WORKERS = Math.min(4, Math.max(1, availableParallelism()));
 
 export interface WorkerParserOptions {
-  /** How many workers read a large BibTeX or RIS file together (default: one per core, at most four). */
+  /** How many workers read a large BibTeX, RIS or CSL-JSON file together (default: one per core, at most four). */
   readonly workers?: number;
+  /** The shortest CSL-JSON text read in parts (default `JSON_SPLIT_MIN_CHARS`). */
+  readonly jsonSplitMinChars?: number;
   /** Time allowed for an empty input; each megabyte adds `msPerMegabyte`. Digests get `digestMs`. */
   readonly baseMs?: number;
   readonly msPerMegabyte?: number;
@@ -59,16 +62,11 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
       : [options.baseMs ?? 30_000, options.msPerMegabyte ?? 30_000];
     const limitMs = Math.round(base + (perMb * size) / MB);
     const workers = options.workers ?? PARSE_WORKERS;
-    const split =
-      format === 'bibtex'
-        ? () => splitBibtex(request.text, workers)
-        : format === 'ris'
-          ? () => splitRis(request.text, workers, SPLIT_MIN_CHARS)
-          : null;
+    const split = splitter(format, request.text, workers, options.jsonSplitMinChars ?? JSON_SPLIT_MIN_CHARS);
     const run =
-      (format === 'bibtex' || format === 'ris') && split && textLength(request.text) >= SPLIT_MIN_CHARS
+      split && textLength(request.text) >= SPLIT_MIN_CHARS
         ? runSplit(workerPath, { ...request, format }, split, limitMs)
-        : runInWorker(workerPath, request, '', linePieces(request.text), limitMs);
+        : runInWorker(workerPath, request, { head: '', body: linePieces(request.text), firstLine: 1 }, limitMs);
     running = { key, stop: run.stop, waiting: 0 };
     const result = run.result.finally(() => {
       if (running?.key === key) running = null;
@@ -99,6 +97,25 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
       if (running === shared && shared.waiting === 0) shared.stop(cancelledWhileReading());
     });
   };
+}
+
+/** How a large file of `format` is cut into parts, one per worker; null when it is read whole. */
+function splitter(
+  format: ImportFormat,
+  text: ImportText,
+  workers: number,
+  jsonMinChars: number,
+): (() => Promise<FilePart[] | null>) | null {
+  switch (format) {
+    case 'bibtex':
+      return () => splitBibtex(text, workers);
+    case 'ris':
+      return () => splitRis(text, workers, SPLIT_MIN_CHARS);
+    case 'csl-json':
+      return () => splitJsonArray(text, workers, jsonMinChars);
+    default:
+      return null;
+  }
 }
 
 function cancelledWhileReading(): LibraryError {
@@ -139,8 +156,9 @@ function sameKey(a: RequestKey, b: RequestKey): boolean {
 }
 
 /**
- * Large BibTeX or RIS: cut into parts by `split` (in turns of the event loop), each read by a worker; read whole
- * when it cannot be cut.
+ * Large BibTeX, RIS or CSL-JSON: cut into parts by `split` (in turns of the event loop), each read by a worker; read
+ * whole when it cannot be cut. A CSL-JSON part that cannot be read means the file is not JSON where the cut assumed
+ * it was (json-split.ts): the file is then read whole, so the error says where it stops being JSON.
  */
 function runSplit(
   workerPath: string,
@@ -154,13 +172,18 @@ function runSplit(
   // A stop rejects at once, as a worker's does, even while the file is still being cut (a stopped parse is
   // forgotten before the same text can be asked for again).
   const stoppedNow = new Promise<never>((_resolve, reject) => (rejectNow = reject));
-  const reading = split().then((parts) => {
+  const readWhole = (): Promise<ParsedImport> => {
     if (stopped) throw stopped;
-    const run = parts
-      ? runInParts(workerPath, request, parts, limitMs)
-      : runInWorker(workerPath, request, '', linePieces(request.text), limitMs);
+    const run = runInWorker(workerPath, request, { head: '', body: linePieces(request.text), firstLine: 1 }, limitMs);
     started = run;
     return run.result;
+  };
+  const reading = split().then((parts) => {
+    if (stopped) throw stopped;
+    if (!parts) return readWhole();
+    const run = runInParts(workerPath, request, parts, limitMs);
+    started = run;
+    return request.format === 'csl-json' ? run.result.catch(readWhole) : run.result;
   });
   reading.catch(() => undefined); // after a stop, its rejection is the one already given
   const result = Promise.race([reading, stoppedNow]);
@@ -182,7 +205,7 @@ function runInParts(
   parts: readonly FilePart[],
   limitMs: number,
 ): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
-  const runs = parts.map((part) => runInWorker(workerPath, request, part.head, part.body, limitMs, part.firstLine));
+  const runs = parts.map((part) => runInWorker(workerPath, request, part, limitMs));
   const stop = (reason?: LibraryError): void => runs.forEach((run) => run.stop(reason));
   const result = Promise.all(runs.map((run) => run.result)).then(
     (results) => joinParts(results, request.format),
@@ -204,24 +227,23 @@ function smallPieces(pieces: readonly string[]): string[] {
 }
 
 /**
- * Read `head` followed by `body` (the request's text, or a part of it) in a worker of its own. A long text goes
- * after the request, in pieces (each copied in a turn of its own), never joined here: that would copy it whole.
+ * Read `part` (the request's whole text, or a part of it) in a worker of its own. A long text goes after the
+ * request, in pieces (each copied in a turn of its own), never joined here: that would copy it whole.
  */
 function runInWorker(
   workerPath: string,
   request: ImportParseRequest,
-  head: string,
-  body: readonly string[],
+  part: FilePart,
   limitMs: number,
-  firstLine = 1,
 ): { result: Promise<ParsedImport>; stop: (reason?: LibraryError) => void } {
   let stop = (_reason?: LibraryError): void => undefined;
   const result = new Promise<ParsedImport>((resolve, reject) => {
-    const long = head.length + textLength(body) > PARSE_WORKER_TEXT_PIECE;
-    const pieces = long ? smallPieces([head, ...body]) : [];
+    const { head, body, tail = '', firstLine, firstItem = 1 } = part;
+    const long = head.length + textLength(body) + tail.length > PARSE_WORKER_TEXT_PIECE;
+    const pieces = long ? smallPieces([head, ...body, tail]) : [];
     const workerData = long
-      ? { ...request, text: '', textPieces: pieces.length, firstLine }
-      : { ...request, text: head + body.join(''), firstLine };
+      ? { ...request, text: '', textPieces: pieces.length, firstLine, firstItem }
+      : { ...request, text: head + body.join('') + tail, firstLine, firstItem };
     const worker = new Worker(workerPath, { workerData, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
     let settled = false;
     // The text after the request, a piece per turn (see ParseWorkerRequestSchema).
