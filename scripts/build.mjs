@@ -21,6 +21,8 @@ const node = {
   // pdf.js stays a package everywhere: its Node build loads its own worker module by path. better-sqlite3 (the
   // search index) finds its native module beside its own files, so it is loaded from node_modules too.
   external: ['electron', 'pdfjs-dist', 'better-sqlite3'],
+  // jsonc-parser's main build is UMD, whose lazy require('./impl/…') a bundle cannot follow: its ES module build is.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // Citation styles (assets/csl/) are bundled as text: formatting a citation reads no file and goes nowhere.
   loader: { '.csl': 'text' },
 };

@@ -3,20 +3,35 @@ import type { ImportFailure } from '../../../shared/models/import-report.js';
 import { LibraryError } from '../storage/errors.js';
 import { lineAt } from './fields.js';
 import { firstIssue } from '../../../shared/validation.js';
+import { parse as parseWithOffsets, type ParseError } from 'jsonc-parser';
 
 /** JSON.parse with an error that says where the input stops being JSON. */
 export function parseJson(input: string, fileName: string | null): unknown {
+  const json = input.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(input.replace(/^\uFEFF/, ''));
+    return JSON.parse(json);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
-    const where = position === undefined ? '' : `, line ${lineAt(input, Number(position))}`;
+    const offset = stopOffset(json, message);
+    const where = offset === null ? '' : `, line ${lineAt(json, offset)}`;
     throw new LibraryError(
       'invalid-request',
       `${fileName ?? 'input'}${where}: not valid JSON (${message.replace(/^Unexpected/, 'unexpected')})`,
     );
   }
+}
+
+/**
+ * Where JSON.parse stopped reading `json`. Its message names the position, except for an unexpected character (a
+ * trailing comma, a comment, `NaN`), where V8 quotes the text around it but not where it is: then a reader that
+ * reports offsets (VS Code's JSON reader, strict: no comments or trailing commas) finds it. Null if neither says.
+ */
+function stopOffset(json: string, message: string): number | null {
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return Number(position);
+  const errors: ParseError[] = [];
+  parseWithOffsets(json, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors[0]?.offset ?? null;
 }
 
 /**

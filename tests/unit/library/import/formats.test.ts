@@ -179,6 +179,24 @@ describe('hostile input', () => {
     expect(() => parseImport('<feed><entry><title>x</ent', 'arxiv', options)).not.toThrow(/crash/);
   });
 
+  it('names the line where JSON stops being JSON, also where V8 does not say (a trailing comma, a comment, NaN)', () => {
+    const item = (n: number) => `  {"id": "p${n}", "title": "Paper ${n}", "issued": {"date-parts": [[2020]]}}`;
+    const lines = [1, 2, 3, 4, 5, 6].map(item);
+    const broken = (at: number, line: string) =>
+      `[\n${[...lines.slice(0, at), line, ...lines.slice(at)].join(',\n')}\n]\n`;
+    // Each mistake on line 4 of the file (the array's `[` is line 1).
+    for (const mistake of ['  // a comment', '  {"id": "x", "title": NaN}', "  {'id': 'x'}", '  {"id": "x",}'])
+      expect(() => parseImport(broken(2, mistake), 'csl-json', options), mistake).toThrow(
+        /^bad, line 4: not valid JSON/,
+      );
+    // A trailing comma before the array closes: the line of the `]`.
+    expect(() => parseImport(`[\n${lines.join(',\n')},\n]\n`, 'csl-json', options)).toThrow(
+      /^bad, line 8: not valid JSON/,
+    );
+    // Cut off: the last line.
+    expect(() => parseImport(`[\n${lines.join(',\n')}`, 'csl-json', options)).toThrow(/^bad, line 7: not valid JSON/);
+  });
+
   it('refuses @string macros that expand exponentially (a BibTeX "billion laughs")', () => {
     const bomb = `${'@string{x = x # x}\n'.repeat(30)}@article{k, title = x, year = 2020}`;
     expect(() =>
