@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../../../electron/library/import/bibtex.js';
 import { splitBibtex } from '../../../../electron/library/import/bibtex-split.js';
-import { inFileLines, joinParts, partText } from '../../../../electron/library/import/file-parts.js';
+import { partText } from '../../../../electron/library/import/file-parts.js';
+import { fixturesEnding, PARSE_WORKER, readInParts, ROOT } from '../../../helpers/file-parts.js';
 import { parseInProcess } from '../../../../electron/library/import/import-parser.js';
 import { workerParser } from '../../../../electron/library/import/worker-parser.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
@@ -13,27 +13,11 @@ import { betterBibtex, syntheticRefs } from '../../../../scripts/bench/synthetic
 import { bibliography } from '../../../../electron/library/export/bibliography/export-bibliography.js';
 import { syntheticLibrary } from '../../../../scripts/bench/synthetic.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../../..');
-const PARSE_WORKER = path.resolve(ROOT, 'out/workers/parse-worker.js');
-const BIB_FIXTURES = execFileSync('find', ['tests/fixtures', '-name', '*.bib'], { cwd: ROOT, encoding: 'utf8' })
-  .split('\n')
-  .filter((f) => f !== '')
-  .sort();
+const BIB_FIXTURES = fixturesEnding('.bib');
 
 /** Read in parts and joined, or null when the file is not cut. */
-async function inParts(text: string, fileName: string, parts: number) {
-  const cut = await splitBibtex(text, parts, 0);
-  if (!cut) return null;
-  return {
-    parts: cut.length,
-    result: joinParts(
-      cut.map((part) =>
-        inFileLines({ ...parseBibtex(partText(part), fileName), format: 'bibtex' as const }, part.firstLine),
-      ),
-      'bibtex',
-    ),
-  };
-}
+const inParts = (text: string, fileName: string, parts: number) =>
+  readInParts('bibtex', splitBibtex(text, parts, 0), (source) => parseBibtex(source, fileName));
 
 const whole = (text: string, fileName: string) => ({ ...parseBibtex(text, fileName), format: 'bibtex' });
 

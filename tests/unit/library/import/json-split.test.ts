@@ -1,43 +1,26 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCslJson } from '../../../../electron/library/import/csl-json.js';
 import { JSON_SPLIT_MIN_CHARS, splitJsonArray } from '../../../../electron/library/import/json-split.js';
-import { inFileLines, joinParts, partText } from '../../../../electron/library/import/file-parts.js';
+import { partText } from '../../../../electron/library/import/file-parts.js';
+import { fixturesEnding, PARSE_WORKER, readInParts, ROOT } from '../../../helpers/file-parts.js';
 import { parseInProcess } from '../../../../electron/library/import/import-parser.js';
 import { workerParser } from '../../../../electron/library/import/worker-parser.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
 import { cutAtLines, endAtLines } from '../../../../electron/library/import/text-pieces.js';
 import { cslJsonExport, syntheticRefs } from '../../../../scripts/bench/synthetic-exports.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../../..');
-const PARSE_WORKER = path.resolve(ROOT, 'out/workers/parse-worker.js');
 /** Every JSON file among the fixtures: CSL-JSON exports, and JSON of other shapes the reader must not cut wrongly. */
-const JSON_FIXTURES = execFileSync('find', ['tests/fixtures', '-name', '*.json'], { cwd: ROOT, encoding: 'utf8' })
-  .split('\n')
-  .filter((f) => f !== '')
-  .sort();
+const JSON_FIXTURES = fixturesEnding('.json');
 
 const whole = (text: string, fileName: string) => ({ ...parseCslJson(text, fileName), format: 'csl-json' as const });
 
 /** Read in parts and joined, or null when the text is not cut. */
-async function inParts(text: string, fileName: string, parts: number) {
-  const cut = await splitJsonArray(text, parts, 0);
-  if (!cut) return null;
-  return {
-    parts: cut.length,
-    result: joinParts(
-      cut.map((part) =>
-        inFileLines(
-          { ...parseCslJson(partText(part), fileName, part.firstItem), format: 'csl-json' as const },
-          part.firstLine,
-        ),
-      ),
-      'csl-json',
-    ),
-  };
-}
+const inParts = (text: string, fileName: string, parts: number) =>
+  readInParts('csl-json', splitJsonArray(text, parts, 0), (source, part) =>
+    parseCslJson(source, fileName, part.firstItem),
+  );
 
 /** An item per line of `lines`, as an array written one item per element. */
 const arrayOf = (items: readonly string[], eol = '\n') => `[${eol}${items.join(`,${eol}`)}${eol}]${eol}`;

@@ -1,37 +1,23 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRis } from '../../../../electron/library/import/ris.js';
 import { splitRis } from '../../../../electron/library/import/ris-split.js';
-import { inFileLines, joinParts, partText } from '../../../../electron/library/import/file-parts.js';
+import { partText } from '../../../../electron/library/import/file-parts.js';
+import { fixturesEnding, PARSE_WORKER, readInParts, ROOT } from '../../../helpers/file-parts.js';
 import { parseInProcess } from '../../../../electron/library/import/import-parser.js';
 import { workerParser } from '../../../../electron/library/import/worker-parser.js';
 import { decodeBytes } from '../../../../shared/text/decode.js';
 import { cutAtLines, endAtLines } from '../../../../electron/library/import/text-pieces.js';
 import { risExport, syntheticRefs } from '../../../../scripts/bench/synthetic-exports.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../../..');
-const PARSE_WORKER = path.resolve(ROOT, 'out/workers/parse-worker.js');
-const RIS_FIXTURES = execFileSync('find', ['tests/fixtures', '-name', '*.ris'], { cwd: ROOT, encoding: 'utf8' })
-  .split('\n')
-  .filter((f) => f !== '')
-  .sort();
+const RIS_FIXTURES = fixturesEnding('.ris');
 
 const whole = (text: string, fileName: string) => ({ ...parseRis(text, fileName), format: 'ris' as const });
 
 /** Read in parts and joined, or null when the file is not cut. */
-async function inParts(text: string, fileName: string, parts: number) {
-  const cut = await splitRis(text, parts, 0);
-  if (!cut) return null;
-  return {
-    parts: cut.length,
-    result: joinParts(
-      cut.map((part) => inFileLines(whole(partText(part), fileName), part.firstLine)),
-      'ris',
-    ),
-  };
-}
+const inParts = (text: string, fileName: string, parts: number) =>
+  readInParts('ris', splitRis(text, parts, 0), (source) => parseRis(source, fileName));
 
 describe('RIS read in parts by several workers', () => {
   it('has real exports to check against', () => expect(RIS_FIXTURES.length).toBeGreaterThanOrEqual(10));
