@@ -63,10 +63,9 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
     const limitMs = Math.round(base + (perMb * size) / MB);
     const workers = options.workers ?? PARSE_WORKERS;
     const split = splitter(format, request.text, workers, options.jsonSplitMinChars ?? JSON_SPLIT_MIN_CHARS);
-    const run =
-      split && textLength(request.text) >= SPLIT_MIN_CHARS
-        ? runSplit(workerPath, { ...request, format }, split, limitMs)
-        : runInWorker(workerPath, request, { head: '', body: linePieces(request.text), firstLine: 1 }, limitMs);
+    const run = split
+      ? runSplit(workerPath, { ...request, format }, split, limitMs)
+      : runInWorker(workerPath, request, { head: '', body: linePieces(request.text), firstLine: 1 }, limitMs);
     running = { key, stop: run.stop, waiting: 0 };
     const result = run.result.finally(() => {
       if (running?.key === key) running = null;
@@ -99,13 +98,14 @@ export function workerParser(workerPath: string, options: WorkerParserOptions = 
   };
 }
 
-/** How a large file of `format` is cut into parts, one per worker; null when it is read whole. */
+/** How a large file of `format` is cut into parts, one per worker; null when it is read whole (too small to cut). */
 function splitter(
   format: ImportFormat,
   text: ImportText,
   workers: number,
   jsonMinChars: number,
 ): (() => Promise<FilePart[] | null>) | null {
+  if (textLength(text) < (format === 'csl-json' ? jsonMinChars : SPLIT_MIN_CHARS)) return null;
   switch (format) {
     case 'bibtex':
       return () => splitBibtex(text, workers);

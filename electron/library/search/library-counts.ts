@@ -49,30 +49,35 @@ export class CountsTally {
     this.total += by;
     this.statusCounts[record.status] += by;
     // Count each paper once under every level of its tags: `llm/sparsity` counts for `llm` too.
-    const counted: string[] = [];
+    const counted = new Set<string>();
     for (const tag of record.tags)
       for (let end = tag.indexOf('/'); ; end = tag.indexOf('/', end + 1)) {
         const written = end === -1 ? tag : tag.slice(0, end);
         const key = written.toLowerCase();
-        if (!counted.includes(key)) {
-          counted.push(key);
-          const known = this.tags.get(key);
-          const entry = known ?? { count: 0, spellings: new Map<string, number>() };
-          const spellings = entry.spellings.size;
-          entry.count += by;
-          const spelled = (entry.spellings.get(written) ?? 0) + by;
-          if (spelled > 0) entry.spellings.set(written, spelled);
-          else entry.spellings.delete(written);
-          if (entry.count > 0) this.tags.set(key, entry);
-          else this.tags.delete(key);
-          // A tag come or gone, or one whose commonest spelling may have changed, moves in the order.
-          if (!known || entry.count <= 0 || entry.spellings.size !== spellings || spellings > 1) {
-            this.order = null;
-            this.shape++;
-          }
+        if (!counted.has(key)) {
+          counted.add(key);
+          this.countTag(key, written, by);
         }
         if (end === -1) break;
       }
+  }
+
+  /** One paper more or less under the tag `key`, written `written`. */
+  private countTag(key: string, written: string, by: 1 | -1): void {
+    const entry = this.tags.get(key) ?? { count: 0, spellings: new Map<string, number>() };
+    const spellings = entry.spellings.size;
+    entry.count += by;
+    const spelled = (entry.spellings.get(written) ?? 0) + by;
+    if (spelled > 0) entry.spellings.set(written, spelled);
+    else entry.spellings.delete(written);
+    if (entry.count > 0) this.tags.set(key, entry);
+    else this.tags.delete(key);
+    // A tag come or gone (its spellings went from none or to none), or one whose commonest spelling may have
+    // changed, moves in the order.
+    if (entry.count <= 0 || entry.spellings.size !== spellings || spellings > 1) {
+      this.order = null;
+      this.shape++;
+    }
   }
 
   /**
