@@ -21,6 +21,8 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node20',
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    // As scripts/build.mjs bundles it: jsonc-parser's UMD build has a lazy require() a bundle cannot follow.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     logLevel: 'error',
   });
 });
