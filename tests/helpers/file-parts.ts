@@ -18,8 +18,8 @@ export function fixturesEnding(ending: string): string[] {
 }
 
 /**
- * `text` cut into `parts` by `split`, each part read by `read` (its text and the part) and the readings joined as
- * the parse workers' are: one reading of the whole file, or null when the text is not cut.
+ * The parts a splitter gave (`cut`), each read by `read` (its text and the part), and the readings joined as the
+ * parse workers' are: one reading of the whole file, or null when the splitter did not cut it.
  */
 export async function readInParts(
   format: ImportFormat,
